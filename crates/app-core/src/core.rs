@@ -1,0 +1,581 @@
+//! Owns the app's state and operations: one signed-in account at a time with its session and
+//! last synced invoices, the language, and the rules around paying (the double-payment guard).
+
+use crate::error::CoreError;
+use crate::pending::{PendingFile, PendingPayment};
+use crate::secrets::{SecretError, SecretStore};
+use crate::settings::{account_key, AccountRecord, Settings, SettingsFile};
+use crate::views::{self, AccountView, DashboardView, Filter, InvoiceListView, InvoiceView};
+use chrono::{DateTime, Local};
+use l10n::{Arg, Catalogues, Lang};
+use portal::checkout::{self, CheckoutRequest, DEFAULT_PROCESSOR_DOMAINS};
+use portal::{
+    Credentials, Dashboard, InvoiceDetail, InvoiceStatus, InvoiceSummary, PaymentKind,
+    PortalAddress, Session, SignIn,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+pub const JITOPS_PORTAL: &str = "https://jitops.com/";
+
+type Result<T> = std::result::Result<T, CoreError>;
+
+/// Which portal the user signs in to.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(tag = "kind", content = "url", rename_all = "kebab-case")]
+pub enum PortalChoice {
+    Jitops,
+    Demo,
+    Other(String),
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SignInOutcome {
+    pub second_factor: bool,
+    /// Set when "remember me" was asked but the keyring could not keep the password.
+    pub keyring_warning: Option<String>,
+    pub account: Option<AccountView>,
+}
+
+struct Account {
+    record: AccountRecord,
+    session: Arc<Session>,
+    invoices: Vec<InvoiceSummary>,
+    dashboard: Option<Dashboard>,
+    last_sync: Option<DateTime<Local>>,
+    details: HashMap<u64, InvoiceDetail>,
+}
+
+/// A sign-in waiting for its second factor.
+struct Pending2fa {
+    record: AccountRecord,
+    session: Arc<Session>,
+    password: String,
+    remember: bool,
+}
+
+struct State {
+    lang: Lang,
+    settings: Settings,
+    account: Option<Account>,
+    pending_2fa: Option<Pending2fa>,
+    demo_portal: Option<String>,
+}
+
+pub struct Core {
+    catalogues: Catalogues,
+    settings_file: SettingsFile,
+    pending_file: PendingFile,
+    secrets: Arc<dyn SecretStore>,
+    state: Mutex<State>,
+    processor_domains: Vec<String>,
+}
+
+impl Core {
+    /// `system_locale` decides the language of a first start (Albanian for `sq*`).
+    pub fn new(
+        config_dir: &Path,
+        data_dir: &Path,
+        secrets: Arc<dyn SecretStore>,
+        system_locale: &str,
+    ) -> Result<Core> {
+        let catalogues = Catalogues::load().map_err(|e| CoreError::Internal(e.to_string()))?;
+        let settings_file = SettingsFile::new(config_dir);
+        let settings = settings_file.load();
+        let lang = settings
+            .language
+            .as_deref()
+            .and_then(Lang::from_code)
+            .unwrap_or_else(|| Lang::from_system_locale(system_locale));
+        Ok(Core {
+            catalogues,
+            settings_file,
+            pending_file: PendingFile::new(data_dir),
+            secrets,
+            state: Mutex::new(State {
+                lang,
+                settings,
+                account: None,
+                pending_2fa: None,
+                demo_portal: None,
+            }),
+            processor_domains: DEFAULT_PROCESSOR_DOMAINS
+                .iter()
+                .map(|d| d.to_string())
+                .collect(),
+        })
+    }
+
+    fn state(&self) -> std::sync::MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave the state half-written in a way that
+        // matters more than refusing every later call would.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub fn catalogues(&self) -> &Catalogues {
+        &self.catalogues
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.state().lang
+    }
+
+    pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.catalogues.text(self.lang(), id, args)
+    }
+
+    pub fn ui_error(&self, e: &CoreError) -> crate::UiError {
+        e.to_ui(&self.catalogues, self.lang())
+    }
+
+    pub fn catalog(&self, lang: Lang) -> BTreeMap<String, String> {
+        self.catalogues.all_texts(lang)
+    }
+
+    /// Switches the language and remembers it.
+    pub fn set_language(&self, lang: Lang) -> Result<()> {
+        let mut state = self.state();
+        state.lang = lang;
+        state.settings.language = Some(lang.code().to_owned());
+        self.settings_file.save(&state.settings)?;
+        Ok(())
+    }
+
+    /// Where the embedded demo portal listens, when the app runs with `--demo`.
+    pub fn set_demo_portal(&self, url: &str) {
+        self.state().demo_portal = Some(url.to_owned());
+    }
+
+    pub fn demo_portal(&self) -> Option<String> {
+        self.state().demo_portal.clone()
+    }
+
+    fn portal_url(&self, choice: &PortalChoice) -> Result<String> {
+        Ok(match choice {
+            PortalChoice::Jitops => JITOPS_PORTAL.to_owned(),
+            PortalChoice::Demo => self
+                .demo_portal()
+                .ok_or_else(|| CoreError::Internal("the demo portal is not running".into()))?,
+            PortalChoice::Other(url) => url.clone(),
+        })
+    }
+
+    fn account_view(&self, record: &AccountRecord) -> AccountView {
+        let key = record.key();
+        AccountView {
+            email: record.email.clone(),
+            portal: record.portal.clone(),
+            label: key,
+            remembered: record.remembered,
+        }
+    }
+
+    pub fn current_account(&self) -> Option<AccountView> {
+        let state = self.state();
+        state.account.as_ref().map(|a| self.account_view(&a.record))
+    }
+
+    /// Signs in. On success the account becomes the current one; "remember me" puts the
+    /// password in the keyring (and nowhere else).
+    pub async fn sign_in(
+        &self,
+        portal: PortalChoice,
+        email: &str,
+        password: &str,
+        remember: bool,
+    ) -> Result<SignInOutcome> {
+        let portal_url = self.portal_url(&portal)?;
+        let address = PortalAddress::parse(&portal_url)?;
+        let session = Session::new(address.clone())?;
+        let credentials = Credentials {
+            email: email.trim().to_owned(),
+            password: password.to_owned(),
+        };
+        let record = AccountRecord {
+            email: credentials.email.clone(),
+            portal: address.base().to_string(),
+            remembered: false,
+        };
+        match session.sign_in(credentials, remember).await? {
+            SignIn::SignedIn => self.finish_sign_in(record, session, password, remember),
+            SignIn::SecondFactor => {
+                self.state().pending_2fa = Some(Pending2fa {
+                    record,
+                    session,
+                    password: password.to_owned(),
+                    remember,
+                });
+                Ok(SignInOutcome {
+                    second_factor: true,
+                    keyring_warning: None,
+                    account: None,
+                })
+            }
+        }
+    }
+
+    pub async fn second_factor(&self, code: &str, backup: bool) -> Result<SignInOutcome> {
+        let session = {
+            let state = self.state();
+            let pending = state.pending_2fa.as_ref().ok_or(CoreError::NotSignedIn)?;
+            pending.session.clone()
+        };
+        session.second_factor(code, backup).await?;
+        let pending = self
+            .state()
+            .pending_2fa
+            .take()
+            .ok_or(CoreError::NotSignedIn)?;
+        self.finish_sign_in(
+            pending.record,
+            pending.session,
+            &pending.password,
+            pending.remember,
+        )
+    }
+
+    fn finish_sign_in(
+        &self,
+        mut record: AccountRecord,
+        session: Arc<Session>,
+        password: &str,
+        remember: bool,
+    ) -> Result<SignInOutcome> {
+        let mut keyring_warning = None;
+        if remember {
+            match self.secrets.set(&record.key(), password) {
+                Ok(()) => record.remembered = true,
+                Err(e) => {
+                    keyring_warning = Some(self.ui_error(&CoreError::Keyring(e)).message);
+                }
+            }
+        }
+        let view = self.account_view(&record);
+        let mut state = self.state();
+        state.settings.accounts.retain(|a| a.key() != record.key());
+        state.settings.accounts.insert(0, record.clone());
+        self.settings_file.save(&state.settings)?;
+        state.account = Some(Account {
+            record,
+            session,
+            invoices: vec![],
+            dashboard: None,
+            last_sync: None,
+            details: HashMap::new(),
+        });
+        Ok(SignInOutcome {
+            second_factor: false,
+            keyring_warning,
+            account: Some(view),
+        })
+    }
+
+    /// Signs in with the password remembered for the most recent account, if there is one.
+    pub async fn restore(&self) -> Result<Option<AccountView>> {
+        let record = {
+            let state = self.state();
+            state.settings.accounts.first().cloned()
+        };
+        let Some(record) = record.filter(|r| r.remembered) else {
+            return Ok(None);
+        };
+        let password = match self.secrets.get(&record.key()) {
+            Ok(Some(p)) => p,
+            Ok(None) => return Ok(None),
+            Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
+            Err(e) => return Err(e.into()),
+        };
+        let portal = if self
+            .demo_portal()
+            .is_some_and(|d| same_portal(&d, &record.portal))
+        {
+            PortalChoice::Demo
+        } else {
+            PortalChoice::Other(record.portal.clone())
+        };
+        let outcome = self.sign_in(portal, &record.email, &password, true).await?;
+        Ok(outcome.account)
+    }
+
+    pub async fn sign_out(&self, forget: bool) -> Result<()> {
+        let account = self.state().account.take();
+        if let Some(account) = account {
+            // The portal may be unreachable; the local sign-out still happens.
+            let _ = account.session.sign_out().await;
+            if forget {
+                self.secrets.delete(&account.record.key())?;
+                let mut state = self.state();
+                for a in state.settings.accounts.iter_mut() {
+                    if a.key() == account.record.key() {
+                        a.remembered = false;
+                    }
+                }
+                self.settings_file.save(&state.settings)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub async fn request_password_reset(
+        &self,
+        portal: PortalChoice,
+        email: &str,
+    ) -> Result<String> {
+        let address = PortalAddress::parse(&self.portal_url(&portal)?)?;
+        let session = Session::new(address)?;
+        session.request_password_reset(email.trim()).await?;
+        Ok(self.text("reset-sent", &[]))
+    }
+
+    fn session(&self) -> Result<(Arc<Session>, String)> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        Ok((account.session.clone(), account.record.key()))
+    }
+
+    /// Fetches the dashboard and the invoice list. The cache is replaced only when both came.
+    pub async fn sync(&self) -> Result<DashboardView> {
+        let (session, key) = self.session()?;
+        let dashboard = session.dashboard().await?;
+        let invoices = session.invoices().await?;
+        {
+            let mut state = self.state();
+            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+                account.dashboard = Some(dashboard);
+                account.invoices = invoices;
+                account.last_sync = Some(Local::now());
+            }
+        }
+        self.dashboard_view()
+    }
+
+    pub fn dashboard_view(&self) -> Result<DashboardView> {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let today = portal::session::today();
+        let overdue: Vec<&InvoiceSummary> = account
+            .invoices
+            .iter()
+            .filter(|i| i.is_overdue(today))
+            .collect();
+        let unpaid_count = account
+            .dashboard
+            .as_ref()
+            .map(|d| d.unpaid_count)
+            .unwrap_or_else(|| {
+                account
+                    .invoices
+                    .iter()
+                    .filter(|i| i.status == InvoiceStatus::Unpaid)
+                    .count() as u32
+            });
+        let overdue_count = overdue.len() as u32;
+        let overdue_total = views::totals_per_currency(overdue.iter().map(|i| &i.total))
+            .iter()
+            .map(|m| views::money(lang, m))
+            .collect::<Vec<_>>();
+        let last_sync = match account.last_sync {
+            Some(t) => c.text(
+                lang,
+                "dashboard-last-sync",
+                &[(
+                    "time",
+                    Arg::from(format!(
+                        "{} {}",
+                        l10n::format_date(lang, t.date_naive()),
+                        t.format("%H:%M")
+                    )),
+                )],
+            ),
+            None => c.text(lang, "dashboard-never-synced", &[]),
+        };
+        Ok(DashboardView {
+            account: self.account_view(&account.record),
+            unpaid_count,
+            unpaid_text: c.text(
+                lang,
+                "dashboard-unpaid-count",
+                &[("count", Arg::from(unpaid_count as usize))],
+            ),
+            overdue_count,
+            overdue_text: c.text(
+                lang,
+                "dashboard-overdue-count",
+                &[("count", Arg::from(overdue_count as usize))],
+            ),
+            overdue_total: (!overdue_total.is_empty()).then(|| {
+                c.text(
+                    lang,
+                    "dashboard-overdue-total",
+                    &[("amount", Arg::from(overdue_total.join(" + ")))],
+                )
+            }),
+            credit: account
+                .dashboard
+                .as_ref()
+                .and_then(|d| d.credit_balance.as_ref())
+                .map(|m| {
+                    c.text(
+                        lang,
+                        "dashboard-credit",
+                        &[("amount", Arg::from(views::money(lang, m)))],
+                    )
+                }),
+            last_sync,
+            all_paid: unpaid_count == 0 && account.last_sync.is_some(),
+        })
+    }
+
+    pub fn invoice_list(&self, filter: Filter) -> Result<InvoiceListView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        Ok(views::invoice_list(
+            &self.catalogues,
+            state.lang,
+            &account.invoices,
+            filter,
+            portal::session::today(),
+        ))
+    }
+
+    /// Reads the invoice page afresh and shows it.
+    pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
+        let (session, key) = self.session()?;
+        let detail = session.invoice(id).await?;
+        {
+            let mut state = self.state();
+            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+                if let Some(row) = account.invoices.iter_mut().find(|i| i.id == id) {
+                    row.status = detail.status;
+                }
+                account.details.insert(id, detail);
+            }
+        }
+        self.invoice_view(id)
+    }
+
+    /// The last read invoice page, in the current language.
+    pub fn invoice_view(&self, id: u64) -> Result<InvoiceView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let detail = account
+            .details
+            .get(&id)
+            .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
+        let summary = account.invoices.iter().find(|i| i.id == id);
+        let guarded = self.pending_file.contains(&account.record.key(), id);
+        Ok(views::invoice_view(
+            &self.catalogues,
+            state.lang,
+            detail,
+            summary,
+            portal::session::today(),
+            guarded,
+        ))
+    }
+
+    pub fn is_payment_pending(&self, id: u64) -> bool {
+        self.session()
+            .map(|(_, key)| self.pending_file.contains(&key, id))
+            .unwrap_or(false)
+    }
+
+    /// Prepares the processor request for paying `id`. While an earlier payment of the same
+    /// invoice awaits confirmation this refuses unless `confirmed` (the user saw the warning).
+    pub async fn prepare_payment(
+        &self,
+        id: u64,
+        kind: PaymentKind,
+        confirmed: bool,
+    ) -> Result<CheckoutRequest> {
+        let (session, key) = self.session()?;
+        if self.pending_file.contains(&key, id) && !confirmed {
+            return Err(CoreError::PaymentGuarded);
+        }
+        let detail = session.invoice(id).await?;
+        if detail.status != InvoiceStatus::Unpaid {
+            return Err(CoreError::Portal(portal::PortalError::PaymentNotOffered));
+        }
+        let request = checkout::prepare(&session, &detail, kind, &self.processor_domains).await?;
+        Ok(request)
+    }
+
+    /// Records that the processor took a payment for `id` and the portal must confirm it.
+    pub fn payment_submitted(&self, id: u64, kind: PaymentKind) -> Result<()> {
+        let (_, key) = self.session()?;
+        let number = {
+            let state = self.state();
+            state
+                .account
+                .as_ref()
+                .and_then(|a| a.invoices.iter().find(|i| i.id == id))
+                .map(|i| i.number.clone())
+                .unwrap_or_else(|| id.to_string())
+        };
+        self.pending_file.add(PendingPayment {
+            account: key,
+            invoice_id: id,
+            number,
+            kind,
+            started_at: Local::now().to_rfc3339(),
+        })?;
+        Ok(())
+    }
+
+    pub fn payment_settled(&self, id: u64) -> Result<()> {
+        let (_, key) = self.session()?;
+        self.pending_file.remove(&key, id)?;
+        Ok(())
+    }
+
+    /// The pending payments of the current account (to resume tracking after a restart).
+    pub fn pending_payments(&self) -> Vec<PendingPayment> {
+        match self.session() {
+            Ok((_, key)) => self
+                .pending_file
+                .load()
+                .into_iter()
+                .filter(|p| p.account == key)
+                .collect(),
+            Err(_) => vec![],
+        }
+    }
+
+    /// One check of an invoice's status, for the tracker.
+    pub async fn invoice_status(
+        &self,
+        id: u64,
+    ) -> std::result::Result<InvoiceStatus, portal::PortalError> {
+        let (session, _) = self
+            .session()
+            .map_err(|_| portal::PortalError::SessionExpired)?;
+        Ok(session.invoice(id).await?.status)
+    }
+
+    pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {
+        let (session, _) = self.session()?;
+        Ok(session.invoice_pdf(id).await?)
+    }
+
+    pub fn invoice_number(&self, id: u64) -> String {
+        let state = self.state();
+        state
+            .account
+            .as_ref()
+            .and_then(|a| a.invoices.iter().find(|i| i.id == id))
+            .map(|i| i.number.clone())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    pub fn settings_path(dir: &Path) -> PathBuf {
+        dir.join("settings.json")
+    }
+}
+
+fn same_portal(a: &str, b: &str) -> bool {
+    account_key("", a) == account_key("", b)
+}

@@ -1,0 +1,14 @@
+//! app-core owns what the desktop app does, with no window: the signed-in account and its
+//! session, settings, the remembered password, payments awaiting confirmation, and the views
+//! the UI shows, already in the user's language. The Tauri shell only forwards to it.
+
+pub mod core;
+pub mod error;
+pub mod pending;
+pub mod secrets;
+pub mod settings;
+pub mod views;
+
+pub use crate::core::{Core, PortalChoice, SignInOutcome};
+pub use error::{CoreError, UiError};
+pub use l10n::Lang;

@@ -1,0 +1,120 @@
+//! Owns where a remembered password lives: the OS keyring (Secret Service on Linux), behind a
+//! trait so that tests can use memory. Nothing else in the app ever holds a password on disk.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+pub const KEYRING_SERVICE: &str = "com.jitops.billing";
+
+#[derive(Debug, thiserror::Error)]
+pub enum SecretError {
+    #[error("no keyring is available: {0}")]
+    Unavailable(String),
+    #[error("the keyring is locked")]
+    Locked,
+    #[error("the keyring failed: {0}")]
+    Failed(String),
+}
+
+pub trait SecretStore: Send + Sync {
+    fn get(&self, account: &str) -> Result<Option<String>, SecretError>;
+    fn set(&self, account: &str, password: &str) -> Result<(), SecretError>;
+    fn delete(&self, account: &str) -> Result<(), SecretError>;
+}
+
+/// The OS keyring.
+pub struct KeyringStore;
+
+fn map_keyring(e: keyring::Error) -> SecretError {
+    match e {
+        keyring::Error::PlatformFailure(inner) => SecretError::Unavailable(inner.to_string()),
+        keyring::Error::NoStorageAccess(_) => SecretError::Locked,
+        other => SecretError::Failed(other.to_string()),
+    }
+}
+
+impl SecretStore for KeyringStore {
+    fn get(&self, account: &str) -> Result<Option<String>, SecretError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(map_keyring)?;
+        match entry.get_password() {
+            Ok(p) => Ok(Some(p)),
+            Err(keyring::Error::NoEntry) => Ok(None),
+            Err(e) => Err(map_keyring(e)),
+        }
+    }
+
+    fn set(&self, account: &str, password: &str) -> Result<(), SecretError> {
+        keyring::Entry::new(KEYRING_SERVICE, account)
+            .and_then(|e| e.set_password(password))
+            .map_err(map_keyring)
+    }
+
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(map_keyring)?;
+        match entry.delete_credential() {
+            Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
+            Err(e) => Err(map_keyring(e)),
+        }
+    }
+}
+
+/// Secrets in memory only: for tests, and the fallback when no keyring exists.
+#[derive(Default)]
+pub struct MemoryStore {
+    entries: Mutex<HashMap<String, String>>,
+}
+
+impl SecretStore for MemoryStore {
+    fn get(&self, account: &str) -> Result<Option<String>, SecretError> {
+        Ok(self.entries.lock().unwrap().get(account).cloned())
+    }
+    fn set(&self, account: &str, password: &str) -> Result<(), SecretError> {
+        self.entries
+            .lock()
+            .unwrap()
+            .insert(account.to_owned(), password.to_owned());
+        Ok(())
+    }
+    fn delete(&self, account: &str) -> Result<(), SecretError> {
+        self.entries.lock().unwrap().remove(account);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn memory_store_round_trip() {
+        let s = MemoryStore::default();
+        assert_eq!(s.get("a@b").unwrap(), None);
+        s.set("a@b", "pw").unwrap();
+        assert_eq!(s.get("a@b").unwrap().as_deref(), Some("pw"));
+        s.delete("a@b").unwrap();
+        s.delete("a@b").unwrap();
+        assert_eq!(s.get("a@b").unwrap(), None);
+    }
+
+    /// The real keyring, when the test runs inside a session bus with an unlocked keyring
+    /// (`make test` provides one). Outside it, the error must be a clean "unavailable".
+    #[test]
+    fn os_keyring_round_trip_or_clean_unavailable() {
+        let store = KeyringStore;
+        let account = format!("test-{}@127.0.0.1", std::process::id());
+        match store.set(&account, "s3cret") {
+            Ok(()) => {
+                assert_eq!(store.get(&account).unwrap().as_deref(), Some("s3cret"));
+                store.delete(&account).unwrap();
+                assert_eq!(store.get(&account).unwrap(), None);
+            }
+            Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => {
+                assert!(
+                    std::env::var_os("JITOPS_REQUIRE_KEYRING").is_none(),
+                    "the keyring is required in this run but is not usable"
+                );
+            }
+            Err(e) => panic!("unexpected keyring error: {e}"),
+        }
+    }
+}

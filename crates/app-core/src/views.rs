@@ -1,0 +1,335 @@
+//! Owns the view models the UI renders: every text already in the user's language, every
+//! amount and date already formatted, so the UI only places them.
+
+use l10n::{format_date, format_money, Arg, Catalogues, Lang};
+use portal::{BillingCycle, InvoiceDetail, InvoiceStatus, InvoiceSummary, Money, PaymentKind};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountView {
+    pub email: String,
+    pub portal: String,
+    pub label: String,
+    pub remembered: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DashboardView {
+    pub account: AccountView,
+    pub unpaid_count: u32,
+    pub unpaid_text: String,
+    pub overdue_count: u32,
+    pub overdue_text: String,
+    pub overdue_total: Option<String>,
+    pub credit: Option<String>,
+    pub last_sync: String,
+    pub all_paid: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Filter {
+    Unpaid,
+    Overdue,
+    Paid,
+    All,
+}
+
+impl Filter {
+    pub fn keeps(self, invoice: &InvoiceSummary, today: chrono::NaiveDate) -> bool {
+        match self {
+            Filter::Unpaid => invoice.status == InvoiceStatus::Unpaid,
+            Filter::Overdue => invoice.is_overdue(today),
+            Filter::Paid => invoice.status == InvoiceStatus::Paid,
+            Filter::All => true,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceRow {
+    pub id: u64,
+    pub number: String,
+    pub date: String,
+    pub due: String,
+    pub total: String,
+    pub status: String,
+    pub status_text: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceListView {
+    pub rows: Vec<InvoiceRow>,
+    pub totals: Vec<String>,
+    pub totals_label: String,
+    pub counts: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LabelledAmount {
+    pub label: String,
+    pub amount: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ChoiceView {
+    pub kind: PaymentKind,
+    pub label: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct InvoiceView {
+    pub id: u64,
+    pub title: String,
+    pub status: String,
+    pub status_text: String,
+    pub date: Option<String>,
+    pub due: Option<String>,
+    pub items: Vec<LabelledAmount>,
+    pub totals: Vec<LabelledAmount>,
+    pub transactions: Vec<TransactionView>,
+    pub balance: Option<String>,
+    pub choices: Vec<ChoiceView>,
+    /// Why the subscription is not offered, when the invoice is overdue.
+    pub recurring_withheld: Option<String>,
+    /// A payment of this invoice is being confirmed: paying again needs confirmation.
+    pub guard: Option<String>,
+    pub payable: bool,
+    pub has_pdf: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TransactionView {
+    pub date: String,
+    pub gateway: String,
+    pub id: String,
+    pub amount: String,
+}
+
+pub fn money(lang: Lang, m: &Money) -> String {
+    format_money(lang, m.amount, &m.currency)
+}
+
+/// The status a person sees: Unpaid past its due date reads "Overdue".
+pub fn status_slug(status: InvoiceStatus, overdue: bool) -> &'static str {
+    if overdue {
+        "overdue"
+    } else {
+        status.slug()
+    }
+}
+
+pub fn status_text(c: &Catalogues, lang: Lang, slug: &str) -> String {
+    c.text(lang, &format!("status-{slug}"), &[])
+}
+
+pub fn invoice_row(
+    c: &Catalogues,
+    lang: Lang,
+    invoice: &InvoiceSummary,
+    today: chrono::NaiveDate,
+) -> InvoiceRow {
+    let slug = status_slug(invoice.status, invoice.is_overdue(today));
+    InvoiceRow {
+        id: invoice.id,
+        number: invoice.number.clone(),
+        date: format_date(lang, invoice.date),
+        due: format_date(lang, invoice.due_date),
+        total: money(lang, &invoice.total),
+        status: slug.to_owned(),
+        status_text: status_text(c, lang, slug),
+    }
+}
+
+/// Sums per currency, in a stable order.
+pub fn totals_per_currency<'a>(amounts: impl Iterator<Item = &'a Money>) -> Vec<Money> {
+    let mut sums: BTreeMap<String, Decimal> = BTreeMap::new();
+    for m in amounts {
+        *sums.entry(m.currency.clone()).or_default() += m.amount;
+    }
+    sums.into_iter()
+        .map(|(cur, amt)| Money::new(amt, cur))
+        .collect()
+}
+
+pub fn invoice_list(
+    c: &Catalogues,
+    lang: Lang,
+    invoices: &[InvoiceSummary],
+    filter: Filter,
+    today: chrono::NaiveDate,
+) -> InvoiceListView {
+    let mut kept: Vec<&InvoiceSummary> =
+        invoices.iter().filter(|i| filter.keeps(i, today)).collect();
+    // Most urgent first: by due date, then number.
+    kept.sort_by(|a, b| {
+        a.due_date
+            .cmp(&b.due_date)
+            .then_with(|| a.number.cmp(&b.number))
+    });
+    if filter == Filter::Paid || filter == Filter::All {
+        kept.reverse();
+    }
+    let totals = totals_per_currency(kept.iter().map(|i| &i.total))
+        .iter()
+        .map(|m| money(lang, m))
+        .collect();
+    let mut counts = BTreeMap::new();
+    for f in [
+        ("unpaid", Filter::Unpaid),
+        ("overdue", Filter::Overdue),
+        ("paid", Filter::Paid),
+        ("all", Filter::All),
+    ] {
+        counts.insert(
+            f.0.to_owned(),
+            invoices.iter().filter(|i| f.1.keeps(i, today)).count(),
+        );
+    }
+    InvoiceListView {
+        totals_label: c.text(lang, "invoices-totals", &[("count", Arg::from(kept.len()))]),
+        rows: kept
+            .iter()
+            .map(|i| invoice_row(c, lang, i, today))
+            .collect(),
+        totals,
+        counts,
+    }
+}
+
+fn cycle_text(c: &Catalogues, lang: Lang, cycle: Option<BillingCycle>) -> String {
+    let id = match cycle {
+        Some(cycle) => format!("cycle-{}", cycle.slug()),
+        None => "cycle-unknown".to_owned(),
+    };
+    c.text(lang, &id, &[])
+}
+
+pub fn invoice_view(
+    c: &Catalogues,
+    lang: Lang,
+    detail: &InvoiceDetail,
+    summary: Option<&InvoiceSummary>,
+    today: chrono::NaiveDate,
+    guarded: bool,
+) -> InvoiceView {
+    let overdue = summary.is_some_and(|s| s.id == detail.id && s.is_overdue(today))
+        && detail.status == InvoiceStatus::Unpaid;
+    let slug = status_slug(detail.status, overdue);
+    let number = summary
+        .map(|s| s.number.clone())
+        .unwrap_or_else(|| detail.id.to_string());
+    let mut choices = vec![];
+    if let Some(choice) = detail.choice(PaymentKind::OneOff) {
+        let _ = choice;
+        choices.push(ChoiceView {
+            kind: PaymentKind::OneOff,
+            label: c.text(lang, "pay-one-off", &[]),
+            help: c.text(lang, "pay-one-off-help", &[]),
+        });
+    }
+    if detail.choice(PaymentKind::Recurring).is_some() {
+        choices.push(ChoiceView {
+            kind: PaymentKind::Recurring,
+            label: c.text(lang, "pay-recurring", &[]),
+            help: c.text(
+                lang,
+                "pay-recurring-help",
+                &[("cycle", Arg::from(cycle_text(c, lang, detail.cycle)))],
+            ),
+        });
+    }
+    let payable = detail.status == InvoiceStatus::Unpaid && !choices.is_empty();
+    let recurring_withheld =
+        (overdue && detail.choice(PaymentKind::Recurring).is_none() && detail.cycle.is_some())
+            .then(|| c.text(lang, "pay-recurring-withheld", &[]));
+    InvoiceView {
+        id: detail.id,
+        title: c.text(lang, "invoice-title", &[("number", Arg::from(number))]),
+        status: slug.to_owned(),
+        status_text: status_text(c, lang, slug),
+        date: summary
+            .map(|s| format_date(lang, s.date))
+            .or_else(|| detail.date.clone()),
+        due: summary
+            .map(|s| format_date(lang, s.due_date))
+            .or_else(|| detail.due_date.clone()),
+        items: detail
+            .items
+            .iter()
+            .map(|i| LabelledAmount {
+                label: i.description.clone(),
+                amount: money(lang, &i.amount),
+            })
+            .collect(),
+        totals: detail
+            .totals
+            .iter()
+            .map(|t| LabelledAmount {
+                label: t.label.clone(),
+                amount: money(lang, &t.amount),
+            })
+            .collect(),
+        transactions: detail
+            .transactions
+            .iter()
+            .map(|t| TransactionView {
+                date: t.date.clone(),
+                gateway: t.gateway.clone(),
+                id: t.transaction_id.clone(),
+                amount: money(lang, &t.amount),
+            })
+            .collect(),
+        balance: detail.balance.as_ref().map(|b| money(lang, b)),
+        choices,
+        recurring_withheld,
+        guard: (guarded && payable).then(|| c.text(lang, "payment-guard", &[])),
+        payable,
+        has_pdf: detail.pdf_url.is_some(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use std::str::FromStr;
+
+    fn inv(id: u64, due: &str, status: InvoiceStatus, amount: &str, cur: &str) -> InvoiceSummary {
+        InvoiceSummary {
+            id,
+            number: format!("INV-{id}"),
+            date: NaiveDate::from_str("2026-01-01").unwrap(),
+            due_date: NaiveDate::from_str(due).unwrap(),
+            total: Money::new(Decimal::from_str(amount).unwrap(), cur),
+            status,
+        }
+    }
+
+    #[test]
+    fn list_filters_sorts_and_totals_per_currency() {
+        let c = Catalogues::load().unwrap();
+        let today = NaiveDate::from_str("2026-03-10").unwrap();
+        let all = vec![
+            inv(1, "2026-03-20", InvoiceStatus::Unpaid, "10.00", "EUR"),
+            inv(2, "2026-03-01", InvoiceStatus::Unpaid, "5.50", "EUR"),
+            inv(3, "2026-02-01", InvoiceStatus::Paid, "7.00", "USD"),
+            inv(4, "2026-03-05", InvoiceStatus::Unpaid, "1200", "ALL"),
+        ];
+        let unpaid = invoice_list(&c, Lang::En, &all, Filter::Unpaid, today);
+        let ids: Vec<u64> = unpaid.rows.iter().map(|r| r.id).collect();
+        assert_eq!(ids, vec![2, 4, 1]);
+        assert_eq!(unpaid.totals, vec!["1,200.00 ALL", "€15.50"]);
+        assert_eq!(unpaid.rows[0].status, "overdue");
+        assert_eq!(unpaid.rows[2].status, "unpaid");
+        assert_eq!(unpaid.counts["overdue"], 2);
+        assert_eq!(unpaid.counts["all"], 4);
+        let sq = invoice_list(&c, Lang::Sq, &all, Filter::Overdue, today);
+        assert_eq!(sq.rows.len(), 2);
+        assert_eq!(sq.rows[0].status_text, "E prapambetur");
+        assert_eq!(sq.rows[0].due, "1 mars 2026");
+    }
+}

@@ -1,0 +1,107 @@
+//! The demo portal owns a WHMCS-compatible client area and a 2Checkout-like processor, each a
+//! real HTTP server on its own loopback origin, with sample accounts and fault knobs. The app
+//! starts it in-process with `--demo`; tests start one per test; it also runs standalone.
+
+// Pages are written as whole HTML fragments whose last line ends the element; clippy would
+// have the final newline moved into `writeln!`, splitting each fragment in two places.
+#![allow(clippy::write_with_newline)]
+
+pub mod data;
+pub mod html;
+pub mod pdf;
+pub mod processor;
+mod server;
+pub mod totp;
+
+pub use data::{
+    ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
+};
+pub use html::Theme;
+pub use processor::{TEST_CARD_DECLINED, TEST_CARD_OK};
+pub use server::{DemoPortal, Email};
+
+use std::time::Duration;
+
+/// Faults a test can turn on.
+#[derive(Debug, Clone, Default)]
+pub struct Faults {
+    /// Added before every portal answer.
+    pub latency: Duration,
+    /// Share of portal answers replaced by HTTP 500, from 0.0 to 1.0.
+    pub error_rate: f64,
+    /// Portal pages are cut in half.
+    pub malformed: bool,
+    /// The processor never notifies the portal (the invoice stays unpaid).
+    pub never_notify: bool,
+    /// The portal does not answer at all (connections are refused).
+    pub down: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// 0 picks a free port.
+    pub portal_port: u16,
+    pub checkout_port: u16,
+    /// How long after a payment the processor notifies the portal.
+    pub notify_delay: Duration,
+    pub theme: Theme,
+    /// Idle time after which a session is signed out.
+    pub session_idle: Duration,
+    /// Failed sign-ins in a row before a ban, and its length.
+    pub ban_after: u32,
+    pub ban_for: Duration,
+    /// The sign-in page shows a reCAPTCHA.
+    pub captcha: bool,
+    pub faults: Faults,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            portal_port: 0,
+            checkout_port: 0,
+            notify_delay: Duration::from_secs(20),
+            theme: Theme::TwentyOne,
+            session_idle: Duration::from_secs(30 * 60),
+            ban_after: 5,
+            ban_for: Duration::from_secs(15 * 60),
+            captcha: false,
+            faults: Faults::default(),
+        }
+    }
+}
+
+impl Options {
+    /// Reads the knobs the app and the end-to-end tests pass through the environment
+    /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
+    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`).
+    pub fn from_env() -> Options {
+        let mut o = Options::default();
+        let secs = |name: &str| {
+            std::env::var(name)
+                .ok()
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(Duration::from_secs_f64)
+        };
+        if let Some(d) = secs("JITOPS_DEMO_NOTIFY_DELAY") {
+            o.notify_delay = d;
+        }
+        if let Some(d) = secs("JITOPS_DEMO_SESSION_IDLE") {
+            o.session_idle = d;
+        }
+        if let Some(t) = std::env::var("JITOPS_DEMO_THEME")
+            .ok()
+            .and_then(|t| t.parse().ok())
+        {
+            o.theme = t;
+        }
+        if let Some(ms) = std::env::var("JITOPS_DEMO_LATENCY_MS")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            o.faults.latency = Duration::from_millis(ms);
+        }
+        o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
+        o
+    }
+}

@@ -1,0 +1,64 @@
+//! Runs the demo portal standalone: prints its two addresses and serves until stopped.
+
+use demo_portal::{DemoPortal, Options};
+use std::time::Duration;
+
+fn usage() -> ! {
+    eprintln!(
+        "usage: demo-portal [--portal-port N] [--checkout-port N] [--notify-delay SECS] \
+         [--theme twenty-one|six] [--session-idle SECS]"
+    );
+    std::process::exit(2)
+}
+
+#[tokio::main]
+async fn main() {
+    let mut options = Options::from_env();
+    let mut args = std::env::args().skip(1);
+    while let Some(flag) = args.next() {
+        let value = args.next().unwrap_or_else(|| usage());
+        let secs = || {
+            value
+                .parse::<f64>()
+                .map(Duration::from_secs_f64)
+                .unwrap_or_else(|_| usage())
+        };
+        match flag.as_str() {
+            "--portal-port" => options.portal_port = value.parse().unwrap_or_else(|_| usage()),
+            "--checkout-port" => options.checkout_port = value.parse().unwrap_or_else(|_| usage()),
+            "--notify-delay" => options.notify_delay = secs(),
+            "--session-idle" => options.session_idle = secs(),
+            "--theme" => {
+                options.theme = value.parse().unwrap_or_else(|e: String| {
+                    eprintln!("{e}");
+                    usage()
+                })
+            }
+            _ => usage(),
+        }
+    }
+    let demo = match DemoPortal::start(options).await {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("demo-portal: cannot listen: {e}");
+            std::process::exit(1)
+        }
+    };
+    println!("portal: {}", demo.portal_url());
+    println!("checkout: {}", demo.checkout_url());
+    println!(
+        "accounts: {} / {pw}; {} / {pw} (second factor: TOTP secret {}, backup code {}); {} / {pw}",
+        demo_portal::DEMO_EMAIL,
+        demo_portal::TWO_FACTOR_EMAIL,
+        demo_portal::TOTP_SECRET,
+        demo_portal::BACKUP_CODE,
+        demo_portal::ACCOUNTANT_EMAIL,
+        pw = demo_portal::DEMO_PASSWORD
+    );
+    println!(
+        "test cards: {} pays, {} is declined",
+        demo_portal::TEST_CARD_OK,
+        demo_portal::TEST_CARD_DECLINED
+    );
+    std::future::pending::<()>().await;
+}

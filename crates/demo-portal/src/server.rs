@@ -1,0 +1,1208 @@
+//! Owns the two HTTP servers and their shared state: sessions with WHMCS's cookie and CSRF
+//! token, sign-in with bans and a second factor, the client-area routes, the processor's
+//! checkout, its return to the portal and its delayed server-to-server notification.
+
+use crate::data::{self, Account, Status};
+use crate::html::{self, Chrome, InvoicePage, Theme};
+use crate::processor::{self, CardForm, CheckoutView, Order};
+use crate::{totp, Faults, Options};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::{header, HeaderMap, HeaderValue, Request, StatusCode};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use chrono::NaiveDate;
+use hmac::{Hmac, Mac};
+use rand::Rng;
+use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::task::JoinHandle;
+
+type Fields = HashMap<String, String>;
+
+/// An e-mail the portal "sent" (shown in the demo's outbox instead).
+#[derive(Debug, Clone)]
+pub struct Email {
+    pub to: String,
+    pub subject: String,
+    pub body: String,
+}
+
+struct Sess {
+    token: String,
+    user: Option<String>,
+    two_factor_for: Option<String>,
+    last_seen: Instant,
+}
+
+#[derive(Default)]
+struct Failures {
+    count: u32,
+    banned_until: Option<Instant>,
+}
+
+struct Shared {
+    theme: Theme,
+    idle: Duration,
+    ban_after: u32,
+    ban_for: Duration,
+    captcha: bool,
+    notify_delay: Mutex<Duration>,
+    faults: Mutex<Faults>,
+    today: NaiveDate,
+    cookie_name: String,
+    accounts: Mutex<Vec<Account>>,
+    sessions: Mutex<HashMap<String, Sess>>,
+    failures: Mutex<HashMap<IpAddr, Failures>>,
+    outbox: Mutex<Vec<Email>>,
+    orders: Mutex<HashMap<String, Order>>,
+    paid_at: Mutex<HashMap<u64, Instant>>,
+    invoice_views: AtomicU64,
+    portal_url: String,
+    checkout_url: String,
+    ins_secret: String,
+    http: reqwest::Client,
+}
+
+fn random_token(len: usize, alphabet: &[u8]) -> String {
+    let mut rng = rand::thread_rng();
+    (0..len)
+        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
+        .collect()
+}
+
+fn hex40() -> String {
+    random_token(40, b"0123456789abcdef")
+}
+
+/// A running demo portal; dropping it stops both servers.
+pub struct DemoPortal {
+    shared: Arc<Shared>,
+    tasks: Vec<JoinHandle<()>>,
+}
+
+impl Drop for DemoPortal {
+    fn drop(&mut self) {
+        for t in &self.tasks {
+            t.abort();
+        }
+    }
+}
+
+impl DemoPortal {
+    /// Starts both servers on loopback (on the current Tokio runtime).
+    pub async fn start(options: Options) -> std::io::Result<DemoPortal> {
+        let portal_listener =
+            tokio::net::TcpListener::bind(("127.0.0.1", options.portal_port)).await?;
+        let checkout_listener =
+            tokio::net::TcpListener::bind(("127.0.0.1", options.checkout_port)).await?;
+        let portal_url = format!("http://{}/", portal_listener.local_addr()?);
+        let checkout_url = format!("http://{}/", checkout_listener.local_addr()?);
+        let today = chrono::Local::now().date_naive();
+        let shared = Arc::new(Shared {
+            theme: options.theme,
+            idle: options.session_idle,
+            ban_after: options.ban_after,
+            ban_for: options.ban_for,
+            captcha: options.captcha,
+            notify_delay: Mutex::new(options.notify_delay),
+            faults: Mutex::new(options.faults),
+            today,
+            cookie_name: format!(
+                "WHMCS{}",
+                random_token(
+                    10,
+                    b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                )
+            ),
+            accounts: Mutex::new(vec![
+                data::demo_customer(today),
+                data::two_factor_customer(today),
+                data::accountant(today),
+            ]),
+            sessions: Mutex::new(HashMap::new()),
+            failures: Mutex::new(HashMap::new()),
+            outbox: Mutex::new(vec![]),
+            orders: Mutex::new(HashMap::new()),
+            paid_at: Mutex::new(HashMap::new()),
+            invoice_views: AtomicU64::new(0),
+            portal_url,
+            checkout_url,
+            ins_secret: hex40(),
+            http: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .map_err(std::io::Error::other)?,
+        });
+        let portal = Router::new()
+            .route("/clientarea.php", get(clientarea).post(clientarea_post))
+            .route("/index.php", get(index_get).post(index_post))
+            .route("/viewinvoice.php", get(viewinvoice).post(viewinvoice_post))
+            .route("/dl.php", get(download))
+            .route("/logout.php", get(logout))
+            .route("/modules/gateways/tco.php", post(tco_recurring))
+            .route(
+                "/modules/gateways/callback/2checkout.php",
+                get(processor_return).post(processor_notification),
+            )
+            .route("/demo/outbox.php", get(outbox_page))
+            .route("/", get(|| async { redirect("clientarea.php", None) }))
+            .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
+            .with_state(shared.clone());
+        let checkout = Router::new()
+            .route("/checkout/purchase", post(purchase))
+            .route("/checkout/order/{id}", get(order_page))
+            .route("/checkout/order/{id}/pay", post(order_pay))
+            .route("/checkout/order/{id}/cancel", get(order_cancel))
+            .with_state(shared.clone());
+        let tasks = vec![
+            tokio::spawn(async move {
+                let _ = axum::serve(
+                    portal_listener,
+                    portal.into_make_service_with_connect_info::<SocketAddr>(),
+                )
+                .await;
+            }),
+            tokio::spawn(async move {
+                let _ = axum::serve(checkout_listener, checkout).await;
+            }),
+        ];
+        Ok(DemoPortal { shared, tasks })
+    }
+
+    /// `http://127.0.0.1:N/`
+    pub fn portal_url(&self) -> &str {
+        &self.shared.portal_url
+    }
+
+    pub fn checkout_url(&self) -> &str {
+        &self.shared.checkout_url
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.shared.today
+    }
+
+    pub fn cookie_name(&self) -> &str {
+        &self.shared.cookie_name
+    }
+
+    pub fn outbox(&self) -> Vec<Email> {
+        self.shared.outbox.lock().unwrap().clone()
+    }
+
+    pub fn set_faults(&self, faults: Faults) {
+        *self.shared.faults.lock().unwrap() = faults;
+    }
+
+    pub fn set_notify_delay(&self, delay: Duration) {
+        *self.shared.notify_delay.lock().unwrap() = delay;
+    }
+
+    /// The second-factor code an authenticator app would show now.
+    pub fn totp_code(&self) -> String {
+        totp::now_code(data::TOTP_SECRET)
+    }
+
+    pub fn invoice_status(&self, email: &str, id: u64) -> Option<&'static str> {
+        let accounts = self.shared.accounts.lock().unwrap();
+        let account = accounts.iter().find(|a| a.email == email)?;
+        account
+            .invoices
+            .iter()
+            .find(|i| i.id == id)
+            .map(|i| i.status.label())
+    }
+
+    /// The subscription recorded for an invoice's service ("1 Month", "1 Year").
+    pub fn subscription(&self, email: &str, id: u64) -> Option<&'static str> {
+        let accounts = self.shared.accounts.lock().unwrap();
+        let account = accounts.iter().find(|a| a.email == email)?;
+        account
+            .invoices
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| i.subscription)
+            .map(|c| c.recurrence())
+    }
+
+    /// When the portal recorded the invoice as paid.
+    pub fn paid_at(&self, id: u64) -> Option<Instant> {
+        self.shared.paid_at.lock().unwrap().get(&id).copied()
+    }
+
+    /// How many invoice pages the portal served.
+    pub fn invoice_views(&self) -> u64 {
+        self.shared.invoice_views.load(Ordering::SeqCst)
+    }
+
+    /// What the processor kept of each order's card: the last four digits, no more.
+    pub fn orders_paid_with(&self) -> Vec<String> {
+        self.shared
+            .orders
+            .lock()
+            .unwrap()
+            .values()
+            .filter_map(|o| o.paid_with.clone())
+            .collect()
+    }
+}
+
+// ---- responses ---------------------------------------------------------------------------
+
+fn cookie_header(shared: &Shared, sid: &str) -> HeaderValue {
+    HeaderValue::from_str(&format!(
+        "{}={sid}; path=/; HttpOnly; SameSite=Lax",
+        shared.cookie_name
+    ))
+    .expect("cookie is ASCII")
+}
+
+fn page(body: String, cookie: Option<HeaderValue>) -> Response {
+    let mut r = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
+    if let Some(c) = cookie {
+        r.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    r
+}
+
+fn redirect(location: &str, cookie: Option<HeaderValue>) -> Response {
+    let mut r = Response::builder()
+        .status(StatusCode::FOUND)
+        .header(header::LOCATION, location)
+        .body(Body::empty())
+        .expect("static response");
+    if let Some(c) = cookie {
+        r.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    r
+}
+
+fn see_other(location: &str) -> Response {
+    Response::builder()
+        .status(StatusCode::SEE_OTHER)
+        .header(header::LOCATION, location)
+        .body(Body::empty())
+        .expect("static response")
+}
+
+// ---- sessions ----------------------------------------------------------------------------
+
+/// The visitor's session: found by cookie, or new. Returns its id, whether it is new (so the
+/// cookie must be set), and the signed-in e-mail if the session has not idled out.
+struct Visit {
+    sid: String,
+    new: bool,
+    user: Option<String>,
+    token: String,
+}
+
+impl Visit {
+    fn cookie(&self, shared: &Shared) -> Option<HeaderValue> {
+        self.new.then(|| cookie_header(shared, &self.sid))
+    }
+}
+
+fn visit(shared: &Shared, headers: &HeaderMap) -> Visit {
+    let wanted = format!("{}=", shared.cookie_name);
+    let sid = headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .map(str::trim)
+        .find_map(|c| c.strip_prefix(&wanted).map(str::to_owned));
+    let mut sessions = shared.sessions.lock().unwrap();
+    let now = Instant::now();
+    if let Some(sid) = sid.filter(|s| sessions.contains_key(s)) {
+        let s = sessions.get_mut(&sid).expect("checked");
+        if now.duration_since(s.last_seen) > shared.idle {
+            s.user = None;
+            s.two_factor_for = None;
+        }
+        s.last_seen = now;
+        return Visit {
+            sid,
+            new: false,
+            user: s.user.clone(),
+            token: s.token.clone(),
+        };
+    }
+    let sid = random_token(26, b"abcdefghijklmnopqrstuvwxyz0123456789");
+    let token = hex40();
+    sessions.insert(
+        sid.clone(),
+        Sess {
+            token: token.clone(),
+            user: None,
+            two_factor_for: None,
+            last_seen: now,
+        },
+    );
+    Visit {
+        sid,
+        new: true,
+        user: None,
+        token,
+    }
+}
+
+fn token_ok(shared: &Shared, v: &Visit, fields: &Fields) -> bool {
+    let sessions = shared.sessions.lock().unwrap();
+    sessions
+        .get(&v.sid)
+        .is_some_and(|s| fields.get("token").is_some_and(|t| *t == s.token))
+}
+
+fn csrf_error(shared: &Shared, v: &Visit) -> Response {
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: "Oops! Something went wrong!",
+        token: &v.token,
+        account: None,
+    };
+    let mut r = page(
+        html::layout(
+            &chrome,
+            &html::alert(
+                "danger",
+                "Invalid CSRF Protection Token. Please go back and try again.",
+            ),
+        ),
+        v.cookie(shared),
+    );
+    *r.status_mut() = StatusCode::BAD_REQUEST;
+    r
+}
+
+/// Signs the session in (a new token, as WHMCS regenerates it).
+fn set_user(shared: &Shared, sid: &str, user: Option<String>, two_factor_for: Option<String>) {
+    let mut sessions = shared.sessions.lock().unwrap();
+    if let Some(s) = sessions.get_mut(sid) {
+        s.user = user;
+        s.two_factor_for = two_factor_for;
+        s.token = hex40();
+    }
+}
+
+fn with_account<T>(shared: &Shared, email: &str, f: impl FnOnce(&mut Account) -> T) -> Option<T> {
+    let mut accounts = shared.accounts.lock().unwrap();
+    accounts.iter_mut().find(|a| a.email == email).map(f)
+}
+
+fn banned(shared: &Shared, ip: IpAddr) -> Option<Response> {
+    let failures = shared.failures.lock().unwrap();
+    let until = failures.get(&ip)?.banned_until?;
+    if until <= Instant::now() {
+        return None;
+    }
+    let mins = (until - Instant::now()).as_secs() / 60 + 1;
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: "Banned",
+        token: "",
+        account: None,
+    };
+    Some(page(
+        html::layout(
+            &chrome,
+            &html::banned_body(
+                &ip.to_string(),
+                "Login Attempts Exceeded",
+                &format!("in {mins} minute(s)"),
+            ),
+        ),
+        None,
+    ))
+}
+
+async fn faults_layer(
+    State(shared): State<Arc<Shared>>,
+    request: Request<Body>,
+    next: Next,
+) -> Response {
+    let faults = shared.faults.lock().unwrap().clone();
+    let is_notification = request.method() == axum::http::Method::POST
+        && request.uri().path().ends_with("/callback/2checkout.php");
+    if is_notification {
+        return next.run(request).await;
+    }
+    if faults.down {
+        // The closest a running server gets to "unreachable": drop the answer.
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    if !faults.latency.is_zero() {
+        tokio::time::sleep(faults.latency).await;
+    }
+    if faults.error_rate > 0.0 && rand::thread_rng().gen_bool(faults.error_rate.min(1.0)) {
+        return (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
+    }
+    let response = next.run(request).await;
+    if faults.malformed {
+        let (parts, body) = response.into_parts();
+        let bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default();
+        let half = bytes.slice(..bytes.len() / 2);
+        return Response::from_parts(parts, Body::from(half));
+    }
+    response
+}
+
+// ---- client area -------------------------------------------------------------------------
+
+fn login_page(shared: &Shared, v: &Visit, error: Option<&str>, info: Option<&str>) -> Response {
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: "Login",
+        token: &v.token,
+        account: None,
+    };
+    page(
+        html::layout(
+            &chrome,
+            &html::login_body(shared.theme, &v.token, error, info, shared.captcha),
+        ),
+        v.cookie(shared),
+    )
+}
+
+fn signed_in_page(
+    shared: &Shared,
+    v: &Visit,
+    title: &str,
+    body: impl FnOnce(&Account) -> String,
+) -> Response {
+    let user = v.user.clone().unwrap_or_default();
+    let accounts = shared.accounts.lock().unwrap();
+    let Some(account) = accounts.iter().find(|a| a.email == user) else {
+        return redirect("index.php?rp=/login", v.cookie(shared));
+    };
+    let chrome = Chrome {
+        theme: shared.theme,
+        title,
+        token: &v.token,
+        account: Some(account),
+    };
+    page(html::layout(&chrome, &body(account)), v.cookie(shared))
+}
+
+async fn clientarea(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    if v.user.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    }
+    let theme = shared.theme;
+    let today = shared.today;
+    match q.get("action").map(String::as_str) {
+        Some("invoices") => signed_in_page(&shared, &v, "My Invoices", |a| {
+            html::invoice_list_body(theme, a)
+        }),
+        Some("masspay") => {
+            let token = v.token.clone();
+            signed_in_page(&shared, &v, "Mass Payment", |a| {
+                html::masspay_body(a, &token)
+            })
+        }
+        Some("details") => signed_in_page(&shared, &v, "Account Details", |a| {
+            format!(
+                "<p>{} {} &lt;{}&gt;</p>",
+                html::esc(&a.first_name),
+                html::esc(&a.last_name),
+                html::esc(&a.email)
+            )
+        }),
+        _ => signed_in_page(&shared, &v, "Welcome Back", |a| {
+            html::dashboard_body(theme, a, today)
+        }),
+    }
+}
+
+async fn clientarea_post(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    if v.user.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    }
+    if q.get("action").map(String::as_str) == Some("masspay") {
+        // The combined invoice is out of the demo's scope: answer with the list, as a portal
+        // with mass payment turned off would.
+        return redirect("clientarea.php?action=invoices", None);
+    }
+    redirect("clientarea.php", None)
+}
+
+async fn index_get(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    match q.get("rp").map(String::as_str).unwrap_or("/") {
+        "/login" => {
+            if v.user.is_some() {
+                redirect("../clientarea.php", v.cookie(&shared))
+            } else {
+                login_page(&shared, &v, None, None)
+            }
+        }
+        "/password/reset" => {
+            let chrome = Chrome {
+                theme: shared.theme,
+                title: "Lost Password Reset",
+                token: &v.token,
+                account: None,
+            };
+            page(
+                html::layout(&chrome, &html::reset_body(&v.token, None)),
+                v.cookie(&shared),
+            )
+        }
+        "/login/two-factor/challenge" => two_factor_page(&shared, &v, false),
+        _ => redirect("clientarea.php", v.cookie(&shared)),
+    }
+}
+
+fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
+    let pending = shared
+        .sessions
+        .lock()
+        .unwrap()
+        .get(&v.sid)
+        .and_then(|s| s.two_factor_for.clone());
+    if pending.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(shared));
+    }
+    let token = shared
+        .sessions
+        .lock()
+        .unwrap()
+        .get(&v.sid)
+        .map(|s| s.token.clone())
+        .unwrap_or_default();
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: "Two-Factor Authentication",
+        token: &token,
+        account: None,
+    };
+    page(
+        html::layout(&chrome, &html::two_factor_body(&token, incorrect)),
+        v.cookie(shared),
+    )
+}
+
+async fn index_post(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
+    match q.get("rp").map(String::as_str).unwrap_or("") {
+        "/login" => {
+            let email = get("username").trim().to_ascii_lowercase();
+            let password = get("password");
+            let account = shared
+                .accounts
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|a| a.email == email && a.password == password && !shared.captcha)
+                .map(|a| a.totp_secret.is_some());
+            match account {
+                Some(two_factor) => {
+                    shared.failures.lock().unwrap().remove(&addr.ip());
+                    if two_factor {
+                        set_user(&shared, &v.sid, None, Some(email));
+                        redirect(
+                            "index.php?rp=/login/two-factor/challenge",
+                            v.cookie(&shared),
+                        )
+                    } else {
+                        set_user(&shared, &v.sid, Some(email), None);
+                        redirect("clientarea.php", v.cookie(&shared))
+                    }
+                }
+                None => {
+                    {
+                        let mut failures = shared.failures.lock().unwrap();
+                        let f = failures.entry(addr.ip()).or_default();
+                        f.count += 1;
+                        if f.count >= shared.ban_after {
+                            f.banned_until = Some(Instant::now() + shared.ban_for);
+                            f.count = 0;
+                        }
+                    }
+                    if let Some(r) = banned(&shared, addr.ip()) {
+                        return r;
+                    }
+                    login_page(
+                        &shared,
+                        &v,
+                        Some("Login Details Incorrect. Please try again."),
+                        None,
+                    )
+                }
+            }
+        }
+        route @ ("/login/two-factor/challenge/verify"
+        | "/login/two-factor/challenge/backup/verify") => {
+            let pending = shared
+                .sessions
+                .lock()
+                .unwrap()
+                .get(&v.sid)
+                .and_then(|s| s.two_factor_for.clone());
+            let Some(email) = pending else {
+                return redirect("index.php?rp=/login", v.cookie(&shared));
+            };
+            let ok = with_account(&shared, &email, |a| {
+                if route.ends_with("backup/verify") {
+                    let given: String = get("twofabackupcode")
+                        .chars()
+                        .filter(|c| c.is_ascii_digit())
+                        .collect();
+                    let wanted: Option<String> = a
+                        .backup_code
+                        .as_ref()
+                        .map(|c| c.chars().filter(|c| c.is_ascii_digit()).collect());
+                    wanted.is_some_and(|w| !given.is_empty() && w == given)
+                } else {
+                    a.totp_secret
+                        .as_deref()
+                        .is_some_and(|s| totp::verify(s, get("key")))
+                }
+            })
+            .unwrap_or(false);
+            if ok {
+                set_user(&shared, &v.sid, Some(email), None);
+                redirect("clientarea.php", v.cookie(&shared))
+            } else {
+                two_factor_page(&shared, &v, true)
+            }
+        }
+        "/password/reset" => {
+            let email = get("email").trim().to_ascii_lowercase();
+            let known = shared
+                .accounts
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|a| a.email == email);
+            let chrome = Chrome {
+                theme: shared.theme,
+                title: "Lost Password Reset",
+                token: &v.token,
+                account: None,
+            };
+            let result = if known {
+                shared.outbox.lock().unwrap().push(Email {
+                    to: email.clone(),
+                    subject: "Password Reset Confirmation".into(),
+                    body: format!(
+                        "Someone requested a password reset for {email}. To choose a new password, open {}index.php?rp=/password/reset/redeem/{}",
+                        shared.portal_url,
+                        hex40()
+                    ),
+                });
+                Ok(())
+            } else if email.is_empty() {
+                Err("Please enter your email address")
+            } else {
+                Err("No client account was found with the email address you entered")
+            };
+            page(
+                html::layout(&chrome, &html::reset_body(&v.token, Some(result))),
+                v.cookie(&shared),
+            )
+        }
+        _ => redirect("clientarea.php", v.cookie(&shared)),
+    }
+}
+
+async fn logout(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let v = visit(&shared, &headers);
+    set_user(&shared, &v.sid, None, None);
+    let v = visit(&shared, &headers);
+    login_page(
+        &shared,
+        &v,
+        None,
+        Some("You have been successfully logged out."),
+    )
+}
+
+fn invoice_id(q: &Fields) -> Option<u64> {
+    q.get("id").and_then(|id| id.trim().parse().ok())
+}
+
+async fn viewinvoice(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    let v = visit(&shared, &headers);
+    let Some(user) = v.user.clone() else {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    };
+    shared.invoice_views.fetch_add(1, Ordering::SeqCst);
+    let notice = ["paymentsuccess", "pendingreview", "paymentfailed"]
+        .into_iter()
+        .find(|k| q.get(*k).map(String::as_str) == Some("true"));
+    let accounts = shared.accounts.lock().unwrap();
+    let account = accounts.iter().find(|a| a.email == user);
+    let invoice = account.and_then(|a| {
+        let id = invoice_id(&q)?;
+        a.invoices.iter().find(|i| i.id == id)
+    });
+    match (account, invoice) {
+        (Some(account), Some(invoice)) => page(
+            html::invoice_page(&InvoicePage {
+                theme: shared.theme,
+                invoice,
+                account,
+                today: shared.today,
+                token: &v.token,
+                portal_url: &shared.portal_url,
+                checkout_url: &shared.checkout_url,
+                notice,
+            }),
+            v.cookie(&shared),
+        ),
+        _ => page(html::invoice_not_found(&v.token), v.cookie(&shared)),
+    }
+}
+
+async fn viewinvoice_post(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    let id = invoice_id(&q).unwrap_or(0);
+    redirect(&format!("viewinvoice.php?id={id}"), None)
+}
+
+async fn download(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    let v = visit(&shared, &headers);
+    let Some(user) = v.user.clone() else {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    };
+    let accounts = shared.accounts.lock().unwrap();
+    let found = accounts.iter().find(|a| a.email == user).and_then(|a| {
+        let id = invoice_id(&q)?;
+        a.invoices.iter().find(|i| i.id == id).map(|i| (a, i))
+    });
+    let Some((account, inv)) = found else {
+        return page(html::invoice_not_found(&v.token), None);
+    };
+    let mut lines = vec![
+        format!("Invoiced to: {} {}", account.first_name, account.last_name),
+        format!("Invoice date: {}", inv.date.format("%d/%m/%Y")),
+        format!("Due date: {}", inv.due.format("%d/%m/%Y")),
+        format!("Status: {}", inv.status.label()),
+        String::new(),
+    ];
+    for item in &inv.items {
+        lines.push(format!(
+            "{}  {}",
+            item.description,
+            data::money(item.amount, inv.currency)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(format!("Total: {}", data::money(inv.total(), inv.currency)));
+    lines.push(format!(
+        "Balance: {}",
+        data::money(inv.balance(), inv.currency)
+    ));
+    let pdf = crate::pdf::document(&format!("JitOps Cloud - Invoice #{}", inv.number), &lines);
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"Invoice-{}.pdf\"", inv.number),
+            ),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+async fn outbox_page(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let v = visit(&shared, &headers);
+    let mut body = String::from(
+        "<h2>Demo outbox</h2><p>E-mails a real portal would have sent.</p><ul id=\"outbox\">",
+    );
+    for e in shared.outbox.lock().unwrap().iter() {
+        body.push_str(&format!(
+            "<li><strong>{}</strong> to {}<br>{}</li>",
+            html::esc(&e.subject),
+            html::esc(&e.to),
+            html::esc(&e.body)
+        ));
+    }
+    body.push_str("</ul>");
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: "Outbox",
+        token: &v.token,
+        account: None,
+    };
+    page(html::layout(&chrome, &body), v.cookie(&shared))
+}
+
+/// The subscription button's target: checks the invoice, then hands the browser to the
+/// processor with a page that submits itself.
+async fn tco_recurring(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    let Some(user) = v.user.clone() else {
+        return redirect("../../index.php?rp=/login", v.cookie(&shared));
+    };
+    if q.get("recurring").map(String::as_str) != Some("1") {
+        return redirect("../../clientarea.php", None);
+    }
+    let id: u64 = fields
+        .get("invoiceid")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let accounts = shared.accounts.lock().unwrap();
+    let inv = accounts
+        .iter()
+        .find(|a| a.email == user)
+        .and_then(|a| a.invoices.iter().find(|i| i.id == id));
+    let Some(inv) = inv.filter(|i| i.status == Status::Unpaid && !i.is_overdue(shared.today))
+    else {
+        return page(html::invoice_not_found(&v.token), None);
+    };
+    let Some(cycle) = inv.recurring_cycle() else {
+        return page(html::invoice_not_found(&v.token), None);
+    };
+    let mut hop = html::one_off_fields(inv, &shared.portal_url);
+    hop.push(("li_0_recurrence".into(), cycle.recurrence().into()));
+    hop.push(("li_0_duration".into(), "Forever".into()));
+    page(
+        html::hop_page(&format!("{}checkout/purchase", shared.checkout_url), &hop),
+        None,
+    )
+}
+
+fn notification_key(secret: &str, invoice_id: u64, order: &str) -> String {
+    let mut mac = Hmac::<sha1::Sha1>::new_from_slice(secret.as_bytes()).expect("any key");
+    mac.update(format!("{invoice_id}:{order}").as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Where the processor sends the browser back: forwards to the invoice with the outcome.
+async fn processor_return(State(shared): State<Arc<Shared>>, Query(q): Query<Fields>) -> Response {
+    let id: u64 = q
+        .get("merchant_order_id")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let order = q.get("order_number").cloned().unwrap_or_default();
+    let key_ok = q
+        .get("key")
+        .is_some_and(|k| *k == notification_key(&shared.ins_secret, id, &order));
+    let processed = q.get("credit_card_processed").map(String::as_str) == Some("Y");
+    let flag = if !processed || !key_ok {
+        "paymentfailed"
+    } else if shared.paid_at.lock().unwrap().contains_key(&id) {
+        "paymentsuccess"
+    } else {
+        "pendingreview"
+    };
+    redirect(
+        &format!("../../../viewinvoice.php?id={id}&{flag}=true"),
+        None,
+    )
+}
+
+/// The processor's server-to-server notification (INS): records the payment.
+async fn processor_notification(
+    State(shared): State<Arc<Shared>>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let id: u64 = fields
+        .get("vendor_order_id")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let order = fields.get("sale_id").cloned().unwrap_or_default();
+    if fields.get("md5_hash") != Some(&notification_key(&shared.ins_secret, id, &order)) {
+        return (StatusCode::FORBIDDEN, "Hash mismatch").into_response();
+    }
+    let recurring = fields.get("recurring").map(String::as_str) == Some("1");
+    let mut accounts = shared.accounts.lock().unwrap();
+    for account in accounts.iter_mut() {
+        if let Some(inv) = account.invoices.iter_mut().find(|i| i.id == id) {
+            if inv.status != Status::Paid {
+                let amount = inv.balance();
+                inv.transactions.push(data::Transaction {
+                    date: shared.today,
+                    gateway: "2Checkout".into(),
+                    id: order.clone(),
+                    amount,
+                });
+                inv.status = Status::Paid;
+                if recurring {
+                    inv.subscription = inv.recurring_cycle();
+                }
+                shared.paid_at.lock().unwrap().insert(id, Instant::now());
+            }
+            return "OK".into_response();
+        }
+    }
+    (StatusCode::NOT_FOUND, "Unknown invoice").into_response()
+}
+
+// ---- processor -----------------------------------------------------------------------------
+
+fn pay_label(amount: &str, currency: &str) -> String {
+    let value: rust_decimal::Decimal = amount.parse().unwrap_or_default();
+    let shown = data::money(value, currency);
+    // "€9.99 EUR" reads "Pay €9.99"; an amount without a symbol keeps its code.
+    let shown = match currency {
+        "EUR" | "USD" => shown.trim_end_matches(&format!(" {currency}")).to_owned(),
+        _ => shown,
+    };
+    format!("Pay {shown}")
+}
+
+async fn purchase(State(shared): State<Arc<Shared>>, Form(fields): Form<Fields>) -> Response {
+    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    let Some(invoice_id) = get("merchant_order_id").parse::<u64>().ok() else {
+        return (StatusCode::BAD_REQUEST, "merchant_order_id is missing").into_response();
+    };
+    let return_url = get("x_receipt_link_url");
+    if !return_url.starts_with(&shared.portal_url) {
+        return (StatusCode::BAD_REQUEST, "unknown return URL").into_response();
+    }
+    let id = random_token(12, b"0123456789");
+    let order = Order {
+        id: id.clone(),
+        invoice_id,
+        description: get("li_0_name"),
+        amount: get("li_0_price"),
+        currency: get("currency_code"),
+        return_url,
+        recurrence: fields.get("li_0_recurrence").cloned(),
+        paid_with: None,
+    };
+    shared.orders.lock().unwrap().insert(id.clone(), order);
+    see_other(&format!("/checkout/order/{id}"))
+}
+
+fn render_order(
+    order: &Order,
+    method: &str,
+    card: CardForm,
+    paypal_email: String,
+    errors: Vec<(&'static str, &'static str)>,
+    alert: Option<&str>,
+) -> Response {
+    page(
+        processor::checkout_page(&CheckoutView {
+            order,
+            pay_label: pay_label(&order.amount, &order.currency),
+            method,
+            card,
+            paypal_email,
+            errors,
+            alert,
+            cancel_url: format!("/checkout/order/{}/cancel", order.id),
+        }),
+        None,
+    )
+}
+
+async fn order_page(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    let order = shared.orders.lock().unwrap().get(&id).cloned();
+    match order {
+        Some(o) => render_order(&o, "card", CardForm::default(), String::new(), vec![], None),
+        None => (StatusCode::NOT_FOUND, "No such order").into_response(),
+    }
+}
+
+fn return_link(shared: &Shared, order: &Order, processed: bool) -> String {
+    format!(
+        "{}?merchant_order_id={}&order_number={}&credit_card_processed={}&total={}&key={}",
+        order.return_url,
+        order.invoice_id,
+        order.id,
+        if processed { "Y" } else { "N" },
+        order.amount,
+        notification_key(&shared.ins_secret, order.invoice_id, &order.id)
+    )
+}
+
+async fn order_cancel(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    let order = shared.orders.lock().unwrap().get(&id).cloned();
+    match order {
+        Some(o) => see_other(&return_link(&shared, &o, false)),
+        None => (StatusCode::NOT_FOUND, "No such order").into_response(),
+    }
+}
+
+async fn order_pay(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, "No such order").into_response();
+    };
+    let get = |k: &str| fields.get(k).cloned().unwrap_or_default();
+    let method = if get("method") == "paypal" {
+        "paypal"
+    } else {
+        "card"
+    };
+    let card = CardForm {
+        name: get("card_name"),
+        number: get("card_number"),
+        expiry: get("card_expiry"),
+        cvv: get("card_cvv"),
+    };
+    let paid_with = if method == "paypal" {
+        let email = get("paypal_email");
+        if !email.contains('@') || get("paypal_password").is_empty() {
+            return render_order(
+                &order,
+                method,
+                CardForm::default(),
+                email,
+                vec![("paypal_email", "Enter your PayPal e-mail and password.")],
+                None,
+            );
+        }
+        "PayPal".to_owned()
+    } else {
+        let errors = processor::validate_card(&card, shared.today);
+        // The number and CVV are never sent back into the page.
+        let kept = CardForm {
+            name: card.name.clone(),
+            expiry: card.expiry.clone(),
+            ..CardForm::default()
+        };
+        if !errors.is_empty() {
+            return render_order(
+                &order,
+                method,
+                kept,
+                String::new(),
+                errors,
+                Some("Please correct the highlighted fields."),
+            );
+        }
+        let digits = processor::card_digits(&card.number);
+        if digits == processor::card_digits(processor::TEST_CARD_DECLINED) {
+            return render_order(
+                &order,
+                method,
+                kept,
+                String::new(),
+                vec![],
+                Some("Your card was declined by the issuing bank. Nothing was charged. Try another card or PayPal."),
+            );
+        }
+        format!("card ending {}", &digits[digits.len() - 4..])
+    };
+    if let Some(o) = shared.orders.lock().unwrap().get_mut(&id) {
+        o.paid_with = Some(paid_with);
+    }
+    let faults = shared.faults.lock().unwrap().clone();
+    if !faults.never_notify {
+        let delay = *shared.notify_delay.lock().unwrap();
+        let notify_url = format!(
+            "{}modules/gateways/callback/2checkout.php",
+            shared.portal_url
+        );
+        let key = notification_key(&shared.ins_secret, order.invoice_id, &order.id);
+        let http = shared.http.clone();
+        let order = order.clone();
+        tokio::spawn(async move {
+            tokio::time::sleep(delay).await;
+            let form = [
+                (
+                    "message_type",
+                    if order.recurrence.is_some() {
+                        "RECURRING_INSTALLMENT_SUCCESS"
+                    } else {
+                        "ORDER_CREATED"
+                    }
+                    .to_owned(),
+                ),
+                ("vendor_order_id", order.invoice_id.to_string()),
+                ("sale_id", order.id.clone()),
+                ("invoice_list_amount", order.amount.clone()),
+                (
+                    "recurring",
+                    if order.recurrence.is_some() { "1" } else { "0" }.to_owned(),
+                ),
+                ("md5_hash", key),
+            ];
+            // A failed notification is retried a few times, as processors do.
+            for attempt in 0..5u64 {
+                let sent = http.post(&notify_url).form(&form).send().await;
+                if sent.is_ok_and(|r| r.status().is_success()) {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_secs(1 + attempt * 2)).await;
+            }
+        });
+    }
+    see_other(&return_link(&shared, &order, true))
+}

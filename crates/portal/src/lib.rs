@@ -1,0 +1,16 @@
+//! The portal crate owns the WHMCS client area as a program sees it: a session per account,
+//! the pages and what they say, the hand-off to the payment processor, and tracking an invoice
+//! until it is paid. No Tauri here: everything is tested over real HTTP against the demo portal.
+
+pub mod checkout;
+pub mod error;
+pub mod model;
+pub mod money;
+pub mod pages;
+pub mod session;
+pub mod tracker;
+
+pub use error::{PortalError, Result};
+pub use model::*;
+pub use money::Money;
+pub use session::{Credentials, PortalAddress, Session, SessionOptions, SignIn};

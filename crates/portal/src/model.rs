@@ -1,0 +1,263 @@
+//! Owns what the app knows about a portal account: invoices, their statuses, the dashboard
+//! figures and the payment choices an invoice page offers.
+
+use crate::money::Money;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use url::Url;
+
+/// The statuses WHMCS gives an invoice. There is no "Overdue" status: see [`InvoiceSummary::is_overdue`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum InvoiceStatus {
+    Unpaid,
+    Paid,
+    Cancelled,
+    Refunded,
+    Collections,
+    PaymentPending,
+    Draft,
+}
+
+impl InvoiceStatus {
+    /// Reads a status from its English label or its CSS slug (`status-payment-pending`,
+    /// `paymentpending`, `Payment Pending`).
+    pub fn parse(text: &str) -> Option<InvoiceStatus> {
+        let key: String = text
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect::<String>()
+            .to_ascii_lowercase();
+        Some(match key.as_str() {
+            "unpaid" => InvoiceStatus::Unpaid,
+            "paid" => InvoiceStatus::Paid,
+            "cancelled" | "canceled" => InvoiceStatus::Cancelled,
+            "refunded" => InvoiceStatus::Refunded,
+            "collections" => InvoiceStatus::Collections,
+            "paymentpending" => InvoiceStatus::PaymentPending,
+            "draft" => InvoiceStatus::Draft,
+            _ => return None,
+        })
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            InvoiceStatus::Unpaid => "unpaid",
+            InvoiceStatus::Paid => "paid",
+            InvoiceStatus::Cancelled => "cancelled",
+            InvoiceStatus::Refunded => "refunded",
+            InvoiceStatus::Collections => "collections",
+            InvoiceStatus::PaymentPending => "payment-pending",
+            InvoiceStatus::Draft => "draft",
+        }
+    }
+
+    /// Whether the invoice is settled, so that nothing more should be paid.
+    pub fn is_final(self) -> bool {
+        matches!(
+            self,
+            InvoiceStatus::Paid | InvoiceStatus::Cancelled | InvoiceStatus::Refunded
+        )
+    }
+}
+
+/// One row of the invoice list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceSummary {
+    /// The id used in `viewinvoice.php?id=N`.
+    pub id: u64,
+    /// The invoice number shown to people; may differ from the id.
+    pub number: String,
+    pub date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub total: Money,
+    pub status: InvoiceStatus,
+}
+
+impl InvoiceSummary {
+    /// Overdue is Unpaid with a due date before `today` (the portal's date).
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.status == InvoiceStatus::Unpaid && self.due_date < today
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LineItem {
+    pub description: String,
+    pub amount: Money,
+    pub taxed: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TotalRow {
+    pub label: String,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Transaction {
+    pub date: String,
+    pub gateway: String,
+    pub transaction_id: String,
+    pub amount: Money,
+}
+
+/// How often a subscription charges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BillingCycle {
+    Monthly,
+    Quarterly,
+    SemiAnnually,
+    Annually,
+    Biennially,
+}
+
+impl BillingCycle {
+    /// The cycle a service period of `days` days stands for.
+    pub fn from_period_days(days: i64) -> Option<BillingCycle> {
+        Some(match days {
+            27..=32 => BillingCycle::Monthly,
+            88..=93 => BillingCycle::Quarterly,
+            180..=185 => BillingCycle::SemiAnnually,
+            360..=367 => BillingCycle::Annually,
+            725..=732 => BillingCycle::Biennially,
+            _ => return None,
+        })
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            BillingCycle::Monthly => "monthly",
+            BillingCycle::Quarterly => "quarterly",
+            BillingCycle::SemiAnnually => "semi-annually",
+            BillingCycle::Annually => "annually",
+            BillingCycle::Biennially => "biennially",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PaymentKind {
+    OneOff,
+    Recurring,
+}
+
+/// A form found in an invoice page's payment area, exactly as the page wrote it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRequest {
+    pub method: HttpMethod,
+    pub url: Url,
+    pub fields: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum HttpMethod {
+    Get,
+    Post,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentChoice {
+    pub kind: PaymentKind,
+    /// The button's label on the portal ("Make One Off Payment").
+    pub label: String,
+    pub form: FormRequest,
+}
+
+/// Which result panel the invoice page shows (driven by the query string after a payment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PaymentNotice {
+    Success,
+    PendingReview,
+    Failed,
+}
+
+/// Everything on an invoice page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvoiceDetail {
+    pub id: u64,
+    pub title: String,
+    pub status: InvoiceStatus,
+    pub date: Option<String>,
+    pub due_date: Option<String>,
+    pub items: Vec<LineItem>,
+    pub totals: Vec<TotalRow>,
+    pub total: Option<Money>,
+    pub transactions: Vec<Transaction>,
+    pub balance: Option<Money>,
+    pub payment_choices: Vec<PaymentChoice>,
+    /// The recurring cycle, read from the service periods of the line items.
+    pub cycle: Option<BillingCycle>,
+    pub notice: Option<PaymentNotice>,
+    pub pdf_url: Option<Url>,
+}
+
+impl InvoiceDetail {
+    pub fn choice(&self, kind: PaymentKind) -> Option<&PaymentChoice> {
+        self.payment_choices.iter().find(|c| c.kind == kind)
+    }
+
+    pub fn currency(&self) -> Option<&str> {
+        self.total
+            .as_ref()
+            .or(self.balance.as_ref())
+            .map(|m| m.currency.as_str())
+    }
+}
+
+/// The figures of the client area's home page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Dashboard {
+    /// Unpaid invoices, overdue included (the Invoices tile).
+    pub unpaid_count: u32,
+    pub overdue_count: Option<u32>,
+    pub overdue_balance: Option<Money>,
+    pub credit_balance: Option<Money>,
+    pub mass_pay_url: Option<Url>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_from_labels_and_slugs() {
+        assert_eq!(InvoiceStatus::parse("Unpaid"), Some(InvoiceStatus::Unpaid));
+        assert_eq!(
+            InvoiceStatus::parse("Payment Pending"),
+            Some(InvoiceStatus::PaymentPending)
+        );
+        assert_eq!(
+            InvoiceStatus::parse("payment-pending"),
+            Some(InvoiceStatus::PaymentPending)
+        );
+        assert_eq!(InvoiceStatus::parse("Overdue"), None);
+        for s in [
+            InvoiceStatus::Unpaid,
+            InvoiceStatus::Paid,
+            InvoiceStatus::Cancelled,
+            InvoiceStatus::Refunded,
+            InvoiceStatus::Collections,
+            InvoiceStatus::PaymentPending,
+            InvoiceStatus::Draft,
+        ] {
+            assert_eq!(InvoiceStatus::parse(s.slug()), Some(s));
+        }
+    }
+
+    #[test]
+    fn cycles_from_periods() {
+        assert_eq!(
+            BillingCycle::from_period_days(30),
+            Some(BillingCycle::Monthly)
+        );
+        assert_eq!(
+            BillingCycle::from_period_days(365),
+            Some(BillingCycle::Annually)
+        );
+        assert_eq!(BillingCycle::from_period_days(10), None);
+    }
+}

@@ -1,0 +1,171 @@
+//! Owns exact amounts of money and reading them from the many ways WHMCS writes them
+//! (`$1,234.56 USD`, `€1.234,56 EUR`, `1,200.00 ALL`, `1,234`).
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// An exact amount with its ISO 4217 currency code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+impl Money {
+    pub fn new(amount: Decimal, currency: impl Into<String>) -> Money {
+        Money {
+            amount,
+            currency: currency.into(),
+        }
+    }
+
+    /// Reads an amount as a portal shows it. The currency comes from a code in the text, else a
+    /// symbol, else `default_currency`; `None` when there is no number or no currency at all.
+    pub fn parse(text: &str, default_currency: Option<&str>) -> Option<Money> {
+        let currency = currency_in(text).or_else(|| default_currency.map(str::to_owned))?;
+        let amount = parse_amount(text)?;
+        Some(Money { amount, currency })
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.amount.round_dp(2), self.currency)
+    }
+}
+
+/// The currency a displayed amount names: a three-letter code wins over a symbol.
+pub fn currency_in(text: &str) -> Option<String> {
+    for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+        if word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()) {
+            return Some(word.to_owned());
+        }
+    }
+    if text.contains('€') {
+        Some("EUR".into())
+    } else if text.contains('£') {
+        Some("GBP".into())
+    } else if text.contains('$') {
+        Some("USD".into())
+    } else if text.contains("Lekë") || text.contains("Lek") {
+        Some("ALL".into())
+    } else {
+        None
+    }
+}
+
+/// Reads the number in a displayed amount, whatever its separators. WHMCS's formats are
+/// `1234.56`, `1,234.56`, `1.234,56` and `1,234` (no decimals); the last separator that is
+/// followed by one or two digits is the decimal one.
+pub fn parse_amount(text: &str) -> Option<Decimal> {
+    let mut negative = false;
+    let mut body = String::new();
+    let mut started = false;
+    for ch in text.chars() {
+        match ch {
+            '0'..='9' => {
+                started = true;
+                body.push(ch)
+            }
+            '.' | ',' if started => body.push(ch),
+            '-' | '−' if !started => negative = true,
+            '(' if !started => negative = true,
+            ' ' | '\u{a0}' | '\u{202f}' | '\'' if started => {}
+            // The number ended (a suffix such as " USD" follows).
+            _ if started && ch.is_alphabetic() => break,
+            _ => {}
+        }
+    }
+    let body = body.trim_end_matches(['.', ',']);
+    if body.is_empty() || body.len() > 40 {
+        return None;
+    }
+    let last_sep = body.rfind(['.', ',']);
+    let normalized = match last_sep {
+        None => body.to_owned(),
+        Some(pos) => {
+            let sep = body.as_bytes()[pos] as char;
+            let decimals = body.len() - pos - 1;
+            let same_count = body.matches(sep).count();
+            let other = if sep == '.' { ',' } else { '.' };
+            let is_decimal = if body.contains(other) {
+                true
+            } else if same_count > 1 {
+                false
+            } else if sep == ',' {
+                decimals != 3
+            } else {
+                true
+            };
+            if is_decimal {
+                let (int, frac) = body.split_at(pos);
+                let int: String = int.chars().filter(char::is_ascii_digit).collect();
+                format!("{}.{}", if int.is_empty() { "0" } else { &int }, &frac[1..])
+            } else {
+                body.chars().filter(char::is_ascii_digit).collect()
+            }
+        }
+    };
+    let value = Decimal::from_str(&normalized).ok()?;
+    Some(if negative { -value } else { value })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(text: &str) -> Money {
+        Money::parse(text, None).unwrap_or_else(|| panic!("no money in {text:?}"))
+    }
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn every_whmcs_number_format() {
+        assert_eq!(parse_amount("1234.56"), Some(d("1234.56")));
+        assert_eq!(parse_amount("1,234.56"), Some(d("1234.56")));
+        assert_eq!(parse_amount("1.234,56"), Some(d("1234.56")));
+        assert_eq!(parse_amount("1,234"), Some(d("1234")));
+        assert_eq!(parse_amount("1,234,567"), Some(d("1234567")));
+        assert_eq!(parse_amount("19,95"), Some(d("19.95")));
+        assert_eq!(parse_amount("0.10"), Some(d("0.10")));
+        assert_eq!(parse_amount("1 234,50"), Some(d("1234.50")));
+        assert_eq!(parse_amount("-5.00"), Some(d("-5.00")));
+        assert_eq!(parse_amount("abc"), None);
+        assert_eq!(parse_amount(""), None);
+    }
+
+    #[test]
+    fn prefixes_and_suffixes() {
+        assert_eq!(m("$19.95 USD"), Money::new(d("19.95"), "USD"));
+        assert_eq!(m("€19.95 EUR"), Money::new(d("19.95"), "EUR"));
+        assert_eq!(m("1,200.00 ALL"), Money::new(d("1200.00"), "ALL"));
+        assert_eq!(m("€1.234,56"), Money::new(d("1234.56"), "EUR"));
+        assert_eq!(m("1 234,50 €"), Money::new(d("1234.50"), "EUR"));
+        assert_eq!(m("$1,234 USD"), Money::new(d("1234"), "USD"));
+        assert_eq!(m("-$5.00 USD"), Money::new(d("-5.00"), "USD"));
+    }
+
+    #[test]
+    fn default_currency_only_when_none_is_shown() {
+        assert_eq!(
+            Money::parse("12.00", Some("EUR")),
+            Some(Money::new(d("12.00"), "EUR"))
+        );
+        assert_eq!(Money::parse("12.00", None), None);
+        assert_eq!(
+            Money::parse("$12.00 USD", Some("EUR")).unwrap().currency,
+            "USD"
+        );
+    }
+
+    #[test]
+    fn absurd_input_does_not_panic() {
+        assert_eq!(parse_amount(&"9".repeat(100)), None);
+        assert!(parse_amount("99999999999999999999999999.99").is_some());
+        assert_eq!(parse_amount(".,.,"), None);
+    }
+}

@@ -1,0 +1,462 @@
+//! Owns one signed-in conversation with a portal: the HTTP client with its own cookie jar, sign
+//! in and its outcomes, second factor, password reset, and fetching pages, signing in again
+//! once when the portal answers with the sign-in page.
+
+use crate::error::{PortalError, Result};
+use crate::model::*;
+use crate::pages::{self, Captcha, PageKind, TwoFactorPage};
+use chrono::NaiveDate;
+use reqwest::redirect::Policy;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::sync::Mutex;
+use url::Url;
+
+const USER_AGENT: &str = concat!("JitOpsBilling/", env!("CARGO_PKG_VERSION"));
+
+/// Where a portal lives. Only `https`, or `http` on a loopback host (the demo portal).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PortalAddress {
+    base: Url,
+}
+
+impl PortalAddress {
+    pub fn parse(text: &str) -> Result<PortalAddress> {
+        let mut text = text.trim().to_owned();
+        if !text.contains("://") {
+            text = format!("https://{text}");
+        }
+        let mut base =
+            Url::parse(&text).map_err(|e| PortalError::InvalidPortalUrl(e.to_string()))?;
+        let host = base
+            .host_str()
+            .ok_or_else(|| PortalError::InvalidPortalUrl("no host".into()))?
+            .to_owned();
+        match base.scheme() {
+            "https" => {}
+            "http" if is_loopback(&host) => {}
+            other => {
+                return Err(PortalError::InvalidPortalUrl(format!(
+                    "{other}:// is not allowed for {host}"
+                )))
+            }
+        }
+        // The client area lives in a folder; a link to a page in it resolves against the folder.
+        let path = base.path().to_owned();
+        if path.ends_with(".php") {
+            let folder = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+            base.set_path(folder);
+        } else if !path.ends_with('/') {
+            base.set_path(&format!("{path}/"));
+        }
+        base.set_query(None);
+        base.set_fragment(None);
+        Ok(PortalAddress { base })
+    }
+
+    pub fn base(&self) -> &Url {
+        &self.base
+    }
+
+    pub fn host(&self) -> &str {
+        self.base.host_str().unwrap_or_default()
+    }
+
+    pub fn is_loopback(&self) -> bool {
+        is_loopback(self.host())
+    }
+
+    /// One of WHMCS's classic entry points, which are stable whatever the URL settings.
+    pub fn page(&self, entry: &str) -> Url {
+        self.base.join(entry).expect("static entry point")
+    }
+
+    /// Whether a URL belongs to this portal (same scheme, host and port).
+    pub fn owns(&self, url: &Url) -> bool {
+        url.scheme() == self.base.scheme()
+            && url.host_str() == self.base.host_str()
+            && url.port_or_known_default() == self.base.port_or_known_default()
+    }
+}
+
+pub fn is_loopback(host: &str) -> bool {
+    let host = host.trim_start_matches('[').trim_end_matches(']');
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    pub password: String,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The password never reaches a log through Debug.
+        f.debug_struct("Credentials")
+            .field("email", &self.email)
+            .field("password", &"<hidden>")
+            .finish()
+    }
+}
+
+/// What a sign-in attempt came to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignIn {
+    SignedIn,
+    /// The portal wants a code; answer with [`Session::second_factor`].
+    SecondFactor,
+}
+
+/// A fetched page: its final URL (after redirects) and its text.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub url: Url,
+    pub html: String,
+}
+
+pub struct Session {
+    address: PortalAddress,
+    http: reqwest::Client,
+    credentials: Mutex<Option<Credentials>>,
+    pending_two_factor: Mutex<Option<TwoFactorPage>>,
+}
+
+#[derive(Debug, Clone)]
+pub struct SessionOptions {
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+}
+
+impl Default for SessionOptions {
+    fn default() -> Self {
+        SessionOptions {
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+        }
+    }
+}
+
+impl Session {
+    pub fn new(address: PortalAddress) -> Result<Arc<Session>> {
+        Session::with_options(address, SessionOptions::default())
+    }
+
+    pub fn with_options(address: PortalAddress, options: SessionOptions) -> Result<Arc<Session>> {
+        let portal_host = address.host().to_owned();
+        // Redirects are followed only within the portal: a hop elsewhere (the processor) is the
+        // caller's to decide.
+        let policy = Policy::custom(move |attempt| {
+            if attempt.previous().len() >= 10 {
+                attempt.error("too many redirects")
+            } else if attempt.url().host_str() == Some(portal_host.as_str()) {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        });
+        let http = reqwest::Client::builder()
+            .cookie_store(true)
+            .user_agent(USER_AGENT)
+            .redirect(policy)
+            .timeout(options.timeout)
+            .connect_timeout(options.connect_timeout)
+            .https_only(!address.is_loopback())
+            .build()
+            .map_err(|e| PortalError::Unreachable(e.to_string()))?;
+        Ok(Arc::new(Session {
+            address,
+            http,
+            credentials: Mutex::new(None),
+            pending_two_factor: Mutex::new(None),
+        }))
+    }
+
+    pub fn address(&self) -> &PortalAddress {
+        &self.address
+    }
+
+    pub(crate) fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
+    async fn read(&self, response: reqwest::Response) -> Result<Page> {
+        let url = response.url().clone();
+        let status = response.status();
+        if status.is_server_error() || status == reqwest::StatusCode::FORBIDDEN {
+            return Err(PortalError::HttpStatus {
+                status: status.as_u16(),
+                url,
+            });
+        }
+        let html = response.text().await?;
+        Ok(Page { url, html })
+    }
+
+    /// GET a URL of this portal as it is, without any sign-in retry.
+    pub async fn get_raw(&self, url: Url) -> Result<Page> {
+        if !self.address.owns(&url) {
+            return Err(PortalError::unexpected(&url, "a page of the portal"));
+        }
+        let response = self.http.get(url).send().await?;
+        self.read(response).await
+    }
+
+    pub async fn submit(&self, form: &FormRequest) -> Result<Page> {
+        let request = match form.method {
+            HttpMethod::Post => self.http.post(form.url.clone()).form(&form.fields),
+            HttpMethod::Get => self.http.get(form.url.clone()).query(&form.fields),
+        };
+        let response = request.send().await?;
+        self.read(response).await
+    }
+
+    /// Signs in with an e-mail and password, and keeps them for signing in again when the
+    /// session expires.
+    pub async fn sign_in(&self, credentials: Credentials, remember_me: bool) -> Result<SignIn> {
+        let start = self.get_raw(self.address.page("clientarea.php")).await?;
+        let login = match pages::classify(&start.html, &start.url)? {
+            PageKind::Login(login) => login,
+            PageKind::ClientArea => {
+                // Already signed in (a cookie from earlier): sign out first so that the
+                // account is the one asked for.
+                self.get_raw(self.address.page("logout.php")).await?;
+                let again = self.get_raw(self.address.page("clientarea.php")).await?;
+                match pages::classify(&again.html, &again.url)? {
+                    PageKind::Login(login) => login,
+                    other => return Err(self.unexpected_kind(&again.url, other)),
+                }
+            }
+            other => return Err(self.unexpected_kind(&start.url, other)),
+        };
+        if login.captcha != Captcha::None {
+            return Err(PortalError::CaptchaRequired);
+        }
+        let mut form = login.form;
+        form.set("username", &credentials.email);
+        form.set("password", &credentials.password);
+        if remember_me {
+            form.set("rememberme", "on");
+        } else {
+            form.remove("rememberme");
+        }
+        let answer = self.submit(&form).await?;
+        let kind = pages::classify(&answer.html, &answer.url)?;
+        if let PageKind::TwoFactor(tf) = &kind {
+            *self.pending_two_factor.lock().await = Some(tf.clone());
+        }
+        let outcome = self.after_sign_in_kind(kind, &answer.url)?;
+        *self.credentials.lock().await = Some(credentials);
+        Ok(outcome)
+    }
+
+    fn after_sign_in_kind(&self, kind: PageKind, url: &Url) -> Result<SignIn> {
+        match kind {
+            PageKind::ClientArea => Ok(SignIn::SignedIn),
+            PageKind::Login(page) => {
+                if page.captcha != Captcha::None {
+                    Err(PortalError::CaptchaRequired)
+                } else {
+                    Err(PortalError::WrongCredentials)
+                }
+            }
+            PageKind::TwoFactor(_) => Ok(SignIn::SecondFactor),
+            PageKind::Banned { reason } => Err(PortalError::Banned { reason }),
+            PageKind::Other => Err(PortalError::unexpected(
+                url,
+                "the client area after sign-in",
+            )),
+        }
+    }
+
+    fn unexpected_kind(&self, url: &Url, kind: PageKind) -> PortalError {
+        match kind {
+            PageKind::Banned { reason } => PortalError::Banned { reason },
+            _ => PortalError::unexpected(url, "the sign-in page"),
+        }
+    }
+
+    /// Answers the second-factor challenge with a 6-digit code, or a backup code.
+    pub async fn second_factor(&self, code: &str, backup: bool) -> Result<()> {
+        let pending = self
+            .pending_two_factor
+            .lock()
+            .await
+            .clone()
+            .ok_or(PortalError::SessionExpired)?;
+        let form = if backup {
+            pending.backup.map(|mut f| {
+                f.set("twofabackupcode", code.trim());
+                f
+            })
+        } else {
+            pending.challenge.map(|mut f| {
+                f.set("key", code.trim());
+                f
+            })
+        }
+        .ok_or(PortalError::SecondFactorRequired)?;
+        let answer = self.submit(&form).await?;
+        match pages::classify(&answer.html, &answer.url)? {
+            PageKind::ClientArea => {
+                *self.pending_two_factor.lock().await = None;
+                Ok(())
+            }
+            PageKind::TwoFactor(tf) => {
+                *self.pending_two_factor.lock().await = Some(tf);
+                Err(PortalError::WrongSecondFactor)
+            }
+            PageKind::Login(_) => Err(PortalError::SessionExpired),
+            PageKind::Banned { reason } => Err(PortalError::Banned { reason }),
+            PageKind::Other => Err(PortalError::unexpected(&answer.url, "the client area")),
+        }
+    }
+
+    /// Asks the portal to e-mail a password-reset link. Ok(message) when it says it sent one.
+    pub async fn request_password_reset(&self, email: &str) -> Result<String> {
+        let start = self.get_raw(self.address.page("clientarea.php")).await?;
+        let link = pages::forgot_password_link(&start.html, &start.url)
+            .unwrap_or_else(|| self.address.page("index.php?rp=/password/reset"));
+        let page = self.get_raw(link).await?;
+        let mut form = pages::parse_reset_form(&page.html, &page.url)?;
+        form.set("email", email);
+        let answer = self.submit(&form).await?;
+        match pages::parse_reset_result(&answer.html, &answer.url)? {
+            Ok(message) => Ok(message),
+            Err(message) => Err(PortalError::Refused(message)),
+        }
+    }
+
+    pub async fn sign_out(&self) -> Result<()> {
+        *self.credentials.lock().await = None;
+        self.get_raw(self.address.page("logout.php")).await?;
+        Ok(())
+    }
+
+    /// GET a portal page; when the portal answers with the sign-in page the session has
+    /// expired: sign in again once with the kept credentials, then retry.
+    pub async fn get(&self, url: Url) -> Result<Page> {
+        let page = self.get_raw(url.clone()).await?;
+        if !pages::is_login_page(&page.html) {
+            return Ok(page);
+        }
+        let credentials = self.credentials.lock().await.clone();
+        let Some(credentials) = credentials else {
+            return Err(PortalError::SessionExpired);
+        };
+        match self.sign_in(credentials, false).await {
+            Ok(SignIn::SignedIn) => {}
+            Ok(SignIn::SecondFactor) => return Err(PortalError::SecondFactorRequired),
+            Err(PortalError::WrongCredentials) => return Err(PortalError::SessionExpired),
+            Err(e) => return Err(e),
+        }
+        let page = self.get_raw(url).await?;
+        if pages::is_login_page(&page.html) {
+            return Err(PortalError::SessionExpired);
+        }
+        Ok(page)
+    }
+
+    pub async fn dashboard(&self) -> Result<Dashboard> {
+        let page = self.get(self.address.page("clientarea.php")).await?;
+        pages::parse_dashboard(&page.html, &page.url)
+    }
+
+    pub async fn invoices(&self) -> Result<Vec<InvoiceSummary>> {
+        let page = self
+            .get(self.address.page("clientarea.php?action=invoices"))
+            .await?;
+        pages::parse_invoice_list(&page.html, &page.url)
+    }
+
+    pub async fn invoice(&self, id: u64) -> Result<InvoiceDetail> {
+        let page = self
+            .get(self.address.page(&format!("viewinvoice.php?id={id}")))
+            .await?;
+        pages::parse_invoice(&page.html, &page.url, id)
+    }
+
+    /// The invoice's PDF, checked to be one.
+    pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {
+        let url = self.address.page(&format!("dl.php?type=i&id={id}"));
+        let mut response = self.http.get(url.clone()).send().await?;
+        if !response.status().is_success() {
+            return Err(PortalError::HttpStatus {
+                status: response.status().as_u16(),
+                url,
+            });
+        }
+        let mut body = vec![];
+        while let Some(chunk) = response.chunk().await? {
+            body.extend_from_slice(&chunk);
+            if body.len() > 50 * 1024 * 1024 {
+                return Err(PortalError::NotPdf);
+            }
+        }
+        if body.starts_with(b"%PDF-") {
+            Ok(body)
+        } else if pages::is_login_page(&String::from_utf8_lossy(&body)) {
+            Err(PortalError::SessionExpired)
+        } else {
+            Err(PortalError::NotPdf)
+        }
+    }
+
+    /// The portal's mass-payment form for all unpaid invoices.
+    pub async fn mass_pay_form(&self) -> Result<(FormRequest, Vec<u64>)> {
+        let page = self
+            .get(self.address.page("clientarea.php?action=masspay&all=true"))
+            .await?;
+        pages::parse_mass_pay(&page.html, &page.url)
+    }
+}
+
+/// Today's date at the portal, for deriving "overdue". The local date is used: WHMCS compares
+/// due dates with its own date, which for a customer's portal is at most a day away.
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_accept_https_and_loopback_http_only() {
+        let a = PortalAddress::parse("https://jitops.com/clientarea.php").unwrap();
+        assert_eq!(a.base().as_str(), "https://jitops.com/");
+        assert_eq!(
+            a.page("viewinvoice.php?id=3").as_str(),
+            "https://jitops.com/viewinvoice.php?id=3"
+        );
+        let b = PortalAddress::parse("jitops.com/billing").unwrap();
+        assert_eq!(b.base().as_str(), "https://jitops.com/billing/");
+        assert!(PortalAddress::parse("http://127.0.0.1:8080/").is_ok());
+        assert!(PortalAddress::parse("http://localhost:8080/").is_ok());
+        assert!(matches!(
+            PortalAddress::parse("http://jitops.com/"),
+            Err(PortalError::InvalidPortalUrl(_))
+        ));
+        assert!(PortalAddress::parse("ftp://jitops.com/").is_err());
+        assert!(PortalAddress::parse("https://").is_err());
+    }
+
+    #[test]
+    fn credentials_debug_hides_the_password() {
+        let c = Credentials {
+            email: "a@b.c".into(),
+            password: "hunter2".into(),
+        };
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn owns_compares_origin() {
+        let a = PortalAddress::parse("http://127.0.0.1:8080/").unwrap();
+        assert!(a.owns(&Url::parse("http://127.0.0.1:8080/x.php").unwrap()));
+        assert!(!a.owns(&Url::parse("http://127.0.0.1:8081/x.php").unwrap()));
+    }
+}

@@ -1,0 +1,186 @@
+## JitOps Billing — English. Every visible string of the app comes from here by message id.
+
+app-name = JitOps Billing
+app-tagline = Pay your JitOps Cloud invoices from the desktop
+footer-version = Version { $version }
+lang-toggle-label = Language
+nav-label = Main
+nav-dashboard = Dashboard
+nav-invoices = Invoices
+nav-help = Help
+nav-settings = Settings
+account-label = Signed in as { $account }
+loading = Loading…
+back = Back
+
+## Sign in
+signin-title = Sign in to your Client Portal
+signin-portal-label = Portal
+signin-portal-jitops = JitOps Cloud (jitops.com)
+signin-portal-other = Another WHMCS portal
+signin-portal-demo = Offline demo portal
+signin-portal-url-label = Portal address
+signin-email-label = E-mail
+signin-password-label = Password
+signin-remember = Remember me on this computer
+signin-submit = Sign in
+signin-busy = Signing in…
+signin-forgot = Forgot Password?
+signin-demo-hint = Demo: sign in as demo@jitops.example with the password demo.
+signin-keyring-unavailable = This computer has no keyring available, so the password cannot be remembered. You can still sign in.
+
+twofa-title = Two-factor authentication
+twofa-help = Enter the 6-digit code from your authenticator app.
+twofa-code-label = Code
+twofa-backup-label = Backup code
+twofa-use-backup = Use a backup code instead
+twofa-submit = Verify
+
+reset-title = Reset your password
+reset-help = Enter your e-mail. The portal will send you a link to choose a new password.
+reset-email-label = E-mail
+reset-submit = Send the reset link
+reset-sent = If the address belongs to an account, the portal has sent it a reset link. Check your e-mail.
+reset-back = Back to sign in
+
+## Dashboard
+dashboard-title = Dashboard
+dashboard-unpaid-count = { $count ->
+    [0] No unpaid invoices
+    [one] 1 unpaid invoice
+   *[other] { $count } unpaid invoices
+}
+dashboard-overdue-count = { $count ->
+    [0] none overdue
+    [one] 1 overdue
+   *[other] { $count } overdue
+}
+dashboard-overdue-total = Overdue total: { $amount }
+dashboard-credit = Credit balance: { $amount }
+dashboard-last-sync = Last synced { $time }
+dashboard-never-synced = Not synced yet
+dashboard-refresh = Refresh
+dashboard-refreshing = Refreshing…
+dashboard-open-invoices = Open invoices
+dashboard-all-paid = All your invoices are paid. Thank you!
+
+## Invoice list
+invoices-title = Invoices
+filter-label = Show
+filter-unpaid = Unpaid
+filter-overdue = Overdue
+filter-paid = Paid
+filter-all = All
+col-number = Invoice #
+col-date = Invoice date
+col-due = Due date
+col-total = Total
+col-status = Status
+invoices-empty = No invoices match this filter.
+invoices-totals = Total of the { $count } invoices shown
+invoices-showing = Showing { $shown } of { $total }
+
+status-unpaid = Unpaid
+status-overdue = Overdue
+status-paid = Paid
+status-cancelled = Cancelled
+status-refunded = Refunded
+status-collections = Collections
+status-payment-pending = Payment pending
+status-draft = Draft
+
+## Invoice
+invoice-title = Invoice { $number }
+invoice-date = Invoice date
+invoice-due = Due date
+invoice-items = Items
+invoice-description = Description
+invoice-amount = Amount
+invoice-transactions = Transactions
+invoice-no-transactions = No transactions yet.
+invoice-balance = Balance
+invoice-pdf = Save PDF
+invoice-pdf-saved = The PDF was saved to { $path }.
+invoice-pay-title = Pay this invoice
+pay-one-off = Make One Off Payment
+pay-one-off-help = Pay this invoice once, by card or PayPal, at 2Checkout.
+pay-recurring = Create Automated Recurring Subscription
+pay-recurring-help = Pay this invoice and every future one automatically ({ $cycle }).
+pay-recurring-withheld = The portal does not offer a subscription for an overdue invoice: pay it once now, then subscribe from the next invoice.
+pay-none = This invoice cannot be paid online.
+cycle-monthly = monthly
+cycle-quarterly = every three months
+cycle-semi-annually = every six months
+cycle-annually = annually
+cycle-biennially = every two years
+cycle-unknown = at each new invoice
+
+## Payment
+payment-title = Payment
+payment-open-window = The secure payment page of 2Checkout opens in its own window. Enter your card or PayPal details there only.
+payment-waiting = Waiting for the portal to mark the invoice as paid…
+payment-elapsed = { $elapsed } elapsed — usually within 5 minutes
+payment-still-confirming = The processor is still confirming the payment. This can take longer than 5 minutes. We keep checking; do not pay again.
+payment-paid = Paid. Thank you for choosing our service!
+payment-paid-notification = Invoice { $number } is paid.
+payment-failed = The processor did not accept the payment. Nothing was charged.
+payment-retry = Try again
+payment-abandoned = The payment window was closed before paying. The invoice is unchanged.
+payment-guard = A payment for this invoice is already being confirmed. Paying again may charge you twice.
+payment-pay-anyway = Pay anyway
+payment-blocked-host = The payment window blocked a page outside the payment processor ({ $host }).
+payment-open-in-browser = Open in browser
+checkout-window-title = Secure payment — { $host }
+
+## Help
+help-title = How to pay an invoice
+help-step-1 = Sign in with the e-mail and password you chose when you ordered. Forgot it? Use “Forgot Password?” and your e-mail.
+help-step-2 = The Invoices tab shows the number of unpaid or overdue invoices that need to be paid.
+help-step-3 = Open an invoice.
+help-step-4 = Choose “Make One Off Payment” to pay once, or “Create Automated Recurring Subscription” to pay automatically each time an invoice is generated (monthly or annually).
+help-step-5 = In the secure 2Checkout window, enter your card's name, number, expiry date and CVV, or your PayPal e-mail and password.
+help-step-6 = Press “Pay” and give us up to 5 minutes to mark your invoice as paid. The app keeps watching and tells you when it is done.
+help-note = Payments are processed by 2Checkout; neither JitOps nor this app stores your card numbers or PayPal credentials.
+help-warning = Never share card or PayPal data in public, only on secure websites and payment processors.
+help-thanks = Thank you for choosing our service!
+
+## Settings
+settings-title = Settings
+settings-language = Language
+settings-account = Account
+settings-signout = Sign out
+settings-forget = Also forget the remembered password
+settings-remembered = The password is remembered in the system keyring.
+
+## Errors
+error-wrong-credentials = The e-mail or password is not correct. Check them and try again, or use “Forgot Password?”.
+error-second-factor-required = The portal asks for a two-factor code.
+error-wrong-second-factor = That code was not accepted. Enter the current code from your authenticator app, or a backup code.
+error-captcha-required = The portal asks for a captcha, which only a browser can show. Sign in once in the browser, then try again here.
+error-banned = The portal has blocked sign-ins from this address for a while after too many failed attempts. Wait and try again later, or contact support.
+error-session-expired = Your session has expired. Sign in again.
+error-unreachable = The portal cannot be reached. Check your internet connection and try again.
+error-timeout = The portal took too long to answer. Try again in a moment.
+error-http-status = The portal answered with an error. Try again later.
+error-unexpected-page = The portal showed a page the app does not recognise. Try again, or use the portal in the browser.
+error-not-found = This invoice was not found in your account.
+error-invalid-portal-url = The portal address is not valid. Use an https:// address.
+error-refused = The portal refused the request. Sign in again and retry.
+error-not-pdf = The portal did not send a PDF.
+error-payment-not-offered = This payment choice is not offered for the invoice.
+error-not-signed-in = You are not signed in.
+error-keyring = The system keyring could not be used: the password was not remembered.
+error-internal = Something went wrong inside the app. Try again.
+error-payment-guarded = A payment for this invoice is already being confirmed. Paying again may charge you twice.
+
+## Language toggle and misc
+lang-en = EN
+lang-sq = SQ
+skip-to-content = Skip to content
+busy = Working…
+invoices-badge-label = { $count } unpaid
+payment-progress-label = Payment confirmation progress
+payment-back-to-invoice = Back to the invoice
+payment-back-to-dashboard = Go to the dashboard
+payment-checks = Checked { $checks } times
+pending-banner = Invoice { $number }: payment being confirmed.

@@ -1,0 +1,186 @@
+## JitOps Billing — shqip. Çdo tekst i dukshëm i aplikacionit vjen nga këtu, sipas id-së së mesazhit.
+
+app-name = JitOps Billing
+app-tagline = Paguani faturat tuaja të JitOps Cloud nga kompjuteri
+footer-version = Versioni { $version }
+lang-toggle-label = Gjuha
+nav-label = Kryesore
+nav-dashboard = Paneli
+nav-invoices = Faturat
+nav-help = Ndihmë
+nav-settings = Cilësimet
+account-label = Jeni futur si { $account }
+loading = Po ngarkohet…
+back = Kthehu
+
+## Hyrja
+signin-title = Hyni në Panelin e Klientit
+signin-portal-label = Paneli
+signin-portal-jitops = JitOps Cloud (jitops.com)
+signin-portal-other = Një panel tjetër WHMCS
+signin-portal-demo = Paneli demonstrues pa internet
+signin-portal-url-label = Adresa e panelit
+signin-email-label = E-maili
+signin-password-label = Fjalëkalimi
+signin-remember = Më mbaj mend në këtë kompjuter
+signin-submit = Hyni
+signin-busy = Po hyni…
+signin-forgot = "Forgot Password?" (rigjeneroni fjalëkalimin)
+signin-demo-hint = Demo: hyni si demo@jitops.example me fjalëkalimin demo.
+signin-keyring-unavailable = Ky kompjuter nuk ka një ruajtëse fjalëkalimesh (keyring), prandaj fjalëkalimi nuk mund të mbahet mend. Mund të hyni gjithsesi.
+
+twofa-title = Verifikimi me dy hapa
+twofa-help = Futni kodin 6-shifror nga aplikacioni juaj i verifikimit.
+twofa-code-label = Kodi
+twofa-backup-label = Kodi rezervë
+twofa-use-backup = Përdorni një kod rezervë
+twofa-submit = Verifiko
+
+reset-title = Rigjeneroni fjalëkalimin
+reset-help = Futni e-mailin tuaj. Paneli do t'ju dërgojë një lidhje për të zgjedhur një fjalëkalim të ri.
+reset-email-label = E-maili
+reset-submit = Dërgo lidhjen
+reset-sent = Nëse adresa i përket një llogarie, paneli i ka dërguar një lidhje për rigjenerimin e fjalëkalimit. Kontrolloni e-mailin tuaj.
+reset-back = Kthehu te hyrja
+
+## Paneli
+dashboard-title = Paneli
+dashboard-unpaid-count = { $count ->
+    [0] Asnjë faturë e papaguar
+    [one] 1 faturë e papaguar
+   *[other] { $count } fatura të papaguara
+}
+dashboard-overdue-count = { $count ->
+    [0] asnjë e prapambetur
+    [one] 1 e prapambetur
+   *[other] { $count } të prapambetura
+}
+dashboard-overdue-total = Shuma e prapambetur: { $amount }
+dashboard-credit = Krediti: { $amount }
+dashboard-last-sync = Sinkronizuar së fundi { $time }
+dashboard-never-synced = Ende pa sinkronizuar
+dashboard-refresh = Rifresko
+dashboard-refreshing = Po rifreskohet…
+dashboard-open-invoices = Hapni faturat
+dashboard-all-paid = Të gjitha faturat tuaja janë paguar. Faleminderit!
+
+## Lista e faturave
+invoices-title = Faturat
+filter-label = Shfaq
+filter-unpaid = Të papaguara
+filter-overdue = Të prapambetura
+filter-paid = Të paguara
+filter-all = Të gjitha
+col-number = Fatura #
+col-date = Data e faturës
+col-due = Afati i pagesës
+col-total = Totali
+col-status = Statusi
+invoices-empty = Asnjë faturë nuk përputhet me këtë filtër.
+invoices-totals = Totali i { $count } faturave të shfaqura
+invoices-showing = Po shfaqen { $shown } nga { $total }
+
+status-unpaid = E papaguar
+status-overdue = E prapambetur
+status-paid = E paguar
+status-cancelled = E anuluar
+status-refunded = E rimbursuar
+status-collections = Në arkëtim
+status-payment-pending = Pagesa në pritje
+status-draft = Draft
+
+## Fatura
+invoice-title = Fatura { $number }
+invoice-date = Data e faturës
+invoice-due = Afati i pagesës
+invoice-items = Artikujt
+invoice-description = Përshkrimi
+invoice-amount = Shuma
+invoice-transactions = Transaksionet
+invoice-no-transactions = Ende asnjë transaksion.
+invoice-balance = Bilanci
+invoice-pdf = Ruaj PDF-në
+invoice-pdf-saved = PDF-ja u ruajt në { $path }.
+invoice-pay-title = Paguani këtë faturë
+pay-one-off = "Make One Off Payment" — pagesa bëhet vetëm njëherë
+pay-one-off-help = Paguani këtë faturë vetëm njëherë, me kartelë ose PayPal, te 2Checkout.
+pay-recurring = "Create Automated Recurring Subscription" — pagesa automatike
+pay-recurring-help = Pagesa automatike sa herë që krijohet një faturë ({ $cycle }).
+pay-recurring-withheld = Paneli nuk ofron pagesë automatike për një faturë të prapambetur: paguajeni njëherë tani, pastaj abonohuni nga fatura e ardhshme.
+pay-none = Kjo faturë nuk mund të paguhet në internet.
+cycle-monthly = mujore
+cycle-quarterly = çdo tre muaj
+cycle-semi-annually = çdo gjashtë muaj
+cycle-annually = vjetore
+cycle-biennially = çdo dy vjet
+cycle-unknown = me çdo faturë të re
+
+## Pagesa
+payment-title = Pagesa
+payment-open-window = Faqja e sigurt e pagesës së 2Checkout hapet në dritaren e saj. Futni detajet e kartelës ose të PayPal vetëm atje.
+payment-waiting = Po presim që paneli ta shënojë faturën si të paguar…
+payment-elapsed = Kanë kaluar { $elapsed } — zakonisht deri në 5 minuta
+payment-still-confirming = Procesori po e konfirmon ende pagesën. Kjo mund të zgjasë më shumë se 5 minuta. Ne vazhdojmë të kontrollojmë; mos paguani përsëri.
+payment-paid = E paguar. Faleminderit që keni zgjedhur shërbimin tonë!
+payment-paid-notification = Fatura { $number } është paguar.
+payment-failed = Procesori nuk e pranoi pagesën. Nuk u tërhoq asnjë shumë.
+payment-retry = Provo përsëri
+payment-abandoned = Dritarja e pagesës u mbyll para pagesës. Fatura nuk ndryshoi.
+payment-guard = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t'ju tërhiqet shuma dy herë.
+payment-pay-anyway = Paguaj gjithsesi
+payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë procesorit të pagesave ({ $host }).
+payment-open-in-browser = Hape në shfletues
+checkout-window-title = Pagesë e sigurt — { $host }
+
+## Ndihmë
+help-title = Si të paguani një faturë
+help-step-1 = Hyni me e-mailin dhe fjalëkalimin që keni zgjedhur kur keni porositur produktet tona. Nuk ju kujtohet? Klikoni "Forgot Password?" dhe futni e-mail adresën tuaj.
+help-step-2 = Skeda "Invoices" / Faturat tregon numrin e faturave të papaguara ose të prapambetura që duhet të paguhen.
+help-step-3 = Hapni një faturë.
+help-step-4 = Zgjidhni "Make One Off Payment" që do të thotë pagesa bëhet vetëm njëherë, ose "Create Automated Recurring Subscription" që do të thotë pagesa automatike sa herë që krijohet një faturë (mujore ose vjetore).
+help-step-5 = Në dritaren e sigurt të 2Checkout, futni detajet e kartelës: emri, numri, data e skadimit dhe CVV; ose e-mailin dhe fjalëkalimin e PayPal.
+help-step-6 = Klikoni "Pay" (Paguaj) dhe na prisni deri në 5 minuta për t'i shënuar faturat si të paguara. Aplikacioni vazhdon të kontrollojë dhe ju njofton kur të jetë gati.
+help-note = Pagesat procesohen nga 2Checkout; as JitOps as ky aplikacion nuk ruajnë numrat e kartave ose kredencialet e PayPal.
+help-warning = Asnjëherë mos i bëni publike të dhënat e kartelës ose PayPal, përveçse në uebfaqe të sigurta dhe te procesorët e pagesave.
+help-thanks = Faleminderit që keni zgjedhur shërbimin tonë!
+
+## Cilësimet
+settings-title = Cilësimet
+settings-language = Gjuha
+settings-account = Llogaria
+settings-signout = Dilni
+settings-forget = Harroni edhe fjalëkalimin e ruajtur
+settings-remembered = Fjalëkalimi ruhet në ruajtësen e sistemit (keyring).
+
+## Gabimet
+error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni "Forgot Password?".
+error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
+error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin aktual nga aplikacioni i verifikimit, ose një kod rezervë.
+error-captcha-required = Paneli kërkon një captcha, që mund ta shfaqë vetëm një shfletues. Hyni njëherë në shfletues, pastaj provoni përsëri këtu.
+error-banned = Paneli ka bllokuar përkohësisht hyrjet nga kjo adresë pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
+error-session-expired = Seanca juaj ka skaduar. Hyni përsëri.
+error-unreachable = Paneli nuk mund të arrihet. Kontrolloni lidhjen me internetin dhe provoni përsëri.
+error-timeout = Paneli vonoi shumë të përgjigjet. Provoni përsëri pas pak.
+error-http-status = Paneli u përgjigj me një gabim. Provoni më vonë.
+error-unexpected-page = Paneli shfaqi një faqe që aplikacioni nuk e njeh. Provoni përsëri, ose përdorni panelin në shfletues.
+error-not-found = Kjo faturë nuk u gjet në llogarinë tuaj.
+error-invalid-portal-url = Adresa e panelit nuk është e vlefshme. Përdorni një adresë https://.
+error-refused = Paneli e refuzoi kërkesën. Hyni përsëri dhe provoni sërish.
+error-not-pdf = Paneli nuk dërgoi një PDF.
+error-payment-not-offered = Kjo mënyrë pagese nuk ofrohet për këtë faturë.
+error-not-signed-in = Nuk keni hyrë.
+error-keyring = Ruajtësja e sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
+error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
+error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t'ju tërhiqet shuma dy herë.
+
+## Ndërruesi i gjuhës dhe të tjera
+lang-en = EN
+lang-sq = SQ
+skip-to-content = Kalo te përmbajtja
+busy = Po punohet…
+invoices-badge-label = { $count } të papaguara
+payment-progress-label = Ecuria e konfirmimit të pagesës
+payment-back-to-invoice = Kthehu te fatura
+payment-back-to-dashboard = Shko te paneli
+payment-checks = U kontrollua { $checks } herë
+pending-banner = Fatura { $number }: pagesa po konfirmohet.

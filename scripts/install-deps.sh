@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing JitOps Billing needs on Debian 12, and only what
+# is missing: safe to run again. Uses sudo only when not root.
+set -euo pipefail
+
+packages=(
+  build-essential pkg-config libssl-dev
+  libwebkit2gtk-4.1-dev libsecret-1-dev
+  xvfb webkit2gtk-driver
+  dbus dbus-x11 gnome-keyring
+)
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  echo "cargo is missing: install Rust from your distribution or rustup first" >&2
+  exit 1
+fi
+for component in rustfmt clippy; do
+  if ! cargo "${component/rustfmt/fmt}" --version >/dev/null 2>&1; then
+    rustup component add "$component"
+  fi
+done
+
+if [ "${1:-}" = "--with-driver" ]; then
+  cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
+  if [ ! -x "$cargo_bin/tauri-driver" ]; then
+    cargo install tauri-driver --locked --version '^2'
+  fi
+fi

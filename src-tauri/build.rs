@@ -1,0 +1,30 @@
+// Declares the app's own commands so that tauri-build generates an `allow-<command>`
+// permission for each: only what a capability grants can be called, and only the main window
+// has a capability.
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "catalog",
+    "set_language",
+    "sign_in",
+    "second_factor",
+    "request_password_reset",
+    "restore_session",
+    "sign_out",
+    "sync",
+    "dashboard",
+    "invoice_list",
+    "invoice",
+    "invoice_view",
+    "save_invoice_pdf",
+    "pay",
+    "payment_state",
+    "open_in_browser",
+];
+
+fn main() {
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,357 @@
+//! Owns the checkout window: a separate webview with no capability that performs the
+//! processor request, may only show the processor's hosts, names the host in its title, keeps
+//! nothing after it closes, and hands back to the app when the processor returns to the portal.
+
+use crate::{payments, Shell};
+use portal::checkout::{url_allowed, CheckoutRequest};
+use portal::{HttpMethod, PaymentKind};
+use serde::Serialize;
+use tauri::webview::{NewWindowResponse, PageLoadEvent};
+use tauri::{AppHandle, Emitter, Manager, Runtime, UriSchemeContext, UriSchemeResponder};
+use tauri::{WebviewUrl, WebviewWindowBuilder};
+use url::Url;
+
+pub const LABEL: &str = "checkout";
+pub const HOP_SCHEME: &str = "jitops-checkout";
+
+/// The checkout in progress.
+pub struct Active {
+    pub invoice_id: u64,
+    pub kind: PaymentKind,
+    request: CheckoutRequest,
+    /// The one-time id of the hop page that starts the request (served once).
+    hop_id: Option<String>,
+    /// Set once the processor sent the window back to the portal.
+    returned: bool,
+}
+
+#[derive(Clone, Serialize)]
+struct Blocked {
+    host: String,
+}
+
+fn hop_url(hop_id: &str) -> Url {
+    // WebKitGTK and WebView2 differ in how a custom scheme is addressed; Tauri serves it as
+    // `<scheme>://localhost/` on Linux and macOS and `http://<scheme>.localhost/` on Windows.
+    let base = if cfg!(windows) {
+        format!("http://{HOP_SCHEME}.localhost/")
+    } else {
+        format!("{HOP_SCHEME}://localhost/")
+    };
+    Url::parse(&format!("{base}{hop_id}")).expect("static URL")
+}
+
+fn is_hop(url: &Url) -> bool {
+    url.scheme() == HOP_SCHEME || url.host_str() == Some(&format!("{HOP_SCHEME}.localhost"))
+}
+
+/// 128 random bits from the OS, in hex: the hop id must not be guessable.
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the OS random source");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// Serves the hop page: a form holding the processor request that submits itself. It is
+/// served once, for the checkout in progress, under a one-time random id; anything else gets
+/// 404. (On Linux a scheme is registered once per web context, so the label WebKit reports
+/// is the first window's: the one-time id, not the label, is what admits the request.)
+pub fn serve_hop<R: Runtime>(
+    ctx: UriSchemeContext<'_, R>,
+    request: tauri::http::Request<Vec<u8>>,
+    responder: UriSchemeResponder,
+) {
+    let app = ctx.app_handle();
+    let wanted = request.uri().path().trim_start_matches('/').to_owned();
+    let shell = app.state::<Shell>();
+    let found = {
+        let mut active = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
+        active.as_mut().and_then(|a| {
+            (a.hop_id.as_deref() == Some(wanted.as_str()) && ctx.webview_label() == LABEL).then(
+                || {
+                    a.hop_id = None;
+                    a.request.clone()
+                },
+            )
+        })
+    };
+    let response = match found {
+        Some(req) => {
+            let mut inputs = String::new();
+            for (name, value) in &req.fields {
+                inputs.push_str(&format!(
+                    "<input type=\"hidden\" name=\"{}\" value=\"{}\">",
+                    esc(name),
+                    esc(value)
+                ));
+            }
+            let method = match req.method {
+                HttpMethod::Post => "post",
+                HttpMethod::Get => "get",
+            };
+            let nonce = random_id();
+            let body = format!(
+                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{host}</title></head>\
+                 <body><form id=\"hop\" method=\"{method}\" action=\"{action}\">{inputs}\
+                 <noscript><button type=\"submit\">Continue to {host}</button></noscript></form>\
+                 <script nonce=\"{nonce}\">document.getElementById('hop').submit();</script></body></html>",
+                host = esc(req.host()),
+                action = esc(req.url.as_str()),
+            );
+            tauri::http::Response::builder()
+                .status(200)
+                .header("Content-Type", "text/html; charset=utf-8")
+                .header(
+                    "Content-Security-Policy",
+                    format!(
+                        "default-src 'none'; script-src 'nonce-{nonce}'; form-action {}",
+                        req.url.origin().ascii_serialization()
+                    ),
+                )
+                .body(body.into_bytes())
+        }
+        None => tauri::http::Response::builder()
+            .status(404)
+            .header("Content-Type", "text/plain; charset=utf-8")
+            .body(b"Not found".to_vec()),
+    };
+    responder.respond(response.expect("static response parts"));
+}
+
+/// What a navigation of the checkout window is.
+enum Navigation {
+    Allow,
+    /// The processor sent the window back to the portal: the payment's outcome is in the URL.
+    Returned(Url),
+    Block(Url),
+}
+
+fn judge(request: &CheckoutRequest, url: &Url) -> Navigation {
+    if is_hop(url) || url.as_str() == "about:blank" {
+        return Navigation::Allow;
+    }
+    let portal = &request.return_origin;
+    let same_origin = url.scheme() == portal.scheme()
+        && url.host_str() == portal.host_str()
+        && url.port_or_known_default() == portal.port_or_known_default();
+    if same_origin {
+        // The processor's return goes through the gateway's callback on the portal, which
+        // records it and forwards to the invoice: let the callback load, stop at the invoice.
+        if url.path().contains("/modules/gateways/callback/") {
+            return Navigation::Allow;
+        }
+        return Navigation::Returned(url.clone());
+    }
+    if url_allowed(url, &request.allowed_domains) {
+        Navigation::Allow
+    } else {
+        Navigation::Block(url.clone())
+    }
+}
+
+fn title_for(shell: &Shell, url: &Url) -> String {
+    let host = url
+        .host_str()
+        .map(|h| match url.port() {
+            Some(p) => format!("{h}:{p}"),
+            None => h.to_owned(),
+        })
+        .unwrap_or_else(|| url.scheme().to_owned());
+    shell
+        .core
+        .text("checkout-window-title", &[("host", host.into())])
+}
+
+fn on_blocked(app: &AppHandle, url: Url) {
+    let host = url.host_str().unwrap_or(url.scheme()).to_owned();
+    if matches!(url.scheme(), "http" | "https") {
+        *app.state::<Shell>()
+            .last_blocked
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(url);
+    }
+    let _ = app.emit_to("main", "checkout-blocked", Blocked { host });
+}
+
+fn on_returned(app: &AppHandle, url: Url) {
+    let shell = app.state::<Shell>();
+    let (invoice_id, kind) = {
+        let mut active = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
+        match active.as_mut() {
+            Some(a) if !a.returned => {
+                a.returned = true;
+                (a.invoice_id, a.kind)
+            }
+            _ => return,
+        }
+    };
+    let failed = url
+        .query_pairs()
+        .any(|(k, v)| k == "paymentfailed" && v == "true");
+    if let Some(window) = app.get_webview_window(LABEL) {
+        // Closing from inside the navigation callback would re-enter WebKit: defer it.
+        let w = window.clone();
+        tauri::async_runtime::spawn(async move {
+            forget_browsing_data(&w);
+            let _ = w.close();
+        });
+    }
+    payments::after_checkout(app, invoice_id, kind, failed);
+}
+
+/// Clears the cookies, storage and cache the processor left. The checkout window shares the
+/// app's web context (WebKit allows automation, and so the end-to-end suite, on one context
+/// only; an ephemeral context would hide the window from it), and the main window keeps
+/// nothing in it: all the app's state is in Rust.
+pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
+    if let Err(e) = window.clear_all_browsing_data() {
+        eprintln!("jitops-billing: could not clear the checkout window's data: {e}");
+    }
+}
+
+/// Opens the checkout window for a prepared request.
+pub fn open(
+    app: &AppHandle,
+    request: CheckoutRequest,
+    invoice_id: u64,
+    kind: PaymentKind,
+) -> tauri::Result<()> {
+    if let Some(old) = app.get_webview_window(LABEL) {
+        old.destroy()?;
+    }
+    let shell = app.state::<Shell>();
+    let hop_id = random_id();
+    let title = title_for(&shell, &request.url);
+    *shell.checkout.lock().unwrap_or_else(|e| e.into_inner()) = Some(Active {
+        invoice_id,
+        kind,
+        request: request.clone(),
+        hop_id: Some(hop_id.clone()),
+        returned: false,
+    });
+    let nav_app = app.clone();
+    let nav_request = request.clone();
+    let popup_app = app.clone();
+    let popup_request = request.clone();
+    let window =
+        WebviewWindowBuilder::new(app, LABEL, WebviewUrl::CustomProtocol(hop_url(&hop_id)))
+            .title(title)
+            .inner_size(760.0, 820.0)
+            .min_inner_size(480.0, 520.0)
+            .on_navigation(move |url| match judge(&nav_request, url) {
+                Navigation::Allow => true,
+                Navigation::Returned(url) => {
+                    on_returned(&nav_app, url);
+                    false
+                }
+                Navigation::Block(url) => {
+                    on_blocked(&nav_app, url);
+                    false
+                }
+            })
+            .on_new_window(move |url, _features| {
+                // A pop-up of the processor follows the same rules, inside this same window.
+                match judge(&popup_request, &url) {
+                    Navigation::Allow => {
+                        if let Some(w) = popup_app.get_webview_window(LABEL) {
+                            let _ = w.navigate(url);
+                        }
+                    }
+                    Navigation::Returned(url) => on_returned(&popup_app, url),
+                    Navigation::Block(url) => on_blocked(&popup_app, url),
+                }
+                NewWindowResponse::Deny
+            })
+            .on_page_load(|window, payload| {
+                if payload.event() == PageLoadEvent::Started {
+                    let app = window.app_handle();
+                    let shell = app.state::<Shell>();
+                    let _ = window.set_title(&title_for(&shell, payload.url()));
+                }
+            })
+            .build()?;
+    let close_app = app.clone();
+    let closing = window.clone();
+    window.on_window_event(move |event| {
+        if let tauri::WindowEvent::CloseRequested { .. } = event {
+            forget_browsing_data(&closing);
+        }
+        if let tauri::WindowEvent::Destroyed = event {
+            let shell = close_app.state::<Shell>();
+            let active = shell
+                .checkout
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .take();
+            if let Some(a) = active.filter(|a| !a.returned) {
+                payments::abandoned(&close_app, a.invoice_id);
+            }
+        }
+    });
+    Ok(())
+}
+
+/// Opens the page the checkout window refused in the system browser (the way out for a
+/// processor page the window cannot show). Only a page the window itself blocked qualifies.
+pub fn open_blocked_in_browser(app: &AppHandle, shell: &Shell) -> Result<(), String> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = shell
+        .last_blocked
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .ok_or_else(|| "nothing to open".to_owned())?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| e.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request() -> CheckoutRequest {
+        CheckoutRequest {
+            method: HttpMethod::Post,
+            url: Url::parse("https://www.2checkout.com/checkout/purchase").unwrap(),
+            fields: vec![],
+            allowed_domains: vec!["2checkout.com".into(), "paypal.com".into()],
+            return_origin: Url::parse("https://jitops.com/").unwrap(),
+        }
+    }
+
+    fn kind(url: &str) -> &'static str {
+        match judge(&request(), &Url::parse(url).unwrap()) {
+            Navigation::Allow => "allow",
+            Navigation::Returned(_) => "returned",
+            Navigation::Block(_) => "block",
+        }
+    }
+
+    #[test]
+    fn navigation_rules() {
+        assert_eq!(kind("https://www.2checkout.com/pay"), "allow");
+        assert_eq!(kind("https://www.paypal.com/signin"), "allow");
+        assert_eq!(kind("http://www.2checkout.com/pay"), "block");
+        assert_eq!(kind("https://evil.example/"), "block");
+        assert_eq!(kind("file:///etc/passwd"), "block");
+        assert_eq!(kind("data:text/html,x"), "block");
+        assert_eq!(kind("javascript:alert(1)"), "block");
+        assert_eq!(
+            kind("https://jitops.com/modules/gateways/callback/2checkout.php?x=1"),
+            "allow"
+        );
+        assert_eq!(
+            kind("https://jitops.com/viewinvoice.php?id=3&paymentsuccess=true"),
+            "returned"
+        );
+        assert_eq!(kind("jitops-checkout://localhost/abc"), "allow");
+    }
+}

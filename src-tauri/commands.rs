@@ -1,0 +1,202 @@
+//! Owns the commands the main window may call. Each one parses its arguments, delegates to
+//! `app-core` (or the checkout window), and maps errors once to `{ kind, message }` in the
+//! user's language.
+
+use crate::{checkout_window, payments, Shell};
+use app_core::views::{DashboardView, Filter, InvoiceListView, InvoiceView};
+use app_core::{CoreError, Lang, PortalChoice, SignInOutcome, UiError};
+use portal::PaymentKind;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tauri::{AppHandle, Manager, State};
+
+type Answer<T> = Result<T, UiError>;
+
+fn ui(shell: &Shell, e: CoreError) -> UiError {
+    shell.core.ui_error(&e)
+}
+
+#[derive(Serialize)]
+pub struct AppInfo {
+    version: &'static str,
+    lang: &'static str,
+    demo: bool,
+}
+
+#[tauri::command]
+pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
+    AppInfo {
+        version: env!("CARGO_PKG_VERSION"),
+        lang: shell.core.lang().code(),
+        demo: shell.started_in_demo,
+    }
+}
+
+#[tauri::command]
+pub fn catalog(shell: State<'_, Shell>, lang: String) -> Answer<BTreeMap<String, String>> {
+    let lang = Lang::from_code(&lang).unwrap_or(shell.core.lang());
+    Ok(shell.core.catalog(lang))
+}
+
+#[tauri::command]
+pub fn set_language(shell: State<'_, Shell>, lang: String) -> Answer<()> {
+    let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
+    shell.core.set_language(lang).map_err(|e| ui(&shell, e))
+}
+
+async fn portal_ready(shell: &Shell, portal: &PortalChoice) -> Answer<()> {
+    if *portal == PortalChoice::Demo {
+        payments::ensure_demo(shell)
+            .await
+            .map_err(|e| ui(shell, e))?;
+    }
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn sign_in(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    portal: PortalChoice,
+    email: String,
+    password: String,
+    remember: bool,
+) -> Answer<SignInOutcome> {
+    portal_ready(&shell, &portal).await?;
+    let outcome = shell
+        .core
+        .sign_in(portal, &email, &password, remember)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    if !outcome.second_factor {
+        payments::resume(&app);
+    }
+    Ok(outcome)
+}
+
+#[tauri::command]
+pub async fn second_factor(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    code: String,
+    backup: bool,
+) -> Answer<SignInOutcome> {
+    let outcome = shell
+        .core
+        .second_factor(&code, backup)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    payments::resume(&app);
+    Ok(outcome)
+}
+
+#[tauri::command]
+pub async fn request_password_reset(
+    shell: State<'_, Shell>,
+    portal: PortalChoice,
+    email: String,
+) -> Answer<String> {
+    portal_ready(&shell, &portal).await?;
+    shell
+        .core
+        .request_password_reset(portal, &email)
+        .await
+        .map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub async fn restore_session(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+) -> Answer<Option<app_core::views::AccountView>> {
+    if shell.started_in_demo {
+        payments::ensure_demo(&shell)
+            .await
+            .map_err(|e| ui(&shell, e))?;
+    }
+    let account = shell.core.restore().await.map_err(|e| ui(&shell, e))?;
+    if account.is_some() {
+        payments::resume(&app);
+    }
+    Ok(account)
+}
+
+#[tauri::command]
+pub async fn sign_out(shell: State<'_, Shell>, forget: bool) -> Answer<()> {
+    shell.core.sign_out(forget).await.map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub async fn sync(shell: State<'_, Shell>) -> Answer<DashboardView> {
+    shell.core.sync().await.map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub fn dashboard(shell: State<'_, Shell>) -> Answer<DashboardView> {
+    shell.core.dashboard_view().map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub fn invoice_list(shell: State<'_, Shell>, filter: Filter) -> Answer<InvoiceListView> {
+    shell.core.invoice_list(filter).map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub async fn invoice(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
+    shell.core.invoice(id).await.map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub fn invoice_view(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
+    shell.core.invoice_view(id).map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+pub async fn save_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<String> {
+    let bytes = shell
+        .core
+        .invoice_pdf(id)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    let dir = app
+        .path()
+        .download_dir()
+        .or_else(|_| app.path().home_dir())
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
+    let path = payments::unused_path(&dir, &format!("Invoice-{}", shell.core.invoice_number(id)));
+    std::fs::create_dir_all(&dir)
+        .and_then(|_| std::fs::write(&path, bytes))
+        .map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    Ok(shell.core.text(
+        "invoice-pdf-saved",
+        &[("path", path.display().to_string().into())],
+    ))
+}
+
+#[tauri::command]
+pub async fn pay(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    id: u64,
+    kind: PaymentKind,
+    confirmed: bool,
+) -> Answer<()> {
+    let request = shell
+        .core
+        .prepare_payment(id, kind, confirmed)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    checkout_window::open(&app, request, id, kind)
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+}
+
+#[tauri::command]
+pub fn payment_state(shell: State<'_, Shell>) -> Vec<payments::PendingView> {
+    payments::pending_views(&shell)
+}
+
+#[tauri::command]
+pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
+    checkout_window::open_blocked_in_browser(&app, &shell)
+        .map_err(|e| ui(&shell, CoreError::Internal(e)))
+}

@@ -1,0 +1,81 @@
+//! The desktop shell: builds the Tauri app, holds its state, and wires the commands, the
+//! checkout window and payment tracking to `app-core`. It stays thin: what can be tested
+//! without a window lives in `crates/`.
+
+mod checkout_window;
+mod commands;
+mod payments;
+
+use app_core::secrets::{KeyringStore, SecretStore};
+use app_core::Core;
+use std::sync::{Arc, Mutex};
+use tauri::Manager;
+
+/// What the shell keeps beside the core: the embedded demo portal (started on demand) and the
+/// checkout in progress.
+pub struct Shell {
+    pub core: Arc<Core>,
+    pub demo: tokio::sync::Mutex<Option<demo_portal::DemoPortal>>,
+    pub checkout: Mutex<Option<checkout_window::Active>>,
+    pub last_blocked: Mutex<Option<url::Url>>,
+    pub started_in_demo: bool,
+}
+
+fn system_locale() -> String {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .unwrap_or_default()
+}
+
+pub fn run() {
+    let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
+    tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .register_asynchronous_uri_scheme_protocol(
+            checkout_window::HOP_SCHEME,
+            checkout_window::serve_hop,
+        )
+        .setup(move |app| {
+            let config_dir = app.path().app_config_dir()?;
+            let data_dir = app.path().app_data_dir()?;
+            let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);
+            let core = Core::new(&config_dir, &data_dir, secrets, &system_locale())
+                .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            app.manage(Shell {
+                core: Arc::new(core),
+                demo: tokio::sync::Mutex::new(None),
+                checkout: Mutex::new(None),
+                last_blocked: Mutex::new(None),
+                started_in_demo: demo,
+            });
+            // A checkout interrupted by a crash may have left processor cookies behind.
+            if let Some(main) = app.get_webview_window("main") {
+                checkout_window::forget_browsing_data(&main);
+            }
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::app_info,
+            commands::catalog,
+            commands::set_language,
+            commands::sign_in,
+            commands::second_factor,
+            commands::request_password_reset,
+            commands::restore_session,
+            commands::sign_out,
+            commands::sync,
+            commands::dashboard,
+            commands::invoice_list,
+            commands::invoice,
+            commands::invoice_view,
+            commands::save_invoice_pdf,
+            commands::pay,
+            commands::payment_state,
+            commands::open_in_browser,
+        ])
+        .run(tauri::generate_context!())
+        .expect("the app could not start");
+}

@@ -1,0 +1,577 @@
+// The app's UI: renders screens from the view models Rust sends (already in the user's
+// language) and static labels from the Fluent catalogue by message id. Text from the portal
+// is always set with textContent, never as HTML.
+
+const { invoke } = window.__TAURI__.core;
+const { listen } = window.__TAURI__.event;
+
+const state = {
+  lang: 'en',
+  texts: {},
+  demo: false,
+  version: '',
+  screen: 'signin',
+  signedIn: false,
+  account: null,
+  filter: 'unpaid',
+  invoiceId: null,
+  portal: 'jitops',
+  payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
+  listToken: 0,
+  notice: null,
+};
+
+// ---- text ---------------------------------------------------------------------------------
+
+function t(id, vars = {}) {
+  let text = state.texts[id] ?? id;
+  for (const [name, value] of Object.entries(vars)) text = text.split(`{${name}}`).join(String(value));
+  return text;
+}
+
+function applyStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
+    for (const pair of el.dataset.i18nAttr.split(';')) {
+      const [attr, id] = pair.split(':');
+      el.setAttribute(attr, t(id));
+    }
+  }
+  document.documentElement.lang = state.lang;
+  document.title = t('app-name');
+  document.getElementById('version').textContent = t('footer-version', { version: state.version });
+  for (const b of document.querySelectorAll('#lang-toggle button')) {
+    b.setAttribute('aria-pressed', String(b.dataset.lang === state.lang));
+  }
+}
+
+async function loadTexts(lang) {
+  state.texts = await invoke('catalog', { lang });
+  state.lang = lang;
+}
+
+// ---- DOM helpers --------------------------------------------------------------------------
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null || v === false) continue;
+    if (k === 'text') el.textContent = v;
+    else if (k === 'class') el.className = v;
+    else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
+    else if (v === true) el.setAttribute(k, '');
+    else el.setAttribute(k, v);
+  }
+  for (const c of children.flat()) if (c) el.append(c);
+  return el;
+}
+
+const main = () => document.getElementById('main');
+
+function announce(message) {
+  const live = document.getElementById('live');
+  live.textContent = '';
+  setTimeout(() => { live.textContent = message; }, 30);
+}
+
+function errorBox(err) {
+  const message = (err && err.message) || t('error-internal');
+  return h('div', { class: 'alert alert-error', role: 'alert', id: 'error', 'data-kind': err && err.kind, text: message });
+}
+
+function showError(container, err) {
+  container.querySelector('.alert-error')?.remove();
+  container.prepend(errorBox(err));
+}
+
+async function busy(button, work) {
+  const label = button.textContent;
+  button.disabled = true;
+  button.classList.add('is-busy');
+  button.setAttribute('aria-busy', 'true');
+  try {
+    return await work();
+  } finally {
+    button.disabled = false;
+    button.classList.remove('is-busy');
+    button.removeAttribute('aria-busy');
+    if (button.isConnected && button.textContent !== label) button.textContent = label;
+  }
+}
+
+function field(id, labelId, input) {
+  input.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id, text: t(labelId) }), input);
+}
+
+// ---- navigation ---------------------------------------------------------------------------
+
+function setChrome() {
+  const rail = document.getElementById('rail');
+  rail.hidden = !state.signedIn;
+  document.getElementById('app').classList.toggle('signed-in', state.signedIn);
+  const label = document.getElementById('account-label');
+  label.hidden = !state.account;
+  if (state.account) label.textContent = state.account.label;
+  for (const b of rail.querySelectorAll('.rail-item')) {
+    const current = b.dataset.screen === state.screen || (state.screen === 'invoice' && b.dataset.screen === 'invoices');
+    if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+  }
+}
+
+async function go(screen, options = {}) {
+  state.screen = screen;
+  if (options.invoiceId !== undefined) state.invoiceId = options.invoiceId;
+  await render(options);
+  if (options.focus !== false) main().focus({ preventScroll: true });
+}
+
+async function render(options = {}) {
+  applyStatic();
+  setChrome();
+  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings };
+  const view = screens[state.screen] || signin;
+  const root = main();
+  root.replaceChildren();
+  root.dataset.screen = state.screen;
+  await view(root, options);
+}
+
+// ---- sign in ------------------------------------------------------------------------------
+
+function portalChoice(root) {
+  if (state.portal === 'demo') return { kind: 'demo' };
+  if (state.portal === 'other') return { kind: 'other', url: root.querySelector('#portal-url').value };
+  return { kind: 'jitops' };
+}
+
+async function signin(root) {
+  const portals = ['jitops', 'other', 'demo'].map((p) =>
+    h('label', { class: 'radio' },
+      h('input', { type: 'radio', name: 'portal', value: p, id: `portal-${p}`, checked: state.portal === p, onchange: () => { state.portal = p; render(); } }),
+      h('span', { text: t(`signin-portal-${p}`) })));
+  const url = field('portal-url', 'signin-portal-url-label', h('input', { type: 'url', placeholder: 'https://', autocomplete: 'url' }));
+  url.hidden = state.portal !== 'other';
+  const email = h('input', { type: 'email', autocomplete: 'username', required: true });
+  const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
+  const remember = h('input', { type: 'checkbox', id: 'remember' });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'signin-submit', text: t('signin-submit') });
+  const form = h('form', { class: 'card narrow', id: 'signin-form', novalidate: true },
+    h('h1', { text: t('signin-title') }),
+    h('fieldset', {}, h('legend', { text: t('signin-portal-label') }), portals),
+    url,
+    state.portal === 'demo' ? h('p', { class: 'hint', id: 'demo-hint', text: t('signin-demo-hint') }) : null,
+    field('email', 'signin-email-label', email),
+    field('password', 'signin-password-label', password),
+    h('label', { class: 'checkbox' }, remember, h('span', { text: t('signin-remember') })),
+    h('div', { class: 'actions' }, submit,
+      h('button', { type: 'button', class: 'link', id: 'forgot', text: t('signin-forgot'), onclick: () => go('reset') })));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await busy(submit, async () => {
+      submit.textContent = t('signin-busy');
+      try {
+        const outcome = await invoke('sign_in', {
+          portal: portalChoice(form), email: email.value, password: password.value, remember: remember.checked,
+        });
+        password.value = '';
+        if (outcome.second_factor) return go('twofa');
+        await signedIn(outcome.account, outcome.keyring_warning);
+      } catch (err) {
+        showError(form, err);
+        password.focus();
+      }
+    });
+  });
+  root.append(form);
+  (state.portal === 'other' ? url.querySelector('input') : email).focus();
+}
+
+async function signedIn(account, warning) {
+  state.signedIn = true;
+  state.account = account;
+  state.notice = warning || null;
+  await go('dashboard', { sync: true });
+}
+
+async function twofa(root) {
+  let backup = false;
+  const code = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '12' });
+  const label = h('label', { for: 'twofa-code', text: t('twofa-code-label') });
+  code.id = 'twofa-code';
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'twofa-submit', text: t('twofa-submit') });
+  const toggle = h('button', { type: 'button', class: 'link', id: 'twofa-backup', text: t('twofa-use-backup') });
+  toggle.addEventListener('click', () => {
+    backup = true;
+    label.textContent = t('twofa-backup-label');
+    toggle.hidden = true;
+    code.removeAttribute('maxlength');
+    code.focus();
+  });
+  const form = h('form', { class: 'card narrow', id: 'twofa-form' },
+    h('h1', { text: t('twofa-title') }), h('p', { text: t('twofa-help') }),
+    h('div', { class: 'field' }, label, code), h('div', { class: 'actions' }, submit, toggle));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await busy(submit, async () => {
+      try {
+        const outcome = await invoke('second_factor', { code: code.value, backup });
+        await signedIn(outcome.account, outcome.keyring_warning);
+      } catch (err) {
+        showError(form, err);
+        code.select();
+      }
+    });
+  });
+  root.append(form);
+  code.focus();
+}
+
+async function reset(root) {
+  const email = h('input', { type: 'email', autocomplete: 'username' });
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'reset-submit', text: t('reset-submit') });
+  const form = h('form', { class: 'card narrow', id: 'reset-form' },
+    h('h1', { text: t('reset-title') }), h('p', { text: t('reset-help') }),
+    field('reset-email', 'reset-email-label', email),
+    h('div', { class: 'actions' }, submit,
+      h('button', { type: 'button', class: 'link', id: 'reset-back', text: t('reset-back'), onclick: () => go('signin') })));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    await busy(submit, async () => {
+      try {
+        const message = await invoke('request_password_reset', { portal: portalChoice(form), email: email.value });
+        form.querySelector('.alert')?.remove();
+        form.prepend(h('div', { class: 'alert alert-success', role: 'status', id: 'reset-sent', text: message }));
+        announce(message);
+      } catch (err) {
+        showError(form, err);
+      }
+    });
+  });
+  root.append(form);
+  email.focus();
+}
+
+// ---- dashboard ----------------------------------------------------------------------------
+
+function updateBadge(count) {
+  const badge = document.getElementById('invoices-badge');
+  badge.hidden = !count;
+  badge.textContent = String(count);
+  badge.setAttribute('aria-label', t('invoices-badge-label', { count }));
+}
+
+async function dashboard(root, options = {}) {
+  const refresh = h('button', { type: 'button', class: 'primary', id: 'refresh', text: t('dashboard-refresh') });
+  const body = h('div', { class: 'dashboard' });
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('dashboard-title') }), refresh), body);
+  if (state.notice) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notice }));
+  const draw = (view) => {
+    updateBadge(view.unpaid_count);
+    const tab = h('button', { type: 'button', class: `invoices-tab ${view.overdue_count ? 'has-overdue' : ''}`, id: 'invoices-tab', onclick: () => go('invoices') },
+      h('span', { class: 'tab-count', id: 'unpaid-count', text: String(view.unpaid_count) }),
+      h('span', { class: 'tab-title', text: t('nav-invoices') }));
+    body.replaceChildren(
+      h('div', { class: 'card stat-card' }, tab,
+        h('div', { class: 'stat-text' },
+          h('p', { class: 'big', id: 'unpaid-text', text: view.unpaid_text }),
+          h('p', { class: view.overdue_count ? 'overdue' : 'muted', id: 'overdue-text', text: view.overdue_text }),
+          view.overdue_total ? h('p', { class: 'overdue', id: 'overdue-total', text: view.overdue_total }) : null,
+          view.credit ? h('p', { id: 'credit', text: view.credit }) : null,
+          view.all_paid ? h('p', { class: 'paid', text: t('dashboard-all-paid') }) : null)),
+      h('p', { class: 'muted', id: 'last-sync', text: view.last_sync }));
+  };
+  const sync = async () => busy(refresh, async () => {
+    refresh.textContent = t('dashboard-refreshing');
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const view = await invoke('sync');
+      draw(view);
+      announce(view.unpaid_text);
+      root.querySelector('.alert-error')?.remove();
+    } catch (err) {
+      showError(root, err);
+      if (err && (err.kind === 'session-expired' || err.kind === 'not-signed-in')) return toSignIn();
+    } finally {
+      body.removeAttribute('aria-busy');
+    }
+  });
+  refresh.addEventListener('click', sync);
+  try {
+    draw(await invoke('dashboard'));
+  } catch (err) { /* not synced yet */ }
+  if (options.sync) await sync();
+}
+
+async function toSignIn() {
+  state.signedIn = false;
+  state.account = null;
+  await go('signin');
+}
+
+// ---- invoice list -------------------------------------------------------------------------
+
+async function invoices(root) {
+  const filters = ['unpaid', 'overdue', 'paid', 'all'];
+  const tabs = h('div', { class: 'filters', role: 'group', 'aria-label': t('filter-label') });
+  const table = h('table', { class: 'invoices', id: 'invoice-table' },
+    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status'].map((id, i) =>
+      h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })))));
+  const tbody = h('tbody');
+  table.append(tbody);
+  const totals = h('div', { class: 'totals', id: 'list-totals' });
+  const empty = h('p', { class: 'muted', id: 'list-empty', hidden: true, text: t('invoices-empty') });
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals);
+  let view;
+  try {
+    view = await invoke('invoice_list', { filter: state.filter });
+  } catch (err) {
+    showError(root, err);
+    return;
+  }
+  for (const f of filters) {
+    tabs.append(h('button', {
+      type: 'button', class: 'filter', id: `filter-${f}`, 'aria-pressed': String(state.filter === f),
+      onclick: () => { state.filter = f; render(); },
+    }, h('span', { text: t(`filter-${f}`) }), h('span', { class: 'count', text: String(view.counts[f] ?? 0) })));
+  }
+  empty.hidden = view.rows.length > 0;
+  totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
+  // WebKitGTK paints only after the whole parse: long lists go in slices, first screenful first.
+  const token = ++state.listToken;
+  const open = (id) => go('invoice', { invoiceId: id });
+  const row = (r) => h('tr', {
+    tabindex: '0', 'data-id': String(r.id), class: `row status-${r.status}`,
+    onclick: () => open(r.id),
+    onkeydown: (e) => {
+      if (e.key === 'Enter') open(r.id);
+      else if (e.key === 'ArrowDown') { e.preventDefault(); e.currentTarget.nextElementSibling?.focus(); }
+      else if (e.key === 'ArrowUp') { e.preventDefault(); e.currentTarget.previousElementSibling?.focus(); }
+    },
+  },
+    h('td', { text: r.number }), h('td', { text: r.date }), h('td', { text: r.due }),
+    h('td', { class: 'num', text: r.total }),
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })));
+  let index = 0;
+  const slice = (n) => {
+    if (token !== state.listToken) return;
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(index + n, view.rows.length); index < end; index++) frag.append(row(view.rows[index]));
+    tbody.append(frag);
+    if (index < view.rows.length) requestAnimationFrame(() => slice(400));
+    else table.dataset.complete = 'true';
+  };
+  slice(60);
+  announce(view.totals_label);
+}
+
+// ---- invoice ------------------------------------------------------------------------------
+
+function amountsTable(id, captionId, rows, headers) {
+  return h('table', { class: 'lines', id },
+    h('caption', { text: t(captionId) }),
+    headers ? h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: i === headers.length - 1 ? 'num' : '', text: x })))) : null,
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: i === cells.length - 1 ? 'num' : '', text: c }))))));
+}
+
+async function invoice(root, options = {}) {
+  const back = h('button', { type: 'button', class: 'quiet', id: 'back', text: t('back'), onclick: () => go('invoices') });
+  root.append(h('div', { class: 'screen-head' }, back));
+  const body = h('div', { class: 'invoice', 'aria-busy': 'true' }, h('p', { class: 'spinner', text: t('loading') }));
+  root.append(body);
+  let view;
+  try {
+    view = options.fresh === false
+      ? await invoke('invoice_view', { id: state.invoiceId })
+      : await invoke('invoice', { id: state.invoiceId });
+  } catch (err) {
+    try { view = await invoke('invoice_view', { id: state.invoiceId }); } catch (_) { /* nothing cached */ }
+    if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
+    showError(root, err);
+  }
+  const pay = h('section', { class: 'card pay', id: 'pay-section', 'aria-labelledby': 'pay-title' },
+    h('h2', { id: 'pay-title', text: t('invoice-pay-title') }));
+  if (view.guard) {
+    pay.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'guard', text: view.guard }));
+  }
+  if (view.payable) {
+    for (const c of view.choices) {
+      const button = h('button', { type: 'button', class: view.guard ? 'quiet' : 'primary', id: `pay-${c.kind}`, text: view.guard ? `${t('payment-pay-anyway')} — ${c.label}` : c.label });
+      button.addEventListener('click', () => busy(button, () => startPayment(view.id, c.kind, Boolean(view.guard), pay)));
+      pay.append(h('div', { class: 'choice' }, button, h('p', { class: 'muted', text: c.help })));
+    }
+    if (view.recurring_withheld) pay.append(h('p', { class: 'note', id: 'recurring-withheld', text: view.recurring_withheld }));
+    pay.append(h('p', { class: 'muted small', text: t('payment-open-window') }));
+  } else if (view.status === 'unpaid' || view.status === 'overdue') {
+    pay.append(h('p', { text: t('pay-none') }));
+  }
+  const pdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf'), hidden: !view.has_pdf });
+  pdf.addEventListener('click', () => busy(pdf, async () => {
+    try {
+      const message = await invoke('save_invoice_pdf', { id: view.id });
+      root.querySelector('#pdf-saved')?.remove();
+      pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
+    } catch (err) { showError(root, err); }
+  }));
+  body.replaceChildren(
+    h('div', { class: 'invoice-head' },
+      h('h1', { id: 'invoice-title', text: view.title }),
+      h('span', { class: `status status-${view.status}`, id: 'invoice-status', text: view.status_text })),
+    h('dl', { class: 'dates' },
+      view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
+      view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
+    view.payable || view.guard ? pay : null,
+    amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
+      [t('invoice-description'), t('invoice-amount')]),
+    view.transactions.length
+      ? amountsTable('transactions', 'invoice-transactions', view.transactions.map((x) => [x.date, x.gateway, x.id, x.amount]))
+      : h('p', { class: 'muted', text: t('invoice-no-transactions') }),
+    view.balance ? h('p', { class: 'balance', id: 'balance' }, h('span', { text: t('invoice-balance') }), h('strong', { text: view.balance })) : null,
+    pdf);
+  body.removeAttribute('aria-busy');
+}
+
+async function startPayment(id, kind, confirmed, container) {
+  try {
+    await invoke('pay', { id, kind, confirmed });
+    state.payment = { invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, message: t('payment-open-window'), since: Date.now() };
+    await go('payment', { focus: false });
+  } catch (err) {
+    showError(container, err);
+  }
+}
+
+// ---- payment progress ---------------------------------------------------------------------
+
+let ticker = null;
+
+function formatElapsed(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+async function payment(root) {
+  const p = state.payment;
+  if (!p) return go('dashboard');
+  const bar = h('progress', { id: 'payment-bar', max: '300', value: '0', 'aria-label': t('payment-progress-label') });
+  const elapsed = h('p', { id: 'payment-elapsed', class: 'muted' });
+  const message = h('p', { id: 'payment-message', class: 'big', text: p.message });
+  const actions = h('div', { class: 'actions', id: 'payment-actions' });
+  const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel', 'aria-live': 'polite' },
+    h('h1', { text: t('payment-title') }), message);
+  const tracking = ['waiting', 'slow'].includes(p.phase);
+  if (tracking) panel.append(bar, elapsed);
+  if (p.phase === 'failed') {
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-retry', text: t('payment-retry'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
+  }
+  if (['paid', 'failed', 'abandoned', 'cancelled', 'gave-up'].includes(p.phase)) {
+    actions.append(h('button', { type: 'button', class: p.phase === 'failed' ? 'quiet' : 'primary', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
+    actions.append(h('button', { type: 'button', class: 'quiet', id: 'payment-dashboard', text: t('payment-back-to-dashboard'), onclick: () => go('dashboard', { sync: true }) }));
+  }
+  panel.append(actions);
+  root.append(panel);
+  const tick = () => {
+    if (!state.payment || state.screen !== 'payment') return;
+    const ms = state.payment.elapsedMs + (Date.now() - state.payment.since);
+    bar.value = Math.min(300, ms / 1000);
+    elapsed.textContent = t('payment-elapsed', { elapsed: formatElapsed(ms) });
+  };
+  clearInterval(ticker);
+  if (tracking) { tick(); ticker = setInterval(tick, 1000); }
+}
+
+function onProgress(event) {
+  const e = event.payload;
+  const p = state.payment && state.payment.invoiceId === e.invoiceId ? state.payment : { invoiceId: e.invoiceId, kind: 'one-off' };
+  Object.assign(p, { phase: e.phase, elapsedMs: e.elapsedMs, checks: e.checks, message: e.message, since: Date.now() });
+  state.payment = p;
+  const phaseChanged = document.getElementById('payment-panel')?.classList.contains(`phase-${e.phase}`) !== true;
+  if (state.screen === 'payment' && phaseChanged) render();
+  if (e.phase === 'paid' || e.phase === 'failed' || e.phase === 'abandoned' || phaseChanged) announce(e.message);
+  if (e.phase === 'paid' && state.screen !== 'payment' && state.screen === 'dashboard') render();
+}
+
+// ---- help and settings --------------------------------------------------------------------
+
+async function help(root) {
+  root.append(h('article', { class: 'card help', id: 'help' },
+    h('h1', { text: t('help-title') }),
+    h('ol', {}, [1, 2, 3, 4, 5, 6].map((n) => h('li', { text: t(`help-step-${n}`) }))),
+    h('p', { text: t('help-note') }),
+    h('p', { class: 'alert alert-warn', role: 'note', id: 'help-warning', text: t('help-warning') }),
+    h('p', { class: 'thanks', text: t('help-thanks') })));
+}
+
+async function settings(root) {
+  const forget = h('input', { type: 'checkbox', id: 'forget' });
+  const signout = h('button', { type: 'button', class: 'primary', id: 'signout', text: t('settings-signout') });
+  signout.addEventListener('click', () => busy(signout, async () => {
+    try {
+      await invoke('sign_out', { forget: forget.checked });
+    } catch (err) { showError(root, err); return; }
+    await toSignIn();
+  }));
+  const langs = ['en', 'sq'].map((l) => h('label', { class: 'radio' },
+    h('input', { type: 'radio', name: 'settings-lang', value: l, checked: state.lang === l, onchange: () => switchLanguage(l) }),
+    h('span', { text: t(`lang-${l}`) })));
+  root.append(h('div', { class: 'card narrow', id: 'settings' },
+    h('h1', { text: t('settings-title') }),
+    h('fieldset', {}, h('legend', { text: t('settings-language') }), langs),
+    h('h2', { text: t('settings-account') }),
+    h('p', { id: 'settings-account', text: state.account ? state.account.label : '' }),
+    state.account && state.account.remembered ? h('p', { class: 'muted', text: t('settings-remembered') }) : null,
+    h('label', { class: 'checkbox' }, forget, h('span', { text: t('settings-forget') })),
+    h('div', { class: 'actions' }, signout)));
+}
+
+// ---- language -----------------------------------------------------------------------------
+
+async function switchLanguage(lang) {
+  if (lang === state.lang) return;
+  await invoke('set_language', { lang });
+  await loadTexts(lang);
+  // Re-render the current screen from what Rust already holds: no network.
+  const keep = document.activeElement && document.activeElement.id;
+  await render({ fresh: false });
+  if (keep) document.getElementById(keep)?.focus();
+}
+
+// ---- start --------------------------------------------------------------------------------
+
+function back() {
+  const parent = { invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin' }[state.screen];
+  if (!parent) return;
+  if (!state.signedIn && !['signin'].includes(parent)) return;
+  go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});
+}
+
+async function start() {
+  const info = await invoke('app_info');
+  state.version = info.version;
+  state.demo = info.demo;
+  if (info.demo) state.portal = 'demo';
+  await loadTexts(info.lang);
+  for (const b of document.querySelectorAll('#lang-toggle button')) b.addEventListener('click', () => switchLanguage(b.dataset.lang));
+  for (const b of document.querySelectorAll('#rail .rail-item')) b.addEventListener('click', () => go(b.dataset.screen));
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !e.defaultPrevented) back();
+  });
+  await listen('payment-progress', onProgress);
+  await listen('checkout-blocked', (event) => {
+    const message = t('payment-blocked-host', { host: event.payload.host });
+    const panel = document.getElementById('payment-panel') || main();
+    panel.querySelector('#blocked')?.remove();
+    panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
+      h('span', { text: message }),
+      h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+  });
+  await render();
+  try {
+    const account = await invoke('restore_session');
+    if (account) await signedIn(account, null);
+  } catch (err) {
+    showError(main(), err);
+  }
+}
+
+start();
