@@ -8,6 +8,7 @@ packages=(
   libwebkit2gtk-4.1-dev libsecret-1-dev
   xvfb webkit2gtk-driver
   dbus dbus-x11 gnome-keyring
+  python3-xlib
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -200,7 +200,7 @@ fn on_returned(app: &AppHandle, url: Url) {
         let w = window.clone();
         tauri::async_runtime::spawn(async move {
             forget_browsing_data(&w);
-            let _ = w.close();
+            let _ = w.destroy();
         });
     }
     payments::after_checkout(app, invoice_id, kind, failed);

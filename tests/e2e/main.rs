@@ -6,62 +6,71 @@ mod harness;
 
 use harness::App;
 
-const NEEDS: &str = "needs a display, a session bus and a keyring: run with `make e2e`";
-
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
 async fn starts_on_the_sign_in_screen_in_english() {
-    let _ = NEEDS;
-    let app = App::start().await;
-    app.wait_screen("signin").await;
-    assert_eq!(
-        app.text("#signin-form h1").await,
-        "Sign in to your Client Portal"
-    );
-    assert_eq!(app.js("return document.documentElement.lang").await, "en");
-    assert_eq!(app.text("#signin-submit").await, "Sign in");
-    app.screenshot("signin-en").await;
-    app.close().await;
+    harness::scenario("starts_on_the_sign_in_screen_in_english", || async {
+        let app = App::start().await;
+        app.wait_screen("signin").await;
+        assert_eq!(
+            app.text("#signin-form h1").await,
+            "Sign in to your Client Portal"
+        );
+        assert_eq!(app.js("return document.documentElement.lang").await, "en");
+        assert_eq!(app.text("#signin-submit").await, "Sign in");
+        app.screenshot("signin-en").await;
+        app.close().await;
+    })
+    .await;
 }
 
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
 async fn the_language_toggle_switches_to_albanian_and_back_in_place() {
-    let app = App::start().await;
-    app.wait_screen("signin").await;
-    app.type_into("#email", "kept@example.com").await;
-    app.click("#lang-sq").await;
-    app.wait_text("#signin-form h1", "the Albanian title", |t| {
-        t == "Hyni në Panelin e Klientit"
-    })
+    harness::scenario(
+        "the_language_toggle_switches_to_albanian_and_back_in_place",
+        || async {
+            let app = App::start().await;
+            app.wait_screen("signin").await;
+            app.type_into("#email", "kept@example.com").await;
+            app.click("#lang-sq").await;
+            app.wait_text("#signin-form h1", "the Albanian title", |t| {
+                t == "Hyni në Panelin e Klientit"
+            })
+            .await;
+            assert_eq!(app.js("return document.documentElement.lang").await, "sq");
+            assert_eq!(app.text("#signin-submit").await, "Hyni");
+            assert_eq!(app.text("label[for=password]").await, "Fjalëkalimi");
+            app.screenshot("signin-sq").await;
+            app.click("#lang-en").await;
+            app.wait_text("#signin-form h1", "the English title", |t| {
+                t == "Sign in to your Client Portal"
+            })
+            .await;
+            assert_eq!(app.js("return document.documentElement.lang").await, "en");
+            app.close().await;
+        },
+    )
     .await;
-    assert_eq!(app.js("return document.documentElement.lang").await, "sq");
-    assert_eq!(app.text("#signin-submit").await, "Hyni");
-    assert_eq!(app.text("label[for=password]").await, "Fjalëkalimi");
-    app.screenshot("signin-sq").await;
-    app.click("#lang-en").await;
-    app.wait_text("#signin-form h1", "the English title", |t| {
-        t == "Sign in to your Client Portal"
-    })
-    .await;
-    assert_eq!(app.js("return document.documentElement.lang").await, "en");
-    app.close().await;
 }
 
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
 async fn the_version_in_the_footer_comes_from_rust() {
-    let app = App::start().await;
-    let footer = app
-        .wait_text("#version", "the version", |t| !t.is_empty())
+    harness::scenario("the_version_in_the_footer_comes_from_rust", || async {
+        let app = App::start().await;
+        let footer = app
+            .wait_text("#version", "the version", |t| !t.is_empty())
+            .await;
+        assert_eq!(footer, format!("Version {}", env!("CARGO_PKG_VERSION")));
+        app.click("#lang-sq").await;
+        app.wait_text("#version", "the Albanian footer", |t| {
+            t == format!("Versioni {}", env!("CARGO_PKG_VERSION"))
+        })
         .await;
-    assert_eq!(footer, format!("Version {}", env!("CARGO_PKG_VERSION")));
-    app.click("#lang-sq").await;
-    app.wait_text("#version", "the Albanian footer", |t| {
-        t == format!("Versioni {}", env!("CARGO_PKG_VERSION"))
+        app.close().await;
     })
     .await;
-    app.close().await;
 }
 
 /// Waits until the app has a second window (the checkout) and switches to it; returns the
@@ -111,59 +120,346 @@ async fn fill_card(app: &App, number: &str) {
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
 async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
-    let app = App::launch(harness::Launch {
-        args: vec!["--demo".into()],
-        env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "3".into())],
-        ..Default::default()
+    harness::scenario(
+        "pays_an_invoice_once_in_the_checkout_window_until_paid",
+        || async {
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "3".into())],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            app.screenshot("dashboard-en").await;
+            open_invoice(&app, 1003).await;
+            assert_eq!(app.text("#invoice-status").await, "Unpaid");
+            app.screenshot("invoice-en").await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            let pay = app.text("#pay-button").await;
+            assert!(pay.starts_with("Pay €") && pay.contains("11.99"), "{pay}");
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            // The processor sends the window back to the portal: it closes by itself.
+            app.back_to_main_after_checkout(main).await;
+            app.wait_screen("payment").await;
+            app.screenshot("payment-waiting-en").await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.screenshot("payment-paid-en").await;
+            app.click("#payment-dashboard").await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "3 unpaid", |t| t == "3")
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+/// Toggles the language on the current screen and saves a screenshot in each language; checks
+/// that the screen stayed and its heading changed language.
+async fn both_languages(app: &App, name: &str) {
+    let screen = app.screen().await;
+    let heading_en = app.text("#main h1").await;
+    app.screenshot(&format!("{name}-en")).await;
+    app.click("#lang-sq").await;
+    app.wait_for("#lang-sq[aria-pressed='true']").await;
+    assert_eq!(
+        app.screen().await,
+        screen,
+        "the toggle kept the user on {screen}"
+    );
+    let heading_sq = app
+        .wait_text("#main h1", "an Albanian heading", |t| {
+            !t.is_empty() && t != heading_en
+        })
+        .await;
+    assert_ne!(
+        heading_sq, heading_en,
+        "{name}: the heading did not change language"
+    );
+    app.screenshot(&format!("{name}-sq")).await;
+    app.click("#lang-en").await;
+    app.wait_for("#lang-en[aria-pressed='true']").await;
+    app.wait_text("#main h1", "the English heading back", |t| t == heading_en)
+        .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn every_screen_renders_in_both_languages() {
+    harness::scenario("every_screen_renders_in_both_languages", || async {
+        let app = App::start().await;
+        app.wait_screen("signin").await;
+        both_languages(&app, "screen-signin").await;
+        app.click("#forgot").await;
+        app.wait_screen("reset").await;
+        both_languages(&app, "screen-reset").await;
+        app.click("#reset-back").await;
+        app.sign_in_demo("demo@jitops.example", "demo", false).await;
+        app.wait_screen("dashboard").await;
+        app.wait_text("#unpaid-count", "the count", |t| t == "4")
+            .await;
+        both_languages(&app, "screen-dashboard").await;
+        // The badge and the overdue figures are the portal's numbers, in words of each language.
+        assert_eq!(app.text("#invoices-badge").await, "4");
+        assert_eq!(app.text("#unpaid-text").await, "4 unpaid invoices");
+        assert_eq!(app.text("#overdue-text").await, "2 overdue");
+        app.click("#nav-invoices").await;
+        app.wait_screen("invoices").await;
+        app.wait_for("#invoice-table[data-complete='true']").await;
+        both_languages(&app, "screen-invoices").await;
+        // Unpaid first by due date: the two overdue ones lead, highlighted.
+        let first = app.wait_for("#invoice-table tbody tr").await;
+        assert_eq!(
+            first.attr("class").await.unwrap().unwrap_or_default(),
+            "row status-overdue"
+        );
+        app.click("#lang-sq").await;
+        app.wait_text(
+            "#invoice-table tbody tr td:nth-child(5)",
+            "Albanian status",
+            |t| t == "E prapambetur",
+        )
+        .await;
+        app.click("#lang-en").await;
+        app.wait_for("#lang-en[aria-pressed='true']").await;
+        // Keyboard: focus a row and open it with Enter; Esc goes back.
+        app.js("document.querySelector(\"tr[data-id='1003']\").focus()")
+            .await;
+        app.wait_for("tr[data-id='1003']")
+            .await
+            .send_keys("\u{E007}")
+            .await
+            .expect("Enter");
+        app.wait_screen("invoice").await;
+        app.wait_for("#pay-one-off").await;
+        both_languages(&app, "screen-invoice").await;
+        app.wait_for("#invoice-title")
+            .await
+            .send_keys("\u{E00C}")
+            .await
+            .ok();
+        app.js("document.dispatchEvent(new KeyboardEvent('keydown', {key: 'Escape'}))")
+            .await;
+        app.wait_screen("invoices").await;
+        app.click("#nav-help").await;
+        app.wait_screen("help").await;
+        both_languages(&app, "screen-help").await;
+        assert!(app
+            .text("#help-warning")
+            .await
+            .contains("Never share card or PayPal data"));
+        app.click("#nav-settings").await;
+        app.wait_screen("settings").await;
+        both_languages(&app, "screen-settings").await;
+        app.close().await;
     })
     .await;
-    app.sign_in_demo("demo@jitops.example", "demo", false).await;
-    app.wait_screen("dashboard").await;
-    app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
-        .await;
-    app.screenshot("dashboard-en").await;
-    open_invoice(&app, 1003).await;
-    assert_eq!(app.text("#invoice-status").await, "Unpaid");
-    app.screenshot("invoice-en").await;
-    app.click("#pay-one-off").await;
-    let main = switch_to_checkout(&app).await;
-    app.wait_for("#card_number").await;
-    let pay = app.text("#pay-button").await;
-    assert!(pay.starts_with("Pay €") && pay.contains("11.99"), "{pay}");
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_overdue_invoice_explains_why_there_is_no_subscription() {
+    harness::scenario(
+        "the_overdue_invoice_explains_why_there_is_no_subscription",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            open_invoice(&app, 1006).await;
+            assert_eq!(app.text("#invoice-status").await, "Overdue");
+            app.wait_for("#pay-one-off").await;
+            assert!(app
+                .client
+                .find(fantoccini::Locator::Css("#pay-recurring"))
+                .await
+                .is_err());
+            assert!(app.text("#recurring-withheld").await.contains("overdue"));
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_recurring_monthly_subscription_is_paid_and_followed() {
+    harness::scenario(
+        "a_recurring_monthly_subscription_is_paid_and_followed",
+        || async {
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4", |t| t == "4").await;
+            open_invoice(&app, 1003).await;
+            assert!(app.text("#pay-section").await.contains("monthly"));
+            app.click("#pay-recurring").await;
+            let main = switch_to_checkout(&app).await;
+            assert!(app.text("#order-recurrence").await.contains("1 Month"));
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.back_to_main_after_checkout(main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.click("#payment-dashboard").await;
+            app.wait_text("#unpaid-count", "3", |t| t == "3").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoice_unpaid() {
+    harness::scenario(
+        "a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoice_unpaid",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            open_invoice(&app, 1004).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            let pay = app.text("#pay-button").await;
+            assert!(pay.starts_with("Pay $") && pay.contains("240.00"), "{pay}");
+            fill_card(&app, demo_portal::TEST_CARD_DECLINED).await;
+            assert!(app.text("#checkout-alert").await.contains("declined"));
+            app.screenshot("checkout-declined").await;
+            // The user gives up and closes the checkout window.
+            app.close_window_like_a_person("Secure payment");
+            app.back_to_main_after_checkout(main).await;
+            app.wait_text("#payment-message", "abandoned", |t| {
+                t.contains("closed before paying")
+            })
+            .await;
+            app.click("#payment-back").await;
+            app.wait_screen("invoice").await;
+            app.wait_text("#invoice-status", "still unpaid", |t| t == "Unpaid")
+                .await;
+            assert!(
+                app.client
+                    .find(fantoccini::Locator::Css("#guard"))
+                    .await
+                    .is_err(),
+                "no pending guard"
+            );
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn remember_me_keeps_the_password_in_the_keyring_only() {
+    harness::scenario(
+        "remember_me_keeps_the_password_in_the_keyring_only",
+        || async {
+            // A password that cannot be confused with anything else in the app's files.
+            const PASSWORD: &str = "Pw-7f3c9e1d-remember";
+            let env = vec![("JITOPS_DEMO_PASSWORD".to_owned(), PASSWORD.to_owned())];
+            let first = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: env.clone(),
+                ..Default::default()
+            })
+            .await;
+            let home = first.home.clone();
+            first
+                .sign_in_demo("demo@jitops.example", "not-the-password", true)
+                .await;
+            first.wait_for("#error").await;
+            first.type_into("#password", PASSWORD).await;
+            first.click("#signin-submit").await;
+            first.wait_screen("dashboard").await;
+            first.close().await;
+
+            let second = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                home: Some(home.clone()),
+                env,
+            })
+            .await;
+            second.wait_screen("dashboard").await;
+            second
+                .wait_text("#unpaid-count", "signed in again by itself", |t| t == "4")
+                .await;
+            assert_eq!(
+                second.text("#account-label").await,
+                "demo@jitops.example@demo"
+            );
+            second.close().await;
+
+            // The password is in none of the app's files.
+            let mut found = vec![];
+            let mut stack = vec![home.clone()];
+            while let Some(dir) = stack.pop() {
+                for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+                    let path = entry.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if let Ok(bytes) = std::fs::read(&path) {
+                        let text = String::from_utf8_lossy(&bytes);
+                        if text.contains(PASSWORD) {
+                            found.push(path.display().to_string());
+                        }
+                    }
+                }
+            }
+            assert!(found.is_empty(), "the password appears in {found:?}");
+            assert!(
+                home.join("config").exists(),
+                "the scan looked at the app's folders"
+            );
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_checkout_window_cannot_call_the_app() {
+    harness::scenario("the_checkout_window_cannot_call_the_app", || async {
+        let app = App::start().await;
+        app.sign_in_demo("demo@jitops.example", "demo", false).await;
+        app.wait_screen("dashboard").await;
+        open_invoice(&app, 1003).await;
+        app.click("#pay-one-off").await;
+        let main = switch_to_checkout(&app).await;
+        app.wait_for("#card_number").await;
+        let title = app.client.title().await.unwrap_or_default();
+        assert!(title.contains("2Checkout"), "the processor's page: {title}");
     // The checkout window holds no capability: the app's commands refuse it.
-    let refused = app
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1];\
-             if (!window.__TAURI_INTERNALS__) { done('no-ipc'); return; }\
-             window.__TAURI_INTERNALS__.invoke('app_info').then(() => done('allowed'), (e) => done('refused: ' + e));",
-            vec![],
-        )
-        .await
-        .expect("script runs");
-    let refused = refused.as_str().unwrap_or_default().to_owned();
-    assert!(
-        refused.starts_with("refused") || refused == "no-ipc",
-        "{refused}"
-    );
-    fill_card(&app, demo_portal::TEST_CARD_OK).await;
-    app.client
-        .switch_to_window(main)
-        .await
-        .expect("back to main");
-    app.wait_screen("payment").await;
-    app.screenshot("payment-waiting-en").await;
-    app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
-        .await;
-    assert_eq!(
-        app.client.windows().await.unwrap().len(),
-        1,
-        "the checkout window closed"
-    );
-    app.screenshot("payment-paid-en").await;
-    app.click("#payment-dashboard").await;
-    app.wait_screen("dashboard").await;
-    app.wait_text("#unpaid-count", "3 unpaid", |t| t == "3")
-        .await;
-    app.close().await;
+        let refused = app
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 if (!window.__TAURI_INTERNALS__) { done('no-ipc'); return; }\
+                 window.__TAURI_INTERNALS__.invoke('app_info').then(() => done('allowed'), (e) => done('refused: ' + e));",
+                vec![],
+            )
+            .await
+            .expect("script runs");
+        let refused = refused.as_str().unwrap_or_default().to_owned();
+        assert!(
+            refused.starts_with("refused") || refused == "no-ipc",
+            "{refused}"
+        );
+        app.close_window_like_a_person("Secure payment");
+        app.back_to_main_after_checkout(main).await;
+        app.wait_text("#payment-message", "abandoned", |t| t.contains("closed before paying"))
+            .await;
+        app.close().await;
+    })
+    .await;
 }

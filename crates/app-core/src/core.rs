@@ -4,7 +4,7 @@
 use crate::error::CoreError;
 use crate::pending::{PendingFile, PendingPayment};
 use crate::secrets::{SecretError, SecretStore};
-use crate::settings::{account_key, AccountRecord, Settings, SettingsFile};
+use crate::settings::{AccountRecord, Settings, SettingsFile};
 use crate::views::{self, AccountView, DashboardView, Filter, InvoiceListView, InvoiceView};
 use chrono::{DateTime, Local};
 use l10n::{Arg, Catalogues, Lang};
@@ -19,6 +19,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 pub const JITOPS_PORTAL: &str = "https://jitops.com/";
+/// How an account of the embedded demo portal is recorded: the demo listens on a new port at
+/// each start, so its address cannot name it.
+pub const DEMO_PORTAL: &str = "demo";
 
 type Result<T> = std::result::Result<T, CoreError>;
 
@@ -195,7 +198,11 @@ impl Core {
         };
         let record = AccountRecord {
             email: credentials.email.clone(),
-            portal: address.base().to_string(),
+            portal: if portal == PortalChoice::Demo {
+                DEMO_PORTAL.to_owned()
+            } else {
+                address.base().to_string()
+            },
             remembered: false,
         };
         match session.sign_in(credentials, remember).await? {
@@ -272,6 +279,16 @@ impl Core {
         })
     }
 
+    /// Whether the account a restart would sign in to is on the embedded demo portal.
+    pub fn restores_demo_account(&self) -> bool {
+        let state = self.state();
+        state
+            .settings
+            .accounts
+            .first()
+            .is_some_and(|a| a.remembered && a.portal == DEMO_PORTAL)
+    }
+
     /// Signs in with the password remembered for the most recent account, if there is one.
     pub async fn restore(&self) -> Result<Option<AccountView>> {
         let record = {
@@ -287,10 +304,7 @@ impl Core {
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let portal = if self
-            .demo_portal()
-            .is_some_and(|d| same_portal(&d, &record.portal))
-        {
+        let portal = if record.portal == DEMO_PORTAL {
             PortalChoice::Demo
         } else {
             PortalChoice::Other(record.portal.clone())
@@ -574,8 +588,4 @@ impl Core {
     pub fn settings_path(dir: &Path) -> PathBuf {
         dir.join("settings.json")
     }
-}
-
-fn same_portal(a: &str, b: &str) -> bool {
-    account_key("", a) == account_key("", b)
 }

@@ -52,6 +52,8 @@ pub struct Options {
     pub ban_for: Duration,
     /// The sign-in page shows a reCAPTCHA.
     pub captcha: bool,
+    /// The password of every demo account ("demo" unless a test needs one it can search for).
+    pub password: String,
     pub faults: Faults,
 }
 
@@ -66,6 +68,7 @@ impl Default for Options {
             ban_after: 5,
             ban_for: Duration::from_secs(15 * 60),
             captcha: false,
+            password: data::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
         }
     }
@@ -74,7 +77,7 @@ impl Default for Options {
 impl Options {
     /// Reads the knobs the app and the end-to-end tests pass through the environment
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
-    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`).
+    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_PASSWORD`).
     pub fn from_env() -> Options {
         let mut o = Options::default();
         let secs = |name: &str| {
@@ -102,6 +105,9 @@ impl Options {
             o.faults.latency = Duration::from_millis(ms);
         }
         o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
+        if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
+            o.password = p;
+        }
         o
     }
 }

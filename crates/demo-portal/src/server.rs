@@ -120,11 +120,19 @@ impl DemoPortal {
                     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                 )
             ),
-            accounts: Mutex::new(vec![
-                data::demo_customer(today),
-                data::two_factor_customer(today),
-                data::accountant(today),
-            ]),
+            accounts: Mutex::new(
+                [
+                    data::demo_customer(today),
+                    data::two_factor_customer(today),
+                    data::accountant(today),
+                ]
+                .into_iter()
+                .map(|mut a| {
+                    a.password = options.password.clone();
+                    a
+                })
+                .collect(),
+            ),
             sessions: Mutex::new(HashMap::new()),
             failures: Mutex::new(HashMap::new()),
             outbox: Mutex::new(vec![]),

@@ -1,0 +1,239 @@
+//! The app's behaviour without a window, against the demo portal: remembering the password in
+//! the secret store only, restoring a session, views in both languages, and the guard against
+//! paying twice.
+
+use app_core::secrets::{MemoryStore, SecretStore};
+use app_core::views::Filter;
+use app_core::{Core, CoreError, Lang, PortalChoice};
+use demo_portal::{DemoPortal, Options};
+use portal::PaymentKind;
+use std::sync::Arc;
+
+struct World {
+    _demo: DemoPortal,
+    dir: tempfile::TempDir,
+    secrets: Arc<MemoryStore>,
+    core: Core,
+}
+
+async fn world() -> World {
+    let demo = DemoPortal::start(Options::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    let core = new_core(&dir, &secrets, &demo, "en_US.UTF-8");
+    World {
+        _demo: demo,
+        dir,
+        secrets,
+        core,
+    }
+}
+
+fn new_core(
+    dir: &tempfile::TempDir,
+    secrets: &Arc<MemoryStore>,
+    demo: &DemoPortal,
+    locale: &str,
+) -> Core {
+    let core = Core::new(
+        &dir.path().join("config"),
+        &dir.path().join("data"),
+        secrets.clone() as Arc<dyn SecretStore>,
+        locale,
+    )
+    .unwrap();
+    core.set_demo_portal(demo.portal_url());
+    core
+}
+
+fn all_files_contain(dir: &std::path::Path, needle: &str) -> Vec<String> {
+    let mut found = vec![];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(all_files_contain(&path, needle));
+        } else if std::fs::read_to_string(&path).is_ok_and(|t| t.contains(needle)) {
+            found.push(path.display().to_string());
+        }
+    }
+    found
+}
+
+#[tokio::test]
+async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_session() {
+    // A password that nothing else in the app's files could contain by chance.
+    const PASSWORD: &str = "Pw-unit-3b1e9c";
+    let demo = DemoPortal::start(Options {
+        password: PASSWORD.into(),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    let w = World {
+        core: new_core(&dir, &secrets, &demo, "en_US.UTF-8"),
+        _demo: demo,
+        dir,
+        secrets,
+    };
+    let outcome = w
+        .core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", PASSWORD, true)
+        .await
+        .unwrap();
+    assert!(!outcome.second_factor);
+    assert_eq!(outcome.account.unwrap().label, "demo@jitops.example@demo");
+    assert_eq!(
+        w.secrets
+            .get("demo@jitops.example@demo")
+            .unwrap()
+            .as_deref(),
+        Some(PASSWORD)
+    );
+    w.core.sync().await.unwrap();
+    assert!(w.dir.path().join("config/settings.json").exists());
+    assert!(
+        all_files_contain(w.dir.path(), PASSWORD).is_empty(),
+        "the password is on disk"
+    );
+
+    // A restart: a new core on the same folders and store signs in by itself.
+    let again = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    let restored = again.restore().await.unwrap().expect("signed in again");
+    assert_eq!(restored.email, "demo@jitops.example");
+    assert_eq!(again.sync().await.unwrap().unpaid_count, 4);
+
+    again.sign_out(true).await.unwrap();
+    assert_eq!(w.secrets.get("demo@jitops.example@demo").unwrap(), None);
+    let third = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    assert!(third.restore().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn wrong_credentials_remember_nothing() {
+    let w = world().await;
+    let r = w
+        .core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "wrong", true)
+        .await;
+    match r {
+        Err(e @ CoreError::Portal(_)) => {
+            let ui = w.core.ui_error(&e);
+            assert_eq!(ui.kind, "wrong-credentials");
+            assert!(ui
+                .message
+                .starts_with("The e-mail or password is not correct"));
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(w.secrets.get("demo@jitops.example@demo").unwrap(), None);
+    w.core.set_language(Lang::Sq).unwrap();
+    let e = w
+        .core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "wrong", false)
+        .await
+        .unwrap_err();
+    assert!(w
+        .core
+        .ui_error(&e)
+        .message
+        .starts_with("E-maili ose fjalëkalimi"));
+}
+
+#[tokio::test]
+async fn the_first_start_follows_the_system_locale_and_the_choice_is_remembered() {
+    let demo = DemoPortal::start(Options::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    let core = new_core(&dir, &secrets, &demo, "sq_AL.UTF-8");
+    assert_eq!(core.lang(), Lang::Sq);
+    core.set_language(Lang::En).unwrap();
+    let again = new_core(&dir, &secrets, &demo, "sq_AL.UTF-8");
+    assert_eq!(
+        again.lang(),
+        Lang::En,
+        "the user's choice wins over the system"
+    );
+}
+
+#[tokio::test]
+async fn views_in_both_languages_from_the_same_sync() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", false)
+        .await
+        .unwrap();
+    let en = w.core.sync().await.unwrap();
+    assert_eq!(en.unpaid_text, "4 unpaid invoices");
+    assert_eq!(en.overdue_text, "2 overdue");
+    assert_eq!(en.credit.as_deref(), Some("Credit balance: €5.00"));
+    w.core.set_language(Lang::Sq).unwrap();
+    let sq = w.core.dashboard_view().unwrap();
+    assert_eq!(sq.unpaid_text, "4 fatura të papaguara");
+    assert_eq!(sq.overdue_text, "2 të prapambetura");
+    assert_eq!(sq.credit.as_deref(), Some("Krediti: 5,00\u{a0}€"));
+    let list = w.core.invoice_list(Filter::All).unwrap();
+    assert_eq!(list.rows.len(), 12);
+    let row = list.rows.iter().find(|r| r.id == 1005).unwrap();
+    assert_eq!(row.total, "1\u{a0}200,00\u{a0}ALL");
+    assert_eq!(row.status_text, "E prapambetur");
+    let invoice = w.core.invoice(1003).await.unwrap();
+    assert_eq!(invoice.title, "Fatura 2026-0103");
+    assert_eq!(invoice.choices.len(), 2);
+    assert!(invoice.choices[1].help.contains("mujore"));
+    let overdue = w.core.invoice(1006).await.unwrap();
+    assert_eq!(overdue.choices.len(), 1);
+    assert!(overdue.recurring_withheld.is_some());
+}
+
+#[tokio::test]
+async fn a_pending_payment_guards_the_pay_buttons_across_restarts() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let request = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    assert!(request.url.as_str().contains("/checkout/purchase"));
+    w.core.payment_submitted(1003, PaymentKind::OneOff).unwrap();
+    let again = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    again.restore().await.unwrap().unwrap();
+    again.sync().await.unwrap();
+    assert_eq!(again.pending_payments().len(), 1);
+    let view = again.invoice(1003).await.unwrap();
+    assert!(view.guard.as_deref().unwrap().contains("charge you twice"));
+    let refused = again
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await;
+    assert!(matches!(refused, Err(CoreError::PaymentGuarded)));
+    assert!(again
+        .prepare_payment(1003, PaymentKind::OneOff, true)
+        .await
+        .is_ok());
+    again.payment_settled(1003).unwrap();
+    assert!(again.pending_payments().is_empty());
+    assert!(again.invoice(1003).await.unwrap().guard.is_none());
+}
+
+#[tokio::test]
+async fn a_paid_invoice_cannot_be_paid() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", false)
+        .await
+        .unwrap();
+    let r = w
+        .core
+        .prepare_payment(1001, PaymentKind::OneOff, false)
+        .await;
+    assert!(matches!(
+        r,
+        Err(CoreError::Portal(portal::PortalError::PaymentNotOffered))
+    ));
+}

@@ -1,0 +1,105 @@
+//! Every visible text of the UI comes from a message id: the HTML carries no text of its own,
+//! the script never writes a literal into the page, and every id it names exists in both
+//! languages.
+
+use l10n::{message_ids, Lang};
+use scraper::{Html, Node};
+use std::collections::BTreeSet;
+
+fn ui(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/../../ui/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn the_html_has_no_text_of_its_own() {
+    let doc = Html::parse_document(&ui("index.html"));
+    let mut stray = vec![];
+    for node in doc.tree.nodes() {
+        if let Node::Text(text) = node.value() {
+            if !text.trim().is_empty() {
+                stray.push(text.trim().to_owned());
+            }
+        }
+    }
+    assert!(
+        stray.is_empty(),
+        "text in index.html not from a message id: {stray:?}"
+    );
+    let ids = message_ids(Lang::En);
+    for el in doc.select(&scraper::Selector::parse("[data-i18n]").unwrap()) {
+        let id = el.value().attr("data-i18n").unwrap();
+        assert!(
+            ids.contains(&id.to_owned()),
+            "unknown id {id} in index.html"
+        );
+    }
+}
+
+/// The string literals passed to `t(...)` in app.js.
+fn ids_used_by_script(script: &str) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    let bytes = script.as_bytes();
+    for (at, _) in script.match_indices("t('") {
+        // `t(` as a call of its own, not the end of `split(` or `.t(`.
+        let before = at.checked_sub(1).map(|i| bytes[i] as char);
+        if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.') {
+            continue;
+        }
+        let rest = &script[at + 3..];
+        if let Some(end) = rest.find('\'') {
+            ids.insert(rest[..end].to_owned());
+        }
+    }
+    ids
+}
+
+#[test]
+fn the_script_names_only_existing_ids_and_writes_no_literal_text() {
+    let script = ui("app.js");
+    let en: BTreeSet<String> = message_ids(Lang::En).into_iter().collect();
+    let sq: BTreeSet<String> = message_ids(Lang::Sq).into_iter().collect();
+    let used = ids_used_by_script(&script);
+    assert!(used.len() > 40, "too few ids found: the scan is broken");
+    for id in &used {
+        assert!(
+            en.contains(id) && sq.contains(id),
+            "app.js uses {id}, missing in a catalogue"
+        );
+    }
+    for forbidden in [
+        "text: '",
+        "text: \"",
+        "textContent = '",
+        "textContent = \"",
+        "innerHTML",
+    ] {
+        for (n, line) in script.lines().enumerate() {
+            let cleaned = line.replace("text: ''", "").replace("textContent = ''", "");
+            assert!(
+                !cleaned.contains(forbidden),
+                "app.js line {} writes literal text or HTML: {line}",
+                n + 1
+            );
+        }
+    }
+    // Ids built from a prefix must exist for every value the script uses.
+    for prefix in ["signin-portal-", "filter-", "lang-", "help-step-"] {
+        assert!(en.iter().any(|id| id.starts_with(prefix)), "{prefix}*");
+    }
+    for id in [
+        "signin-portal-jitops",
+        "signin-portal-other",
+        "signin-portal-demo",
+        "filter-unpaid",
+        "filter-overdue",
+        "filter-paid",
+        "filter-all",
+        "lang-en",
+        "lang-sq",
+    ] {
+        assert!(en.contains(id) && sq.contains(id), "{id}");
+    }
+    for n in 1..=6 {
+        assert!(en.contains(&format!("help-step-{n}")));
+    }
+}

@@ -1,0 +1,544 @@
+//! The whole client against the demo portal over real HTTP, in both stock themes.
+
+use demo_portal::{DemoPortal, Faults, Options, Theme};
+use portal::checkout::{self, CheckoutRequest};
+use portal::tracker::{self, TrackEvent};
+use portal::{
+    BillingCycle, Credentials, InvoiceStatus, PaymentKind, PaymentNotice, PortalAddress,
+    PortalError, Session, SignIn,
+};
+use rust_decimal::Decimal;
+use std::str::FromStr;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const THEMES: [Theme; 2] = [Theme::TwentyOne, Theme::Six];
+
+async fn demo(theme: Theme) -> DemoPortal {
+    DemoPortal::start(Options {
+        theme,
+        notify_delay: Duration::from_millis(1500),
+        ..Options::default()
+    })
+    .await
+    .expect("demo portal starts")
+}
+
+fn creds(email: &str, password: &str) -> Credentials {
+    Credentials {
+        email: email.into(),
+        password: password.into(),
+    }
+}
+
+async fn signed_in(demo: &DemoPortal, email: &str) -> Arc<Session> {
+    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
+    assert_eq!(
+        session.sign_in(creds(email, "demo"), false).await.unwrap(),
+        SignIn::SignedIn
+    );
+    session
+}
+
+fn d(s: &str) -> Decimal {
+    Decimal::from_str(s).unwrap()
+}
+
+#[tokio::test]
+async fn sign_in_outcomes_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
+        let wrong = session
+            .sign_in(creds(demo_portal::DEMO_EMAIL, "nope"), false)
+            .await;
+        assert!(
+            matches!(wrong, Err(PortalError::WrongCredentials)),
+            "{theme:?}: {wrong:?}"
+        );
+        let ok = session
+            .sign_in(creds(demo_portal::DEMO_EMAIL, "demo"), true)
+            .await;
+        assert_eq!(ok.unwrap(), SignIn::SignedIn, "{theme:?}");
+        session.sign_out().await.unwrap();
+        assert!(matches!(
+            session.invoices().await,
+            Err(PortalError::SessionExpired)
+        ));
+    }
+}
+
+#[tokio::test]
+async fn dashboard_and_invoice_list_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let dash = session.dashboard().await.unwrap();
+        assert_eq!(dash.unpaid_count, 4, "{theme:?}");
+        assert_eq!(dash.overdue_count, Some(2), "{theme:?}");
+        assert_eq!(dash.credit_balance.unwrap().amount, d("5.00"));
+        assert!(dash.mass_pay_url.unwrap().as_str().contains("masspay"));
+
+        let list = session.invoices().await.unwrap();
+        assert_eq!(list.len(), 12, "{theme:?}");
+        let today = demo.today();
+        assert_eq!(list.iter().filter(|i| i.is_overdue(today)).count(), 2);
+        let one = list.iter().find(|i| i.id == 1003).unwrap();
+        assert_eq!(one.number, "2026-0103");
+        assert_eq!(one.total.currency, "EUR");
+        assert_eq!(one.total.amount, d("11.99"));
+        let all_ = list.iter().find(|i| i.id == 1005).unwrap();
+        assert_eq!(
+            (all_.total.amount, all_.total.currency.as_str()),
+            (d("1200.00"), "ALL")
+        );
+        for status in [
+            InvoiceStatus::Unpaid,
+            InvoiceStatus::Paid,
+            InvoiceStatus::Cancelled,
+            InvoiceStatus::Refunded,
+            InvoiceStatus::Collections,
+            InvoiceStatus::PaymentPending,
+            InvoiceStatus::Draft,
+        ] {
+            assert!(
+                list.iter().any(|i| i.status == status),
+                "{theme:?} {status:?}"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn invoice_pages_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let monthly = session.invoice(1003).await.unwrap();
+        assert_eq!(monthly.status, InvoiceStatus::Unpaid);
+        assert_eq!(monthly.items.len(), 1);
+        assert!(monthly.items[0].taxed);
+        assert_eq!(monthly.total.as_ref().unwrap().amount, d("11.99"));
+        assert_eq!(monthly.balance.as_ref().unwrap().amount, d("11.99"));
+        assert_eq!(monthly.cycle, Some(BillingCycle::Monthly));
+        assert!(monthly.choice(PaymentKind::OneOff).is_some(), "{theme:?}");
+        assert!(
+            monthly.choice(PaymentKind::Recurring).is_some(),
+            "{theme:?}"
+        );
+        assert!(monthly.pdf_url.is_some());
+
+        let annual = session.invoice(1004).await.unwrap();
+        assert_eq!(annual.cycle, Some(BillingCycle::Annually));
+        assert_eq!(annual.currency(), Some("USD"));
+
+        let overdue = session.invoice(1006).await.unwrap();
+        assert!(overdue.choice(PaymentKind::OneOff).is_some());
+        assert!(
+            overdue.choice(PaymentKind::Recurring).is_none(),
+            "withheld when overdue"
+        );
+
+        let one_off_only = session.invoice(1005).await.unwrap();
+        assert_eq!(one_off_only.cycle, None);
+        assert!(one_off_only.choice(PaymentKind::Recurring).is_none());
+
+        let pending = session.invoice(1010).await.unwrap();
+        assert_eq!(
+            pending.status,
+            InvoiceStatus::PaymentPending,
+            "read from the text"
+        );
+        assert!(pending.payment_choices.is_empty());
+
+        let paid = session.invoice(1001).await.unwrap();
+        assert_eq!(paid.status, InvoiceStatus::Paid);
+        assert_eq!(paid.transactions.len(), 1);
+        assert_eq!(paid.balance.unwrap().amount, Decimal::ZERO);
+
+        assert!(matches!(
+            session.invoice(999_999).await,
+            Err(PortalError::NotFound)
+        ));
+        // Another customer's invoice is not shown either.
+        assert!(matches!(
+            session.invoice(2001).await,
+            Err(PortalError::NotFound)
+        ));
+
+        let pdf = session.invoice_pdf(1003).await.unwrap();
+        assert!(pdf.starts_with(b"%PDF-") && pdf.ends_with(b"%%EOF\n"));
+        let (form, ids) = session.mass_pay_form().await.unwrap();
+        assert_eq!(ids.len(), 4);
+        assert!(form.get("token").is_some());
+    }
+}
+
+#[tokio::test]
+async fn second_factor_with_a_code_and_with_a_backup_code() {
+    let demo = demo(Theme::TwentyOne).await;
+    let address = PortalAddress::parse(demo.portal_url()).unwrap();
+    let session = Session::new(address.clone()).unwrap();
+    let step = session
+        .sign_in(creds(demo_portal::TWO_FACTOR_EMAIL, "demo"), false)
+        .await
+        .unwrap();
+    assert_eq!(step, SignIn::SecondFactor);
+    assert!(matches!(
+        session.second_factor("000000", false).await,
+        Err(PortalError::WrongSecondFactor)
+    ));
+    session
+        .second_factor(&demo.totp_code(), false)
+        .await
+        .unwrap();
+    assert_eq!(session.dashboard().await.unwrap().unpaid_count, 1);
+
+    let backup = Session::new(address).unwrap();
+    backup
+        .sign_in(creds(demo_portal::TWO_FACTOR_EMAIL, "demo"), false)
+        .await
+        .unwrap();
+    backup
+        .second_factor(demo_portal::BACKUP_CODE, true)
+        .await
+        .unwrap();
+    assert_eq!(backup.invoices().await.unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn five_failures_ban_and_the_ban_is_reported() {
+    let demo = demo(Theme::TwentyOne).await;
+    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
+    for _ in 0..4 {
+        let r = session
+            .sign_in(creds(demo_portal::DEMO_EMAIL, "bad"), false)
+            .await;
+        assert!(matches!(r, Err(PortalError::WrongCredentials)));
+    }
+    let fifth = session
+        .sign_in(creds(demo_portal::DEMO_EMAIL, "bad"), false)
+        .await;
+    assert!(
+        matches!(fifth, Err(PortalError::Banned { .. })),
+        "{fifth:?}"
+    );
+    let after = session
+        .sign_in(creds(demo_portal::DEMO_EMAIL, "demo"), false)
+        .await;
+    match after {
+        Err(PortalError::Banned { reason }) => {
+            assert_eq!(reason.as_deref(), Some("Login Attempts Exceeded"))
+        }
+        other => panic!("still banned expected, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn password_reset_sends_an_email_for_known_addresses_only() {
+    let demo = demo(Theme::Six).await;
+    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
+    let message = session
+        .request_password_reset(demo_portal::DEMO_EMAIL)
+        .await
+        .unwrap();
+    assert!(message.contains("Validation Email Sent"), "{message}");
+    let outbox = demo.outbox();
+    assert_eq!(outbox.len(), 1);
+    assert_eq!(outbox[0].to, demo_portal::DEMO_EMAIL);
+    let unknown = session.request_password_reset("nobody@example.com").await;
+    assert!(matches!(unknown, Err(PortalError::Refused(_))));
+    assert_eq!(demo.outbox().len(), 1);
+}
+
+#[tokio::test]
+async fn an_expired_session_signs_in_again_once() {
+    let demo = DemoPortal::start(Options {
+        session_idle: Duration::from_millis(300),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(session.invoices().await.unwrap().len(), 12);
+}
+
+#[tokio::test]
+async fn captcha_is_refused_before_posting() {
+    let demo = DemoPortal::start(Options {
+        captcha: true,
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
+    let r = session
+        .sign_in(creds(demo_portal::DEMO_EMAIL, "demo"), false)
+        .await;
+    assert!(matches!(r, Err(PortalError::CaptchaRequired)), "{r:?}");
+}
+
+#[tokio::test]
+async fn faults_give_errors_not_panics() {
+    let demo = demo(Theme::TwentyOne).await;
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    demo.set_faults(Faults {
+        malformed: true,
+        ..Faults::default()
+    });
+    let r = session.invoices().await;
+    assert!(
+        matches!(r, Err(PortalError::UnexpectedPage { .. }) | Ok(_)),
+        "{r:?}"
+    );
+    demo.set_faults(Faults {
+        error_rate: 1.0,
+        ..Faults::default()
+    });
+    assert!(matches!(
+        session.dashboard().await,
+        Err(PortalError::HttpStatus { status: 500, .. })
+    ));
+    demo.set_faults(Faults::default());
+    let slow = Session::with_options(
+        PortalAddress::parse(demo.portal_url()).unwrap(),
+        portal::SessionOptions {
+            timeout: Duration::from_millis(300),
+            connect_timeout: Duration::from_millis(300),
+        },
+    )
+    .unwrap();
+    demo.set_faults(Faults {
+        latency: Duration::from_secs(2),
+        ..Faults::default()
+    });
+    let r = slow
+        .sign_in(creds(demo_portal::DEMO_EMAIL, "demo"), false)
+        .await;
+    assert!(matches!(r, Err(PortalError::Timeout)), "{r:?}");
+}
+
+#[tokio::test]
+async fn a_closed_port_is_unreachable() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let session =
+        Session::new(PortalAddress::parse(&format!("http://127.0.0.1:{port}/")).unwrap()).unwrap();
+    let r = session.sign_in(creds("a@b.c", "x"), false).await;
+    assert!(matches!(r, Err(PortalError::Unreachable(_))), "{r:?}");
+}
+
+/// What a browser does in the checkout window: submit the request, fill the card form, press
+/// Pay, and follow the processor back to the portal. Returns the final invoice URL.
+async fn pay_as_browser(request: &CheckoutRequest, card: &str) -> (reqwest::Url, String) {
+    // Like the checkout window, stop where the processor hands back to the invoice page.
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.url().path().ends_with("viewinvoice.php") {
+                attempt.stop()
+            } else {
+                attempt.follow()
+            }
+        }))
+        .build()
+        .unwrap();
+    let page = browser
+        .post(request.url.clone())
+        .form(&request.fields)
+        .send()
+        .await
+        .unwrap();
+    let order_url = page.url().clone();
+    assert!(
+        order_url.path().starts_with("/checkout/order/"),
+        "{order_url}"
+    );
+    let html = page.text().await.unwrap();
+    assert!(html.contains("pay-button"));
+    let pay_url = order_url
+        .join(&format!("{}/pay", order_url.path()))
+        .unwrap();
+    let answer = browser
+        .post(pay_url)
+        .form(&[
+            ("method", "card"),
+            ("card_name", "Demo Customer"),
+            ("card_number", card),
+            ("card_expiry", "12/30"),
+            ("card_cvv", "123"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let url = match answer.headers().get(reqwest::header::LOCATION) {
+        Some(location) => answer.url().join(location.to_str().unwrap()).unwrap(),
+        None => answer.url().clone(),
+    };
+    (url, answer.text().await.unwrap_or_default())
+}
+
+#[tokio::test]
+async fn one_off_payment_is_noticed_within_five_seconds_with_few_requests() {
+    let demo = DemoPortal::start(Options {
+        notify_delay: Duration::from_secs(7),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    let invoice = session.invoice(1003).await.unwrap();
+    let request = checkout::prepare(&session, &invoice, PaymentKind::OneOff, &[])
+        .await
+        .unwrap();
+    assert!(request.url.as_str().starts_with(demo.checkout_url()));
+    assert_eq!(
+        request
+            .fields
+            .iter()
+            .find(|(k, _)| k == "merchant_order_id")
+            .map(|f| f.1.as_str()),
+        Some("1003")
+    );
+    let (back, _) = pay_as_browser(&request, demo_portal::TEST_CARD_OK).await;
+    assert!(
+        back.as_str()
+            .contains("viewinvoice.php?id=1003&pendingreview=true"),
+        "{back}"
+    );
+    let views_before = demo.invoice_views();
+    let checks = Arc::new(AtomicU32::new(0));
+    let counter = checks.clone();
+    let s = session.clone();
+    let end = tracker::track(
+        move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+            let s = s.clone();
+            async move { Ok(s.invoice(1003).await?.status) }
+        },
+        Duration::from_secs(120),
+        |_| {},
+    )
+    .await;
+    let noticed = Instant::now();
+    assert!(
+        matches!(
+            end,
+            TrackEvent::Done {
+                status: InvoiceStatus::Paid,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    let recorded = demo.paid_at(1003).expect("the portal recorded the payment");
+    let delay = noticed.duration_since(recorded);
+    let requests = demo.invoice_views() - views_before;
+    println!(
+        "payment confirmation: noticed {:.2} s after the portal recorded it, {} requests",
+        delay.as_secs_f64(),
+        requests
+    );
+    assert!(delay < Duration::from_secs(5), "noticed after {delay:?}");
+    // At most one check per 4.95 s: over the 7 s wait plus the last pause, a handful.
+    assert!(requests <= 4, "{requests} requests");
+    assert_eq!(requests as u32, checks.load(Ordering::SeqCst));
+    let paid = session.invoice(1003).await.unwrap();
+    assert_eq!(paid.status, InvoiceStatus::Paid);
+    assert_eq!(paid.transactions.len(), 1);
+    assert_eq!(
+        demo.orders_paid_with(),
+        vec!["card ending 1111".to_string()]
+    );
+}
+
+#[tokio::test]
+async fn recurring_payment_goes_through_the_portal_hop_and_records_the_subscription() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let invoice = session.invoice(1003).await.unwrap();
+        let request = checkout::prepare(&session, &invoice, PaymentKind::Recurring, &[])
+            .await
+            .unwrap();
+        assert!(
+            request.url.as_str().starts_with(demo.checkout_url()),
+            "{theme:?}"
+        );
+        assert!(request
+            .fields
+            .iter()
+            .any(|(k, v)| k == "li_0_recurrence" && v == "1 Month"));
+        let (back, _) = pay_as_browser(&request, demo_portal::TEST_CARD_OK).await;
+        assert!(
+            back.query()
+                .unwrap_or_default()
+                .contains("pendingreview=true"),
+            "{back}"
+        );
+        let detail = portal::pages::parse_invoice(
+            &reqwest::get(back.clone())
+                .await
+                .unwrap()
+                .text()
+                .await
+                .unwrap(),
+            &back,
+            1003,
+        );
+        // The checkout window's browser has no portal session: the page asks to sign in.
+        assert!(detail.is_err());
+        tokio::time::sleep(Duration::from_millis(2500)).await;
+        assert_eq!(
+            demo.invoice_status(demo_portal::DEMO_EMAIL, 1003),
+            Some("Paid")
+        );
+        assert_eq!(
+            demo.subscription(demo_portal::DEMO_EMAIL, 1003),
+            Some("1 Month")
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_declined_card_leaves_the_invoice_unpaid_with_the_processors_error() {
+    let demo = demo(Theme::TwentyOne).await;
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    let invoice = session.invoice(1004).await.unwrap();
+    let request = checkout::prepare(&session, &invoice, PaymentKind::OneOff, &[])
+        .await
+        .unwrap();
+    let (url, html) = pay_as_browser(&request, demo_portal::TEST_CARD_DECLINED).await;
+    assert!(
+        url.as_str().starts_with(demo.checkout_url()),
+        "stays at the processor: {url}"
+    );
+    assert!(html.contains("declined"));
+    // The number is not sent back into the form.
+    assert!(!html.contains("value=\"4000"), "the card number came back");
+    tokio::time::sleep(Duration::from_millis(2000)).await;
+    assert_eq!(
+        demo.invoice_status(demo_portal::DEMO_EMAIL, 1004),
+        Some("Unpaid")
+    );
+    let detail = session.invoice(1004).await.unwrap();
+    assert_eq!(detail.notice, None);
+    assert_eq!(detail.status, InvoiceStatus::Unpaid);
+}
+
+#[tokio::test]
+async fn the_result_panel_is_read_from_the_query() {
+    let demo = demo(Theme::TwentyOne).await;
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    let url = PortalAddress::parse(demo.portal_url())
+        .unwrap()
+        .page("viewinvoice.php?id=1003&paymentfailed=true");
+    let page = session.get(url.clone()).await.unwrap();
+    let detail = portal::pages::parse_invoice(&page.html, &page.url, 1003).unwrap();
+    assert_eq!(detail.notice, Some(PaymentNotice::Failed));
+}
