@@ -79,3 +79,67 @@ pub fn run() {
         .run(tauri::generate_context!())
         .expect("the app could not start");
 }
+
+#[cfg(test)]
+mod acl_tests {
+    //! The capability file decides which window may call the app's commands: the real
+    //! `capabilities/` and `tauri.conf.json`, on Tauri's mock runtime.
+
+    use tauri::ipc::{CallbackFn, InvokeBody};
+    use tauri::test::{get_ipc_response, mock_builder, INVOKE_KEY};
+    use tauri::webview::InvokeRequest;
+    use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
+
+    // Stand-ins with the real commands' names: the ACL is checked before any handler runs.
+    #[tauri::command]
+    fn app_info() -> &'static str {
+        "ok"
+    }
+    #[tauri::command]
+    fn catalog() -> &'static str {
+        "ok"
+    }
+
+    fn invoke(cmd: &str) -> InvokeRequest {
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::default(),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        }
+    }
+
+    #[test]
+    fn only_the_main_window_may_call_commands() {
+        let app = mock_builder()
+            .invoke_handler(tauri::generate_handler![app_info, catalog])
+            .build(tauri::generate_context!("tauri.conf.json", test = true))
+            .expect("the app builds on the mock runtime");
+        let main = match app.get_webview_window("main") {
+            Some(w) => w,
+            None => WebviewWindowBuilder::new(&app, "main", WebviewUrl::default())
+                .build()
+                .unwrap(),
+        };
+        let checkout = WebviewWindowBuilder::new(
+            &app,
+            crate::checkout_window::LABEL,
+            WebviewUrl::External(
+                "https://www.2checkout.com/checkout/purchase"
+                    .parse()
+                    .unwrap(),
+            ),
+        )
+        .build()
+        .unwrap();
+        assert!(get_ipc_response(&main, invoke("app_info")).is_ok());
+        assert!(get_ipc_response(&main, invoke("catalog")).is_ok());
+        assert!(get_ipc_response(&checkout, invoke("app_info")).is_err());
+        assert!(get_ipc_response(&checkout, invoke("catalog")).is_err());
+        // A command no capability grants is refused even to the main window.
+        assert!(get_ipc_response(&main, invoke("plugin:opener|open_url")).is_err());
+    }
+}

@@ -137,13 +137,20 @@ impl App {
         app
     }
 
+    /// Waits for an element. Errors while a page is still replacing another (the checkout
+    /// window's hop, with no page-load wait) count as "not yet".
     pub async fn wait_for(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(30))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("{css} did not appear: {e}"))
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match self.client.find(Locator::Css(css)).await {
+                Ok(el) => return el,
+                Err(e) if Instant::now() > deadline => {
+                    self.screenshot("failure-waiting-for-element").await;
+                    panic!("{css} did not appear: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        }
     }
 
     pub async fn text(&self, css: &str) -> String {

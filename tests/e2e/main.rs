@@ -463,3 +463,29 @@ async fn the_checkout_window_cannot_call_the_app() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_second_factor_step_in_both_languages() {
+    harness::scenario("the_second_factor_step_in_both_languages", || async {
+        let app = App::start().await;
+        app.sign_in_demo(demo_portal::TWO_FACTOR_EMAIL, "demo", false)
+            .await;
+        app.wait_screen("twofa").await;
+        both_languages(&app, "screen-twofa").await;
+        app.type_into("#twofa-code", "000000").await;
+        app.click("#twofa-submit").await;
+        app.wait_text("#error", "the refusal", |t| {
+            t.starts_with("That code was not accepted")
+        })
+        .await;
+        let code = demo_portal::totp::now_code(demo_portal::TOTP_SECRET);
+        app.type_into("#twofa-code", &code).await;
+        app.click("#twofa-submit").await;
+        app.wait_screen("dashboard").await;
+        app.wait_text("#unpaid-count", "one unpaid", |t| t == "1")
+            .await;
+        app.close().await;
+    })
+    .await;
+}
