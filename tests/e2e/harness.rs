@@ -309,6 +309,8 @@ sys.exit('no window titled ' + sys.argv[1])
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
+        // Let WebKit finish tearing the window down before the driver talks again.
+        tokio::time::sleep(Duration::from_millis(800)).await;
         self.client
             .switch_to_window(main)
             .await

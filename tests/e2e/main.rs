@@ -146,10 +146,8 @@ async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
             // The processor sends the window back to the portal: it closes by itself.
             app.back_to_main_after_checkout(main).await;
             app.wait_screen("payment").await;
-            app.screenshot("payment-waiting-en").await;
             app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
                 .await;
-            app.screenshot("payment-paid-en").await;
             app.click("#payment-dashboard").await;
             app.wait_screen("dashboard").await;
             app.wait_text("#unpaid-count", "3 unpaid", |t| t == "3")
