@@ -20,6 +20,16 @@ pub enum InvoiceStatus {
 }
 
 impl InvoiceStatus {
+    pub const ALL: [InvoiceStatus; 7] = [
+        InvoiceStatus::Unpaid,
+        InvoiceStatus::Paid,
+        InvoiceStatus::Cancelled,
+        InvoiceStatus::Refunded,
+        InvoiceStatus::Collections,
+        InvoiceStatus::PaymentPending,
+        InvoiceStatus::Draft,
+    ];
+
     /// Reads a status from its English label or its CSS slug (`status-payment-pending`,
     /// `paymentpending`, `Payment Pending`).
     pub fn parse(text: &str) -> Option<InvoiceStatus> {
@@ -235,15 +245,7 @@ mod tests {
             Some(InvoiceStatus::PaymentPending)
         );
         assert_eq!(InvoiceStatus::parse("Overdue"), None);
-        for s in [
-            InvoiceStatus::Unpaid,
-            InvoiceStatus::Paid,
-            InvoiceStatus::Cancelled,
-            InvoiceStatus::Refunded,
-            InvoiceStatus::Collections,
-            InvoiceStatus::PaymentPending,
-            InvoiceStatus::Draft,
-        ] {
+        for s in InvoiceStatus::ALL {
             assert_eq!(InvoiceStatus::parse(s.slug()), Some(s));
         }
     }
