@@ -337,15 +337,16 @@ impl Drop for App {
 
 /// Runs a scenario with a time limit. WebKitWebDriver sometimes stops answering after a
 /// window it drives is destroyed by the app (the checkout window closing itself); such a stall
-/// is the driver's, not the app's, so the scenario is run once more from scratch. A failed
+/// is the driver's, not the app's, so the scenario is run again from scratch (up to three
+/// times in all). A failed
 /// assertion is never retried.
 pub async fn scenario<F, Fut>(name: &str, run: F)
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
-    const LIMIT: Duration = Duration::from_secs(150);
-    for attempt in 1..=2 {
+    const LIMIT: Duration = Duration::from_secs(120);
+    for attempt in 1..=3 {
         match tokio::time::timeout(LIMIT, run()).await {
             Ok(()) => return,
             Err(_) => {
@@ -353,5 +354,5 @@ where
             }
         }
     }
-    panic!("{name}: the driver stalled twice");
+    panic!("{name}: the driver stalled three times");
 }
