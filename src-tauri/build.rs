@@ -19,6 +19,7 @@ const COMMANDS: &[&str] = &[
     "pay",
     "payment_state",
     "open_in_browser",
+    "open_portal_in_browser",
 ];
 
 fn main() {

@@ -200,3 +200,22 @@ pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
     checkout_window::open_blocked_in_browser(&app, &shell)
         .map_err(|e| ui(&shell, CoreError::Internal(e)))
 }
+
+/// Opens the portal's client area in the system browser: the way to finish a sign-in that
+/// needs a captcha.
+#[tauri::command]
+pub async fn open_portal_in_browser(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    portal: PortalChoice,
+) -> Answer<()> {
+    use tauri_plugin_opener::OpenerExt;
+    portal_ready(&shell, &portal).await?;
+    let url = shell
+        .core
+        .client_area_url(&portal)
+        .map_err(|e| ui(&shell, e))?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+}

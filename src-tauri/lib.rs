@@ -75,6 +75,7 @@ pub fn run() {
             commands::pay,
             commands::payment_state,
             commands::open_in_browser,
+            commands::open_portal_in_browser,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

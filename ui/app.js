@@ -179,6 +179,13 @@ async function signin(root) {
         await signedIn(outcome.account, outcome.keyring_warning);
       } catch (err) {
         showError(form, err);
+        if (err && err.kind === 'captcha-required') {
+          const portal = portalChoice(form);
+          form.querySelector('.alert-error').append(h('button', {
+            type: 'button', class: 'quiet', id: 'open-portal', text: t('signin-open-browser'),
+            onclick: () => invoke('open_portal_in_browser', { portal }).catch((e) => showError(form, e)),
+          }));
+        }
         password.focus();
       }
     });

@@ -184,3 +184,4 @@ payment-back-to-invoice = Back to the invoice
 payment-back-to-dashboard = Go to the dashboard
 payment-checks = Checked { $checks } times
 pending-banner = Invoice { $number }: payment being confirmed.
+signin-open-browser = Open the portal in the browser

@@ -184,3 +184,4 @@ payment-back-to-invoice = Kthehu te fatura
 payment-back-to-dashboard = Shko te paneli
 payment-checks = U kontrollua { $checks } herë
 pending-banner = Fatura { $number }: pagesa po konfirmohet.
+signin-open-browser = Hapni panelin në shfletues

@@ -338,8 +338,7 @@ impl Drop for App {
 /// Runs a scenario with a time limit. WebKitWebDriver sometimes stops answering after a
 /// window it drives is destroyed by the app (the checkout window closing itself); such a stall
 /// is the driver's, not the app's, so the scenario is run again from scratch (up to three
-/// times in all). A failed
-/// assertion is never retried.
+/// times in all). A failed assertion is never retried.
 pub async fn scenario<F, Fut>(name: &str, run: F)
 where
     F: Fn() -> Fut,

@@ -165,6 +165,12 @@ impl Core {
         })
     }
 
+    /// The client area of a portal, checked like any portal address.
+    pub fn client_area_url(&self, portal: &PortalChoice) -> Result<url::Url> {
+        let address = PortalAddress::parse(&self.portal_url(portal)?)?;
+        Ok(address.page("clientarea.php"))
+    }
+
     fn account_view(&self, record: &AccountRecord) -> AccountView {
         let key = record.key();
         AccountView {

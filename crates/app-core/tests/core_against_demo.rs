@@ -237,3 +237,75 @@ async fn a_paid_invoice_cannot_be_paid() {
         Err(CoreError::Portal(portal::PortalError::PaymentNotOffered))
     ));
 }
+
+/// A machine without a usable keyring.
+struct NoKeyring;
+
+impl SecretStore for NoKeyring {
+    fn get(&self, _: &str) -> Result<Option<String>, app_core::secrets::SecretError> {
+        Err(app_core::secrets::SecretError::Unavailable(
+            "no Secret Service".into(),
+        ))
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), app_core::secrets::SecretError> {
+        Err(app_core::secrets::SecretError::Unavailable(
+            "no Secret Service".into(),
+        ))
+    }
+    fn delete(&self, _: &str) -> Result<(), app_core::secrets::SecretError> {
+        Err(app_core::secrets::SecretError::Unavailable(
+            "no Secret Service".into(),
+        ))
+    }
+}
+
+#[tokio::test]
+async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
+    let demo = DemoPortal::start(Options::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::new(
+        &dir.path().join("config"),
+        &dir.path().join("data"),
+        Arc::new(NoKeyring),
+        "en_US.UTF-8",
+    )
+    .unwrap();
+    core.set_demo_portal(demo.portal_url());
+    let outcome = core
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
+        .await
+        .unwrap();
+    let warning = outcome.keyring_warning.expect("the user is told");
+    assert!(warning.contains("keyring"), "{warning}");
+    let account = outcome.account.unwrap();
+    assert!(!account.remembered);
+    assert_eq!(
+        core.sync().await.unwrap().unpaid_count,
+        4,
+        "it works all the same"
+    );
+    // Nothing to restore from: a restart shows the sign-in screen again.
+    assert!(core.restore().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn the_client_area_of_each_portal_choice() {
+    let w = world().await;
+    assert_eq!(
+        w.core
+            .client_area_url(&PortalChoice::Jitops)
+            .unwrap()
+            .as_str(),
+        "https://jitops.com/clientarea.php"
+    );
+    assert!(w
+        .core
+        .client_area_url(&PortalChoice::Demo)
+        .unwrap()
+        .as_str()
+        .ends_with("/clientarea.php"));
+    assert!(w
+        .core
+        .client_area_url(&PortalChoice::Other("http://billing.example.com/".into()))
+        .is_err());
+}
