@@ -15,7 +15,7 @@ use portal::{
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 
 pub const JITOPS_PORTAL: &str = "https://jitops.com/";
@@ -589,9 +589,5 @@ impl Core {
             .and_then(|a| a.invoices.iter().find(|i| i.id == id))
             .map(|i| i.number.clone())
             .unwrap_or_else(|| id.to_string())
-    }
-
-    pub fn settings_path(dir: &Path) -> PathBuf {
-        dir.join("settings.json")
     }
 }

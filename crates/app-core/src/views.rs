@@ -223,8 +223,7 @@ pub fn invoice_view(
         .map(|s| s.number.clone())
         .unwrap_or_else(|| detail.id.to_string());
     let mut choices = vec![];
-    if let Some(choice) = detail.choice(PaymentKind::OneOff) {
-        let _ = choice;
+    if detail.choice(PaymentKind::OneOff).is_some() {
         choices.push(ChoiceView {
             kind: PaymentKind::OneOff,
             label: c.text(lang, "pay-one-off", &[]),

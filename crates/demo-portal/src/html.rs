@@ -304,8 +304,7 @@ pub struct InvoicePage<'a> {
     pub notice: Option<&'a str>,
 }
 
-pub fn invoice_not_found(token: &str) -> String {
-    let _ = token;
+pub fn invoice_not_found() -> String {
     "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invoice</title></head><body>\n\
      <div class=\"container-fluid invoice-container\">\n<div class=\"card bg-danger\"><div class=\"card-header\"><h3 class=\"card-title\">Error</h3></div>\
      <div class=\"card-body text-center\">Invoice ID Not Found or Access Denied</div></div>\n</div>\n</body></html>\n"

@@ -810,7 +810,7 @@ async fn viewinvoice(
             }),
             v.cookie(&shared),
         ),
-        _ => page(html::invoice_not_found(&v.token), v.cookie(&shared)),
+        _ => page(html::invoice_not_found(), v.cookie(&shared)),
     }
 }
 
@@ -843,7 +843,7 @@ async fn download(
         a.invoices.iter().find(|i| i.id == id).map(|i| (a, i))
     });
     let Some((account, inv)) = found else {
-        return page(html::invoice_not_found(&v.token), None);
+        return page(html::invoice_not_found(), None);
     };
     let mut lines = vec![
         format!("Invoiced to: {} {}", account.first_name, account.last_name),
@@ -931,10 +931,10 @@ async fn tco_recurring(
         .and_then(|a| a.invoices.iter().find(|i| i.id == id));
     let Some(inv) = inv.filter(|i| i.status == Status::Unpaid && !i.is_overdue(shared.today))
     else {
-        return page(html::invoice_not_found(&v.token), None);
+        return page(html::invoice_not_found(), None);
     };
     let Some(cycle) = inv.recurring_cycle() else {
-        return page(html::invoice_not_found(&v.token), None);
+        return page(html::invoice_not_found(), None);
     };
     let mut hop = html::one_off_fields(inv, &shared.portal_url);
     hop.push(("li_0_recurrence".into(), cycle.recurrence().into()));
