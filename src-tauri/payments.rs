@@ -34,7 +34,10 @@ pub struct Progress {
     pub phase: &'static str,
     pub elapsed_ms: u64,
     pub checks: u32,
-    pub message: String,
+    /// When the payment starts to count as slow: the progress bar's length.
+    pub usual_ms: u64,
+    /// The message's id, so the window can show it again in the other language.
+    pub message_id: &'static str,
 }
 
 #[derive(Clone, Serialize)]
@@ -43,6 +46,16 @@ pub struct PendingView {
     pub invoice_id: u64,
     pub number: String,
     pub started_at: String,
+}
+
+/// Five minutes, or on the demo portal the time its knob asks for.
+fn usual_confirmation(shell: &Shell) -> Duration {
+    shell
+        .core
+        .signed_in_to_demo()
+        .then(demo_portal::usual_confirmation_from_env)
+        .flatten()
+        .unwrap_or(tracker::USUAL_CONFIRMATION)
 }
 
 fn emit(app: &AppHandle, progress: Progress) {
@@ -65,7 +78,8 @@ fn progress(shell: &Shell, id: u64, phase: &'static str, elapsed_ms: u64, checks
         phase,
         elapsed_ms,
         checks,
-        message: shell.core.text(message_id, &[]),
+        usual_ms: usual_confirmation(shell).as_millis() as u64,
+        message_id,
     }
 }
 
@@ -114,12 +128,14 @@ fn track(app: &AppHandle, id: u64) {
         let core = Arc::clone(&app.state::<Shell>().core);
         emit(&app, progress(&app.state::<Shell>(), id, "waiting", 0, 0));
         let reporter = app.clone();
-        let end = tracker::track(
+        let usual = usual_confirmation(&app.state::<Shell>());
+        let end = tracker::track_given_usual(
             || {
                 let core = Arc::clone(&core);
                 async move { core.invoice_status(id).await }
             },
             TRACK_FOR,
+            usual,
             move |event| {
                 let shell = reporter.state::<Shell>();
                 if let TrackEvent::Checked {

@@ -441,7 +441,7 @@ async function invoice(root, options = {}) {
 async function startPayment(id, kind, confirmed, container) {
   try {
     await invoke('pay', { id, kind, confirmed });
-    state.payment = { invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, message: t('payment-open-window'), since: Date.now() };
+    state.payment = { invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
     await go('payment', { focus: false });
   } catch (err) {
     showError(container, err);
@@ -460,9 +460,10 @@ function formatElapsed(ms) {
 async function payment(root) {
   const p = state.payment;
   if (!p) return go('dashboard');
-  const bar = h('progress', { id: 'payment-bar', max: '300', value: '0', 'aria-label': t('payment-progress-label') });
+  const usualSecs = (p.usualMs || 300000) / 1000;
+  const bar = h('progress', { id: 'payment-bar', max: String(usualSecs), value: '0', 'aria-label': t('payment-progress-label') });
   const elapsed = h('p', { id: 'payment-elapsed', class: 'muted' });
-  const message = h('p', { id: 'payment-message', class: 'big', text: p.message });
+  const message = h('p', { id: 'payment-message', class: 'big', text: t(p.messageId) });
   const actions = h('div', { class: 'actions', id: 'payment-actions' });
   const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel', 'aria-live': 'polite' },
     h('h1', { text: t('payment-title') }), message);
@@ -480,7 +481,7 @@ async function payment(root) {
   const tick = () => {
     if (!state.payment || state.screen !== 'payment') return;
     const ms = state.payment.elapsedMs + (Date.now() - state.payment.since);
-    bar.value = Math.min(300, ms / 1000);
+    bar.value = Math.min(usualSecs, ms / 1000);
     elapsed.textContent = t('payment-elapsed', { elapsed: formatElapsed(ms) });
   };
   clearInterval(ticker);
@@ -490,12 +491,19 @@ async function payment(root) {
 function onProgress(event) {
   const e = event.payload;
   const p = state.payment && state.payment.invoiceId === e.invoiceId ? state.payment : { invoiceId: e.invoiceId, kind: 'one-off' };
-  Object.assign(p, { phase: e.phase, elapsedMs: e.elapsedMs, checks: e.checks, message: e.message, since: Date.now() });
+  Object.assign(p, { phase: e.phase, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
   state.payment = p;
   const phaseChanged = document.getElementById('payment-panel')?.classList.contains(`phase-${e.phase}`) !== true;
   if (state.screen === 'payment' && phaseChanged) render();
-  if (e.phase === 'paid' || e.phase === 'failed' || e.phase === 'abandoned' || phaseChanged) announce(e.message);
-  if (e.phase === 'paid' && state.screen !== 'payment' && state.screen === 'dashboard') render();
+  if (e.phase === 'paid' || e.phase === 'failed' || e.phase === 'abandoned' || phaseChanged) announce(t(e.messageId));
+  if (e.phase === 'paid') {
+    // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
+    // it is showing) in the background; a failure here only leaves the old count.
+    invoke('sync').then((view) => {
+      updateBadge(view.unpaid_count);
+      if (state.screen === 'dashboard') render();
+    }, () => {});
+  }
 }
 
 // ---- help and settings --------------------------------------------------------------------

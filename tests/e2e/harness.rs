@@ -29,6 +29,52 @@ fn tauri_driver() -> PathBuf {
 }
 
 /// Where test artifacts (screenshots) go.
+/// The log of everything the app and the drivers print, opened for appending.
+fn output_log(home: &std::path::Path) -> std::fs::File {
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(home.join("output.log"))
+        .expect("the output log opens")
+}
+
+/// Copies the window titled argv[1] (or the whole screen) to the PNG file argv[2].
+const SCREENSHOT_PY: &str = r#"
+import struct, sys, zlib
+from Xlib import X, display
+d = display.Display()
+root = d.screen().root
+net_name = d.intern_atom('_NET_WM_NAME')
+utf8 = d.intern_atom('UTF8_STRING')
+def walk(w):
+    yield w
+    for c in w.query_tree().children:
+        yield from walk(c)
+box = None
+for w in walk(root):
+    prop = w.get_full_property(net_name, utf8)
+    name = prop.value.decode() if prop else (w.get_wm_name() or '')
+    if isinstance(name, bytes):
+        name = name.decode()
+    g = w.get_geometry()
+    if name == sys.argv[1] and g.width > 100:
+        at = w.translate_coords(root, 0, 0)
+        box = (-at.x, -at.y, g.width, g.height)
+        break
+if box is None:
+    g = root.get_geometry()
+    box = (0, 0, g.width, g.height)
+x, y, width, height = box
+raw = root.get_image(x, y, width, height, X.ZPixmap, 0xffffffff).data
+rows = b''.join(
+    b'\0' + bytes(b for i in range(width) for b in (raw[(r * width + i) * 4 + 2], raw[(r * width + i) * 4 + 1], raw[(r * width + i) * 4]))
+    for r in range(height))
+def chunk(kind, data):
+    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
+png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows, 6)) + chunk(b'IEND', b'')
+open(sys.argv[2], 'wb').write(png)
+"#;
+
 pub fn artifacts() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("test-artifacts");
     std::fs::create_dir_all(&dir).expect("artifact folder");
@@ -88,8 +134,10 @@ impl App {
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("LANG", "en_US.UTF-8")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        // What the app and the drivers print goes to a file next to the app's folders: the
+        // secrets scans read it, and a failed scenario can be looked into.
+        .stdout(output_log(&home))
+        .stderr(output_log(&home));
         for (k, v) in &launch.env {
             cmd.env(k, v);
         }
@@ -235,9 +283,21 @@ impl App {
         }
     }
 
+    /// Saves what the app's main window shows, as the X server has it, to the artifacts.
+    /// (WebDriver's own screenshot hangs WebKitWebDriver on some screens, e.g. after a
+    /// payment is confirmed; the X server's copy is also what a person sees.)
     pub async fn screenshot(&self, name: &str) {
-        if let Ok(png) = self.client.screenshot().await {
-            let _ = std::fs::write(artifacts().join(format!("{name}.png")), png);
+        let path = artifacts().join(format!("{name}.png"));
+        let out = Command::new("/usr/bin/python3")
+            .args(["-c", SCREENSHOT_PY, "JitOps Billing"])
+            .arg(&path)
+            .output()
+            .expect("python3 with python3-xlib");
+        if !out.status.success() {
+            eprintln!(
+                "e2e: no screenshot {name}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
         }
     }
 
@@ -315,6 +375,31 @@ sys.exit('no window titled ' + sys.argv[1])
             .switch_to_window(main)
             .await
             .expect("back to the main window");
+    }
+
+    /// Clicks `css` in the checkout window when that click makes the window go away (the
+    /// processor sends it back to the portal): the click is scheduled in the page, and the
+    /// driver is already back on `main` when the window is destroyed. A driver still talking
+    /// to a window the app destroys stalls.
+    pub async fn click_in_checkout_then_return(
+        &self,
+        css: &str,
+        main: fantoccini::wd::WindowHandle,
+    ) {
+        self.wait_for(css).await;
+        let script = format!(
+            "setTimeout(() => document.querySelector({}).click(), 500);",
+            serde_json::to_string(css).unwrap()
+        );
+        self.client
+            .execute(&script, vec![])
+            .await
+            .expect("schedule the click");
+        self.client
+            .switch_to_window(main.clone())
+            .await
+            .expect("back to the main window");
+        self.back_to_main_after_checkout(main).await;
     }
 
     pub async fn close(self) {

@@ -114,7 +114,6 @@ async fn fill_card(app: &App, number: &str) {
     app.type_into("#card_number", number).await;
     app.type_into("#card_expiry", "12/30").await;
     app.type_into("#card_cvv", "123").await;
-    app.click("#pay-button").await;
 }
 
 #[tokio::test]
@@ -133,10 +132,8 @@ async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
             app.wait_screen("dashboard").await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
-            app.screenshot("dashboard-en").await;
             open_invoice(&app, 1003).await;
             assert_eq!(app.text("#invoice-status").await, "Unpaid");
-            app.screenshot("invoice-en").await;
             app.click("#pay-one-off").await;
             let main = switch_to_checkout(&app).await;
             app.wait_for("#card_number").await;
@@ -144,10 +141,13 @@ async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
             assert!(pay.starts_with("Pay €") && pay.contains("11.99"), "{pay}");
             fill_card(&app, demo_portal::TEST_CARD_OK).await;
             // The processor sends the window back to the portal: it closes by itself.
-            app.back_to_main_after_checkout(main).await;
-            app.wait_screen("payment").await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
             app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
                 .await;
+            // The badge follows the portal without a manual refresh.
+            app.wait_text("#invoices-badge", "3 unpaid on the badge", |t| t == "3")
+                .await;
+            both_languages(&app, "screen-payment-paid").await;
             app.click("#payment-dashboard").await;
             app.wait_screen("dashboard").await;
             app.wait_text("#unpaid-count", "3 unpaid", |t| t == "3")
@@ -305,7 +305,7 @@ async fn a_recurring_monthly_subscription_is_paid_and_followed() {
             let main = switch_to_checkout(&app).await;
             assert!(app.text("#order-recurrence").await.contains("1 Month"));
             fill_card(&app, demo_portal::TEST_CARD_OK).await;
-            app.back_to_main_after_checkout(main).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
             app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
                 .await;
             app.click("#payment-dashboard").await;
@@ -331,6 +331,7 @@ async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoi
             let pay = app.text("#pay-button").await;
             assert!(pay.starts_with("Pay $") && pay.contains("240.00"), "{pay}");
             fill_card(&app, demo_portal::TEST_CARD_DECLINED).await;
+            app.click("#pay-button").await;
             assert!(app.text("#checkout-alert").await.contains("declined"));
             app.screenshot("checkout-declined").await;
             // The user gives up and closes the checkout window.
@@ -485,5 +486,166 @@ async fn the_second_factor_step_in_both_languages() {
             .await;
         app.close().await;
     })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_payment_the_processor_fails_shows_the_failure_and_retry_opens_the_checkout_again() {
+    harness::scenario(
+        "a_payment_the_processor_fails_shows_the_failure_and_retry_opens_the_checkout_again",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            open_invoice(&app, 1005).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            // The processor's own way back: the portal answers with its paymentfailed notice.
+            app.click_in_checkout_then_return("#cancel-link", main)
+                .await;
+            app.wait_screen("payment").await;
+            app.wait_text("#payment-message", "the failure", |t| {
+                t == "The processor did not accept the payment. Nothing was charged."
+            })
+            .await;
+            app.wait_for("#payment-retry").await;
+            both_languages(&app, "screen-payment-failed").await;
+            app.click("#payment-retry").await;
+            let main = switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            app.close_window_like_a_person("Secure payment");
+            app.back_to_main_after_checkout(main).await;
+            app.wait_text("#payment-message", "abandoned", |t| {
+                t.contains("closed before paying")
+            })
+            .await;
+            app.click("#payment-back").await;
+            app.wait_text("#invoice-status", "still overdue", |t| t == "Overdue")
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_payment_is_offered() {
+    harness::scenario(
+        "when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_payment_is_offered",
+        || async {
+            // The processor's notification never reaches the demo portal; the app is told the
+            // usual confirmation time is 8 s instead of 5 minutes.
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![
+                    ("JITOPS_DEMO_NEVER_NOTIFY".into(), "1".into()),
+                    ("JITOPS_DEMO_USUAL_CONFIRMATION".into(), "8".into()),
+                ],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            open_invoice(&app, 1003).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            app.wait_for("#payment-panel.phase-waiting").await;
+            app.wait_text("#payment-message", "the guidance", |t| {
+                t.starts_with("The processor is still confirming")
+            })
+            .await;
+            // Tracking goes on: the bar is still there and no way to pay is offered.
+            app.wait_for("#payment-panel.phase-slow #payment-bar").await;
+            assert!(app
+                .client
+                .find(fantoccini::Locator::Css("#payment-retry"))
+                .await
+                .is_err());
+            both_languages(&app, "screen-payment-slow").await;
+            // The invoice screen guards its Pay buttons.
+            app.click("#nav-invoices").await;
+            app.wait_screen("invoices").await;
+            app.click("#filter-all").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            app.click("tr[data-id='1003'] td").await;
+            app.wait_screen("invoice").await;
+            let guard = app.text("#guard").await;
+            assert!(
+                guard.contains("Paying again may charge you twice"),
+                "{guard}"
+            );
+            let button = app.text("#pay-one-off").await;
+            assert!(button.starts_with("Pay anyway"), "{button}");
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_portal_asking_for_a_captcha_is_opened_in_the_browser() {
+    harness::scenario(
+        "a_portal_asking_for_a_captcha_is_opened_in_the_browser",
+        || async {
+            // A stand-in for the system browser: it notes the address it was asked to open.
+            let bin =
+                std::env::temp_dir().join(format!("jitops-e2e-browser-{}", std::process::id()));
+            std::fs::create_dir_all(&bin).unwrap();
+            let opened = bin.join("opened.txt");
+            let _ = std::fs::remove_file(&opened);
+            let script = bin.join("xdg-open");
+            std::fs::write(
+                &script,
+                format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+            )
+            .unwrap();
+            std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
+            let path = format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            );
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![
+                    ("JITOPS_DEMO_CAPTCHA".into(), "1".into()),
+                    ("PATH".into(), path),
+                ],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_text("#error", "the captcha explanation", |t| {
+                t.contains("browser")
+            })
+            .await;
+            app.screenshot("signin-captcha-en").await;
+            app.click("#open-portal").await;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+            let address = loop {
+                if let Ok(text) = std::fs::read_to_string(&opened) {
+                    break text;
+                }
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "the browser was not asked to open the portal"
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            };
+            assert!(
+                address.starts_with("http://127.0.0.1:")
+                    && address.trim_end().ends_with("/clientarea.php"),
+                "{address}"
+            );
+            assert_eq!(app.screen().await, "signin", "the app stays on sign-in");
+            app.close().await;
+        },
+    )
     .await;
 }

@@ -285,6 +285,16 @@ impl Core {
         })
     }
 
+    /// Whether the signed-in account is on the embedded demo portal (whose knobs, like a
+    /// shorter usual confirmation time, apply only to it).
+    pub fn signed_in_to_demo(&self) -> bool {
+        let state = self.state();
+        state
+            .account
+            .as_ref()
+            .is_some_and(|a| a.record.portal == DEMO_PORTAL)
+    }
+
     /// Whether the account a restart would sign in to is on the embedded demo portal.
     pub fn restores_demo_account(&self) -> bool {
         let state = self.state();

@@ -74,10 +74,22 @@ impl Default for Options {
     }
 }
 
+/// How long the app should treat as the usual confirmation time on the demo portal
+/// (`JITOPS_DEMO_USUAL_CONFIRMATION`, seconds), so the "still confirming" guidance can be seen
+/// without waiting five minutes. Only the demo honours it.
+pub fn usual_confirmation_from_env() -> Option<Duration> {
+    std::env::var("JITOPS_DEMO_USUAL_CONFIRMATION")
+        .ok()
+        .and_then(|v| v.parse::<f64>().ok())
+        .filter(|s| *s > 0.0)
+        .map(Duration::from_secs_f64)
+}
+
 impl Options {
     /// Reads the knobs the app and the end-to-end tests pass through the environment
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
-    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_PASSWORD`).
+    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_CAPTCHA`,
+    /// `JITOPS_DEMO_PASSWORD`).
     pub fn from_env() -> Options {
         let mut o = Options::default();
         let secs = |name: &str| {
@@ -105,6 +117,7 @@ impl Options {
             o.faults.latency = Duration::from_millis(ms);
         }
         o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
+        o.captcha = std::env::var_os("JITOPS_DEMO_CAPTCHA").is_some();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
             o.password = p;
         }

@@ -18,10 +18,16 @@ pub const USUAL_CONFIRMATION: Duration = Duration::from_secs(5 * 60);
 /// recording it, with 60 requests at most. After that the pauses grow (processors sometimes
 /// hold a payment for review for hours), up to one check a minute.
 pub fn pause_before(elapsed: Duration) -> Duration {
-    if elapsed < USUAL_CONFIRMATION {
+    pause_given_usual(elapsed, USUAL_CONFIRMATION)
+}
+
+/// [`pause_before`] for a portal whose confirmation usually takes `usual` (the demo portal can
+/// be told to confirm sooner so the "still confirming" guidance can be seen without waiting).
+fn pause_given_usual(elapsed: Duration, usual: Duration) -> Duration {
+    if elapsed < usual {
         Duration::from_millis(4950)
     } else {
-        let past = (elapsed - USUAL_CONFIRMATION).as_secs();
+        let past = (elapsed - usual).as_secs();
         Duration::from_secs((10 + past / 30).min(60))
     }
 }
@@ -55,7 +61,23 @@ pub enum TrackEvent {
 
 /// Checks the invoice with `check` until its status is final or `deadline` passes, sending
 /// each step to `report`. The caller's future may be dropped at any time to stop.
-pub async fn track<C, F, R>(mut check: C, deadline: Duration, mut report: R) -> TrackEvent
+pub async fn track<C, F, R>(check: C, deadline: Duration, report: R) -> TrackEvent
+where
+    C: FnMut() -> F,
+    F: Future<Output = Result<InvoiceStatus, PortalError>>,
+    R: FnMut(&TrackEvent),
+{
+    track_given_usual(check, deadline, USUAL_CONFIRMATION, report).await
+}
+
+/// [`track`] with the time after which the payment counts as slow (`slow: true` and longer
+/// pauses) given by the caller.
+pub async fn track_given_usual<C, F, R>(
+    mut check: C,
+    deadline: Duration,
+    usual: Duration,
+    mut report: R,
+) -> TrackEvent
 where
     C: FnMut() -> F,
     F: Future<Output = Result<InvoiceStatus, PortalError>>,
@@ -63,7 +85,7 @@ where
 {
     let start = Instant::now();
     let mut checks = 0u32;
-    let mut next = start + pause_before(Duration::ZERO);
+    let mut next = start + pause_given_usual(Duration::ZERO, usual);
     loop {
         tokio::time::sleep_until(next).await;
         let elapsed = start.elapsed();
@@ -84,14 +106,14 @@ where
                 elapsed_ms,
                 checks,
                 status: Some(status),
-                slow: elapsed >= USUAL_CONFIRMATION,
+                slow: elapsed >= usual,
             }),
             Err(e) => report(&TrackEvent::CheckFailed {
                 elapsed_ms,
                 kind: e.kind().to_owned(),
             }),
         }
-        next += pause_before(elapsed);
+        next += pause_given_usual(elapsed, usual);
         if next - start > deadline {
             let gave_up = TrackEvent::GaveUp {
                 elapsed_ms: start.elapsed().as_millis() as u64,
@@ -184,5 +206,55 @@ mod tests {
         .await;
         assert!(matches!(end, TrackEvent::GaveUp { .. }));
         assert!(failures >= 10, "{failures}");
+    }
+
+    /// Collects the `slow` flag of every check of an invoice that never gets paid.
+    async fn slow_flags(usual: Duration, deadline: Duration) -> Vec<(u64, bool)> {
+        let mut flags = vec![];
+        track_given_usual(
+            || async { Ok(InvoiceStatus::Unpaid) },
+            deadline,
+            usual,
+            |e| {
+                if let TrackEvent::Checked {
+                    elapsed_ms, slow, ..
+                } = e
+                {
+                    flags.push((*elapsed_ms, *slow));
+                }
+            },
+        )
+        .await;
+        flags
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_payment_turns_slow_after_five_minutes_and_tracking_goes_on() {
+        let flags = slow_flags(USUAL_CONFIRMATION, Duration::from_secs(10 * 60)).await;
+        let first_slow = flags
+            .iter()
+            .position(|(_, slow)| *slow)
+            .expect("turns slow");
+        assert!(flags[..first_slow].iter().all(|(ms, _)| *ms < 300_000));
+        assert!(flags[first_slow..]
+            .iter()
+            .all(|(ms, slow)| *ms >= 300_000 && *slow));
+        assert!(
+            flags.len() - first_slow >= 5,
+            "checks go on after five minutes"
+        );
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_shorter_usual_time_turns_slow_sooner() {
+        let flags = slow_flags(Duration::from_secs(12), Duration::from_secs(60)).await;
+        let first_slow = flags
+            .iter()
+            .position(|(_, slow)| *slow)
+            .expect("turns slow");
+        assert_eq!(
+            first_slow, 2,
+            "checks at about 5 s and 10 s, then slow: {flags:?}"
+        );
     }
 }
