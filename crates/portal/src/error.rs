@@ -25,6 +25,10 @@ pub enum PortalError {
     HttpStatus { status: u16, url: Url },
     #[error("{url} is not the page expected: {what}")]
     UnexpectedPage { url: Url, what: String },
+    #[error("{url} is larger than the app reads")]
+    PageTooLarge { url: Url },
+    #[error("the portal's certificate is not valid for its address: {0}")]
+    UntrustedCertificate(String),
     #[error("no such invoice, or not this account's")]
     NotFound,
     #[error("the portal address is not acceptable: {0}")]
@@ -51,6 +55,8 @@ impl PortalError {
             PortalError::Timeout => "timeout",
             PortalError::HttpStatus { .. } => "http-status",
             PortalError::UnexpectedPage { .. } => "unexpected-page",
+            PortalError::PageTooLarge { .. } => "page-too-large",
+            PortalError::UntrustedCertificate(_) => "untrusted-certificate",
             PortalError::NotFound => "not-found",
             PortalError::InvalidPortalUrl(_) => "invalid-portal-url",
             PortalError::Refused(_) => "refused",
@@ -76,6 +82,8 @@ impl From<reqwest::Error> for PortalError {
                 status: status.as_u16(),
                 url: url.clone(),
             }
+        } else if let Some(reason) = certificate_refusal(&e) {
+            PortalError::UntrustedCertificate(reason)
         } else {
             // reqwest's Display of a connect error names the URL but never cookies or bodies.
             let mut text = e.to_string();
@@ -88,6 +96,26 @@ impl From<reqwest::Error> for PortalError {
             PortalError::Unreachable(text)
         }
     }
+}
+
+/// The TLS library's reason when `e` is a refused server certificate (self-signed, expired,
+/// for another name...). It sits inside `io::Error`s (nested), whose `source()` skips what
+/// they wrap, so those are opened too.
+fn certificate_refusal(e: &reqwest::Error) -> Option<String> {
+    let mut links: Vec<&(dyn std::error::Error + 'static)> = vec![e];
+    while let Some(error) = links.pop() {
+        if let Some(rustls::Error::InvalidCertificate(reason)) = error.downcast_ref() {
+            return Some(format!("{reason:?}"));
+        }
+        if let Some(inner) = error
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            links.push(inner);
+        }
+        links.extend(error.source());
+    }
+    None
 }
 
 pub type Result<T, E = PortalError> = std::result::Result<T, E>;

@@ -3,6 +3,7 @@
 //! until it is paid. No Tauri here: everything is tested over real HTTP against the demo portal.
 
 pub mod checkout;
+pub mod depth;
 pub mod error;
 pub mod model;
 pub mod money;

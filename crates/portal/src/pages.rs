@@ -35,6 +35,15 @@ pub fn read_form(form: ElementRef<'_>, page_url: &Url) -> Result<FormRequest> {
             .join(action)
             .map_err(|_| PortalError::unexpected(page_url, format!("a form action {action:?}")))?
     };
+    // A form is only ever sent over the web: `javascript:`, `data:` and the like are refused
+    // here, before any window could be asked to open them.
+    if !matches!(url.scheme(), "https" | "http") {
+        let what: String = action.chars().take(40).collect();
+        return Err(PortalError::unexpected(
+            page_url,
+            format!("a web address as form action, not {what:?}"),
+        ));
+    }
     let method = match form.value().attr("method").map(str::to_ascii_lowercase) {
         Some(m) if m == "post" => HttpMethod::Post,
         _ => HttpMethod::Get,
@@ -147,9 +156,26 @@ fn danger_alert(doc: &Html) -> Option<String> {
         .find(|t| !t.is_empty())
 }
 
+/// The page's tree, or None when it nests deeper than [`depth::MAX_DEPTH`] (building such a
+/// tree is what a hostile page would make slow).
+fn document(html: &str) -> Option<Html> {
+    (crate::depth::deepest_nesting(html) <= crate::depth::MAX_DEPTH)
+        .then(|| Html::parse_document(html))
+}
+
+fn too_deep(url: &Url) -> PortalError {
+    PortalError::unexpected(
+        url,
+        format!(
+            "a page nested at most {} elements deep",
+            crate::depth::MAX_DEPTH
+        ),
+    )
+}
+
 /// Classifies any page of the portal.
 pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     if let Some(form) = login_form(&doc) {
         let captcha = if doc
             .select(&sel(
@@ -207,13 +233,15 @@ pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
 
 /// Whether the page is the sign-in page (what an expired session is answered with).
 pub fn is_login_page(html: &str) -> bool {
-    let doc = Html::parse_document(html);
+    let Some(doc) = document(html) else {
+        return false;
+    };
     login_form(&doc).is_some()
 }
 
 /// The outcome of a password-reset request.
 pub fn parse_reset_result(html: &str, url: &Url) -> Result<std::result::Result<String, String>> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     if let Some(ok) = doc.select(&sel(".alert-success")).next() {
         return Ok(Ok(text_of(ok)));
     }
@@ -228,7 +256,7 @@ pub fn parse_reset_result(html: &str, url: &Url) -> Result<std::result::Result<S
 
 /// The reset form on the `password-reset-begin` page.
 pub fn parse_reset_form(html: &str, url: &Url) -> Result<FormRequest> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     let form = doc
         .select(&sel("form"))
         .find(|f| f.select(&sel("input[name=email]")).next().is_some())
@@ -238,7 +266,7 @@ pub fn parse_reset_form(html: &str, url: &Url) -> Result<FormRequest> {
 
 /// The "Forgot Password?" link of the sign-in page.
 pub fn forgot_password_link(html: &str, url: &Url) -> Option<Url> {
-    let doc = Html::parse_document(html);
+    let doc = document(html)?;
     doc.select(&sel("a[href]")).find_map(|a| {
         let href = a.value().attr("href")?;
         (href.contains("password/reset") || href.contains("pwreset"))
@@ -257,7 +285,7 @@ fn first_number(text: &str) -> Option<u32> {
 }
 
 pub fn parse_dashboard(html: &str, url: &Url) -> Result<Dashboard> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     let tile = doc
         .select(&sel("a[href*='action=invoices']"))
         .find_map(|a| a.select(&sel(".stat")).next())
@@ -321,7 +349,7 @@ fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {
 
 /// Every invoice of the list page (`clientarea.php?action=invoices`).
 pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     let table = doc
         .select(&sel("table#tableInvoicesList"))
         .next()
@@ -411,7 +439,7 @@ fn payment_kind(label: &str, form: &FormRequest) -> PaymentKind {
 
 /// Everything on an invoice page (`viewinvoice.php?id=N`).
 pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     let container = doc
         .select(&sel(".invoice-container"))
         .next()
@@ -579,7 +607,7 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
 
 /// The mass-payment form (`clientarea.php?action=masspay&all=true`).
 pub fn parse_mass_pay(html: &str, url: &Url) -> Result<(FormRequest, Vec<u64>)> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     let form = doc
         .select(&sel("form"))
         .find(|f| {
@@ -600,7 +628,7 @@ pub fn parse_mass_pay(html: &str, url: &Url) -> Result<(FormRequest, Vec<u64>)> 
 
 /// The first form of a hop page (a page that submits itself to the next address).
 pub fn first_form(html: &str, url: &Url) -> Result<Option<FormRequest>> {
-    let doc = Html::parse_document(html);
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
     doc.select(&sel("form"))
         .next()
         .map(|f| read_form(f, url))

@@ -118,6 +118,27 @@ pub struct Page {
     pub html: String,
 }
 
+/// The largest portal page the client reads. The 2,000-invoice list is about 1.5 MB; a page
+/// beyond this is refused rather than held in memory and parsed.
+pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest invoice PDF the client reads.
+const MAX_PDF_BYTES: usize = 50 * 1024 * 1024;
+
+/// The body of `response`, or None when it is longer than `limit` (reading stops there).
+async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Option<Vec<u8>>> {
+    if response.content_length().is_some_and(|n| n > limit as u64) {
+        return Ok(None);
+    }
+    let mut body = vec![];
+    while let Some(chunk) = response.chunk().await? {
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body))
+}
+
 pub struct Session {
     address: PortalAddress,
     http: reqwest::Client,
@@ -129,6 +150,10 @@ pub struct Session {
 pub struct SessionOptions {
     pub timeout: Duration,
     pub connect_timeout: Duration,
+    /// Fixed addresses for host names, like curl's `--resolve` (a portal on split DNS; the
+    /// transport tests' loopback server with a real name). Certificates are still checked
+    /// against the name.
+    pub resolve: Vec<(String, std::net::SocketAddr)>,
 }
 
 impl Default for SessionOptions {
@@ -136,6 +161,7 @@ impl Default for SessionOptions {
         SessionOptions {
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
+            resolve: vec![],
         }
     }
 }
@@ -158,7 +184,11 @@ impl Session {
                 attempt.stop()
             }
         });
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder();
+        for (host, addr) in &options.resolve {
+            builder = builder.resolve(host, *addr);
+        }
+        let http = builder
             .cookie_store(true)
             .user_agent(USER_AGENT)
             .redirect(policy)
@@ -192,7 +222,12 @@ impl Session {
                 url,
             });
         }
-        let html = response.text().await?;
+        let body = read_capped(response, MAX_PAGE_BYTES)
+            .await?
+            .ok_or_else(|| PortalError::PageTooLarge { url: url.clone() })?;
+        // WHMCS serves UTF-8; a page with broken bytes is read with replacement characters
+        // rather than refused, so the parsers decide whether it still makes sense.
+        let html = String::from_utf8_lossy(&body).into_owned();
         Ok(Page { url, html })
     }
 
@@ -382,20 +417,16 @@ impl Session {
     /// The invoice's PDF, checked to be one.
     pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {
         let url = self.address.page(&format!("dl.php?type=i&id={id}"));
-        let mut response = self.http.get(url.clone()).send().await?;
+        let response = self.http.get(url.clone()).send().await?;
         if !response.status().is_success() {
             return Err(PortalError::HttpStatus {
                 status: response.status().as_u16(),
                 url,
             });
         }
-        let mut body = vec![];
-        while let Some(chunk) = response.chunk().await? {
-            body.extend_from_slice(&chunk);
-            if body.len() > 50 * 1024 * 1024 {
-                return Err(PortalError::NotPdf);
-            }
-        }
+        let body = read_capped(response, MAX_PDF_BYTES)
+            .await?
+            .ok_or(PortalError::NotPdf)?;
         if body.starts_with(b"%PDF-") {
             Ok(body)
         } else if pages::is_login_page(&String::from_utf8_lossy(&body)) {

@@ -299,6 +299,7 @@ async fn faults_give_errors_not_panics() {
         portal::SessionOptions {
             timeout: Duration::from_millis(300),
             connect_timeout: Duration::from_millis(300),
+            ..Default::default()
         },
     )
     .unwrap();

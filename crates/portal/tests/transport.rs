@@ -1,0 +1,129 @@
+//! Transport rules: the portal's certificate is checked against its name (a self-signed one is
+//! refused with its own error), and plain http:// for any portal that is not on this machine is
+//! refused before a single byte is sent.
+
+use portal::{Credentials, PortalAddress, PortalError, Session, SessionOptions};
+use std::net::SocketAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use tokio::io::AsyncWriteExt;
+use tokio::net::TcpListener;
+
+const HOST: &str = "portal.jitops.test";
+
+fn credentials() -> Credentials {
+    Credentials {
+        email: "demo@jitops.example".into(),
+        password: "demo".into(),
+    }
+}
+
+/// A TLS server on loopback presenting a self-signed certificate for `HOST`; answers a
+/// WHMCS-looking page to whoever completes the handshake. Returns its address and the number
+/// of requests it answered.
+async fn self_signed_portal() -> (SocketAddr, Arc<AtomicUsize>) {
+    let cert = rcgen::generate_simple_self_signed(vec![HOST.to_owned()]).unwrap();
+    let chain = vec![cert.cert.der().clone()];
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(rustls::pki_types::PrivatePkcs8KeyDer::from(
+        cert.key_pair.serialize_der(),
+    ));
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let answered = Arc::new(AtomicUsize::new(0));
+    let count = answered.clone();
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            let count = count.clone();
+            tokio::spawn(async move {
+                if let Ok(mut tls) = acceptor.accept(tcp).await {
+                    count.fetch_add(1, Ordering::SeqCst);
+                    let body = "<html><body><form class=\"login-form\"></form></body></html>";
+                    let _ = tls
+                        .write_all(
+                            format!(
+                                "HTTP/1.1 200 OK\r\ncontent-length: {}\r\n\r\n{body}",
+                                body.len()
+                            )
+                            .as_bytes(),
+                        )
+                        .await;
+                }
+            });
+        }
+    });
+    (addr, answered)
+}
+
+#[tokio::test]
+async fn a_self_signed_certificate_is_refused_with_a_clear_error() {
+    let (addr, answered) = self_signed_portal().await;
+    let session = Session::with_options(
+        PortalAddress::parse(&format!("https://{HOST}:{}/", addr.port())).unwrap(),
+        SessionOptions {
+            resolve: vec![(HOST.to_owned(), addr)],
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let error = session.sign_in(credentials(), false).await.unwrap_err();
+    assert!(
+        matches!(error, PortalError::UntrustedCertificate(_)),
+        "{error:?}"
+    );
+    assert_eq!(error.kind(), "untrusted-certificate");
+    assert!(error.to_string().contains("certificate"), "{error}");
+    assert_eq!(
+        answered.load(Ordering::SeqCst),
+        0,
+        "no request went over the untrusted connection"
+    );
+}
+
+#[tokio::test]
+async fn plain_http_to_a_portal_elsewhere_is_refused_before_any_connection() {
+    // Something listens where the name points, and counts who connects.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let connections = Arc::new(AtomicUsize::new(0));
+    let count = connections.clone();
+    tokio::spawn(async move {
+        while listener.accept().await.is_ok() {
+            count.fetch_add(1, Ordering::SeqCst);
+        }
+    });
+    for address in [
+        format!("http://{HOST}:{}/", addr.port()),
+        "http://jitops.com/".to_owned(),
+        "http://billing.example.com/clientarea.php".to_owned(),
+    ] {
+        let refused = PortalAddress::parse(&address).unwrap_err();
+        assert!(
+            matches!(refused, PortalError::InvalidPortalUrl(_)),
+            "{address}: {refused:?}"
+        );
+    }
+    // Even a redirect cannot downgrade: the client only speaks https to a non-loopback host.
+    let session = Session::with_options(
+        PortalAddress::parse(&format!("https://{HOST}:{}/", addr.port())).unwrap(),
+        SessionOptions {
+            resolve: vec![(HOST.to_owned(), addr)],
+            timeout: std::time::Duration::from_secs(2),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    let plain = url::Url::parse(&format!("http://{HOST}:{}/clientarea.php", addr.port())).unwrap();
+    assert!(session.get_raw(plain).await.is_err());
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(connections.load(Ordering::SeqCst), 0, "nothing was sent");
+}
