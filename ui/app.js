@@ -9,6 +9,7 @@ const state = {
   lang: 'en',
   texts: {},
   demo: false,
+  syncing: null, // the sync in flight, shared by every drawing of the dashboard
   version: '',
   screen: 'signin',
   signedIn: false,
@@ -292,11 +293,15 @@ async function dashboard(root, options = {}) {
     refresh.textContent = t('dashboard-refreshing');
     body.setAttribute('aria-busy', 'true');
     try {
-      const view = await invoke('sync');
+      // One sync at a time; a screen drawn again meanwhile (language toggle) waits on the same.
+      state.syncing ??= invoke('sync').finally(() => { state.syncing = null; });
+      const view = await state.syncing;
+      if (!root.isConnected) return;
       draw(view);
       announce(view.unpaid_text);
       root.querySelector('.alert-error')?.remove();
     } catch (err) {
+      if (!root.isConnected) return;
       showError(root, err);
       if (err && (err.kind === 'session-expired' || err.kind === 'not-signed-in')) return toSignIn();
     } finally {
@@ -307,7 +312,7 @@ async function dashboard(root, options = {}) {
   try {
     draw(await invoke('dashboard'));
   } catch (err) { /* not synced yet */ }
-  if (options.sync) await sync();
+  if (options.sync || state.syncing) await sync();
 }
 
 async function toSignIn() {
@@ -420,7 +425,8 @@ async function invoice(root, options = {}) {
       pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
     } catch (err) { showError(root, err); }
   }));
-  body.replaceChildren(
+  // replaceChildren would write a null as the text "null": leave the absent parts out.
+  body.replaceChildren(...[
     h('div', { class: 'invoice-head' },
       h('h1', { id: 'invoice-title', text: view.title }),
       h('span', { class: `status status-${view.status}`, id: 'invoice-status', text: view.status_text })),
@@ -434,7 +440,7 @@ async function invoice(root, options = {}) {
       ? amountsTable('transactions', 'invoice-transactions', view.transactions.map((x) => [x.date, x.gateway, x.id, x.amount]))
       : h('p', { class: 'muted', text: t('invoice-no-transactions') }),
     view.balance ? h('p', { class: 'balance', id: 'balance' }, h('span', { text: t('invoice-balance') }), h('strong', { text: view.balance })) : null,
-    pdf);
+    pdf].filter(Boolean));
   body.removeAttribute('aria-busy');
 }
 

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 pub const APP: &str = env!("CARGO_BIN_EXE_jitops-billing");
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .map(|a| a.port())

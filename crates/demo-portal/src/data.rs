@@ -150,6 +150,8 @@ pub struct Account {
     pub invoices: Vec<Invoice>,
 }
 
+/// The demo customer's paid invoice whose item descriptions `Options::hostile_text` replaces.
+pub const HOSTILE_TEXT_INVOICE: u64 = 1001;
 pub const DEMO_EMAIL: &str = "demo@jitops.example";
 pub const TWO_FACTOR_EMAIL: &str = "2fa@jitops.example";
 pub const ACCOUNTANT_EMAIL: &str = "accountant@jitops.example";

@@ -55,6 +55,9 @@ pub struct Options {
     /// The password of every demo account ("demo" unless a test needs one it can search for).
     pub password: String,
     pub faults: Faults,
+    /// Replaces the item descriptions of invoice 1001 (markup, script tags...), to check the
+    /// app shows them as text (`JITOPS_DEMO_HOSTILE_TEXT`).
+    pub hostile_text: Option<String>,
 }
 
 impl Default for Options {
@@ -70,6 +73,7 @@ impl Default for Options {
             captcha: false,
             password: data::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
+            hostile_text: None,
         }
     }
 }
@@ -89,7 +93,7 @@ impl Options {
     /// Reads the knobs the app and the end-to-end tests pass through the environment
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
     /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_CAPTCHA`,
-    /// `JITOPS_DEMO_PASSWORD`).
+    /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`).
     pub fn from_env() -> Options {
         let mut o = Options::default();
         let secs = |name: &str| {
@@ -100,6 +104,12 @@ impl Options {
         };
         if let Some(d) = secs("JITOPS_DEMO_NOTIFY_DELAY") {
             o.notify_delay = d;
+        }
+        if let Some(port) = std::env::var("JITOPS_DEMO_PORTAL_PORT")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            o.portal_port = port;
         }
         if let Some(d) = secs("JITOPS_DEMO_SESSION_IDLE") {
             o.session_idle = d;
@@ -118,6 +128,7 @@ impl Options {
         }
         o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
         o.captcha = std::env::var_os("JITOPS_DEMO_CAPTCHA").is_some();
+        o.hostile_text = std::env::var("JITOPS_DEMO_HOSTILE_TEXT").ok();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
             o.password = p;
         }

@@ -129,6 +129,16 @@ impl DemoPortal {
                 .into_iter()
                 .map(|mut a| {
                     a.password = options.password.clone();
+                    if let Some(text) = &options.hostile_text {
+                        for item in a
+                            .invoices
+                            .iter_mut()
+                            .filter(|i| i.id == data::HOSTILE_TEXT_INVOICE)
+                            .flat_map(|i| i.items.iter_mut())
+                        {
+                            item.description = text.clone();
+                        }
+                    }
                     a
                 })
                 .collect(),
@@ -159,6 +169,8 @@ impl DemoPortal {
                 get(processor_return).post(processor_notification),
             )
             .route("/demo/outbox.php", get(outbox_page))
+            .route("/demo/faults.php", get(faults_control))
+            .route("/demo/sessions.php", get(sessions_list))
             .route("/", get(|| async { redirect("clientarea.php", None) }))
             .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
             .with_state(shared.clone());
@@ -437,7 +449,8 @@ async fn faults_layer(
     let faults = shared.faults.lock().unwrap().clone();
     let is_notification = request.method() == axum::http::Method::POST
         && request.uri().path().ends_with("/callback/2checkout.php");
-    if is_notification {
+    // The demo's own control page must answer even while the portal plays dead.
+    if is_notification || request.uri().path() == "/demo/faults.php" {
         return next.run(request).await;
     }
     if faults.down {
@@ -877,6 +890,37 @@ async fn download(
         pdf,
     )
         .into_response()
+}
+
+/// The demo's fault knobs while it runs, for trying the app (and the end-to-end faults
+/// scenarios): `/demo/faults.php?down=1`, `?latency_ms=3000`, `?down=0&latency_ms=0`. Only
+/// the parameters given change; the page shows the faults in force.
+async fn faults_control(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let mut faults = shared.faults.lock().unwrap();
+    if let Some(down) = query.get("down") {
+        faults.down = down == "1";
+    }
+    if let Some(ms) = query.get("latency_ms").and_then(|v| v.parse().ok()) {
+        faults.latency = Duration::from_millis(ms);
+    }
+    if let Some(never) = query.get("never_notify") {
+        faults.never_notify = never == "1";
+    }
+    format!("{:?}\n", *faults).into_response()
+}
+
+/// The session cookie's name and every live session's value, one per line: what the
+/// end-to-end secrets scan looks for in the app's files (a real portal has no such page).
+async fn sessions_list(State(shared): State<Arc<Shared>>) -> Response {
+    let mut text = format!("{}\n", shared.cookie_name);
+    for value in shared.sessions.lock().unwrap().keys() {
+        text.push_str(value);
+        text.push('\n');
+    }
+    text.into_response()
 }
 
 async fn outbox_page(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
