@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: deps deps-test build run test lint unit e2e demo-portal bench-parse clean
+.PHONY: deps deps-test build run test lint unit e2e demo-portal bench-parse fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -41,6 +41,25 @@ e2e:
 
 bench-parse:
 	$(CARGO) bench --locked -p portal --bench parse
+
+# libFuzzer on each parser of the portal client for FUZZ_SECONDS each (not part of `make
+# test`), seeded with the hand-written pages; findings land in fuzz/artifacts/<target>/.
+# cargo-fuzz needs nightly flags: the nightly toolchain when installed, else stable with
+# RUSTC_BOOTSTRAP.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := list_page invoice_page any_page money
+fuzz:
+	@command -v cargo-fuzz >/dev/null || $(CARGO) install cargo-fuzz --locked
+	@set -e; \
+	if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then toolchain=+nightly; \
+	else toolchain=; export RUSTC_BOOTSTRAP=1; fi; \
+	cd fuzz; \
+	for target in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$target; \
+	  echo "fuzz: $$target for $(FUZZ_SECONDS) s"; \
+	  cargo $$toolchain fuzz run $$target corpus/$$target ../crates/portal/tests/fixtures -- \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=262144 -timeout=10 -rss_limit_mb=4096; \
+	done
 
 clean:
 	$(CARGO) clean

@@ -626,7 +626,8 @@ async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_pay
             let main = switch_to_checkout(&app).await;
             fill_card(&app, demo_portal::TEST_CARD_OK).await;
             app.click_in_checkout_then_return("#pay-button", main).await;
-            app.wait_for("#payment-panel.phase-waiting #payment-bar").await;
+            app.wait_for("#payment-panel.phase-waiting #payment-bar")
+                .await;
             both_languages(&app, "screen-payment-waiting").await;
             app.wait_text("#payment-message", "the guidance", |t| {
                 t.starts_with("The processor is still confirming")
