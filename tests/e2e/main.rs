@@ -793,8 +793,8 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
                 .await
                 .is_err());
 
-            // A slow portal: progress shows and the window stays usable meanwhile.
-            demo_faults(port, "latency_ms=4000");
+            // A portal answering after 10 s: progress shows and the window stays usable.
+            demo_faults(port, "latency_ms=10000");
             app.click("#refresh").await;
             app.wait_for("#refresh.is-busy").await;
             app.wait_for(".dashboard[aria-busy='true']").await;
@@ -803,6 +803,13 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.click("#lang-en").await;
             app.wait_for("#lang-en[aria-pressed='true']").await;
             // Drawn again in the other language and back, the screen still shows the sync.
+            app.wait_for("#refresh.is-busy").await;
+            // The last synced invoices can be read meanwhile.
+            app.click("#nav-invoices").await;
+            app.wait_screen("invoices").await;
+            app.wait_for("tr[data-id='1003']").await;
+            app.click("#nav-dashboard").await;
+            app.wait_screen("dashboard").await;
             app.wait_for("#refresh.is-busy").await;
             demo_faults(port, "latency_ms=0");
             app.wait_for("#refresh:not(.is-busy)").await;
