@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: deps deps-test build run test lint unit e2e demo-portal bench-parse fuzz clean
+.PHONY: deps deps-test build run test lint unit e2e demo-portal bench-parse fuzz package check-package clean
 
 deps:
 	@scripts/install-deps.sh
@@ -38,6 +38,17 @@ unit:
 
 e2e:
 	tests/run-e2e.sh
+
+# The release app and its .deb (Tauri's bundler, from the npm package @tauri-apps/cli, which
+# ships prebuilt binaries): target/release/bundle/deb/jitops-billing_<version>_amd64.deb
+package: deps
+	@command -v npm >/dev/null || scripts/install-deps.sh --with-node
+	npm exec --yes --package=@tauri-apps/cli@2 -- tauri build --bundles deb
+
+# The .deb's file list and dependencies, and its binary, unpacked into a temporary folder,
+# starting and showing the sign-in screen under Xvfb.
+check-package: deps-test
+	scripts/check-package.sh
 
 bench-parse:
 	$(CARGO) bench --locked -p portal --bench parse

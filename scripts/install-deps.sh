@@ -10,6 +10,8 @@ packages=(
   dbus dbus-x11 gnome-keyring
   python3-xlib
 )
+# The Tauri bundler comes from npm (`make package`).
+[ "${1:-}" = "--with-node" ] && packages+=(nodejs npm)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

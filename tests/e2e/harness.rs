@@ -10,6 +10,12 @@ use std::time::{Duration, Instant};
 
 pub const APP: &str = env!("CARGO_BIN_EXE_jitops-billing");
 
+/// The binary under test: the debug build, or another one named by `JITOPS_E2E_APP` (the
+/// packaged binary, unpacked, in `scripts/check-package.sh`).
+fn app_binary() -> String {
+    std::env::var("JITOPS_E2E_APP").unwrap_or_else(|_| APP.to_owned())
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
@@ -38,10 +44,11 @@ fn output_log(home: &std::path::Path) -> std::fs::File {
         .expect("the output log opens")
 }
 
-/// Copies the window titled argv[1] (or the whole screen) to the PNG file argv[2].
-const SCREENSHOT_PY: &str = r#"
+/// The start of every X script below: the display, and `windows()` yielding each window with
+/// its title.
+const XLIB_PRELUDE_PY: &str = r#"
 import struct, sys, zlib
-from Xlib import X, display
+from Xlib import X, display, protocol
 d = display.Display()
 root = d.screen().root
 net_name = d.intern_atom('_NET_WM_NAME')
@@ -50,12 +57,29 @@ def walk(w):
     yield w
     for c in w.query_tree().children:
         yield from walk(c)
+def windows():
+    for w in walk(root):
+        prop = w.get_full_property(net_name, utf8)
+        name = prop.value.decode() if prop else (w.get_wm_name() or '')
+        if isinstance(name, bytes):
+            name = name.decode()
+        yield w, name
+"#;
+
+/// Runs an X script (after the prelude) with python3-xlib; its output.
+fn run_xlib_script(body: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
+    Command::new("/usr/bin/python3")
+        .arg("-c")
+        .arg(format!("{XLIB_PRELUDE_PY}{body}"))
+        .args(args)
+        .output()
+        .expect("python3 with python3-xlib")
+}
+
+/// Copies the window titled argv[1] (or the whole screen) to the PNG file argv[2].
+const SCREENSHOT_PY: &str = r#"
 box = None
-for w in walk(root):
-    prop = w.get_full_property(net_name, utf8)
-    name = prop.value.decode() if prop else (w.get_wm_name() or '')
-    if isinstance(name, bytes):
-        name = name.decode()
+for w, name in windows():
     g = w.get_geometry()
     if name == sys.argv[1] and g.width > 100:
         at = w.translate_coords(root, 0, 0)
@@ -152,7 +176,7 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": APP, "args": launch.args }),
+            json!({ "application": app_binary(), "args": launch.args }),
         );
         caps.insert("browserName".into(), json!("wry"));
         // The checkout window closes itself in the middle of a navigation (the processor's
@@ -288,11 +312,10 @@ impl App {
     /// payment is confirmed; the X server's copy is also what a person sees.)
     pub async fn screenshot(&self, name: &str) {
         let path = artifacts().join(format!("{name}.png"));
-        let out = Command::new("/usr/bin/python3")
-            .args(["-c", SCREENSHOT_PY, "JitOps Billing"])
-            .arg(&path)
-            .output()
-            .expect("python3 with python3-xlib");
+        let out = run_xlib_script(
+            SCREENSHOT_PY,
+            &["JitOps Billing".as_ref(), path.as_os_str()],
+        );
         if !out.status.success() {
             eprintln!(
                 "e2e: no screenshot {name}: {}",
@@ -318,23 +341,9 @@ impl App {
     /// web page inside it.)
     pub fn close_window_like_a_person(&self, title_prefix: &str) {
         let script = r#"
-import sys
-from Xlib import X, display, protocol
-d = display.Display()
-root = d.screen().root
 wm_delete = d.intern_atom('WM_DELETE_WINDOW')
 wm_protocols = d.intern_atom('WM_PROTOCOLS')
-net_name = d.intern_atom('_NET_WM_NAME')
-utf8 = d.intern_atom('UTF8_STRING')
-def walk(w):
-    yield w
-    for c in w.query_tree().children:
-        yield from walk(c)
-for w in walk(root):
-    prop = w.get_full_property(net_name, utf8)
-    name = prop.value.decode() if prop else (w.get_wm_name() or '')
-    if isinstance(name, bytes):
-        name = name.decode()
+for w, name in windows():
     if name.startswith(sys.argv[1]):
         ev = protocol.event.ClientMessage(window=w, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
         w.send_event(ev)
@@ -343,10 +352,7 @@ for w in walk(root):
         sys.exit(0)
 sys.exit('no window titled ' + sys.argv[1])
 "#;
-        let out = Command::new("/usr/bin/python3")
-            .args(["-c", script, title_prefix])
-            .output()
-            .expect("python3 with python3-xlib");
+        let out = run_xlib_script(script, &[title_prefix.as_ref()]);
         assert!(
             out.status.success(),
             "could not close the window: {}",

@@ -98,6 +98,17 @@ async fn switch_to_checkout(app: &App) -> fantoccini::wd::WindowHandle {
     }
 }
 
+/// Closes the checkout window the way a person does, and waits for the app to say the payment
+/// was abandoned.
+async fn close_checkout_and_see_it_abandoned(app: &App, main: fantoccini::wd::WindowHandle) {
+    app.close_window_like_a_person("Secure payment");
+    app.back_to_main_after_checkout(main).await;
+    app.wait_text("#payment-message", "abandoned", |t| {
+        t.contains("closed before paying")
+    })
+    .await;
+}
+
 async fn open_invoice(app: &App, id: u64) {
     app.click("#nav-invoices").await;
     app.wait_screen("invoices").await;
@@ -353,12 +364,7 @@ async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoi
             assert!(app.text("#checkout-alert").await.contains("declined"));
             app.screenshot("checkout-declined").await;
             // The user gives up and closes the checkout window.
-            app.close_window_like_a_person("Secure payment");
-            app.back_to_main_after_checkout(main).await;
-            app.wait_text("#payment-message", "abandoned", |t| {
-                t.contains("closed before paying")
-            })
-            .await;
+            close_checkout_and_see_it_abandoned(&app, main).await;
             app.click("#payment-back").await;
             app.wait_screen("invoice").await;
             app.wait_text("#invoice-status", "still unpaid", |t| t == "Unpaid")
@@ -527,10 +533,7 @@ async fn the_checkout_window_cannot_call_the_app() {
             refused.starts_with("refused") || refused == "no-ipc",
             "{refused}"
         );
-        app.close_window_like_a_person("Secure payment");
-        app.back_to_main_after_checkout(main).await;
-        app.wait_text("#payment-message", "abandoned", |t| t.contains("closed before paying"))
-            .await;
+        close_checkout_and_see_it_abandoned(&app, main).await;
         app.close().await;
     })
     .await;
@@ -587,12 +590,7 @@ async fn a_payment_the_processor_fails_shows_the_failure_and_retry_opens_the_che
             app.click("#payment-retry").await;
             let main = switch_to_checkout(&app).await;
             app.wait_for("#card_number").await;
-            app.close_window_like_a_person("Secure payment");
-            app.back_to_main_after_checkout(main).await;
-            app.wait_text("#payment-message", "abandoned", |t| {
-                t.contains("closed before paying")
-            })
-            .await;
+            close_checkout_and_see_it_abandoned(&app, main).await;
             app.click("#payment-back").await;
             app.wait_text("#invoice-status", "still overdue", |t| t == "Overdue")
                 .await;

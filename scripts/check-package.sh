@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Checks the .deb `make package` built: its file list and declared dependencies, then unpacks
+# it into a temporary folder and runs the packaged binary under the end-to-end harness (Xvfb,
+# tauri-driver) until the sign-in screen shows.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+deb=$(ls -t "$root"/target/release/bundle/deb/*.deb 2>/dev/null | head -n1 || true)
+[ -n "$deb" ] || { echo "no .deb: run make package first" >&2; exit 1; }
+echo "package: $deb ($(du -h "$deb" | cut -f1))"
+
+files=$(dpkg-deb -c "$deb" | awk '{sub(/^\.\//, "", $6); print $6}')
+for expected in usr/bin/jitops-billing usr/share/applications/jitops-billing.desktop \
+                usr/share/icons/hicolor/128x128/apps/jitops-billing.png; do
+  grep -qx "$expected" <<<"$files" || { echo "missing from the package: $expected" >&2; exit 1; }
+done
+depends=$(dpkg-deb -f "$deb" Depends)
+grep -q "libwebkit2gtk-4.1-0" <<<"$depends" || { echo "Depends lacks WebKitGTK: $depends" >&2; exit 1; }
+echo "files and Depends ($depends): ok"
+
+unpacked=$(mktemp -d /tmp/jitops-deb.XXXXXX)
+trap 'rm -rf "$unpacked"' EXIT
+dpkg-deb -x "$deb" "$unpacked"
+JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" "$root/tests/run-e2e.sh" starts_on_the_sign_in_screen_in_english
+echo "the packaged binary shows the sign-in screen: ok"
