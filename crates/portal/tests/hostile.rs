@@ -228,7 +228,7 @@ fn corpus(tw: &Originals, six: &Originals) -> Vec<Case> {
             "markup in an invoice number",
             Call::Invoices,
             tw.list
-                .replacen("INV-", &format!("{escaped_injection}INV-"), 1),
+                .replacen("2026-0103", &format!("{escaped_injection}2026-0103"), 1),
         ),
         case(
             "an absurd total",
@@ -370,6 +370,27 @@ async fn every_hostile_answer_ends_in_a_clear_error_or_plain_text() {
     let six = originals(Theme::Six).await;
     let cases = corpus(&tw, &six);
     assert!(cases.len() >= 30, "the corpus has {} cases", cases.len());
+    // A poisoning that did not apply (the page changed shape) would test nothing.
+    let originals: Vec<&[u8]> = [&tw, &six]
+        .iter()
+        .flat_map(|o| [&o.login, &o.dashboard, &o.list, &o.invoice])
+        .map(|page| page.as_bytes())
+        .collect();
+    for case in &cases {
+        let moved = [
+            "the other theme's list",
+            "the other theme's invoice",
+            "an invoice where the list belongs",
+            "the list where an invoice belongs",
+        ];
+        if !moved.contains(&case.name) {
+            assert!(
+                !originals.contains(&case.body.as_slice()),
+                "{}: the page was not changed",
+                case.name
+            );
+        }
+    }
     let (url, answers) = hostile_portal().await;
     let mut report = vec![];
     for case in &cases {
@@ -430,6 +451,14 @@ async fn every_hostile_answer_ends_in_a_clear_error_or_plain_text() {
         Outcome::Parsed(texts) => assert!(
             texts.iter().any(|t| t.starts_with(INJECTION)),
             "the description is kept as the text it is: {texts:?}"
+        ),
+        other => panic!("{other:?}"),
+    }
+    let outcome = run(&url, &answers, by_name("markup in an invoice number")).await;
+    match outcome {
+        Outcome::Parsed(texts) => assert!(
+            texts.iter().any(|t| t.starts_with(INJECTION)),
+            "the number is kept as the text it is: {texts:?}"
         ),
         other => panic!("{other:?}"),
     }
