@@ -1,11 +1,13 @@
-//! Owns the guard against pages nested absurdly deep. Building the tree of such a page costs
+//! Owns the linear look at a page taken before (or instead of) building its tree: how deep it
+//! nests, and whether it holds the sign-in form. Building the tree of a deeply nested page costs
 //! time that grows with the square of its depth (100,000 nested elements take minutes), so a
-//! hostile portal could hang the app with half a megabyte; the tokenizer alone is linear and
-//! tells the depth first.
+//! hostile portal could hang the app with half a megabyte; the tokenizer alone is linear. The
+//! sign-in question is asked of every page fetched (an expired session is answered with the
+//! sign-in page), so answering it here spares a second tree of every page.
 
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
-    BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
+    BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
 use std::cell::Cell;
 
@@ -13,9 +15,60 @@ use std::cell::Cell;
 /// tree gets slow.
 pub const MAX_DEPTH: usize = 512;
 
-struct DepthSink {
+/// What one pass of the tokenizer tells about a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageScan {
+    /// How deep its elements nest, by its tags.
+    pub deepest: usize,
+    /// It holds WHMCS's sign-in form: `form.login-form`, or a form with `username` and
+    /// `password` inputs.
+    pub sign_in_form: bool,
+}
+
+#[derive(Default)]
+struct ScanSink {
     depth: Cell<usize>,
     deepest: Cell<usize>,
+    in_form: Cell<bool>,
+    /// (username seen, password seen) in the current form.
+    form_fields: Cell<(bool, bool)>,
+    sign_in_form: Cell<bool>,
+}
+
+impl ScanSink {
+    fn note_sign_in_form(&self, tag: &Tag) {
+        let attr = |name: &str| {
+            tag.attrs
+                .iter()
+                .find(|a| &*a.name.local == name)
+                .map(|a| &*a.value)
+        };
+        match (&tag.kind, &*tag.name) {
+            (TagKind::StartTag, "form") => {
+                self.in_form.set(true);
+                self.form_fields.set((false, false));
+                if attr("class")
+                    .is_some_and(|c| c.split_ascii_whitespace().any(|c| c == "login-form"))
+                {
+                    self.sign_in_form.set(true);
+                }
+            }
+            (TagKind::EndTag, "form") => self.in_form.set(false),
+            (TagKind::StartTag, "input") if self.in_form.get() => {
+                let (username, password) = self.form_fields.get();
+                let seen = match attr("name") {
+                    Some("username") => (true, password),
+                    Some("password") => (username, true),
+                    _ => (username, password),
+                };
+                self.form_fields.set(seen);
+                if seen == (true, true) {
+                    self.sign_in_form.set(true);
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Elements that never hold children, or whose end tag may be left out: counting them would
@@ -58,13 +111,14 @@ fn not_counted(name: &str) -> bool {
     )
 }
 
-impl TokenSink for DepthSink {
+impl TokenSink for ScanSink {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
+        self.note_sign_in_form(&tag);
         let name: &str = &tag.name;
         match tag.kind {
             TagKind::StartTag if !tag.self_closing && !not_counted(name) => {
@@ -90,20 +144,22 @@ impl TokenSink for DepthSink {
     }
 }
 
-/// How deep `html`'s elements nest, by its tags.
-pub fn deepest_nesting(html: &str) -> usize {
-    let tokenizer = Tokenizer::new(
-        DepthSink {
-            depth: Cell::new(0),
-            deepest: Cell::new(0),
-        },
-        TokenizerOpts::default(),
-    );
+/// One tokenizer pass over `html`.
+pub fn scan(html: &str) -> PageScan {
+    let tokenizer = Tokenizer::new(ScanSink::default(), TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    tokenizer.sink.deepest.get()
+    PageScan {
+        deepest: tokenizer.sink.deepest.get(),
+        sign_in_form: tokenizer.sink.sign_in_form.get(),
+    }
+}
+
+/// How deep `html`'s elements nest, by its tags.
+pub fn deepest_nesting(html: &str) -> usize {
+    scan(html).deepest
 }
 
 #[cfg(test)]
@@ -137,5 +193,17 @@ mod tests {
     fn a_hundred_thousand_nested_divs_are_counted() {
         let page = format!("{}{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
         assert_eq!(deepest_nesting(&page), 100_000);
+    }
+
+    #[test]
+    fn sees_the_sign_in_form_by_class_or_by_its_fields() {
+        assert!(scan("<form class=\"login-form x\" method=post></form>").sign_in_form);
+        assert!(
+            scan("<form><input name=username><input type=password name=password></form>")
+                .sign_in_form
+        );
+        assert!(!scan("<form><input name=username></form><input name=password>").sign_in_form);
+        assert!(!scan("<div class=login-form></div><form><input name=q></form>").sign_in_form);
+        assert!(!scan("<script>'<form class=\"login-form\">'</script>").sign_in_form);
     }
 }

@@ -232,11 +232,11 @@ pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
 }
 
 /// Whether the page is the sign-in page (what an expired session is answered with).
+///
+/// Asked of every page fetched, so it is answered by the tokenizer alone, without a tree (the
+/// same question as `login_form` on a built page).
 pub fn is_login_page(html: &str) -> bool {
-    let Some(doc) = document(html) else {
-        return false;
-    };
-    login_form(&doc).is_some()
+    crate::depth::scan(html).sign_in_form
 }
 
 /// The outcome of a password-reset request.
