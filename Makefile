@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: deps deps-test build run test lint unit e2e demo-portal bench-parse fuzz package check-package clean
+.PHONY: deps deps-test build run test lint unit e2e demo-portal bench bench-parse fuzz package check-package clean
 
 deps:
 	@scripts/install-deps.sh
@@ -27,11 +27,14 @@ run: build
 demo-portal: deps
 	$(CARGO) run --locked -p demo-portal -- $(ARGS)
 
-test: deps-test lint unit e2e
+# Every test: lint, unit and integration tests, the end-to-end suite in a real window, and the
+# .deb (built in release, then its file list and its binary starting; see check-package).
+test: deps-test lint unit e2e check-package
 
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
+	$(CARGO) clippy --locked --test bench -- -D warnings
 
 unit:
 	$(CARGO) test --locked --workspace
@@ -47,8 +50,15 @@ package: deps
 
 # The .deb's file list and dependencies, and its binary, unpacked into a temporary folder,
 # starting and showing the sign-in screen under Xvfb.
-check-package: deps-test
+check-package: deps-test package
 	scripts/check-package.sh
+
+# The benchmarks beside a browser (not part of `make test`; nothing in them can fail a build):
+# start-up, sign-in to the invoice list against Chromium, memory with 2,000 invoices, parsing,
+# payment confirmation, sizes. Prints a Markdown table and writes bench/RESULTS.md.
+bench: package
+	@scripts/install-deps.sh --with-driver --with-browser
+	scripts/bench.sh
 
 bench-parse:
 	$(CARGO) bench --locked -p portal --bench parse

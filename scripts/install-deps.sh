@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing JitOps Billing needs on Debian 12, and only what
 # is missing: safe to run again. Uses sudo only when not root.
+#   --with-driver   tauri-driver (the end-to-end suite)
+#   --with-node     nodejs and npm (the Tauri bundler, `make package`)
+#   --with-browser  Debian's Chromium and chromedriver (`make bench` compares with them)
 set -euo pipefail
+with=" $* "
 
 packages=(
   build-essential pkg-config libssl-dev
@@ -11,7 +15,8 @@ packages=(
   python3-xlib
 )
 # The Tauri bundler comes from npm (`make package`).
-[ "${1:-}" = "--with-node" ] && packages+=(nodejs npm)
+[[ "$with" == *" --with-node "* ]] && packages+=(nodejs npm)
+[[ "$with" == *" --with-browser "* ]] && packages+=(chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
@@ -36,7 +41,7 @@ for component in rustfmt clippy; do
   fi
 done
 
-if [ "${1:-}" = "--with-driver" ]; then
+if [[ "$with" == *" --with-driver "* ]]; then
   cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
   if [ ! -x "$cargo_bin/tauri-driver" ]; then
     cargo install tauri-driver --locked --version '^2'

@@ -20,6 +20,7 @@ const COMMANDS: &[&str] = &[
     "payment_state",
     "open_in_browser",
     "open_portal_in_browser",
+    "ui_shown",
 ];
 
 fn main() {

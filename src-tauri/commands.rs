@@ -21,6 +21,7 @@ pub struct AppInfo {
     version: &'static str,
     lang: &'static str,
     demo: bool,
+    timing: bool,
 }
 
 #[tauri::command]
@@ -29,6 +30,7 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
         version: env!("CARGO_PKG_VERSION"),
         lang: shell.core.lang().code(),
         demo: shell.started_in_demo,
+        timing: shell.timing,
     }
 }
 
@@ -218,4 +220,24 @@ pub async fn open_portal_in_browser(
     app.opener()
         .open_url(url.as_str(), None::<&str>)
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+}
+
+/// `make bench` only: prints when a screen was painted (wall clock, ms since the Unix epoch),
+/// so start-up and payment confirmation are measured from outside the app. Silent unless the
+/// app was started with `JITOPS_TIMING`.
+#[tauri::command]
+pub fn ui_shown(shell: State<'_, Shell>, screen: String) {
+    if !shell.timing {
+        return;
+    }
+    let screen: String = screen
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .take(40)
+        .collect();
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis())
+        .unwrap_or_default();
+    eprintln!("jitops-timing: shown {screen} at {at}");
 }

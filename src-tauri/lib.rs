@@ -19,6 +19,8 @@ pub struct Shell {
     pub checkout: Mutex<Option<checkout_window::Active>>,
     pub last_blocked: Mutex<Option<url::Url>>,
     pub started_in_demo: bool,
+    /// `JITOPS_TIMING` is set (by `make bench`): the UI reports when screens are painted.
+    pub timing: bool,
 }
 
 fn system_locale() -> String {
@@ -50,6 +52,7 @@ pub fn run() {
                 checkout: Mutex::new(None),
                 last_blocked: Mutex::new(None),
                 started_in_demo: demo,
+                timing: std::env::var_os("JITOPS_TIMING").is_some(),
             });
             // A checkout interrupted by a crash may have left processor cookies behind.
             if let Some(main) = app.get_webview_window("main") {
@@ -76,6 +79,7 @@ pub fn run() {
             commands::payment_state,
             commands::open_in_browser,
             commands::open_portal_in_browser,
+            commands::ui_shown,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

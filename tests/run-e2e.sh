@@ -1,43 +1,13 @@
 #!/usr/bin/env bash
-# Runs the end-to-end suite in a private world: its own X display (Xvfb picks a free one via
-# -displayfd), its own session bus (dbus-run-session), an unlocked gnome-keyring, and temporary
-# XDG folders. Never touches :99, 4444 or 4445 unless they happen to be free.
+# Runs the end-to-end suite (or the scenarios named) in a private world (tests/private-world.sh:
+# its own X display, session bus, unlocked keyring and XDG folders), then the keyring unit
+# test against that real keyring.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-work=$(mktemp -d /tmp/jitops-e2e.XXXXXX)
-cleanup() {
-  [ -n "${xvfb_pid:-}" ] && kill "$xvfb_pid" 2>/dev/null || true
-  # Daemons started inside the session (keyring, document portal) end with it; a portal's
-  # FUSE mount may linger under run/ for a moment.
-  fusermount -u "$work/run/doc" 2>/dev/null || true
-  rm -rf "$work" 2>/dev/null || true
-}
-trap cleanup EXIT
-
-mkdir -p "$work/run" "$work/data" "$work/config" "$work/cache"
-chmod 700 "$work/run"
-exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 1 100); do
-  [ -s "$work/display" ] && break
-  sleep 0.1
-done
-[ -s "$work/display" ] || { echo "Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
-export DISPLAY=":$(head -n1 "$work/display")"
-export XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
-export WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 JITOPS_REQUIRE_KEYRING=1
-echo "e2e: display $DISPLAY, folders under $work"
-
-dbus-run-session -- bash -c '
+cd "$root"
+exec tests/private-world.sh bash -c '
   set -euo pipefail
-  # An unlocked login keyring for the Secret Service (the password is only for this run).
-  eval "$(echo -n e2e-keyring | gnome-keyring-daemon --unlock --components=secrets)"
-  eval "$(gnome-keyring-daemon --start --components=secrets)"
-  export GNOME_KEYRING_CONTROL
-  cd "$0"
   cargo test --locked --test e2e -- --include-ignored --test-threads=1 "$@"
   # The real keyring, exercised by the secrets unit test inside this session.
   cargo test --locked -p app-core secrets -- --include-ignored
-' "$root" "$@"
+' e2e "$@"

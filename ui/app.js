@@ -136,6 +136,13 @@ async function render(options = {}) {
   root.replaceChildren();
   root.dataset.screen = state.screen;
   await view(root, options);
+  if (state.timing) markShown(state.screen === 'payment' ? `payment-${state.payment?.phase}` : state.screen);
+}
+
+// `make bench` only (the app started with JITOPS_TIMING): tells the app when a screen has been
+// painted, two animation frames after it was built.
+function markShown(screen) {
+  requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_shown', { screen }).catch(() => {})));
 }
 
 // ---- sign in ------------------------------------------------------------------------------
@@ -199,7 +206,15 @@ async function signedIn(account, warning) {
   state.signedIn = true;
   state.account = account;
   state.notice = warning || null;
+  // Started before any screen is drawn: a click on "Invoices" straight away waits for it too.
+  startSync();
   await go('dashboard', { sync: true });
+}
+
+// The sync in flight, shared: one at a time, and every screen drawn meanwhile waits on it.
+function startSync() {
+  state.syncing ??= invoke('sync').finally(() => { state.syncing = null; });
+  return state.syncing;
 }
 
 async function twofa(root) {
@@ -294,8 +309,7 @@ async function dashboard(root, options = {}) {
     body.setAttribute('aria-busy', 'true');
     try {
       // One sync at a time; a screen drawn again meanwhile (language toggle) waits on the same.
-      state.syncing ??= invoke('sync').finally(() => { state.syncing = null; });
-      const view = await state.syncing;
+      const view = await startSync();
       if (!root.isConnected) return;
       draw(view);
       announce(view.unpaid_text);
@@ -334,6 +348,17 @@ async function invoices(root) {
   const totals = h('div', { class: 'totals', id: 'list-totals' });
   const empty = h('p', { class: 'muted', id: 'list-empty', hidden: true, text: t('invoices-empty') });
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals);
+  if (state.syncing) {
+    // The first sync after signing in may still be reading the list: say so rather than
+    // "no invoices", and draw the list when it is in.
+    const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
+    table.after(loading);
+    root.setAttribute('aria-busy', 'true');
+    await state.syncing.catch(() => {});
+    root.removeAttribute('aria-busy');
+    loading.remove();
+    if (!root.isConnected) return;
+  }
   let view;
   try {
     view = await invoke('invoice_list', { filter: state.filter });
@@ -505,7 +530,7 @@ function onProgress(event) {
   if (e.phase === 'paid') {
     // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
     // it is showing) in the background; a failure here only leaves the old count.
-    invoke('sync').then((view) => {
+    startSync().then((view) => {
       updateBadge(view.unpaid_count);
       if (state.screen === 'dashboard') render();
     }, () => {});
@@ -570,6 +595,7 @@ async function start() {
   const info = await invoke('app_info');
   state.version = info.version;
   state.demo = info.demo;
+  state.timing = info.timing;
   if (info.demo) state.portal = 'demo';
   await loadTexts(info.lang);
   for (const b of document.querySelectorAll('#lang-toggle button')) b.addEventListener('click', () => switchLanguage(b.dataset.lang));

@@ -446,3 +446,36 @@ where
     }
     panic!("{name}: the driver stalled three times");
 }
+
+/// Waits until the app has a second window (the checkout) and switches to it; returns the
+/// main window's handle.
+pub async fn switch_to_checkout(app: &App) -> fantoccini::wd::WindowHandle {
+    let main = app.client.window().await.expect("main window handle");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        let windows = app.client.windows().await.expect("window list");
+        if let Some(other) = windows.into_iter().find(|w| *w != main) {
+            app.client
+                .switch_to_window(other)
+                .await
+                .expect("switch to checkout");
+            return main;
+        }
+        if std::time::Instant::now() > deadline {
+            app.screenshot("failure-no-checkout-window").await;
+            let error = app
+                .js("const e = document.querySelector('.alert-error'); return e ? e.textContent : ''")
+                .await;
+            panic!("the checkout window did not open; the main window says {error}");
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
+/// Types the card's details into the processor's form (the checkout window is current).
+pub async fn fill_card(app: &App, number: &str) {
+    app.type_into("#card_name", "Demo Customer").await;
+    app.type_into("#card_number", number).await;
+    app.type_into("#card_expiry", "12/30").await;
+    app.type_into("#card_cvv", "123").await;
+}

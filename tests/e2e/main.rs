@@ -4,7 +4,7 @@
 
 mod harness;
 
-use harness::App;
+use harness::{fill_card, switch_to_checkout, App};
 
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
@@ -73,31 +73,6 @@ async fn the_version_in_the_footer_comes_from_rust() {
     .await;
 }
 
-/// Waits until the app has a second window (the checkout) and switches to it; returns the
-/// main window's handle.
-async fn switch_to_checkout(app: &App) -> fantoccini::wd::WindowHandle {
-    let main = app.client.window().await.expect("main window handle");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        let windows = app.client.windows().await.expect("window list");
-        if let Some(other) = windows.into_iter().find(|w| *w != main) {
-            app.client
-                .switch_to_window(other)
-                .await
-                .expect("switch to checkout");
-            return main;
-        }
-        if std::time::Instant::now() > deadline {
-            app.screenshot("failure-no-checkout-window").await;
-            let error = app
-                .js("const e = document.querySelector('.alert-error'); return e ? e.textContent : ''")
-                .await;
-            panic!("the checkout window did not open; the main window says {error}");
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    }
-}
-
 /// Closes the checkout window the way a person does, and waits for the app to say the payment
 /// was abandoned.
 async fn close_checkout_and_see_it_abandoned(app: &App, main: fantoccini::wd::WindowHandle) {
@@ -118,13 +93,6 @@ async fn open_invoice(app: &App, id: u64) {
     app.click(&format!("tr[data-id='{id}'] td")).await;
     app.wait_screen("invoice").await;
     app.wait_for("#invoice-status").await;
-}
-
-async fn fill_card(app: &App, number: &str) {
-    app.type_into("#card_name", "Demo Customer").await;
-    app.type_into("#card_number", number).await;
-    app.type_into("#card_expiry", "12/30").await;
-    app.type_into("#card_cvv", "123").await;
 }
 
 #[tokio::test]
@@ -885,6 +853,52 @@ async fn markup_from_the_portal_is_shown_as_text_and_never_runs() {
             assert_eq!(injected, serde_json::json!([0, "undefined"]));
             no_leaked_placeholders(&app, "hostile-text").await;
             app.screenshot("hostile-text-en").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn invoices_opened_the_moment_the_dashboard_appears_wait_for_the_first_sync() {
+    harness::scenario(
+        "invoices_opened_the_moment_the_dashboard_appears_wait_for_the_first_sync",
+        || async {
+            // Each portal answer takes 400 ms: the first sync is surely still running.
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_LATENCY_MS".into(), "400".into())],
+                ..Default::default()
+            })
+            .await;
+            app.wait_for("#signin-form").await;
+            // A person who clicks "Invoices" the moment the dashboard shows.
+            app.js("new MutationObserver((_, seen) => {
+                   if (document.getElementById('main').dataset.screen !== 'dashboard') return;
+                   seen.disconnect();
+                   document.getElementById('nav-invoices').click();
+                 }).observe(document.getElementById('main'), { attributes: true });")
+                .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("invoices").await;
+            // Not "no invoices match": the list is said to be loading, then drawn.
+            app.wait_for("#list-loading").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let rows = app
+                .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                .await;
+            assert_eq!(rows, serde_json::json!(4), "the four unpaid invoices");
+            assert!(app
+                .client
+                .find(fantoccini::Locator::Css("#list-loading"))
+                .await
+                .is_err());
+            assert_eq!(
+                app.js("return document.getElementById('list-empty').hidden")
+                    .await,
+                serde_json::json!(true)
+            );
             app.close().await;
         },
     )

@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::task::JoinHandle;
 
 type Fields = HashMap<String, String>;
@@ -61,7 +61,9 @@ struct Shared {
     failures: Mutex<HashMap<IpAddr, Failures>>,
     outbox: Mutex<Vec<Email>>,
     orders: Mutex<HashMap<String, Order>>,
-    paid_at: Mutex<HashMap<u64, Instant>>,
+    /// When each invoice was recorded paid: for the tests' clock, and the wall clock for
+    /// `/demo/payments.php` (the benchmark compares it with the app's).
+    paid_at: Mutex<HashMap<u64, (Instant, SystemTime)>>,
     invoice_views: AtomicU64,
     portal_url: String,
     checkout_url: String,
@@ -171,6 +173,7 @@ impl DemoPortal {
             .route("/demo/outbox.php", get(outbox_page))
             .route("/demo/faults.php", get(faults_control))
             .route("/demo/sessions.php", get(sessions_list))
+            .route("/demo/payments.php", get(payments_list))
             .route("/", get(|| async { redirect("clientarea.php", None) }))
             .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
             .with_state(shared.clone());
@@ -253,7 +256,7 @@ impl DemoPortal {
 
     /// When the portal recorded the invoice as paid.
     pub fn paid_at(&self, id: u64) -> Option<Instant> {
-        self.shared.paid_at.lock().unwrap().get(&id).copied()
+        self.shared.paid_at.lock().unwrap().get(&id).map(|p| p.0)
     }
 
     /// How many invoice pages the portal served.
@@ -923,6 +926,32 @@ async fn sessions_list(State(shared): State<Arc<Shared>>) -> Response {
     text.into_response()
 }
 
+/// How many invoice pages were served, then each paid invoice with the wall-clock time the
+/// portal recorded it (ms since the Unix epoch): `make bench` measures the app's confirmation
+/// delay and requests with it (a real portal has no such page).
+async fn payments_list(State(shared): State<Arc<Shared>>) -> Response {
+    let mut text = format!(
+        "invoice_views {}\n",
+        shared.invoice_views.load(Ordering::SeqCst)
+    );
+    let mut paid: Vec<_> = shared
+        .paid_at
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(id, (_, wall))| (*id, *wall))
+        .collect();
+    paid.sort();
+    for (id, wall) in paid {
+        let ms = wall
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_millis())
+            .unwrap_or_default();
+        text.push_str(&format!("paid {id} {ms}\n"));
+    }
+    text.into_response()
+}
+
 async fn outbox_page(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
     let v = visit(&shared, &headers);
     let mut body = String::from(
@@ -1052,7 +1081,11 @@ async fn processor_notification(
                 if recurring {
                     inv.subscription = inv.recurring_cycle();
                 }
-                shared.paid_at.lock().unwrap().insert(id, Instant::now());
+                shared
+                    .paid_at
+                    .lock()
+                    .unwrap()
+                    .insert(id, (Instant::now(), SystemTime::now()));
             }
             return "OK".into_response();
         }

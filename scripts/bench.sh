@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# `make bench` (after `make package`): the portal client's parsing benchmarks, then the app from
+# the .deb, unpacked, beside Debian's Chromium in a private world (tests/bench/main.rs), which
+# prints the table and writes bench/RESULTS.md.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+deb=$(ls -t target/release/bundle/deb/*.deb 2>/dev/null | head -n1 || true)
+[ -n "$deb" ] || { echo "no .deb: run make package first" >&2; exit 1; }
+cargo bench --locked -p portal --bench parse
+unpacked=$(mktemp -d /tmp/jitops-bench-deb.XXXXXX)
+trap 'rm -rf "$unpacked"' EXIT
+dpkg-deb -x "$deb" "$unpacked"
+JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" JITOPS_BENCH_DEB="$root/$deb" \
+  tests/private-world.sh cargo test --locked --test bench
