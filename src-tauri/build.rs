@@ -21,6 +21,8 @@ const COMMANDS: &[&str] = &[
     "open_in_browser",
     "open_portal_in_browser",
     "ui_shown",
+    "open_last_offline",
+    "open_offline",
 ];
 
 fn main() {

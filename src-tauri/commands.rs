@@ -117,10 +117,29 @@ pub async fn restore_session(
             .map_err(|e| ui(&shell, e))?;
     }
     let account = shell.core.restore().await.map_err(|e| ui(&shell, e))?;
-    if account.is_some() {
+    if account.as_ref().is_some_and(|a| !a.offline) {
         payments::resume(&app);
     }
     Ok(account)
+}
+
+/// The saved copy of the account a restart signs in to, shown before signing in finishes.
+#[tauri::command]
+pub fn open_last_offline(shell: State<'_, Shell>) -> Option<app_core::views::AccountView> {
+    shell.core.open_last_offline()
+}
+
+/// The saved copy of an account's invoices, when its portal cannot be reached.
+#[tauri::command]
+pub fn open_offline(
+    shell: State<'_, Shell>,
+    portal: PortalChoice,
+    email: String,
+) -> Answer<app_core::views::AccountView> {
+    shell
+        .core
+        .open_offline(portal, &email)
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]

@@ -80,6 +80,8 @@ pub fn run() {
             commands::open_in_browser,
             commands::open_portal_in_browser,
             commands::ui_shown,
+            commands::open_last_offline,
+            commands::open_offline,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

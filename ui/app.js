@@ -194,12 +194,33 @@ async function signin(root) {
             onclick: () => invoke('open_portal_in_browser', { portal }).catch((e) => showError(form, e)),
           }));
         }
+        if (err && ['unreachable', 'timeout', 'http-status'].includes(err.kind)) {
+          // The portal cannot be reached: the invoices saved at the last sync, if any.
+          const portal = portalChoice(form);
+          const address = email.value;
+          form.querySelector('.alert-error').append(h('button', {
+            type: 'button', class: 'quiet', id: 'open-offline', text: t('offline-open'),
+            onclick: async () => {
+              try {
+                await showOffline(await invoke('open_offline', { portal, email: address }));
+              } catch (e) { showError(form, e); }
+            },
+          }));
+        }
         password.focus();
       }
     });
   });
   root.append(form);
   (state.portal === 'other' ? url.querySelector('input') : email).focus();
+}
+
+// The saved copy of an account's invoices, without the portal: no sync is started.
+async function showOffline(account) {
+  state.signedIn = true;
+  state.account = account;
+  state.notice = null;
+  await go('dashboard');
 }
 
 async function signedIn(account, warning) {
@@ -291,6 +312,9 @@ async function dashboard(root, options = {}) {
   if (state.notice) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notice }));
   const draw = (view) => {
     updateBadge(view.unpaid_count);
+    state.account = view.account;
+    root.querySelector('#offline')?.remove();
+    if (view.offline_text) root.querySelector('.screen-head').after(h('div', { class: 'alert alert-warn', role: 'status', id: 'offline', text: view.offline_text }));
     const tab = h('button', { type: 'button', class: `invoices-tab ${view.overdue_count ? 'has-overdue' : ''}`, id: 'invoices-tab', onclick: () => go('invoices') },
       h('span', { class: 'tab-count', id: 'unpaid-count', text: String(view.unpaid_count) }),
       h('span', { class: 'tab-title', text: t('nav-invoices') }));
@@ -613,9 +637,13 @@ async function start() {
       h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
   });
   await render();
+  // The last account's saved invoices at once, then signing in replaces them.
+  const saved = await invoke('open_last_offline').catch(() => null);
+  if (saved) await showOffline(saved);
   try {
     const account = await invoke('restore_session');
-    if (account) await signedIn(account, null);
+    if (account && account.offline) await showOffline(account);
+    else if (account) await signedIn(account, null);
   } catch (err) {
     showError(main(), err);
   }

@@ -187,3 +187,10 @@ payment-back-to-dashboard = Go to the dashboard
 payment-checks = Checked { $checks } times
 pending-banner = Invoice { $number }: payment being confirmed.
 signin-open-browser = Open the portal in the browser
+
+## Offline: the saved copy of an account's invoices
+error-offline = You are offline: these are the invoices saved on this computer. Refresh to reach the portal again; paying needs the portal.
+error-no-offline-copy = There is no saved copy of this account’s invoices on this computer yet: it is made at the first sync.
+error-offline-copy-damaged = The saved copy of your invoices could not be read. It was set aside as { $path } and will be made again at the next sync.
+offline-banner = Not connected to the portal: these are the invoices saved on this computer at the last sync, { $time }.
+offline-open = Show the invoices saved on this computer

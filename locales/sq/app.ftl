@@ -187,3 +187,10 @@ payment-back-to-dashboard = Shko te paneli
 payment-checks = U kontrollua { $checks } herë
 pending-banner = Fatura { $number }: pagesa po konfirmohet.
 signin-open-browser = Hapni panelin në shfletues
+
+## Pa lidhje: kopja e ruajtur e faturave të një llogarie
+error-offline = Jeni pa lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t'u lidhur përsëri me panelin; pagesa kërkon panelin.
+error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në sinkronizimin e parë.
+error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
+offline-banner = Pa lidhje me panelin: këto janë faturat e ruajtura në këtë kompjuter në sinkronizimin e fundit, { $time }.
+offline-open = Shfaq faturat e ruajtura në këtë kompjuter

@@ -904,3 +904,79 @@ async fn invoices_opened_the_moment_the_dashboard_appears_wait_for_the_first_syn
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
+    harness::scenario(
+        "the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached",
+        || async {
+            let port = harness::free_port();
+            let launch = |home: Option<std::path::PathBuf>, down: bool| {
+                let mut env = vec![("JITOPS_DEMO_PORTAL_PORT".to_owned(), port.to_string())];
+                if down {
+                    env.push(("JITOPS_DEMO_DOWN".to_owned(), "1".to_owned()));
+                }
+                harness::Launch {
+                    args: vec!["--demo".into()],
+                    env,
+                    home,
+                }
+            };
+            // A first run syncs and remembers the password.
+            let first = App::launch(launch(None, false)).await;
+            let home = first.home.clone();
+            first
+                .sign_in_demo("demo@jitops.example", "demo", true)
+                .await;
+            first.wait_screen("dashboard").await;
+            first
+                .wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            first.close().await;
+
+            // The next start finds the portal down: the saved copy, with the time it was made.
+            let app = App::launch(launch(Some(home), true)).await;
+            app.wait_screen("dashboard").await;
+            let banner = app
+                .wait_text("#offline", "the offline banner", |t| {
+                    t.contains("saved on this computer")
+                })
+                .await;
+            assert!(banner.contains(':'), "the time of the last sync: {banner}");
+            assert_eq!(app.text("#unpaid-count").await, "4");
+            app.screenshot("offline-en").await;
+            app.click("#nav-invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let rows = app
+                .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                .await;
+            assert_eq!(rows, serde_json::json!(4));
+            app.click("#lang-sq").await;
+            app.click("#nav-dashboard").await;
+            app.wait_text("#offline", "the banner in Albanian", |t| {
+                t.contains("ruajtura në këtë kompjuter")
+            })
+            .await;
+            app.click("#lang-en").await;
+
+            // The portal is back: Refresh signs in with the remembered password and syncs.
+            demo_faults(port, "down=0");
+            app.click("#refresh").await;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+            while app
+                .client
+                .find(fantoccini::Locator::Css("#offline"))
+                .await
+                .is_ok()
+            {
+                assert!(std::time::Instant::now() < deadline, "still offline");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}

@@ -1,6 +1,7 @@
 //! Owns the app's state and operations: one signed-in account at a time with its session and
 //! last synced invoices, the language, and the rules around paying (the double-payment guard).
 
+use crate::cache::{CachedAccount, InvoiceCache, Loaded};
 use crate::error::CoreError;
 use crate::pending::{PendingFile, PendingPayment};
 use crate::secrets::{SecretError, SecretStore};
@@ -37,14 +38,16 @@ pub enum PortalChoice {
 #[derive(Debug, Clone, Serialize)]
 pub struct SignInOutcome {
     pub second_factor: bool,
-    /// Set when "remember me" was asked but the keyring could not keep the password.
+    /// Set when "remember me" was asked but the keyring could not keep the password, or the
+    /// saved copy of the invoices could not be read (and was set aside).
     pub keyring_warning: Option<String>,
     pub account: Option<AccountView>,
 }
 
 struct Account {
     record: AccountRecord,
-    session: Arc<Session>,
+    /// None while offline: the invoices are the saved copy, and nothing reaches the portal.
+    session: Option<Arc<Session>>,
     invoices: Vec<InvoiceSummary>,
     dashboard: Option<Dashboard>,
     last_sync: Option<DateTime<Local>>,
@@ -71,6 +74,7 @@ pub struct Core {
     catalogues: Catalogues,
     settings_file: SettingsFile,
     pending_file: PendingFile,
+    cache: InvoiceCache,
     secrets: Arc<dyn SecretStore>,
     state: Mutex<State>,
     processor_domains: Vec<String>,
@@ -96,6 +100,7 @@ impl Core {
             catalogues,
             settings_file,
             pending_file: PendingFile::new(data_dir),
+            cache: InvoiceCache::new(data_dir),
             secrets,
             state: Mutex::new(State {
                 lang,
@@ -171,19 +176,68 @@ impl Core {
         Ok(address.page("clientarea.php"))
     }
 
-    fn account_view(&self, record: &AccountRecord) -> AccountView {
+    fn account_view(&self, record: &AccountRecord, offline: bool) -> AccountView {
         let key = record.key();
         AccountView {
             email: record.email.clone(),
             portal: record.portal.clone(),
             label: key,
             remembered: record.remembered,
+            offline,
         }
     }
 
     pub fn current_account(&self) -> Option<AccountView> {
         let state = self.state();
-        state.account.as_ref().map(|a| self.account_view(&a.record))
+        state
+            .account
+            .as_ref()
+            .map(|a| self.account_view(&a.record, a.session.is_none()))
+    }
+
+    /// The record an account would have if signed in to `portal` as `email`.
+    fn record_for(&self, portal: &PortalChoice, email: &str) -> Result<AccountRecord> {
+        let portal = match portal {
+            PortalChoice::Demo => DEMO_PORTAL.to_owned(),
+            other => PortalAddress::parse(&self.portal_url(other)?)?
+                .base()
+                .to_string(),
+        };
+        Ok(AccountRecord {
+            email: email.trim().to_owned(),
+            portal,
+            remembered: false,
+        })
+    }
+
+    /// Shows the saved copy of an account's invoices without the portal (it cannot be reached,
+    /// or the app has just started). Paying and refreshing need the portal.
+    pub fn open_offline(&self, portal: PortalChoice, email: &str) -> Result<AccountView> {
+        let mut record = self.record_for(&portal, email)?;
+        let copy = match self.cache.load(&record.key()) {
+            Loaded::Found(copy) => copy,
+            Loaded::Missing => return Err(CoreError::NoOfflineCopy),
+            Loaded::SetAside(kept) => return Err(CoreError::OfflineCopyDamaged(kept)),
+        };
+        let mut state = self.state();
+        if let Some(known) = state
+            .settings
+            .accounts
+            .iter()
+            .find(|a| a.key() == record.key())
+        {
+            record.remembered = known.remembered;
+        }
+        let view = self.account_view(&record, true);
+        state.account = Some(Account {
+            record,
+            session: None,
+            invoices: copy.invoices,
+            dashboard: copy.dashboard,
+            last_sync: Some(copy.synced_at),
+            details: HashMap::new(),
+        });
+        Ok(view)
     }
 
     /// Signs in. On success the account becomes the current one; "remember me" puts the
@@ -265,17 +319,30 @@ impl Core {
                 }
             }
         }
-        let view = self.account_view(&record);
+        // The saved copy shows at once; the first sync replaces it.
+        let (invoices, dashboard, last_sync) = match self.cache.load(&record.key()) {
+            Loaded::Found(copy) => (copy.invoices, copy.dashboard, Some(copy.synced_at)),
+            Loaded::Missing => (vec![], None, None),
+            Loaded::SetAside(kept) => {
+                let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
+                keyring_warning = Some(match keyring_warning {
+                    Some(first) => format!("{first} {warning}"),
+                    None => warning,
+                });
+                (vec![], None, None)
+            }
+        };
+        let view = self.account_view(&record, false);
         let mut state = self.state();
         state.settings.accounts.retain(|a| a.key() != record.key());
         state.settings.accounts.insert(0, record.clone());
         self.settings_file.save(&state.settings)?;
         state.account = Some(Account {
             record,
-            session,
-            invoices: vec![],
-            dashboard: None,
-            last_sync: None,
+            session: Some(session),
+            invoices,
+            dashboard,
+            last_sync,
             details: HashMap::new(),
         });
         Ok(SignInOutcome {
@@ -320,22 +387,71 @@ impl Core {
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let portal = if record.portal == DEMO_PORTAL {
+        let portal = Self::portal_of(&record);
+        match self
+            .sign_in(portal.clone(), &record.email, &password, true)
+            .await
+        {
+            Ok(outcome) => Ok(outcome.account),
+            // The portal cannot be reached: the saved copy, if there is one.
+            Err(e) if e.is_unreachable() => self
+                .open_offline(portal, &record.email)
+                .map(Some)
+                .map_err(|_| e),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The saved copy of the account a restart signs in to, shown at once while signing in.
+    pub fn open_last_offline(&self) -> Option<AccountView> {
+        let record = {
+            let state = self.state();
+            state.settings.accounts.first().cloned()
+        }
+        .filter(|r| r.remembered)?;
+        self.open_offline(Self::portal_of(&record), &record.email)
+            .ok()
+    }
+
+    /// The portal choice an account record was made from.
+    fn portal_of(record: &AccountRecord) -> PortalChoice {
+        if record.portal == DEMO_PORTAL {
             PortalChoice::Demo
         } else {
             PortalChoice::Other(record.portal.clone())
+        }
+    }
+
+    /// Offline, with a password in the keyring: signs in again (keeping the saved copy on
+    /// screen until the sync replaces it).
+    async fn reconnect(&self) -> Result<()> {
+        let record = {
+            let state = self.state();
+            let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+            if account.session.is_some() {
+                return Ok(());
+            }
+            account.record.clone()
         };
-        let outcome = self.sign_in(portal, &record.email, &password, true).await?;
-        Ok(outcome.account)
+        let password = match self.secrets.get(&record.key()) {
+            Ok(Some(p)) => p,
+            _ => return Err(CoreError::Offline),
+        };
+        self.sign_in(Self::portal_of(&record), &record.email, &password, true)
+            .await?;
+        Ok(())
     }
 
     pub async fn sign_out(&self, forget: bool) -> Result<()> {
         let account = self.state().account.take();
         if let Some(account) = account {
             // The portal may be unreachable; the local sign-out still happens.
-            let _ = account.session.sign_out().await;
+            if let Some(session) = &account.session {
+                let _ = session.sign_out().await;
+            }
             if forget {
                 self.secrets.delete(&account.record.key())?;
+                self.cache.forget(&account.record.key())?;
                 let mut state = self.state();
                 for a in state.settings.accounts.iter_mut() {
                     if a.key() == account.record.key() {
@@ -362,21 +478,38 @@ impl Core {
     fn session(&self) -> Result<(Arc<Session>, String)> {
         let state = self.state();
         let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
-        Ok((account.session.clone(), account.record.key()))
+        let session = account.session.clone().ok_or(CoreError::Offline)?;
+        Ok((session, account.record.key()))
     }
 
-    /// Fetches the dashboard and the invoice list. The cache is replaced only when both came.
+    /// Fetches the dashboard and the invoice list (signing in again first when offline). What
+    /// is shown, and the saved copy on disk, are replaced only when both came.
     pub async fn sync(&self) -> Result<DashboardView> {
+        self.reconnect().await?;
         let (session, key) = self.session()?;
         let dashboard = session.dashboard().await?;
         let invoices = session.invoices().await?;
-        {
+        let copy = {
             let mut state = self.state();
-            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
-                account.dashboard = Some(dashboard);
-                account.invoices = invoices;
-                account.last_sync = Some(Local::now());
-            }
+            let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) else {
+                return self.dashboard_view();
+            };
+            let now = Local::now();
+            account.dashboard = Some(dashboard.clone());
+            account.invoices = invoices.clone();
+            account.last_sync = Some(now);
+            CachedAccount::new(
+                key,
+                account.record.email.clone(),
+                account.record.portal.clone(),
+                now,
+                Some(dashboard),
+                invoices,
+            )
+        };
+        // A copy that cannot be written leaves the previous one; the sync itself succeeded.
+        if let Err(e) = self.cache.save(&copy) {
+            eprintln!("jitops-billing: the offline copy was not written: {e}");
         }
         self.dashboard_view()
     }
@@ -408,23 +541,30 @@ impl Core {
             .iter()
             .map(|m| views::money(lang, m))
             .collect::<Vec<_>>();
-        let last_sync = match account.last_sync {
-            Some(t) => c.text(
+        let synced_at = account.last_sync.map(|t| {
+            format!(
+                "{} {}",
+                l10n::format_date(lang, t.date_naive()),
+                t.format("%H:%M")
+            )
+        });
+        let last_sync = match &synced_at {
+            Some(time) => c.text(
                 lang,
                 "dashboard-last-sync",
-                &[(
-                    "time",
-                    Arg::from(format!(
-                        "{} {}",
-                        l10n::format_date(lang, t.date_naive()),
-                        t.format("%H:%M")
-                    )),
-                )],
+                &[("time", Arg::from(time.clone()))],
             ),
             None => c.text(lang, "dashboard-never-synced", &[]),
         };
+        let offline_text = account.session.is_none().then(|| {
+            c.text(
+                lang,
+                "offline-banner",
+                &[("time", Arg::from(synced_at.clone().unwrap_or_default()))],
+            )
+        });
         Ok(DashboardView {
-            account: self.account_view(&account.record),
+            account: self.account_view(&account.record, account.session.is_none()),
             unpaid_count,
             unpaid_text: c.text(
                 lang,
@@ -457,6 +597,7 @@ impl Core {
                 }),
             last_sync,
             all_paid: unpaid_count == 0 && account.last_sync.is_some(),
+            offline_text,
         })
     }
 

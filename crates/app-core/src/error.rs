@@ -20,6 +20,12 @@ pub enum CoreError {
     Internal(String),
     #[error("a payment of this invoice awaits confirmation")]
     PaymentGuarded,
+    #[error("offline: showing the saved copy")]
+    Offline,
+    #[error("no saved copy of this account's invoices")]
+    NoOfflineCopy,
+    #[error("the saved copy could not be read and was set aside as {0}")]
+    OfflineCopyDamaged(std::path::PathBuf),
 }
 
 /// An error as the UI receives it.
@@ -37,14 +43,36 @@ impl CoreError {
             CoreError::Keyring(_) => "keyring",
             CoreError::Io(_) | CoreError::Internal(_) => "internal",
             CoreError::PaymentGuarded => "payment-guarded",
+            CoreError::Offline => "offline",
+            CoreError::NoOfflineCopy => "no-offline-copy",
+            CoreError::OfflineCopyDamaged(_) => "offline-copy-damaged",
         }
+    }
+
+    /// The portal could not be reached (as opposed to answering "no"): the saved copy of the
+    /// invoices is worth showing.
+    pub fn is_unreachable(&self) -> bool {
+        matches!(
+            self,
+            CoreError::Portal(
+                PortalError::Unreachable(_)
+                    | PortalError::Timeout
+                    | PortalError::HttpStatus { status: 500.., .. }
+            )
+        )
     }
 
     pub fn to_ui(&self, catalogues: &Catalogues, lang: Lang) -> UiError {
         let kind = self.kind();
+        let args: Vec<(&str, l10n::Arg)> = match self {
+            CoreError::OfflineCopyDamaged(kept) => {
+                vec![("path", l10n::Arg::from(kept.display().to_string()))]
+            }
+            _ => vec![],
+        };
         UiError {
             kind: kind.to_owned(),
-            message: catalogues.text(lang, &format!("error-{kind}"), &[]),
+            message: catalogues.text(lang, &format!("error-{kind}"), &args),
         }
     }
 }
@@ -83,6 +111,9 @@ mod tests {
             CoreError::Keyring(SecretError::Locked),
             CoreError::Internal("x".into()),
             CoreError::PaymentGuarded,
+            CoreError::Offline,
+            CoreError::NoOfflineCopy,
+            CoreError::OfflineCopyDamaged("/x".into()),
         ];
         for e in errors {
             for lang in Lang::ALL {

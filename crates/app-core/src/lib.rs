@@ -2,6 +2,7 @@
 //! session, settings, the remembered password, payments awaiting confirmation, and the views
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
+pub mod cache;
 pub mod core;
 pub mod error;
 pub mod pending;

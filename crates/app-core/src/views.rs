@@ -13,6 +13,8 @@ pub struct AccountView {
     pub portal: String,
     pub label: String,
     pub remembered: bool,
+    /// Showing the saved copy: the portal could not be reached.
+    pub offline: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -26,6 +28,8 @@ pub struct DashboardView {
     pub credit: Option<String>,
     pub last_sync: String,
     pub all_paid: bool,
+    /// Set while showing the saved copy (the portal could not be reached).
+    pub offline_text: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]

@@ -309,3 +309,132 @@ async fn the_client_area_of_each_portal_choice() {
         .client_area_url(&PortalChoice::Other("http://billing.example.com/".into()))
         .is_err());
 }
+
+fn offline_copies(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.path().join("data/offline"))
+        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default()
+}
+
+fn portal_down() -> demo_portal::Faults {
+    demo_portal::Faults {
+        down: true,
+        ..demo_portal::Faults::default()
+    }
+}
+
+#[tokio::test]
+async fn the_last_synced_invoices_show_offline_after_a_restart_and_a_failed_sync_keeps_them() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
+        .await
+        .unwrap();
+    let online = w.core.sync().await.unwrap();
+    assert!(online.offline_text.is_none());
+    let all = w.core.invoice_list(Filter::All).unwrap().rows.len();
+    assert!(all > 0);
+
+    // A restart while the portal is down.
+    w._demo.set_faults(portal_down());
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    let saved = core
+        .open_last_offline()
+        .expect("the saved copy opens at once");
+    assert!(saved.offline);
+    let view = core.dashboard_view().unwrap();
+    assert_eq!(view.unpaid_count, online.unpaid_count);
+    let banner = view.offline_text.expect("the offline banner");
+    assert!(banner.contains("saved on this computer"), "{banner}");
+    assert_eq!(core.invoice_list(Filter::All).unwrap().rows.len(), all);
+    let restored = core.restore().await.unwrap().expect("an account");
+    assert!(restored.offline, "the portal is down: still the saved copy");
+
+    // Refreshing while down fails, and what is shown stays.
+    let err = core.sync().await.unwrap_err();
+    assert!(err.is_unreachable(), "{err:?}");
+    assert_eq!(core.invoice_list(Filter::All).unwrap().rows.len(), all);
+    assert!(matches!(
+        core.prepare_payment(1003, PaymentKind::OneOff, false)
+            .await
+            .unwrap_err(),
+        CoreError::Offline
+    ));
+
+    // Back up: a refresh signs in again with the remembered password.
+    w._demo.set_faults(demo_portal::Faults::default());
+    let view = core.sync().await.unwrap();
+    assert!(view.offline_text.is_none());
+    assert!(!view.account.offline);
+}
+
+#[tokio::test]
+async fn a_failed_sync_leaves_the_saved_copy_as_it_was() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let copies = offline_copies(&w.dir);
+    assert_eq!(copies.len(), 1, "one copy per account");
+    let before = std::fs::read(&copies[0]).unwrap();
+    w._demo.set_faults(demo_portal::Faults {
+        malformed: true,
+        ..demo_portal::Faults::default()
+    });
+    assert!(w.core.sync().await.is_err());
+    assert_eq!(std::fs::read(&copies[0]).unwrap(), before);
+    assert_eq!(offline_copies(&w.dir).len(), 1);
+}
+
+#[tokio::test]
+async fn a_damaged_saved_copy_is_set_aside_with_a_warning_and_made_again() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let copy = offline_copies(&w.dir).remove(0);
+    std::fs::write(&copy, b"\x00\x01 not json").unwrap();
+
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    let outcome = core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    let warning = outcome.keyring_warning.expect("a warning about the copy");
+    assert!(warning.contains("set aside"), "{warning}");
+    let set_aside: Vec<_> = offline_copies(&w.dir)
+        .into_iter()
+        .filter(|p| p.to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(set_aside.len(), 1);
+    assert!(
+        warning.contains(&*set_aside[0].to_string_lossy()),
+        "{warning}"
+    );
+    assert_eq!(std::fs::read(&set_aside[0]).unwrap(), b"\x00\x01 not json");
+    core.sync().await.unwrap();
+    assert!(copy.exists(), "the next sync makes the copy again");
+}
+
+#[tokio::test]
+async fn forgetting_an_account_removes_its_saved_copy() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    assert_eq!(offline_copies(&w.dir).len(), 1);
+    w.core.sign_out(true).await.unwrap();
+    assert!(offline_copies(&w.dir).is_empty());
+    assert!(matches!(
+        w.core
+            .open_offline(PortalChoice::Demo, demo_portal::DEMO_EMAIL)
+            .unwrap_err(),
+        CoreError::NoOfflineCopy
+    ));
+}

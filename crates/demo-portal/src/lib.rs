@@ -93,7 +93,8 @@ impl Options {
     /// Reads the knobs the app and the end-to-end tests pass through the environment
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
     /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_CAPTCHA`,
-    /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`).
+    /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`,
+    /// `JITOPS_DEMO_DOWN`: the portal starts down, as if unreachable).
     pub fn from_env() -> Options {
         let mut o = Options::default();
         let secs = |name: &str| {
@@ -127,6 +128,7 @@ impl Options {
             o.faults.latency = Duration::from_millis(ms);
         }
         o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
+        o.faults.down = std::env::var_os("JITOPS_DEMO_DOWN").is_some();
         o.captcha = std::env::var_os("JITOPS_DEMO_CAPTCHA").is_some();
         o.hostile_text = std::env::var("JITOPS_DEMO_HOSTILE_TEXT").ok();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {

@@ -1,0 +1,224 @@
+//! Owns the offline copy of each account's last synced invoices: one JSON file per account in
+//! `<data>/offline/`, holding no secret (no password, no cookie, no session). A copy is written
+//! only after a sync succeeded, replaced atomically, and a copy that cannot be read is set aside
+//! under another name (never a crash, never silently lost).
+
+use chrono::{DateTime, Local};
+use portal::{Dashboard, InvoiceSummary};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Bumped when the layout changes: a copy of another version is set aside like a damaged one.
+const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CachedAccount {
+    pub version: u32,
+    /// The account's key (`e-mail@portal host`), checked when read back.
+    pub account: String,
+    pub email: String,
+    pub portal: String,
+    pub synced_at: DateTime<Local>,
+    pub dashboard: Option<Dashboard>,
+    pub invoices: Vec<InvoiceSummary>,
+}
+
+impl CachedAccount {
+    pub fn new(
+        account: String,
+        email: String,
+        portal: String,
+        synced_at: DateTime<Local>,
+        dashboard: Option<Dashboard>,
+        invoices: Vec<InvoiceSummary>,
+    ) -> CachedAccount {
+        CachedAccount {
+            version: VERSION,
+            account,
+            email,
+            portal,
+            synced_at,
+            dashboard,
+            invoices,
+        }
+    }
+}
+
+/// What reading an account's copy found.
+#[derive(Debug, PartialEq)]
+pub enum Loaded {
+    Missing,
+    Found(CachedAccount),
+    /// The file could not be read as a copy of this account; it now has this name.
+    SetAside(PathBuf),
+}
+
+pub struct InvoiceCache {
+    dir: PathBuf,
+}
+
+impl InvoiceCache {
+    pub fn new(data_dir: &Path) -> InvoiceCache {
+        InvoiceCache {
+            dir: data_dir.join("offline"),
+        }
+    }
+
+    /// The file of an account: its key made safe for a file name, plus a hash of the key so
+    /// that two keys made alike by that cannot share a file.
+    fn path(&self, key: &str) -> PathBuf {
+        let safe: String = key
+            .chars()
+            .map(|c| {
+                if c.is_ascii_alphanumeric() || "@.-".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .take(80)
+            .collect();
+        // FNV-1a: stable across builds, unlike the standard library's hasher.
+        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+        self.dir.join(format!("{safe}-{hash:016x}.json"))
+    }
+
+    /// Replaces the account's copy: written beside, then renamed over, so a crash midway
+    /// leaves the previous copy whole.
+    pub fn save(&self, copy: &CachedAccount) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
+        let path = self.path(&copy.account);
+        let partial = path.with_extension("json.partial");
+        let bytes = serde_json::to_vec(copy).map_err(std::io::Error::other)?;
+        std::fs::write(&partial, bytes)?;
+        std::fs::rename(&partial, &path)
+    }
+
+    pub fn load(&self, key: &str) -> Loaded {
+        let path = self.path(key);
+        let bytes = match std::fs::read(&path) {
+            Ok(b) => b,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
+            Err(_) => return self.set_aside(&path),
+        };
+        match serde_json::from_slice::<CachedAccount>(&bytes) {
+            Ok(copy) if copy.version == VERSION && copy.account == key => Loaded::Found(copy),
+            _ => self.set_aside(&path),
+        }
+    }
+
+    fn set_aside(&self, path: &Path) -> Loaded {
+        let stamp = Local::now().format("%Y%m%d-%H%M%S");
+        let kept = path.with_extension(format!("damaged-{stamp}"));
+        match std::fs::rename(path, &kept) {
+            Ok(()) => Loaded::SetAside(kept),
+            // Not even renamable: leave it where it is, and say where that is.
+            Err(_) => Loaded::SetAside(path.to_path_buf()),
+        }
+    }
+
+    /// Removes an account's copy (the user asked the app to forget the account).
+    pub fn forget(&self, key: &str) -> std::io::Result<()> {
+        match std::fs::remove_file(self.path(key)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use portal::{InvoiceStatus, Money};
+
+    fn copy(key: &str) -> CachedAccount {
+        CachedAccount::new(
+            key.into(),
+            "a@b.example".into(),
+            "https://portal.example/".into(),
+            Local::now(),
+            Some(Dashboard {
+                unpaid_count: 1,
+                ..Dashboard::default()
+            }),
+            vec![InvoiceSummary {
+                id: 7,
+                number: "INV-7".into(),
+                date: chrono::NaiveDate::from_ymd_opt(2026, 1, 2).unwrap(),
+                due_date: chrono::NaiveDate::from_ymd_opt(2026, 1, 9).unwrap(),
+                total: Money::new(rust_decimal::Decimal::new(1250, 2), "EUR"),
+                status: InvoiceStatus::Unpaid,
+            }],
+        )
+    }
+
+    #[test]
+    fn a_saved_copy_reads_back_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        assert_eq!(cache.load("a@b.example@portal.example"), Loaded::Missing);
+        let saved = copy("a@b.example@portal.example");
+        cache.save(&saved).unwrap();
+        assert_eq!(
+            cache.load("a@b.example@portal.example"),
+            Loaded::Found(saved)
+        );
+    }
+
+    #[test]
+    fn accounts_alike_once_made_safe_keep_their_own_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        cache.save(&copy("a/b@x")).unwrap();
+        cache.save(&copy("a_b@x")).unwrap();
+        assert!(matches!(cache.load("a/b@x"), Loaded::Found(c) if c.account == "a/b@x"));
+        assert!(matches!(cache.load("a_b@x"), Loaded::Found(c) if c.account == "a_b@x"));
+    }
+
+    #[test]
+    fn a_damaged_copy_is_set_aside_not_lost() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        let key = "a@b.example@portal.example";
+        cache.save(&copy(key)).unwrap();
+        let path = cache.path(key);
+        std::fs::write(&path, b"{\"version\": 1, \"account\": \"a@b\", \"invoi").unwrap();
+        let Loaded::SetAside(kept) = cache.load(key) else {
+            panic!("a damaged copy must be set aside");
+        };
+        assert!(
+            !path.exists(),
+            "the damaged file no longer has the copy's name"
+        );
+        assert_eq!(
+            std::fs::read(&kept).unwrap(),
+            b"{\"version\": 1, \"account\": \"a@b\", \"invoi"
+        );
+        // The next sync writes a fresh copy beside the one set aside.
+        cache.save(&copy(key)).unwrap();
+        assert!(matches!(cache.load(key), Loaded::Found(_)));
+        assert!(kept.exists());
+    }
+
+    #[test]
+    fn a_copy_of_another_account_under_this_name_is_not_shown() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        cache.save(&copy("one@x")).unwrap();
+        std::fs::rename(cache.path("one@x"), cache.path("two@x")).unwrap();
+        assert!(matches!(cache.load("two@x"), Loaded::SetAside(_)));
+    }
+
+    #[test]
+    fn the_copy_holds_no_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        cache.save(&copy("a@b.example@portal.example")).unwrap();
+        let text = std::fs::read_to_string(cache.path("a@b.example@portal.example")).unwrap();
+        for word in ["password", "cookie", "session", "token"] {
+            assert!(!text.to_lowercase().contains(word), "{word} in {text}");
+        }
+    }
+}
