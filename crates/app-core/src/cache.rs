@@ -48,7 +48,7 @@ impl CachedAccount {
 #[derive(Debug, PartialEq)]
 pub enum Loaded {
     Missing,
-    Found(CachedAccount),
+    Found(Box<CachedAccount>),
     /// The file could not be read as a copy of this account; it now has this name.
     SetAside(PathBuf),
 }
@@ -104,7 +104,9 @@ impl InvoiceCache {
             Err(_) => return self.set_aside(&path),
         };
         match serde_json::from_slice::<CachedAccount>(&bytes) {
-            Ok(copy) if copy.version == VERSION && copy.account == key => Loaded::Found(copy),
+            Ok(copy) if copy.version == VERSION && copy.account == key => {
+                Loaded::Found(Box::new(copy))
+            }
             _ => self.set_aside(&path),
         }
     }
@@ -163,7 +165,7 @@ mod tests {
         cache.save(&saved).unwrap();
         assert_eq!(
             cache.load("a@b.example@portal.example"),
-            Loaded::Found(saved)
+            Loaded::Found(Box::new(saved))
         );
     }
 
