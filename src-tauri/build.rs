@@ -23,6 +23,7 @@ const COMMANDS: &[&str] = &[
     "ui_shown",
     "open_last_offline",
     "open_offline",
+    "export_csv",
 ];
 
 fn main() {

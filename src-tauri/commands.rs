@@ -2,7 +2,7 @@
 //! `app-core` (or the checkout window), and maps errors once to `{ kind, message }` in the
 //! user's language.
 
-use crate::{checkout_window, payments, Shell};
+use crate::{checkout_window, dialogs, payments, Shell};
 use app_core::views::{DashboardView, Filter, InvoiceListView, InvoiceView};
 use app_core::{CoreError, Lang, PortalChoice, SignInOutcome, UiError};
 use portal::PaymentKind;
@@ -259,4 +259,27 @@ pub fn ui_shown(shell: State<'_, Shell>, screen: String) {
         .map(|d| d.as_millis())
         .unwrap_or_default();
     eprintln!("jitops-timing: shown {screen} at {at}");
+}
+
+/// Writes the current invoice list (the filter shown) as CSV where the person chooses.
+/// Answers what was saved, or nothing when the dialog was cancelled.
+#[tauri::command]
+pub async fn export_csv(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    filter: Filter,
+) -> Answer<Option<String>> {
+    let (csv, count, name) = shell.core.invoices_csv(filter).map_err(|e| ui(&shell, e))?;
+    let title = shell.core.text("export-csv-title", &[]);
+    let Some(path) = dialogs::save_path(&app, &title, &name, "CSV", &["csv"]).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, csv).map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    Ok(Some(shell.core.text(
+        "export-csv-done",
+        &[
+            ("count", count.into()),
+            ("path", path.display().to_string().into()),
+        ],
+    )))
 }

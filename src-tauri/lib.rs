@@ -4,6 +4,7 @@
 
 mod checkout_window;
 mod commands;
+mod dialogs;
 mod payments;
 
 use app_core::secrets::{KeyringStore, SecretStore};
@@ -36,6 +37,7 @@ pub fn run() {
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
+        .plugin(tauri_plugin_dialog::init())
         .register_asynchronous_uri_scheme_protocol(
             checkout_window::HOP_SCHEME,
             checkout_window::serve_hop,
@@ -82,6 +84,7 @@ pub fn run() {
             commands::ui_shown,
             commands::open_last_offline,
             commands::open_offline,
+            commands::export_csv,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

@@ -371,21 +371,34 @@ async function invoices(root) {
   table.append(tbody);
   const totals = h('div', { class: 'totals', id: 'list-totals' });
   const empty = h('p', { class: 'muted', id: 'list-empty', hidden: true, text: t('invoices-empty') });
-  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals);
-  if (state.syncing) {
-    // The first sync after signing in may still be reading the list: say so rather than
-    // "no invoices", and draw the list when it is in.
-    const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
-    table.after(loading);
-    root.setAttribute('aria-busy', 'true');
-    await state.syncing.catch(() => {});
-    root.removeAttribute('aria-busy');
-    loading.remove();
-    if (!root.isConnected) return;
-  }
+  const exportCsv = h('button', { type: 'button', class: 'quiet', id: 'export-csv', text: t('export-csv') });
+  exportCsv.addEventListener('click', () => busy(exportCsv, async () => {
+    root.querySelector('#export-done')?.remove();
+    try {
+      const saved = await invoke('export_csv', { filter: state.filter });
+      if (saved) {
+        totals.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'export-done', text: saved }));
+        announce(saved);
+      }
+    } catch (err) { showError(root, err); }
+  }));
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals,
+    h('div', { class: 'actions' }, exportCsv));
   let view;
   try {
     view = await invoke('invoice_list', { filter: state.filter });
+    if (state.syncing && !view.counts.all) {
+      // Nothing synced yet and the first sync is still reading the list: say so rather than
+      // "no invoices", and draw the list when it is in. (A list synced before shows at once.)
+      const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
+      table.after(loading);
+      root.setAttribute('aria-busy', 'true');
+      await state.syncing.catch(() => {});
+      root.removeAttribute('aria-busy');
+      loading.remove();
+      if (!root.isConnected) return;
+      view = await invoke('invoice_list', { filter: state.filter });
+    }
   } catch (err) {
     showError(root, err);
     return;

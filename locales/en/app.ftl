@@ -194,3 +194,18 @@ error-no-offline-copy = There is no saved copy of this account’s invoices on t
 error-offline-copy-damaged = The saved copy of your invoices could not be read. It was set aside as { $path } and will be made again at the next sync.
 offline-banner = Not connected to the portal: these are the invoices saved on this computer at the last sync, { $time }.
 offline-open = Show the invoices saved on this computer
+
+## CSV export of the invoice list
+csv-account = Account
+csv-portal = Portal
+csv-number = Invoice number
+csv-id = Invoice id
+csv-date = Invoice date
+csv-due = Due date
+csv-status = Status
+csv-total = Total
+csv-currency = Currency
+csv-paid-date = Date paid
+export-csv = Export CSV
+export-csv-title = Export the invoice list
+export-csv-done = Saved { $count } invoices to { $path }.

@@ -194,3 +194,18 @@ error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të f
 error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
 offline-banner = Pa lidhje me panelin: këto janë faturat e ruajtura në këtë kompjuter në sinkronizimin e fundit, { $time }.
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
+
+## Eksporti CSV i listës së faturave
+csv-account = Llogaria
+csv-portal = Paneli
+csv-number = Numri i faturës
+csv-id = ID e faturës
+csv-date = Data e faturës
+csv-due = Afati i pagesës
+csv-status = Statusi
+csv-total = Totali
+csv-currency = Monedha
+csv-paid-date = Data e pagesës
+export-csv = Eksporto CSV
+export-csv-title = Eksporto listën e faturave
+export-csv-done = U ruajtën { $count } fatura në { $path }.

@@ -360,6 +360,56 @@ sys.exit('no window titled ' + sys.argv[1])
         );
     }
 
+    /// Answers the system's file dialog titled `title_prefix` the way a person does with the
+    /// keyboard: select the name, type the whole path `answer`, press Enter. The keys are real
+    /// X key events (XTest) sent to the dialog.
+    pub fn answer_file_dialog(&self, title_prefix: &str, answer: &std::path::Path) {
+        let script = r#"
+import time
+from Xlib import XK
+from Xlib.ext import xtest
+deadline = time.time() + 30
+target = None
+while target is None and time.time() < deadline:
+    for w, name in windows():
+        if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
+            target = w
+            break
+    else:
+        time.sleep(0.2)
+if target is None:
+    sys.exit('no dialog titled ' + sys.argv[1])
+time.sleep(0.5)
+target.set_input_focus(X.RevertToParent, X.CurrentTime)
+d.sync()
+time.sleep(0.3)
+def key(keysym, modifier=None):
+    if modifier:
+        xtest.fake_input(d, X.KeyPress, d.keysym_to_keycode(modifier))
+    code = d.keysym_to_keycode(keysym)
+    xtest.fake_input(d, X.KeyPress, code)
+    xtest.fake_input(d, X.KeyRelease, code)
+    if modifier:
+        xtest.fake_input(d, X.KeyRelease, d.keysym_to_keycode(modifier))
+    d.sync()
+    time.sleep(0.02)
+key(XK.XK_a, XK.XK_Control_L)
+names = {'/': 'slash', '.': 'period', '-': 'minus', '_': 'underscore'}
+for ch in sys.argv[2]:
+    shifted = ch == '_' or ch.isupper()
+    key(XK.string_to_keysym(names.get(ch, ch)), XK.XK_Shift_L if shifted else None)
+time.sleep(0.3)
+key(XK.XK_Return)
+print('answered', sys.argv[1])
+"#;
+        let out = run_xlib_script(script, &[title_prefix.as_ref(), answer.as_os_str()]);
+        assert!(
+            out.status.success(),
+            "could not answer the file dialog: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
     /// Waits until the checkout window is gone (the processor sent it back to the portal, or
     /// it was closed), then makes `main` the window the driver talks to. Talking to the main
     /// window while WebKit tears the other one down can stall the driver.

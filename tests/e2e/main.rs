@@ -980,3 +980,53 @@ async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_invoice_list_is_exported_as_csv_through_the_save_dialog() {
+    harness::scenario(
+        "the_invoice_list_is_exported_as_csv_through_the_save_dialog",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            app.click("#nav-invoices").await;
+            app.click("#filter-all").await;
+            app.wait_for("#filter-all[aria-pressed='true']").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let shown = app
+                .js("return [...document.querySelectorAll('#invoice-table tr[data-id]')].map((r) => r.dataset.id)")
+                .await;
+            let target = app.home.join("exports").join("invoices.csv");
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            app.click("#export-csv").await;
+            app.answer_file_dialog("Export the invoice list", &target);
+            let done = app
+                .wait_text("#export-done", "the export's confirmation", |t| {
+                    t.starts_with("Saved")
+                })
+                .await;
+            assert!(done.contains(&*target.to_string_lossy()), "{done}");
+            let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            assert_eq!(
+                rows[0].join("|"),
+                "Account|Portal|Invoice number|Invoice id|Invoice date|Due date|Status|Total|Currency|Date paid"
+            );
+            let ids: Vec<serde_json::Value> =
+                rows[1..].iter().map(|r| serde_json::json!(r[3])).collect();
+            assert_eq!(serde_json::json!(ids), shown, "the rows shown, in their order");
+            let unpaid = rows.iter().find(|r| r[3] == "1003").expect("invoice 1003");
+            assert_eq!(unpaid[0], "demo@jitops.example");
+            assert_eq!(unpaid[6], "Unpaid");
+            assert_eq!(unpaid[7], "11.99");
+            assert_eq!(unpaid[8], "EUR");
+            assert!(rows.iter().skip(1).all(|r| r.len() == 10));
+            assert!(done.contains(&format!("{} invoices", rows.len() - 1)), "{done}");
+            app.screenshot("export-csv-en").await;
+            app.close().await;
+        },
+    )
+    .await;
+}

@@ -613,6 +613,72 @@ impl Core {
         ))
     }
 
+    /// The current list (the filter's invoices, in the list's order) as CSV, with how many
+    /// invoices it holds and a file name to suggest. Headers and statuses are in the user's
+    /// language; dates are ISO and amounts plain decimals, for spreadsheets.
+    pub fn invoices_csv(&self, filter: Filter) -> Result<(String, usize, String)> {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let today = portal::session::today();
+        let header: Vec<String> = [
+            "csv-account",
+            "csv-portal",
+            "csv-number",
+            "csv-id",
+            "csv-date",
+            "csv-due",
+            "csv-status",
+            "csv-total",
+            "csv-currency",
+            "csv-paid-date",
+        ]
+        .iter()
+        .map(|id| c.text(lang, id, &[]))
+        .collect();
+        let listed = views::listed(&account.invoices, filter, today);
+        let count = listed.len();
+        let rows = listed.into_iter().map(|i| {
+            let slug = views::status_slug(i.status, i.is_overdue(today));
+            // Known once the invoice was opened: its last transaction.
+            let paid = account
+                .details
+                .get(&i.id)
+                .filter(|d| d.status == InvoiceStatus::Paid)
+                .and_then(|d| d.transactions.last())
+                .map(|t| t.date.clone())
+                .unwrap_or_default();
+            vec![
+                account.record.email.clone(),
+                account.record.portal.clone(),
+                i.number.clone(),
+                i.id.to_string(),
+                i.date.format("%Y-%m-%d").to_string(),
+                i.due_date.format("%Y-%m-%d").to_string(),
+                views::status_text(c, lang, slug),
+                i.total.amount.to_string(),
+                i.total.currency.clone(),
+                paid,
+            ]
+        });
+        let csv = crate::export::table(&header, rows);
+        let name = format!(
+            "invoices-{}-{}.csv",
+            account
+                .record
+                .email
+                .split('@')
+                .next()
+                .unwrap_or("account")
+                .chars()
+                .filter(|ch| ch.is_ascii_alphanumeric() || *ch == '-' || *ch == '.')
+                .collect::<String>(),
+            Local::now().format("%Y-%m-%d")
+        );
+        Ok((csv, count, name))
+    }
+
     /// Reads the invoice page afresh and shows it.
     pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
         let (session, key) = self.session()?;

@@ -5,6 +5,7 @@
 pub mod cache;
 pub mod core;
 pub mod error;
+pub mod export;
 pub mod pending;
 pub mod secrets;
 pub mod settings;

@@ -159,13 +159,12 @@ pub fn totals_per_currency<'a>(amounts: impl Iterator<Item = &'a Money>) -> Vec<
         .collect()
 }
 
-pub fn invoice_list(
-    c: &Catalogues,
-    lang: Lang,
+/// The invoices a filter keeps, in the list's order (what is shown, and what is exported).
+pub fn listed(
     invoices: &[InvoiceSummary],
     filter: Filter,
     today: chrono::NaiveDate,
-) -> InvoiceListView {
+) -> Vec<&InvoiceSummary> {
     let mut kept: Vec<&InvoiceSummary> =
         invoices.iter().filter(|i| filter.keeps(i, today)).collect();
     // Most urgent first: by due date, then number.
@@ -177,6 +176,17 @@ pub fn invoice_list(
     if filter == Filter::Paid || filter == Filter::All {
         kept.reverse();
     }
+    kept
+}
+
+pub fn invoice_list(
+    c: &Catalogues,
+    lang: Lang,
+    invoices: &[InvoiceSummary],
+    filter: Filter,
+    today: chrono::NaiveDate,
+) -> InvoiceListView {
+    let kept = listed(invoices, filter, today);
     let totals = totals_per_currency(kept.iter().map(|i| &i.total))
         .iter()
         .map(|m| money(lang, m))

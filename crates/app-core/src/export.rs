@@ -1,0 +1,113 @@
+//! Owns the CSV files the app writes (the invoice list, the translation review): RFC 4180
+//! quoting, and cells that a spreadsheet would run as a formula made inert.
+
+/// One CSV line: every cell quoted when it holds a comma, a quote or a line break (quotes
+/// doubled), ended by CRLF as RFC 4180 says.
+fn line(cells: &[String]) -> String {
+    let mut out = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
+    out.push_str("\r\n");
+    out
+}
+
+fn cell(text: &str) -> String {
+    // Text from a portal that starts like a formula (=, +, -, @) would run in a spreadsheet:
+    // a leading apostrophe keeps it text. Plain numbers ("-5.00") stay numbers.
+    let inert = match text.chars().next() {
+        Some('=' | '+' | '@' | '\t' | '\r') => format!("'{text}"),
+        Some('-') if text[1..].parse::<f64>().is_err() => format!("'{text}"),
+        _ => text.to_owned(),
+    };
+    if inert.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", inert.replace('"', "\"\""))
+    } else {
+        inert
+    }
+}
+
+/// A whole table: the header, then each row.
+pub fn table(header: &[String], rows: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut out = line(header);
+    for row in rows {
+        out.push_str(&line(&row));
+    }
+    out
+}
+
+/// Reads a CSV written by [`table`] back into rows (for tests: it checks the quoting round
+/// trips).
+pub fn parse(text: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn commas_quotes_and_line_breaks_are_quoted_and_round_trip() {
+        let rows = vec![
+            s(&["INV-1", "Hosting, monthly", "12.50"]),
+            s(&["INV-2", "The \"big\" plan", "0.99"]),
+            s(&["INV-3", "two\nlines", "7"]),
+            s(&["", "plain", "-5.00"]),
+        ];
+        let text = table(&s(&["Number", "Item", "Total"]), rows.clone());
+        assert_eq!(
+            text,
+            "Number,Item,Total\r\nINV-1,\"Hosting, monthly\",12.50\r\n\
+             INV-2,\"The \"\"big\"\" plan\",0.99\r\nINV-3,\"two\nlines\",7\r\n,plain,-5.00\r\n"
+        );
+        let mut back = parse(&text);
+        assert_eq!(back.remove(0), s(&["Number", "Item", "Total"]));
+        assert_eq!(back, rows);
+    }
+
+    #[test]
+    fn formulas_from_a_portal_stay_text() {
+        let text = table(
+            &s(&["a"]),
+            vec![
+                s(&["=HYPERLINK(\"http://x\")"]),
+                s(&["+1+2"]),
+                s(&["@SUM(A1)"]),
+                s(&["-cmd"]),
+            ],
+        );
+        let back = parse(&text);
+        assert_eq!(back[1], s(&["'=HYPERLINK(\"http://x\")"]));
+        assert_eq!(back[2], s(&["'+1+2"]));
+        assert_eq!(back[3], s(&["'@SUM(A1)"]));
+        assert_eq!(back[4], s(&["'-cmd"]));
+    }
+}

@@ -1,0 +1,34 @@
+//! Owns the system's file dialogs (tauri-plugin-dialog): where to save an export. The dialog
+//! is modal to the main window; cancelling it is not an error.
+
+use std::path::PathBuf;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_dialog::DialogExt;
+
+/// Asks where to save a file, suggesting `file_name` in the Documents folder. None when the
+/// person cancels.
+pub async fn save_path(
+    app: &AppHandle,
+    title: &str,
+    file_name: &str,
+    filter_name: &str,
+    extensions: &[&str],
+) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(file_name)
+        .add_filter(filter_name, extensions);
+    if let Ok(dir) = app.path().document_dir().or_else(|_| app.path().home_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(main) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&main);
+    }
+    dialog.save_file(move |chosen| {
+        let _ = tx.send(chosen);
+    });
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+}
