@@ -24,6 +24,8 @@ const COMMANDS: &[&str] = &[
     "open_last_offline",
     "open_offline",
     "export_csv",
+    "review_rows",
+    "export_review_csv",
 ];
 
 fn main() {

@@ -283,3 +283,37 @@ pub async fn export_csv(
         ],
     )))
 }
+
+/// Every message id with its English and Albanian text, for the translation review.
+#[tauri::command]
+pub fn review_rows(shell: State<'_, Shell>) -> Vec<app_core::review::ReviewRow> {
+    app_core::review::rows(shell.core.catalogues())
+}
+
+/// Writes the review's rows now shown (their ids, in order) as CSV where the person chooses.
+#[tauri::command]
+pub async fn export_review_csv(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    ids: Vec<String>,
+) -> Answer<Option<String>> {
+    let all = app_core::review::rows(shell.core.catalogues());
+    let shown: Vec<_> = ids
+        .iter()
+        .filter_map(|id| all.iter().find(|r| &r.id == id).cloned())
+        .collect();
+    let csv = app_core::review::csv(shell.core.catalogues(), shell.core.lang(), &shown);
+    let title = shell.core.text("review-export-title", &[]);
+    let name = "jitops-billing-translations.csv";
+    let Some(path) = dialogs::save_path(&app, &title, name, "CSV", &["csv"]).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, csv).map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    Ok(Some(shell.core.text(
+        "review-export-done",
+        &[
+            ("count", shown.len().into()),
+            ("path", path.display().to_string().into()),
+        ],
+    )))
+}

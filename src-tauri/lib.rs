@@ -85,6 +85,8 @@ pub fn run() {
             commands::open_last_offline,
             commands::open_offline,
             commands::export_csv,
+            commands::review_rows,
+            commands::export_review_csv,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

@@ -209,3 +209,24 @@ csv-paid-date = Date paid
 export-csv = Export CSV
 export-csv-title = Export the invoice list
 export-csv-done = Saved { $count } invoices to { $path }.
+
+## Translation review (for reviewers, offline)
+review-title = Translation review
+review-intro = Every text of the app in English and Albanian. Texts with no Albanian, or the same as the English, are marked. “Show” opens the screen where a text appears.
+review-open = Translation review
+review-filter-label = Filter by id or text
+review-only-problems = Only missing or identical texts
+review-col-id = Message id
+review-col-en = English
+review-col-sq = Albanian
+review-col-state = State
+review-col-screen = Screen
+review-state-ok = Translated
+review-state-missing = Missing
+review-state-identical = Same as English
+review-show = Show
+review-show-needs-sign-in = Sign in to see this screen
+review-export = Export CSV
+review-export-title = Export the translation review
+review-export-done = Saved { $count } texts to { $path }.
+review-count = { $shown } of { $total } texts shown

@@ -209,3 +209,24 @@ csv-paid-date = Data e pagesës
 export-csv = Eksporto CSV
 export-csv-title = Eksporto listën e faturave
 export-csv-done = U ruajtën { $count } fatura në { $path }.
+
+## Rishikimi i përkthimit (për rishikuesit, pa lidhje)
+review-title = Rishikimi i përkthimit
+review-intro = Çdo tekst i aplikacionit në anglisht dhe shqip. Shënohen tekstet pa shqip ose të njëjta me anglishten. “Shfaq” hap ekranin ku shfaqet teksti.
+review-open = Rishikimi i përkthimit
+review-filter-label = Filtro sipas ID-së ose tekstit
+review-only-problems = Vetëm tekstet që mungojnë ose janë të njëjta
+review-col-id = ID e mesazhit
+review-col-en = Anglisht
+review-col-sq = Shqip
+review-col-state = Gjendja
+review-col-screen = Ekrani
+review-state-ok = I përkthyer
+review-state-missing = Mungon
+review-state-identical = Njësoj si anglishtja
+review-show = Shfaq
+review-show-needs-sign-in = Hyni për të parë këtë ekran
+review-export = Eksporto CSV
+review-export-title = Eksporto rishikimin e përkthimit
+review-export-done = U ruajtën { $count } tekste në { $path }.
+review-count = Shfaqen { $shown } nga { $total } tekste

@@ -1030,3 +1030,79 @@ async fn the_invoice_list_is_exported_as_csv_through_the_save_dialog() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_translation_review_works_signed_out_filters_links_and_exports() {
+    harness::scenario(
+        "the_translation_review_works_signed_out_filters_links_and_exports",
+        || async {
+            // No portal at all: the review needs none.
+            let app = App::launch(harness::Launch::default()).await;
+            app.wait_for("#signin-form").await;
+            app.click("#open-review").await;
+            app.wait_screen("review").await;
+            let ids = l10n::message_ids(l10n::Lang::En).len();
+            let count = app.text("#review-count").await;
+            assert_eq!(count, format!("{ids} of {ids} texts shown"));
+            let row = |id: &str| format!("#review-table tr[data-id='{id}']");
+            assert_eq!(
+                app.text(&format!("{} td:nth-child(3)", row("signin-title"))).await,
+                "Hyni në Panelin e Klientit"
+            );
+            // Texts the same as the English are marked; "only problems" keeps just those.
+            assert_eq!(
+                app.text(&format!("{} .review-state", row("app-name"))).await,
+                "Same as English"
+            );
+            app.click("#review-only-problems").await;
+            let states = app
+                .js("return [...document.querySelectorAll('#review-table tbody tr')].map((r) => r.className)")
+                .await;
+            let states = states.as_array().unwrap();
+            assert!(!states.is_empty());
+            assert!(states.iter().all(|s| s != "state-ok"), "{states:?}");
+            app.click("#review-only-problems").await;
+            // The filter matches ids and both texts.
+            app.type_into("#review-filter", "panelin e klientit").await;
+            app.wait_text("#review-count", "filtered", |t| !t.starts_with(&ids.to_string()))
+                .await;
+            let shown = app
+                .js("return [...document.querySelectorAll('#review-table tbody tr')].map((r) => r.dataset.id)")
+                .await;
+            assert!(shown.as_array().unwrap().contains(&serde_json::json!("signin-title")), "{shown}");
+            app.screenshot("review-en").await;
+            // Export what is shown.
+            let target = app.home.join("review.csv");
+            app.click("#review-export").await;
+            app.answer_file_dialog("Export the translation review", &target);
+            app.wait_text("#review-export-done", "export", |t| t.starts_with("Saved")).await;
+            let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            assert_eq!(rows[0].join("|"), "Message id|English|Albanian|State|Screen");
+            assert_eq!(rows.len() - 1, shown.as_array().unwrap().len());
+            let title = rows.iter().find(|r| r[0] == "signin-title").unwrap();
+            assert_eq!(title[2], "Hyni në Panelin e Klientit");
+            assert_eq!(title[4], "signin");
+            // In Albanian, in place.
+            app.click("#lang-sq").await;
+            app.wait_text("#review-table th", "Albanian headers", |t| t == "ID e mesazhit")
+                .await;
+            app.screenshot("review-sq").await;
+            app.click("#lang-en").await;
+            // A screen that needs an account cannot be opened signed out; the sign-in can.
+            app.type_into("#review-filter", "dashboard-title").await;
+            let disabled = app
+                .js(&format!(
+                    "return document.querySelector(\"{} button\").disabled",
+                    row("dashboard-title")
+                ))
+                .await;
+            assert_eq!(disabled, serde_json::json!(true));
+            app.type_into("#review-filter", "signin-title").await;
+            app.click(&format!("{} button", row("signin-title"))).await;
+            app.wait_screen("signin").await;
+            app.close().await;
+        },
+    )
+    .await;
+}

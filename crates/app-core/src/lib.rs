@@ -7,6 +7,7 @@ pub mod core;
 pub mod error;
 pub mod export;
 pub mod pending;
+pub mod review;
 pub mod secrets;
 pub mod settings;
 pub mod views;

@@ -1,0 +1,181 @@
+//! Owns the translation review: every message id with its English and Albanian text side by
+//! side, which ones are missing or the same as the English, and the screen each one shows on
+//! (for reviewers checking the two languages, offline).
+
+use l10n::{Catalogues, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ReviewRow {
+    pub id: String,
+    pub en: String,
+    pub sq: String,
+    /// `ok`, `missing` (no Albanian text) or `identical` (the same as the English).
+    pub state: &'static str,
+    /// The screen it shows on, when one screen holds it (`error-*` show on many).
+    pub screen: Option<&'static str>,
+}
+
+/// The screen a message belongs to, from its id's prefix.
+pub fn screen_of(id: &str) -> Option<&'static str> {
+    let prefix = id.split('-').next().unwrap_or_default();
+    Some(match prefix {
+        "signin" | "account" => "signin",
+        "reset" => "reset",
+        "twofa" => "twofa",
+        "dashboard" | "offline" => "dashboard",
+        "invoices" | "filter" | "col" | "export" | "csv" => "invoices",
+        "invoice" | "status" | "pay" | "cycle" | "pending" => "invoice",
+        "payment" | "checkout" => "payment",
+        "help" => "help",
+        "settings" => "settings",
+        "review" => "review",
+        _ => return None,
+    })
+}
+
+/// The rows for two catalogues' texts (id -> text), every id of either, in id order.
+pub fn rows_from(en: &BTreeMap<String, String>, sq: &BTreeMap<String, String>) -> Vec<ReviewRow> {
+    let mut ids: Vec<&String> = en.keys().chain(sq.keys()).collect();
+    ids.sort();
+    ids.dedup();
+    ids.into_iter()
+        .map(|id| {
+            let english = en.get(id).cloned().unwrap_or_default();
+            let albanian = sq.get(id).cloned().unwrap_or_default();
+            let state = if albanian.trim().is_empty() {
+                "missing"
+            } else if albanian.trim() == english.trim() {
+                "identical"
+            } else {
+                "ok"
+            };
+            ReviewRow {
+                id: id.clone(),
+                en: english,
+                sq: albanian,
+                state,
+                screen: screen_of(id),
+            }
+        })
+        .collect()
+}
+
+pub fn rows(c: &Catalogues) -> Vec<ReviewRow> {
+    rows_from(&c.all_texts(Lang::En), &c.all_texts(Lang::Sq))
+}
+
+/// The table as CSV, headers in `lang`.
+pub fn csv(c: &Catalogues, lang: Lang, rows: &[ReviewRow]) -> String {
+    let header: Vec<String> = [
+        "review-col-id",
+        "review-col-en",
+        "review-col-sq",
+        "review-col-state",
+        "review-col-screen",
+    ]
+    .iter()
+    .map(|id| c.text(lang, id, &[]))
+    .collect();
+    crate::export::table(
+        &header,
+        rows.iter().map(|r| {
+            vec![
+                r.id.clone(),
+                r.en.clone(),
+                r.sq.clone(),
+                c.text(lang, &format!("review-state-{}", r.state), &[]),
+                r.screen.unwrap_or_default().to_owned(),
+            ]
+        }),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn map(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn missing_and_identical_texts_are_marked() {
+        let rows = rows_from(
+            &map(&[
+                ("invoice-pdf", "PDF"),
+                ("signin-title", "Sign in"),
+                ("help-title", "Help"),
+            ]),
+            &map(&[
+                ("invoice-pdf", "PDF"),
+                ("signin-title", "Hyr"),
+                ("help-title", " "),
+                ("only-sq", "Vetëm"),
+            ]),
+        );
+        let state: Vec<(&str, &str)> = rows.iter().map(|r| (r.id.as_str(), r.state)).collect();
+        assert_eq!(
+            state,
+            vec![
+                ("help-title", "missing"),
+                ("invoice-pdf", "identical"),
+                ("only-sq", "ok"),
+                ("signin-title", "ok"),
+            ]
+        );
+        assert_eq!(rows[0].screen, Some("help"));
+        assert_eq!(rows[2].screen, None);
+    }
+
+    #[test]
+    fn every_message_of_the_app_has_a_row_and_its_screen_exists() {
+        let c = Catalogues::load().unwrap();
+        let rows = rows(&c);
+        assert_eq!(rows.len(), l10n::message_ids(Lang::En).len());
+        let screens = [
+            "signin",
+            "reset",
+            "twofa",
+            "dashboard",
+            "invoices",
+            "invoice",
+            "payment",
+            "help",
+            "settings",
+            "review",
+        ];
+        for r in &rows {
+            if let Some(s) = r.screen {
+                assert!(screens.contains(&s), "{} -> {s}", r.id);
+            }
+            assert!(!r.en.is_empty(), "{} has no English", r.id);
+        }
+        // The app's own catalogues are complete today.
+        assert!(rows.iter().all(|r| r.state != "missing"));
+    }
+
+    #[test]
+    fn the_table_exports_as_csv() {
+        let c = Catalogues::load().unwrap();
+        let rows = rows_from(
+            &map(&[("signin-title", "Sign in, \"now\"")]),
+            &map(&[("signin-title", "Hyr")]),
+        );
+        let back = crate::export::parse(&csv(&c, Lang::En, &rows));
+        assert_eq!(
+            back[1],
+            vec![
+                "signin-title",
+                "Sign in, \"now\"",
+                "Hyr",
+                "Translated",
+                "signin"
+            ]
+        );
+    }
+}
