@@ -148,8 +148,10 @@ pub async fn sign_out(shell: State<'_, Shell>, forget: bool) -> Answer<()> {
 }
 
 #[tauri::command]
-pub async fn sync(shell: State<'_, Shell>) -> Answer<DashboardView> {
-    shell.core.sync().await.map_err(|e| ui(&shell, e))
+pub async fn sync(app: AppHandle, shell: State<'_, Shell>) -> Answer<DashboardView> {
+    let view = shell.core.sync().await.map_err(|e| ui(&shell, e))?;
+    crate::reminders::show_due(&app);
+    Ok(view)
 }
 
 #[tauri::command]

@@ -6,6 +6,7 @@ mod checkout_window;
 mod commands;
 mod dialogs;
 mod payments;
+mod reminders;
 
 use app_core::secrets::{KeyringStore, SecretStore};
 use app_core::Core;
@@ -60,6 +61,7 @@ pub fn run() {
             if let Some(main) = app.get_webview_window("main") {
                 checkout_window::forget_browsing_data(&main);
             }
+            reminders::start_hourly(app.handle());
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

@@ -230,3 +230,11 @@ review-export = Export CSV
 review-export-title = Export the translation review
 review-export-done = Saved { $count } texts to { $path }.
 review-count = { $shown } of { $total } texts shown
+
+## Reminders (OS notifications)
+reminder-due-soon-title = Invoice { $number } is due on { $date }
+reminder-due-soon-body = { $amount } to pay by { $date }. Open JitOps Billing to pay it.
+reminder-overdue-title = Invoice { $number } is overdue
+reminder-overdue-body = { $amount } was due on { $date }. Open JitOps Billing to pay it.
+reminder-summary-title = { $count } invoices need paying
+reminder-summary-body = { $soon } due within 3 days, { $overdue } overdue. Open JitOps Billing to see them.

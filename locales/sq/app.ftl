@@ -230,3 +230,11 @@ review-export = Eksporto CSV
 review-export-title = Eksporto rishikimin e përkthimit
 review-export-done = U ruajtën { $count } tekste në { $path }.
 review-count = Shfaqen { $shown } nga { $total } tekste
+
+## Kujtesat (njoftime të sistemit)
+reminder-due-soon-title = Afati i faturës { $number } është më { $date }
+reminder-due-soon-body = { $amount } për t'u paguar deri më { $date }. Hapni JitOps Billing për ta paguar.
+reminder-overdue-title = Fatura { $number } është e prapambetur
+reminder-overdue-body = { $amount } duhej paguar më { $date }. Hapni JitOps Billing për ta paguar.
+reminder-summary-title = { $count } fatura duhen paguar
+reminder-summary-body = { $soon } me afat brenda 3 ditëve, { $overdue } të prapambetura. Hapni JitOps Billing për t'i parë.

@@ -4,6 +4,7 @@
 use crate::cache::{CachedAccount, InvoiceCache, Loaded};
 use crate::error::CoreError;
 use crate::pending::{PendingFile, PendingPayment};
+use crate::reminders::{ReminderFile, ReminderKind};
 use crate::secrets::{SecretError, SecretStore};
 use crate::settings::{AccountRecord, Settings, SettingsFile};
 use crate::views::{self, AccountView, DashboardView, Filter, InvoiceListView, InvoiceView};
@@ -33,6 +34,13 @@ pub enum PortalChoice {
     Jitops,
     Demo,
     Other(String),
+}
+
+/// An OS notification to show, in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub title: String,
+    pub body: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,6 +83,7 @@ pub struct Core {
     settings_file: SettingsFile,
     pending_file: PendingFile,
     cache: InvoiceCache,
+    reminders: ReminderFile,
     secrets: Arc<dyn SecretStore>,
     state: Mutex<State>,
     processor_domains: Vec<String>,
@@ -101,6 +110,7 @@ impl Core {
             settings_file,
             pending_file: PendingFile::new(data_dir),
             cache: InvoiceCache::new(data_dir),
+            reminders: ReminderFile::new(data_dir),
             secrets,
             state: Mutex::new(State {
                 lang,
@@ -677,6 +687,70 @@ impl Core {
             Local::now().format("%Y-%m-%d")
         );
         Ok((csv, count, name))
+    }
+
+    /// The OS notifications due now for the current account's invoices (due within three days,
+    /// or overdue), each given once: one per invoice, or one summary when there are more than
+    /// three at once (a first sync of a long account would flood the screen).
+    pub fn take_reminders(&self) -> Vec<Notice> {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let Some(account) = state.account.as_ref() else {
+            return vec![];
+        };
+        let today = portal::session::today();
+        let new = match self
+            .reminders
+            .take_new(&account.record.key(), &account.invoices, today)
+        {
+            Ok(new) => new,
+            Err(e) => {
+                eprintln!("jitops-billing: the reminders record was not written: {e}");
+                return vec![];
+            }
+        };
+        if new.len() > 3 {
+            let overdue = new
+                .iter()
+                .filter(|r| r.kind == ReminderKind::Overdue)
+                .count();
+            return vec![Notice {
+                title: c.text(
+                    lang,
+                    "reminder-summary-title",
+                    &[("count", Arg::from(new.len()))],
+                ),
+                body: c.text(
+                    lang,
+                    "reminder-summary-body",
+                    &[
+                        ("soon", Arg::from(new.len() - overdue)),
+                        ("overdue", Arg::from(overdue)),
+                    ],
+                ),
+            }];
+        }
+        new.iter()
+            .map(|r| {
+                let (title, body) = match r.kind {
+                    ReminderKind::DueSoon => ("reminder-due-soon-title", "reminder-due-soon-body"),
+                    ReminderKind::Overdue => ("reminder-overdue-title", "reminder-overdue-body"),
+                };
+                let args = [
+                    ("number", Arg::from(r.invoice.number.clone())),
+                    ("amount", Arg::from(views::money(lang, &r.invoice.total))),
+                    (
+                        "date",
+                        Arg::from(l10n::format_date(lang, r.invoice.due_date)),
+                    ),
+                ];
+                Notice {
+                    title: c.text(lang, title, &args),
+                    body: c.text(lang, body, &args),
+                }
+            })
+            .collect()
     }
 
     /// Reads the invoice page afresh and shows it.

@@ -7,11 +7,12 @@ pub mod core;
 pub mod error;
 pub mod export;
 pub mod pending;
+pub mod reminders;
 pub mod review;
 pub mod secrets;
 pub mod settings;
 pub mod views;
 
-pub use crate::core::{Core, PortalChoice, SignInOutcome};
+pub use crate::core::{Core, Notice, PortalChoice, SignInOutcome};
 pub use error::{CoreError, UiError};
 pub use l10n::Lang;

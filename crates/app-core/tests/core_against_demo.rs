@@ -438,3 +438,58 @@ async fn forgetting_an_account_removes_its_saved_copy() {
         CoreError::NoOfflineCopy
     ));
 }
+
+#[tokio::test]
+async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    // The demo customer has two overdue invoices and none due within three days.
+    let notices = w.core.take_reminders();
+    let titles: Vec<&str> = notices.iter().map(|n| n.title.as_str()).collect();
+    assert_eq!(notices.len(), 2, "{titles:?}");
+    assert!(
+        titles.iter().all(|t| t.ends_with("is overdue")),
+        "{titles:?}"
+    );
+    assert!(notices[0].body.contains("was due on"), "{:?}", notices[0]);
+    assert!(w.core.take_reminders().is_empty(), "given once");
+    w.core.sync().await.unwrap();
+    assert!(
+        w.core.take_reminders().is_empty(),
+        "a new sync does not repeat them"
+    );
+    let restarted = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    restarted
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    restarted.sync().await.unwrap();
+    assert!(restarted.take_reminders().is_empty(), "nor does a restart");
+
+    // The accountant: 3 due within three days and 16 overdue make one summary, in Albanian.
+    restarted.set_language(Lang::Sq).unwrap();
+    restarted
+        .sign_in(
+            PortalChoice::Demo,
+            demo_portal::ACCOUNTANT_EMAIL,
+            "demo",
+            false,
+        )
+        .await
+        .unwrap();
+    restarted.sync().await.unwrap();
+    let notices = restarted.take_reminders();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].title, "19 fatura duhen paguar");
+    assert!(
+        notices[0]
+            .body
+            .starts_with("3 me afat brenda 3 ditëve, 16 të prapambetura"),
+        "{}",
+        notices[0].body
+    );
+}

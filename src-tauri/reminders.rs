@@ -1,0 +1,37 @@
+//! Owns showing payment reminders as OS notifications: after every sync, and every hour while
+//! the app runs (an invoice comes due as the days pass, with no sync needed). Which reminders
+//! are due, and that each is given once, is `app_core`'s.
+
+use crate::Shell;
+use std::time::Duration;
+use tauri::{AppHandle, Manager};
+use tauri_plugin_notification::NotificationExt;
+
+const EVERY: Duration = Duration::from_secs(60 * 60);
+
+/// Shows the reminders due now for the current account.
+pub fn show_due(app: &AppHandle) {
+    let Some(shell) = app.try_state::<Shell>() else {
+        return;
+    };
+    for notice in shell.core.take_reminders() {
+        // No notification service (a bare session) is not the app's failure.
+        let _ = app
+            .notification()
+            .builder()
+            .title(notice.title)
+            .body(notice.body)
+            .show();
+    }
+}
+
+/// Checks every hour while the app runs.
+pub fn start_hourly(app: &AppHandle) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        loop {
+            tokio::time::sleep(EVERY).await;
+            show_due(&app);
+        }
+    });
+}
