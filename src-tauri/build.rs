@@ -26,6 +26,9 @@ const COMMANDS: &[&str] = &[
     "export_csv",
     "review_rows",
     "export_review_csv",
+    "accounts",
+    "switch_account",
+    "all_accounts",
 ];
 
 fn main() {

@@ -143,7 +143,10 @@ pub fn open_offline(
 }
 
 #[tauri::command]
-pub async fn sign_out(shell: State<'_, Shell>, forget: bool) -> Answer<()> {
+pub async fn sign_out(
+    shell: State<'_, Shell>,
+    forget: bool,
+) -> Answer<Option<app_core::views::AccountView>> {
     shell.core.sign_out(forget).await.map_err(|e| ui(&shell, e))
 }
 
@@ -318,4 +321,43 @@ pub async fn export_review_csv(
             ("path", path.display().to_string().into()),
         ],
     )))
+}
+
+#[tauri::command]
+pub fn accounts(shell: State<'_, Shell>) -> Vec<app_core::AccountChoice> {
+    shell.core.accounts()
+}
+
+/// Another account on screen; None when it needs its password (the UI asks).
+#[tauri::command]
+pub async fn switch_account(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    key: String,
+) -> Answer<Option<app_core::views::AccountView>> {
+    if shell.started_in_demo {
+        payments::ensure_demo(&shell)
+            .await
+            .map_err(|e| ui(&shell, e))?;
+    }
+    let was_signed_in = shell
+        .core
+        .accounts()
+        .iter()
+        .any(|a| a.key == key && a.signed_in);
+    let account = shell
+        .core
+        .switch_account(&key)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    // Pending payments of an account signed in just now (a parked one is followed already).
+    if !was_signed_in && account.as_ref().is_some_and(|a| !a.offline) {
+        payments::resume(&app);
+    }
+    Ok(account)
+}
+
+#[tauri::command]
+pub fn all_accounts(shell: State<'_, Shell>) -> app_core::views::AllAccountsView {
+    shell.core.all_accounts_view()
 }

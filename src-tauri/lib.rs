@@ -89,6 +89,9 @@ pub fn run() {
             commands::export_csv,
             commands::review_rows,
             commands::export_review_csv,
+            commands::accounts,
+            commands::switch_account,
+            commands::all_accounts,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

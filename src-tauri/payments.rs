@@ -126,13 +126,18 @@ fn track(app: &AppHandle, id: u64) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let core = Arc::clone(&app.state::<Shell>().core);
+        // Followed with the paying account's session, whichever account is on screen later.
+        let Some(account) = core.current_key() else {
+            return;
+        };
         emit(&app, progress(&app.state::<Shell>(), id, "waiting", 0, 0));
         let reporter = app.clone();
         let usual = usual_confirmation(&app.state::<Shell>());
         let end = tracker::track_given_usual(
             || {
                 let core = Arc::clone(&core);
-                async move { core.invoice_status(id).await }
+                let account = account.clone();
+                async move { core.invoice_status(&account, id).await }
             },
             TRACK_FOR,
             usual,
@@ -158,7 +163,7 @@ fn track(app: &AppHandle, id: u64) {
                 checks,
                 status,
             } => {
-                let _ = shell.core.payment_settled(id);
+                let _ = shell.core.payment_settled(&account, id);
                 let phase = if status == InvoiceStatus::Paid {
                     "paid"
                 } else {

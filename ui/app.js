@@ -114,7 +114,8 @@ function setChrome() {
   const label = document.getElementById('account-label');
   label.hidden = !state.account;
   if (state.account) label.textContent = state.account.label;
-  for (const b of rail.querySelectorAll('.rail-item')) {
+  // The screens' items only: an account's item marks the account on screen (drawAccounts).
+  for (const b of rail.querySelectorAll('.rail-item[data-screen]')) {
     const current = b.dataset.screen === state.screen || (state.screen === 'invoice' && b.dataset.screen === 'invoices');
     if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
   }
@@ -130,7 +131,7 @@ async function go(screen, options = {}) {
 async function render(options = {}) {
   applyStatic();
   setChrome();
-  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review };
+  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts };
   const view = screens[state.screen] || signin;
   const root = main();
   root.replaceChildren();
@@ -160,7 +161,8 @@ async function signin(root) {
       h('span', { text: t(`signin-portal-${p}`) })));
   const url = field('portal-url', 'signin-portal-url-label', h('input', { type: 'url', placeholder: 'https://', autocomplete: 'url' }));
   url.hidden = state.portal !== 'other';
-  const email = h('input', { type: 'email', autocomplete: 'username', required: true });
+  if (state.prefillUrl) url.querySelector('input').value = state.prefillUrl;
+  const email = h('input', { type: 'email', autocomplete: 'username', required: true, value: state.prefillEmail || '' });
   const password = h('input', { type: 'password', autocomplete: 'current-password', required: true });
   const remember = h('input', { type: 'checkbox', id: 'remember' });
   const submit = h('button', { type: 'submit', class: 'primary', id: 'signin-submit', text: t('signin-submit') });
@@ -221,15 +223,96 @@ async function showOffline(account) {
   state.account = account;
   state.notice = null;
   await go('dashboard');
+  await drawAccounts();
+}
+
+// An account already signed in this run (switched to, or left after a sign-out): its figures
+// at once; Refresh syncs.
+async function showAccount(account) {
+  if (account.offline) return showOffline(account);
+  state.signedIn = true;
+  state.account = account;
+  state.notice = null;
+  state.invoiceId = undefined;
+  await go('dashboard');
+  await drawAccounts();
+}
+
+// The accounts in the rail: each one a click away, then "All accounts" and "Add an account".
+async function drawAccounts() {
+  const box = document.getElementById('rail-accounts');
+  const accounts = await invoke('accounts').catch(() => []);
+  const items = accounts.map((a, i) => h('button', {
+    type: 'button', class: 'rail-item rail-account', id: `account-${i}`, 'data-key': a.key,
+    'aria-current': a.current ? 'true' : null, title: a.key,
+    onclick: () => switchTo(a),
+  }, h('span', { class: 'account-email', text: a.email }),
+  a.signed_in || a.current ? null : h('span', { class: 'muted account-state', text: t('accounts-signed-out') })));
+  box.replaceChildren(
+    h('h2', { class: 'rail-heading', text: t('accounts-label') }),
+    ...items,
+    accounts.length > 1 ? h('button', { type: 'button', class: 'rail-item', id: 'nav-all-accounts', 'data-screen': 'all-accounts', text: t('accounts-all'), onclick: () => go('all-accounts') }) : null,
+    h('button', { type: 'button', class: 'rail-item quiet', id: 'add-account', text: t('accounts-add'), onclick: () => { state.prefillEmail = state.prefillUrl = null; go('signin'); } }));
+}
+
+async function switchTo(choice, then) {
+  let account;
+  try {
+    account = await invoke('switch_account', { key: choice.key });
+  } catch (err) { showError(main(), err); return; }
+  if (!account) {
+    // Not remembered and nothing saved: its password is needed.
+    state.prefillEmail = choice.email;
+    if (choice.portal === 'demo') state.portal = 'demo';
+    else if (choice.portal === 'https://jitops.com/') state.portal = 'jitops';
+    else { state.portal = 'other'; state.prefillUrl = choice.portal; }
+    await go('signin');
+    return;
+  }
+  const wasLive = choice.signed_in;
+  if (account.offline) await showOffline(account);
+  else if (wasLive) await showAccount(account);
+  else await signedIn(account, null);
+  if (then) await then();
+}
+
+// ---- all accounts ---------------------------------------------------------------------------
+
+async function allAccounts(root) {
+  const view = await invoke('all_accounts');
+  const table = h('table', { class: 'invoices', id: 'all-accounts-table' },
+    h('thead', {}, h('tr', {}, ['col-account', 'col-number', 'col-due', 'col-total', 'col-status'].map((id, i) =>
+      h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })))),
+    h('tbody', {}, view.rows.map((r) => h('tr', {
+      tabindex: '0', 'data-id': String(r.id), 'data-account': r.account, class: `row status-${r.status}`,
+      onclick: () => openFromAll(r),
+      onkeydown: (e) => { if (e.key === 'Enter') openFromAll(r); },
+    },
+    h('td', { text: r.email }), h('td', { text: r.number }), h('td', { text: r.due }),
+    h('td', { class: 'num', text: r.total }),
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text }))))));
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('all-accounts-title') })),
+    h('p', { class: 'muted', text: t('all-accounts-intro') }),
+    view.rows.length ? table : h('p', { class: 'muted', id: 'all-accounts-empty', text: t('all-accounts-empty') }),
+    h('div', { class: 'totals', id: 'all-accounts-totals' }, h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x }))),
+    view.overdue_totals.length ? h('div', { class: 'totals overdue', id: 'all-accounts-overdue' }, h('span', { text: t('all-accounts-overdue') }), ...view.overdue_totals.map((x) => h('strong', { class: 'total', text: x }))) : null);
+}
+
+async function openFromAll(row) {
+  const choice = (await invoke('accounts')).find((a) => a.key === row.account);
+  if (!choice) return;
+  await switchTo(choice, () => go('invoice', { invoiceId: row.id }));
 }
 
 async function signedIn(account, warning) {
+  state.prefillEmail = state.prefillUrl = null;
   state.signedIn = true;
   state.account = account;
   state.notice = warning || null;
   // Started before any screen is drawn: a click on "Invoices" straight away waits for it too.
   startSync();
   await go('dashboard', { sync: true });
+  await drawAccounts();
 }
 
 // The sync in flight, shared: one at a time, and every screen drawn meanwhile waits on it.
@@ -657,10 +740,13 @@ async function settings(root) {
   const forget = h('input', { type: 'checkbox', id: 'forget' });
   const signout = h('button', { type: 'button', class: 'primary', id: 'signout', text: t('settings-signout') });
   signout.addEventListener('click', () => busy(signout, async () => {
+    let next;
     try {
-      await invoke('sign_out', { forget: forget.checked });
+      next = await invoke('sign_out', { forget: forget.checked });
     } catch (err) { showError(root, err); return; }
-    await toSignIn();
+    // Another account signed in this run takes the screen; else the sign-in.
+    if (next) await showAccount(next);
+    else await toSignIn();
   }));
   const langs = ['en', 'sq'].map((l) => h('label', { class: 'radio' },
     h('input', { type: 'radio', name: 'settings-lang', value: l, checked: state.lang === l, onchange: () => switchLanguage(l) }),
@@ -690,7 +776,7 @@ async function switchLanguage(lang) {
 // ---- start --------------------------------------------------------------------------------
 
 function back() {
-  const parent = { invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
+  const parent = { 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
   if (!parent) return;
   if (!state.signedIn && !['signin'].includes(parent)) return;
   go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});

@@ -238,3 +238,15 @@ reminder-overdue-title = Invoice { $number } is overdue
 reminder-overdue-body = { $amount } was due on { $date }. Open JitOps Billing to pay it.
 reminder-summary-title = { $count } invoices need paying
 reminder-summary-body = { $soon } due within 3 days, { $overdue } overdue. Open JitOps Billing to see them.
+
+## Several accounts
+accounts-label = Accounts
+accounts-all = All accounts
+accounts-add = Add an account
+accounts-signed-out = signed out
+all-accounts-title = All accounts
+all-accounts-intro = Unpaid and overdue invoices of every account on this computer, from each one’s last sync.
+all-accounts-totals = { $count } unpaid in { $accounts } accounts:
+all-accounts-overdue = Overdue:
+all-accounts-empty = No unpaid invoices in any account.
+col-account = Account

@@ -238,3 +238,15 @@ reminder-overdue-title = Fatura { $number } është e prapambetur
 reminder-overdue-body = { $amount } duhej paguar më { $date }. Hapni JitOps Billing për ta paguar.
 reminder-summary-title = { $count } fatura duhen paguar
 reminder-summary-body = { $soon } me afat brenda 3 ditëve, { $overdue } të prapambetura. Hapni JitOps Billing për t'i parë.
+
+## Disa llogari
+accounts-label = Llogaritë
+accounts-all = Të gjitha llogaritë
+accounts-add = Shto një llogari
+accounts-signed-out = jashtë llogarisë
+all-accounts-title = Të gjitha llogaritë
+all-accounts-intro = Faturat e papaguara dhe të prapambetura të çdo llogarie në këtë kompjuter, nga sinkronizimi i fundit i secilës.
+all-accounts-totals = { $count } të papaguara në { $accounts } llogari:
+all-accounts-overdue = Të prapambetura:
+all-accounts-empty = Asnjë faturë e papaguar në asnjë llogari.
+col-account = Llogaria

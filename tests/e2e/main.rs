@@ -1164,3 +1164,74 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn two_accounts_switch_in_one_click_and_add_up_in_all_accounts() {
+    harness::scenario(
+        "two_accounts_switch_in_one_click_and_add_up_in_all_accounts",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            // A second account, beside the first.
+            app.click("#add-account").await;
+            app.wait_screen("signin").await;
+            app.sign_in_demo("accountant@jitops.example", "demo", false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "34 unpaid", |t| t == "34")
+                .await;
+            app.wait_for("#account-1").await;
+            let accounts = app
+                .js("return [...document.querySelectorAll('.rail-account')].map((b) => [b.dataset.key, b.getAttribute('aria-current')])")
+                .await;
+            assert_eq!(
+                accounts,
+                serde_json::json!([
+                    ["accountant@jitops.example@demo", "true"],
+                    ["demo@jitops.example@demo", null]
+                ])
+            );
+            // One click back to the customer: its figures at once.
+            app.click("#rail-accounts [data-key='demo@jitops.example@demo']")
+                .await;
+            app.wait_text("#account-label", "the customer", |t| {
+                t.starts_with("demo@")
+            })
+            .await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            app.screenshot("accounts-switched-en").await;
+            // All accounts: the unpaid invoices of both.
+            app.click("#nav-all-accounts").await;
+            app.wait_screen("all-accounts").await;
+            let rows = app
+                .js("return document.querySelectorAll('#all-accounts-table tbody tr').length")
+                .await;
+            assert_eq!(rows, serde_json::json!(38));
+            let label = app.text("#all-accounts-totals span").await;
+            assert_eq!(label, "38 unpaid in 2 accounts:");
+            app.screenshot("all-accounts-en").await;
+            app.click("#lang-sq").await;
+            app.wait_text("#all-accounts-totals span", "Albanian", |t| {
+                t == "38 të papaguara në 2 llogari:"
+            })
+            .await;
+            app.screenshot("all-accounts-sq").await;
+            app.click("#lang-en").await;
+            // A row of the other account opens its invoice, on that account.
+            app.click("#all-accounts-table tr[data-id='5000'] td").await;
+            app.wait_screen("invoice").await;
+            app.wait_text("#account-label", "the accountant", |t| {
+                t.starts_with("accountant@")
+            })
+            .await;
+            app.wait_for("#invoice-status").await;
+            app.close().await;
+        },
+    )
+    .await;
+}

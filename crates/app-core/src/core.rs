@@ -43,6 +43,17 @@ pub struct Notice {
     pub body: String,
 }
 
+/// An account in the switcher.
+#[derive(Debug, Clone, Serialize)]
+pub struct AccountChoice {
+    pub key: String,
+    pub email: String,
+    pub portal: String,
+    pub current: bool,
+    pub signed_in: bool,
+    pub remembered: bool,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SignInOutcome {
     pub second_factor: bool,
@@ -73,7 +84,11 @@ struct Pending2fa {
 struct State {
     lang: Lang,
     settings: Settings,
+    /// The account on screen.
     account: Option<Account>,
+    /// The other accounts signed in (or opened offline) this run, most recent last: switching
+    /// to one is instant, its session still alive.
+    parked: Vec<Account>,
     pending_2fa: Option<Pending2fa>,
     demo_portal: Option<String>,
 }
@@ -116,6 +131,7 @@ impl Core {
                 lang,
                 settings,
                 account: None,
+                parked: vec![],
                 pending_2fa: None,
                 demo_portal: None,
             }),
@@ -205,6 +221,18 @@ impl Core {
             .map(|a| self.account_view(&a.record, a.session.is_none()))
     }
 
+    /// Makes `account` the one on screen; the one it replaces stays signed in, parked.
+    fn make_current(state: &mut State, account: Account) {
+        let key = account.record.key();
+        state.parked.retain(|a| a.record.key() != key);
+        if let Some(previous) = state.account.take() {
+            if previous.record.key() != key {
+                state.parked.push(previous);
+            }
+        }
+        state.account = Some(account);
+    }
+
     /// The record an account would have if signed in to `portal` as `email`.
     fn record_for(&self, portal: &PortalChoice, email: &str) -> Result<AccountRecord> {
         let portal = match portal {
@@ -239,14 +267,17 @@ impl Core {
             record.remembered = known.remembered;
         }
         let view = self.account_view(&record, true);
-        state.account = Some(Account {
-            record,
-            session: None,
-            invoices: copy.invoices,
-            dashboard: copy.dashboard,
-            last_sync: Some(copy.synced_at),
-            details: HashMap::new(),
-        });
+        Self::make_current(
+            &mut state,
+            Account {
+                record,
+                session: None,
+                invoices: copy.invoices,
+                dashboard: copy.dashboard,
+                last_sync: Some(copy.synced_at),
+                details: HashMap::new(),
+            },
+        );
         Ok(view)
     }
 
@@ -347,14 +378,17 @@ impl Core {
         state.settings.accounts.retain(|a| a.key() != record.key());
         state.settings.accounts.insert(0, record.clone());
         self.settings_file.save(&state.settings)?;
-        state.account = Some(Account {
-            record,
-            session: Some(session),
-            invoices,
-            dashboard,
-            last_sync,
-            details: HashMap::new(),
-        });
+        Self::make_current(
+            &mut state,
+            Account {
+                record,
+                session: Some(session),
+                invoices,
+                dashboard,
+                last_sync,
+                details: HashMap::new(),
+            },
+        );
         Ok(SignInOutcome {
             second_factor: false,
             keyring_warning,
@@ -452,8 +486,15 @@ impl Core {
         Ok(())
     }
 
-    pub async fn sign_out(&self, forget: bool) -> Result<()> {
-        let account = self.state().account.take();
+    /// Signs the account on screen out; another account signed in this run, if any, takes its
+    /// place (and is answered).
+    pub async fn sign_out(&self, forget: bool) -> Result<Option<AccountView>> {
+        let account = {
+            let mut state = self.state();
+            let account = state.account.take();
+            state.account = state.parked.pop();
+            account
+        };
         if let Some(account) = account {
             // The portal may be unreachable; the local sign-out still happens.
             if let Some(session) = &account.session {
@@ -471,7 +512,114 @@ impl Core {
                 self.settings_file.save(&state.settings)?;
             }
         }
-        Ok(())
+        Ok(self.current_account())
+    }
+
+    /// Every account known on this computer (signed in to once), for the switcher.
+    pub fn accounts(&self) -> Vec<AccountChoice> {
+        let state = self.state();
+        let current = state.account.as_ref().map(|a| a.record.key());
+        let mut known: Vec<AccountRecord> = state.settings.accounts.clone();
+        // An account opened this run but not yet in the settings (cannot happen today, but the
+        // switcher must never hide the account on screen).
+        for a in state.account.iter().chain(state.parked.iter()) {
+            if !known.iter().any(|k| k.key() == a.record.key()) {
+                known.push(a.record.clone());
+            }
+        }
+        known
+            .into_iter()
+            .map(|record| {
+                let key = record.key();
+                let live = state
+                    .account
+                    .iter()
+                    .chain(state.parked.iter())
+                    .find(|a| a.record.key() == key);
+                AccountChoice {
+                    current: current.as_deref() == Some(key.as_str()),
+                    signed_in: live.is_some_and(|a| a.session.is_some()),
+                    remembered: record.remembered,
+                    email: record.email.clone(),
+                    portal: record.portal.clone(),
+                    key,
+                }
+            })
+            .collect()
+    }
+
+    /// Puts another account on screen in one step: instantly when signed in this run; by
+    /// signing in with the keyring's password when remembered (its saved copy when the portal
+    /// cannot be reached); its saved copy when there is one. None when the person has to sign
+    /// in (the UI then asks for the password).
+    pub async fn switch_account(&self, key: &str) -> Result<Option<AccountView>> {
+        let record = {
+            let mut state = self.state();
+            if state
+                .account
+                .as_ref()
+                .is_some_and(|a| a.record.key() == key)
+            {
+                drop(state);
+                return Ok(self.current_account());
+            }
+            if let Some(pos) = state.parked.iter().position(|a| a.record.key() == key) {
+                let target = state.parked.remove(pos);
+                Self::make_current(&mut state, target);
+                drop(state);
+                return Ok(self.current_account());
+            }
+            state
+                .settings
+                .accounts
+                .iter()
+                .find(|a| a.key() == key)
+                .cloned()
+                .ok_or(CoreError::NotSignedIn)?
+        };
+        let portal = Self::portal_of(&record);
+        let password = if record.remembered {
+            self.secrets.get(key).ok().flatten()
+        } else {
+            None
+        };
+        match password {
+            Some(password) => match self
+                .sign_in(portal.clone(), &record.email, &password, true)
+                .await
+            {
+                Ok(outcome) => Ok(outcome.account),
+                Err(e) if e.is_unreachable() => self
+                    .open_offline(portal, &record.email)
+                    .map(Some)
+                    .map_err(|_| e),
+                Err(e) => Err(e),
+            },
+            None => Ok(self.open_offline(portal, &record.email).ok()),
+        }
+    }
+
+    /// The unpaid and overdue invoices of every account known here: the live ones' last
+    /// sync, the others' saved copies. Totals per currency; most urgent first.
+    pub fn all_accounts_view(&self) -> views::AllAccountsView {
+        let state = self.state();
+        let today = portal::session::today();
+        let mut sets: Vec<(String, String, Vec<InvoiceSummary>)> = state
+            .account
+            .iter()
+            .chain(state.parked.iter())
+            .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
+            .collect();
+        for record in &state.settings.accounts {
+            let key = record.key();
+            if sets.iter().any(|s| s.0 == key) {
+                continue;
+            }
+            if let Loaded::Found(copy) = self.cache.load(&key) {
+                sets.push((key, record.email.clone(), copy.invoices));
+            }
+        }
+        views::all_accounts(&self.catalogues, state.lang, &sets, today)
     }
 
     pub async fn request_password_reset(
@@ -483,6 +631,23 @@ impl Core {
         let session = Session::new(address)?;
         session.request_password_reset(email.trim()).await?;
         Ok(self.text("reset-sent", &[]))
+    }
+
+    /// The key of the account on screen.
+    pub fn current_key(&self) -> Option<String> {
+        self.state().account.as_ref().map(|a| a.record.key())
+    }
+
+    /// The live session of an account signed in this run (on screen or parked).
+    fn session_of(&self, key: &str) -> Result<Arc<Session>> {
+        let state = self.state();
+        let account = state
+            .account
+            .iter()
+            .chain(state.parked.iter())
+            .find(|a| a.record.key() == key)
+            .ok_or(CoreError::NotSignedIn)?;
+        account.session.clone().ok_or(CoreError::Offline)
     }
 
     fn session(&self) -> Result<(Arc<Session>, String)> {
@@ -837,9 +1002,9 @@ impl Core {
         Ok(())
     }
 
-    pub fn payment_settled(&self, id: u64) -> Result<()> {
-        let (_, key) = self.session()?;
-        self.pending_file.remove(&key, id)?;
+    /// The portal confirmed (or ended) the payment of `account`'s invoice `id`.
+    pub fn payment_settled(&self, account: &str, id: u64) -> Result<()> {
+        self.pending_file.remove(account, id)?;
         Ok(())
     }
 
@@ -856,13 +1021,15 @@ impl Core {
         }
     }
 
-    /// One check of an invoice's status, for the tracker.
+    /// One check of an invoice's status, for the tracker: with the session of the account
+    /// that paid, even when another account is on screen meanwhile.
     pub async fn invoice_status(
         &self,
+        account: &str,
         id: u64,
     ) -> std::result::Result<InvoiceStatus, portal::PortalError> {
-        let (session, _) = self
-            .session()
+        let session = self
+            .session_of(account)
             .map_err(|_| portal::PortalError::SessionExpired)?;
         Ok(session.invoice(id).await?.status)
     }

@@ -216,7 +216,8 @@ async fn a_pending_payment_guards_the_pay_buttons_across_restarts() {
         .prepare_payment(1003, PaymentKind::OneOff, true)
         .await
         .is_ok());
-    again.payment_settled(1003).unwrap();
+    let key = again.current_key().unwrap();
+    again.payment_settled(&key, 1003).unwrap();
     assert!(again.pending_payments().is_empty());
     assert!(again.invoice(1003).await.unwrap().guard.is_none());
 }
@@ -492,4 +493,78 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
         "{}",
         notices[0].body
     );
+}
+
+#[tokio::test]
+async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accounts() {
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let customer = w.core.current_key().unwrap();
+    w.core
+        .sign_in(
+            PortalChoice::Demo,
+            demo_portal::ACCOUNTANT_EMAIL,
+            "demo",
+            false,
+        )
+        .await
+        .unwrap();
+    let accountant_view = w.core.sync().await.unwrap();
+    let accountant = w.core.current_key().unwrap();
+    assert_ne!(customer, accountant);
+    let choices = w.core.accounts();
+    assert_eq!(choices.len(), 2);
+    assert!(choices.iter().all(|c| c.signed_in));
+    assert!(choices.iter().any(|c| c.current && c.key == accountant));
+
+    // Switching back is instant: no page is asked of the portal.
+    let views = w._demo.invoice_views();
+    let shown = w.core.switch_account(&customer).await.unwrap().unwrap();
+    assert_eq!(shown.email, demo_portal::DEMO_EMAIL);
+    assert_eq!(w.core.dashboard_view().unwrap().unpaid_count, 4);
+    assert_eq!(w._demo.invoice_views(), views);
+    // The accountant's session is alive meanwhile (the tracker follows payments with it).
+    assert_eq!(
+        w.core.invoice_status(&accountant, 5000).await.unwrap(),
+        portal::InvoiceStatus::Unpaid
+    );
+
+    // All accounts: every unpaid invoice of both, totals per currency.
+    let all = w.core.all_accounts_view();
+    assert_eq!(all.accounts, 2);
+    assert_eq!(all.rows.len() as u32, 4 + accountant_view.unpaid_count);
+    assert!(all
+        .rows
+        .iter()
+        .any(|r| r.account == customer && r.row.id == 1003));
+    assert!(all
+        .rows
+        .iter()
+        .any(|r| r.account == accountant && r.row.id == 5000));
+    assert_eq!(all.totals.len(), 3, "EUR, USD and ALL: {:?}", all.totals);
+    assert!(
+        all.totals_label.contains("in 2 accounts"),
+        "{}",
+        all.totals_label
+    );
+
+    // Signing out of one leaves the other on screen.
+    let next = w
+        .core
+        .sign_out(false)
+        .await
+        .unwrap()
+        .expect("the other account");
+    assert_eq!(next.email, demo_portal::ACCOUNTANT_EMAIL);
+
+    // After a restart: the customer (not remembered) opens its saved copy; the all-accounts
+    // view still counts both from their copies.
+    let restarted = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    let offline = restarted.switch_account(&customer).await.unwrap().unwrap();
+    assert!(offline.offline);
+    assert_eq!(restarted.all_accounts_view().rows.len(), all.rows.len());
 }
