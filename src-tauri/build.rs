@@ -29,6 +29,9 @@ const COMMANDS: &[&str] = &[
     "accounts",
     "switch_account",
     "all_accounts",
+    "open_invoice_pdf",
+    "save_all_pdfs",
+    "stop_saving_pdfs",
 ];
 
 fn main() {

@@ -177,8 +177,34 @@ pub fn invoice_view(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
     shell.core.invoice_view(id).map_err(|e| ui(&shell, e))
 }
 
+/// Saves one invoice's PDF where the person chooses (None when the dialog was cancelled).
 #[tauri::command]
-pub async fn save_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<String> {
+pub async fn save_invoice_pdf(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    id: u64,
+) -> Answer<Option<String>> {
+    let bytes = shell
+        .core
+        .invoice_pdf(id)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    let title = shell.core.text("pdf-save-title", &[]);
+    let name = shell.core.pdf_file_name(id);
+    let Some(path) = dialogs::save_path(&app, &title, &name, "PDF", &["pdf"]).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, bytes).map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    Ok(Some(shell.core.text(
+        "invoice-pdf-saved",
+        &[("path", path.display().to_string().into())],
+    )))
+}
+
+/// Opens one invoice's PDF in the system's viewer (from a copy in the app's cache folder).
+#[tauri::command]
+pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
+    use tauri_plugin_opener::OpenerExt;
     let bytes = shell
         .core
         .invoice_pdf(id)
@@ -186,17 +212,49 @@ pub async fn save_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) 
         .map_err(|e| ui(&shell, e))?;
     let dir = app
         .path()
-        .download_dir()
-        .or_else(|_| app.path().home_dir())
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
-    let path = payments::unused_path(&dir, &format!("Invoice-{}", shell.core.invoice_number(id)));
+        .app_cache_dir()
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?
+        .join("pdfs");
+    let path = dir.join(shell.core.pdf_file_name(id));
     std::fs::create_dir_all(&dir)
         .and_then(|_| std::fs::write(&path, bytes))
         .map_err(|e| ui(&shell, CoreError::Io(e)))?;
-    Ok(shell.core.text(
-        "invoice-pdf-saved",
-        &[("path", path.display().to_string().into())],
-    ))
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+}
+
+/// Saves the PDFs of the list shown into a folder the person chooses, skipping those there;
+/// `pdf-progress` events follow it. None when the dialog was cancelled.
+#[tauri::command]
+pub async fn save_all_pdfs(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    filter: Filter,
+) -> Answer<Option<app_core::PdfProgress>> {
+    use tauri::Emitter;
+    let title = shell.core.text("pdfs-save-all-title", &[]);
+    let Some(dir) = dialogs::pick_folder(&app, &title).await else {
+        return Ok(None);
+    };
+    shell
+        .stop_pdfs
+        .store(false, std::sync::atomic::Ordering::SeqCst);
+    let done = shell
+        .core
+        .save_pdfs(filter, &dir, &shell.stop_pdfs, |p| {
+            let _ = app.emit_to("main", "pdf-progress", p);
+        })
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    Ok(Some(done))
+}
+
+#[tauri::command]
+pub fn stop_saving_pdfs(shell: State<'_, Shell>) {
+    shell
+        .stop_pdfs
+        .store(true, std::sync::atomic::Ordering::SeqCst);
 }
 
 #[tauri::command]

@@ -1,5 +1,5 @@
-//! Owns the system's file dialogs (tauri-plugin-dialog): where to save an export. The dialog
-//! is modal to the main window; cancelling it is not an error.
+//! Owns the system's file dialogs (tauri-plugin-dialog): where to save a file, which folder to
+//! fill. Each is modal to the main window; cancelling it is not an error.
 
 use std::path::PathBuf;
 use tauri::{AppHandle, Manager};
@@ -28,6 +28,22 @@ pub async fn save_path(
         dialog = dialog.set_parent(&main);
     }
     dialog.save_file(move |chosen| {
+        let _ = tx.send(chosen);
+    });
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+}
+
+/// Asks for a folder (created if needed by the caller). None when the person cancels.
+pub async fn pick_folder(app: &AppHandle, title: &str) -> Option<PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    let mut dialog = app.dialog().file().set_title(title);
+    if let Ok(dir) = app.path().document_dir().or_else(|_| app.path().home_dir()) {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(main) = app.get_webview_window("main") {
+        dialog = dialog.set_parent(&main);
+    }
+    dialog.pick_folder(move |chosen| {
         let _ = tx.send(chosen);
     });
     rx.await.ok().flatten().and_then(|p| p.into_path().ok())

@@ -21,6 +21,8 @@ pub struct Shell {
     pub checkout: Mutex<Option<checkout_window::Active>>,
     pub last_blocked: Mutex<Option<url::Url>>,
     pub started_in_demo: bool,
+    /// Set to stop a "save all PDFs" in progress.
+    pub stop_pdfs: std::sync::atomic::AtomicBool,
     /// `JITOPS_TIMING` is set (by `make bench`): the UI reports when screens are painted.
     pub timing: bool,
 }
@@ -56,6 +58,7 @@ pub fn run() {
                 last_blocked: Mutex::new(None),
                 started_in_demo: demo,
                 timing: std::env::var_os("JITOPS_TIMING").is_some(),
+                stop_pdfs: std::sync::atomic::AtomicBool::new(false),
             });
             // A checkout interrupted by a crash may have left processor cookies behind.
             if let Some(main) = app.get_webview_window("main") {
@@ -92,6 +95,9 @@ pub fn run() {
             commands::accounts,
             commands::switch_account,
             commands::all_accounts,
+            commands::open_invoice_pdf,
+            commands::save_all_pdfs,
+            commands::stop_saving_pdfs,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

@@ -7,7 +7,6 @@ use app_core::CoreError;
 use portal::tracker::{self, TrackEvent};
 use portal::{InvoiceStatus, PaymentKind};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 use tauri::{AppHandle, Emitter, Manager};
@@ -202,25 +201,4 @@ fn notify_paid(app: &AppHandle, shell: &Shell, id: u64) {
                 .text("payment-paid-notification", &[("number", number.into())]),
         )
         .show();
-}
-
-/// `dir/<stem>.pdf`, or `<stem> (2).pdf` and so on when that exists: nothing is overwritten.
-pub fn unused_path(dir: &Path, stem: &str) -> PathBuf {
-    let safe: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    let mut path = dir.join(format!("{safe}.pdf"));
-    let mut n = 2;
-    while path.exists() {
-        path = dir.join(format!("{safe} ({n}).pdf"));
-        n += 1;
-    }
-    path
 }

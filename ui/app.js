@@ -465,8 +465,33 @@ async function invoices(root) {
       }
     } catch (err) { showError(root, err); }
   }));
+  const savePdfs = h('button', { type: 'button', class: 'quiet', id: 'save-pdfs', text: t('pdfs-save-all') });
+  const pdfBar = h('progress', { id: 'pdfs-bar', value: '0', max: '1', 'aria-label': t('pdfs-save-all') });
+  const pdfText = h('span', { id: 'pdfs-text', class: 'muted' });
+  const stop = h('button', { type: 'button', class: 'quiet', id: 'pdfs-stop', text: t('pdfs-cancel'), onclick: () => invoke('stop_saving_pdfs') });
+  const pdfPanel = h('div', { class: 'pdfs-progress', id: 'pdfs-progress', hidden: true, role: 'status' }, pdfBar, pdfText, stop);
+  savePdfs.addEventListener('click', () => busy(savePdfs, async () => {
+    root.querySelector('#pdfs-done')?.remove();
+    const unlisten = await listen('pdf-progress', (event) => {
+      const p = event.payload;
+      pdfPanel.hidden = false;
+      pdfBar.max = String(Math.max(p.total, 1));
+      pdfBar.value = String(p.done);
+      pdfText.textContent = t('pdfs-progress', { done: p.done, total: p.total, current: p.current });
+    });
+    try {
+      const done = await invoke('save_all_pdfs', { filter: state.filter });
+      if (done) {
+        pdfPanel.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'pdfs-done', text: done.message }));
+        announce(done.message);
+      }
+    } catch (err) { showError(root, err); } finally {
+      unlisten();
+      pdfPanel.hidden = true;
+    }
+  }));
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals,
-    h('div', { class: 'actions' }, exportCsv));
+    h('div', { class: 'actions' }, exportCsv, savePdfs), pdfPanel);
   let view;
   try {
     view = await invoke('invoice_list', { filter: state.filter });
@@ -562,13 +587,18 @@ async function invoice(root, options = {}) {
   } else if (view.status === 'unpaid' || view.status === 'overdue') {
     pay.append(h('p', { text: t('pay-none') }));
   }
-  const pdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf'), hidden: !view.has_pdf });
-  pdf.addEventListener('click', () => busy(pdf, async () => {
+  const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
+  const openPdf = h('button', { type: 'button', class: 'quiet', id: 'pdf-open', text: t('pdf-open') });
+  const pdf = h('div', { class: 'actions', hidden: !view.has_pdf }, openPdf, savePdf);
+  savePdf.addEventListener('click', () => busy(savePdf, async () => {
     try {
       const message = await invoke('save_invoice_pdf', { id: view.id });
       root.querySelector('#pdf-saved')?.remove();
-      pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
+      if (message) pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
     } catch (err) { showError(root, err); }
+  }));
+  openPdf.addEventListener('click', () => busy(openPdf, async () => {
+    try { await invoke('open_invoice_pdf', { id: view.id }); } catch (err) { showError(root, err); }
   }));
   // replaceChildren would write a null as the text "null": leave the absent parts out.
   body.replaceChildren(...[

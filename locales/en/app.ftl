@@ -250,3 +250,12 @@ all-accounts-totals = { $count } unpaid in { $accounts } accounts:
 all-accounts-overdue = Overdue:
 all-accounts-empty = No unpaid invoices in any account.
 col-account = Account
+
+## Invoice PDFs
+pdf-open = Open PDF
+pdfs-save-all = Save all PDFs…
+pdfs-save-all-title = Choose a folder for the invoices’ PDFs
+pdfs-progress = { $done } of { $total }: { $current }
+pdfs-cancel = Stop
+pdfs-saved = { $saved } PDFs saved to { $folder }; { $skipped } already there; { $failed } failed.
+pdf-save-title = Save the invoice’s PDF

@@ -250,3 +250,12 @@ all-accounts-totals = { $count } të papaguara në { $accounts } llogari:
 all-accounts-overdue = Të prapambetura:
 all-accounts-empty = Asnjë faturë e papaguar në asnjë llogari.
 col-account = Llogaria
+
+## PDF-të e faturave
+pdf-open = Hap PDF-në
+pdfs-save-all = Ruaj të gjitha PDF-të…
+pdfs-save-all-title = Zgjidhni një dosje për PDF-të e faturave
+pdfs-progress = { $done } nga { $total }: { $current }
+pdfs-cancel = Ndalo
+pdfs-saved = { $saved } PDF u ruajtën në { $folder }; { $skipped } ishin aty; { $failed } dështuan.
+pdf-save-title = Ruaj PDF-në e faturës

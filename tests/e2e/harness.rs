@@ -410,6 +410,29 @@ print('answered', sys.argv[1])
         );
     }
 
+    /// Answers the system's folder dialog titled `title_prefix`: types the folder's path (which
+    /// opens it), then Enter again to choose the folder now shown.
+    pub fn answer_folder_dialog(&self, title_prefix: &str, folder: &std::path::Path) {
+        let mut typed = folder.as_os_str().to_owned();
+        typed.push("/");
+        self.answer_file_dialog(title_prefix, std::path::Path::new(&typed));
+        std::thread::sleep(Duration::from_millis(800));
+        let script = r#"
+import time
+from Xlib import XK
+from Xlib.ext import xtest
+for w, name in windows():
+    if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
+        code = d.keysym_to_keycode(XK.XK_Return)
+        xtest.fake_input(d, X.KeyPress, code)
+        xtest.fake_input(d, X.KeyRelease, code)
+        d.sync()
+        print('chose the folder')
+        break
+"#;
+        run_xlib_script(script, &[title_prefix.as_ref()]);
+    }
+
     /// Waits until the checkout window is gone (the processor sent it back to the portal, or
     /// it was closed), then makes `main` the window the driver talks to. Talking to the main
     /// window while WebKit tears the other one down can stall the driver.

@@ -1235,3 +1235,94 @@ async fn two_accounts_switch_in_one_click_and_add_up_in_all_accounts() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
+    harness::scenario(
+        "invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there",
+        || async {
+            // "Open" hands the file to the system's opener: a stand-in records what it got.
+            let home =
+                std::env::temp_dir().join(format!("jitops-e2e-pdf-{}", harness::free_port()));
+            let bin = home.join("bin");
+            std::fs::create_dir_all(&bin).unwrap();
+            let opened = bin.join("opened.txt");
+            let script = bin.join("xdg-open");
+            std::fs::write(
+                &script,
+                format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+            )
+            .unwrap();
+            std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
+                .unwrap();
+            let path = format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            );
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("PATH".into(), path)],
+                home: Some(home.clone()),
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            open_invoice(&app, 1003).await;
+            app.click("#pdf-open").await;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            let file = loop {
+                if let Ok(text) = std::fs::read_to_string(&opened) {
+                    if let Some(line) = text.lines().next() {
+                        break std::path::PathBuf::from(line);
+                    }
+                }
+                assert!(std::time::Instant::now() < deadline, "nothing was opened");
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            };
+            assert!(
+                file.ends_with("Invoice-2026-0103.pdf"),
+                "{}",
+                file.display()
+            );
+            assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+
+            // Save all PDFs of the whole list into a folder that already holds one of them.
+            let folder = home.join("pdfs");
+            std::fs::create_dir_all(&folder).unwrap();
+            std::fs::write(folder.join("Invoice-2026-0101.pdf"), b"%PDF-1.4 kept").unwrap();
+            app.click("#nav-invoices").await;
+            app.click("#filter-all").await;
+            app.wait_for("#filter-all[aria-pressed='true']").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let all = app
+                .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                .await
+                .as_u64()
+                .unwrap() as usize;
+            app.click("#save-pdfs").await;
+            app.answer_folder_dialog("Choose a folder for the invoices", &folder);
+            let done = app
+                .wait_text("#pdfs-done", "the summary", |t| t.contains("PDFs saved"))
+                .await;
+            assert_eq!(
+                done,
+                format!(
+                    "{} PDFs saved to {}; 1 already there; 0 failed.",
+                    all - 1,
+                    folder.display()
+                )
+            );
+            assert_eq!(std::fs::read_dir(&folder).unwrap().count(), all);
+            assert_eq!(
+                std::fs::read(folder.join("Invoice-2026-0101.pdf")).unwrap(),
+                b"%PDF-1.4 kept",
+                "a file already there is left alone"
+            );
+            app.screenshot("pdfs-saved-en").await;
+            app.close().await;
+        },
+    )
+    .await;
+}

@@ -43,6 +43,21 @@ pub struct Notice {
     pub body: String,
 }
 
+/// How "save all PDFs" is going, and how it ended.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct PdfProgress {
+    pub total: usize,
+    pub done: usize,
+    pub saved: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub cancelled: bool,
+    /// The invoice number last handled.
+    pub current: String,
+    /// Set at the end: what was done, in the user's language.
+    pub message: String,
+}
+
 /// An account in the switcher.
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountChoice {
@@ -1032,6 +1047,79 @@ impl Core {
             .session_of(account)
             .map_err(|_| portal::PortalError::SessionExpired)?;
         Ok(session.invoice(id).await?.status)
+    }
+
+    /// Saves the PDF of every invoice of the current list (the filter shown) into `dir`,
+    /// skipping those already there, one at a time, reporting after each. Stops when `cancel`
+    /// is set, or when the portal cannot be reached; an invoice whose PDF fails otherwise is
+    /// counted and the others go on.
+    pub async fn save_pdfs(
+        &self,
+        filter: Filter,
+        dir: &Path,
+        cancel: &std::sync::atomic::AtomicBool,
+        mut progress: impl FnMut(&PdfProgress),
+    ) -> Result<PdfProgress> {
+        let (session, _) = self.session()?;
+        let list: Vec<(u64, String)> = {
+            let state = self.state();
+            let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+            views::listed(&account.invoices, filter, portal::session::today())
+                .into_iter()
+                .map(|i| (i.id, i.number.clone()))
+                .collect()
+        };
+        std::fs::create_dir_all(dir)?;
+        let mut state = PdfProgress {
+            total: list.len(),
+            ..PdfProgress::default()
+        };
+        for (id, number) in list {
+            if cancel.load(std::sync::atomic::Ordering::SeqCst) {
+                state.cancelled = true;
+                break;
+            }
+            let path = dir.join(crate::export::pdf_file_name(&number));
+            state.current = number;
+            if path.exists() {
+                state.skipped += 1;
+            } else {
+                match session.invoice_pdf(id).await {
+                    Ok(bytes) => {
+                        // Written beside, then renamed: a stop midway leaves no half PDF
+                        // that a later run would skip as "already there".
+                        let partial = path.with_extension("pdf.partial");
+                        std::fs::write(&partial, bytes)?;
+                        std::fs::rename(&partial, &path)?;
+                        state.saved += 1;
+                    }
+                    Err(e) => {
+                        let e = CoreError::from(e);
+                        if e.is_unreachable() {
+                            return Err(e);
+                        }
+                        state.failed += 1;
+                    }
+                }
+            }
+            state.done += 1;
+            progress(&state);
+        }
+        state.message = self.text(
+            "pdfs-saved",
+            &[
+                ("saved", Arg::from(state.saved)),
+                ("skipped", Arg::from(state.skipped)),
+                ("failed", Arg::from(state.failed)),
+                ("folder", Arg::from(dir.display().to_string())),
+            ],
+        );
+        Ok(state)
+    }
+
+    /// The file name an invoice's PDF is saved under.
+    pub fn pdf_file_name(&self, id: u64) -> String {
+        crate::export::pdf_file_name(&self.invoice_number(id))
     }
 
     pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {

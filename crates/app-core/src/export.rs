@@ -1,5 +1,24 @@
-//! Owns the CSV files the app writes (the invoice list, the translation review): RFC 4180
-//! quoting, and cells that a spreadsheet would run as a formula made inert.
+//! Owns the files the app writes for the person: CSV tables (the invoice list, the
+//! translation review) with RFC 4180 quoting and formulas made inert, and the names of saved
+//! invoice PDFs.
+
+/// The file name of an invoice's PDF: `Invoice-<number>.pdf`, the number made safe for any
+/// file system (the same name every time, so that "save all" can skip what is there).
+pub fn pdf_file_name(number: &str) -> String {
+    let safe: String = number
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || "-_.".contains(c) {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(100)
+        .collect();
+    let safe = safe.trim_start_matches('.');
+    format!("Invoice-{safe}.pdf")
+}
 
 /// One CSV line: every cell quoted when it holds a comma, a quote or a line break (quotes
 /// doubled), ended by CRLF as RFC 4180 says.
@@ -91,6 +110,16 @@ mod tests {
         let mut back = parse(&text);
         assert_eq!(back.remove(0), s(&["Number", "Item", "Total"]));
         assert_eq!(back, rows);
+    }
+
+    #[test]
+    fn pdf_names_are_safe_and_stable() {
+        assert_eq!(pdf_file_name("2026-0105"), "Invoice-2026-0105.pdf");
+        assert_eq!(
+            pdf_file_name("../../etc/passwd"),
+            "Invoice-_.._etc_passwd.pdf"
+        );
+        assert_eq!(pdf_file_name("A/B C"), "Invoice-A_B_C.pdf");
     }
 
     #[test]

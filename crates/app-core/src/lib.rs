@@ -13,6 +13,6 @@ pub mod secrets;
 pub mod settings;
 pub mod views;
 
-pub use crate::core::{AccountChoice, Core, Notice, PortalChoice, SignInOutcome};
+pub use crate::core::{AccountChoice, Core, Notice, PdfProgress, PortalChoice, SignInOutcome};
 pub use error::{CoreError, UiError};
 pub use l10n::Lang;

@@ -568,3 +568,53 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     assert!(offline.offline);
     assert_eq!(restarted.all_accounts_view().rows.len(), all.rows.len());
 }
+
+#[tokio::test]
+async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let w = world().await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let all = w.core.invoice_list(Filter::All).unwrap().rows.len();
+    let dir = w.dir.path().join("pdfs");
+    let keep_going = AtomicBool::new(false);
+    let mut seen = vec![];
+    let first = w
+        .core
+        .save_pdfs(Filter::All, &dir, &keep_going, |p| seen.push(p.done))
+        .await
+        .unwrap();
+    assert_eq!((first.saved, first.skipped, first.failed), (all, 0, 0));
+    assert_eq!(seen, (1..=all).collect::<Vec<_>>(), "progress after each");
+    assert!(
+        first.message.starts_with(&format!("{all} PDFs saved to ")),
+        "{}",
+        first.message
+    );
+    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    assert_eq!(files.len(), all, "no partial file left");
+    for f in &files {
+        assert!(std::fs::read(f.path()).unwrap().starts_with(b"%PDF-"));
+    }
+    // Again: everything is there. One removed: only it is fetched.
+    std::fs::remove_file(dir.join("Invoice-2026-0103.pdf")).unwrap();
+    let again = w
+        .core
+        .save_pdfs(Filter::All, &dir, &keep_going, |_| {})
+        .await
+        .unwrap();
+    assert_eq!((again.saved, again.skipped), (1, all - 1));
+    // Stopped before the first: nothing done.
+    let stop = AtomicBool::new(true);
+    let stopped = w
+        .core
+        .save_pdfs(Filter::Unpaid, &w.dir.path().join("other"), &stop, |_| {})
+        .await
+        .unwrap();
+    assert!(stopped.cancelled);
+    assert_eq!(stopped.done, 0);
+    stop.store(false, Ordering::SeqCst);
+}
