@@ -32,6 +32,8 @@ const COMMANDS: &[&str] = &[
     "open_invoice_pdf",
     "save_all_pdfs",
     "stop_saving_pdfs",
+    "mass_payment_summary",
+    "pay_many",
 ];
 
 fn main() {

@@ -275,6 +275,28 @@ pub async fn pay(
 }
 
 #[tauri::command]
+pub fn mass_payment_summary(
+    shell: State<'_, Shell>,
+    ids: Vec<u64>,
+) -> app_core::MassPaymentSummary {
+    shell.core.mass_payment_summary(&ids)
+}
+
+/// Pays several invoices together (the portal's mass payment) in the checkout window; the
+/// combined invoice's id is answered, and followed like any payment.
+#[tauri::command]
+pub async fn pay_many(app: AppHandle, shell: State<'_, Shell>, ids: Vec<u64>) -> Answer<u64> {
+    let (id, request) = shell
+        .core
+        .prepare_mass_payment(&ids)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    checkout_window::open(&app, request, id, PaymentKind::OneOff)
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
+    Ok(id)
+}
+
+#[tauri::command]
 pub fn payment_state(shell: State<'_, Shell>) -> Vec<payments::PendingView> {
     payments::pending_views(&shell)
 }

@@ -98,6 +98,8 @@ pub fn run() {
             commands::open_invoice_pdf,
             commands::save_all_pdfs,
             commands::stop_saving_pdfs,
+            commands::mass_payment_summary,
+            commands::pay_many,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

@@ -219,6 +219,7 @@ async function signin(root) {
 
 // The saved copy of an account's invoices, without the portal: no sync is started.
 async function showOffline(account) {
+  state.selected?.clear();
   state.signedIn = true;
   state.account = account;
   state.notice = null;
@@ -229,6 +230,7 @@ async function showOffline(account) {
 // An account already signed in this run (switched to, or left after a sign-out): its figures
 // at once; Refresh syncs.
 async function showAccount(account) {
+  state.selected?.clear();
   if (account.offline) return showOffline(account);
   state.signedIn = true;
   state.account = account;
@@ -248,11 +250,13 @@ async function drawAccounts() {
     onclick: () => switchTo(a),
   }, h('span', { class: 'account-email', text: a.email }),
   a.signed_in || a.current ? null : h('span', { class: 'muted account-state', text: t('accounts-signed-out') })));
-  box.replaceChildren(
+  // replaceChildren would write a null as the text "null": leave the absent parts out.
+  box.replaceChildren(...[
     h('h2', { class: 'rail-heading', text: t('accounts-label') }),
     ...items,
     accounts.length > 1 ? h('button', { type: 'button', class: 'rail-item', id: 'nav-all-accounts', 'data-screen': 'all-accounts', text: t('accounts-all'), onclick: () => go('all-accounts') }) : null,
-    h('button', { type: 'button', class: 'rail-item quiet', id: 'add-account', text: t('accounts-add'), onclick: () => { state.prefillEmail = state.prefillUrl = null; go('signin'); } }));
+    h('button', { type: 'button', class: 'rail-item quiet', id: 'add-account', text: t('accounts-add'), onclick: () => { state.prefillEmail = state.prefillUrl = null; go('signin'); } }),
+  ].filter(Boolean));
 }
 
 async function switchTo(choice, then) {
@@ -305,6 +309,7 @@ async function openFromAll(row) {
 }
 
 async function signedIn(account, warning) {
+  state.selected?.clear();
   state.prefillEmail = state.prefillUrl = null;
   state.signedIn = true;
   state.account = account;
@@ -448,9 +453,36 @@ async function invoices(root) {
   const filters = ['unpaid', 'overdue', 'paid', 'all'];
   const tabs = h('div', { class: 'filters', role: 'group', 'aria-label': t('filter-label') });
   const table = h('table', { class: 'invoices', id: 'invoice-table' },
-    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status'].map((id, i) =>
+    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status', 'col-select'].map((id, i) =>
       h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })))));
   const tbody = h('tbody');
+  // Several unpaid invoices picked here are paid together (the portal's mass payment).
+  state.selected ??= new Set();
+  const massProblem = h('span', { class: 'muted', id: 'mass-pay-problem' });
+  const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button' });
+  const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-live': 'polite' }, massPay, massProblem, massClear);
+  const updateMass = async () => {
+    massBar.hidden = state.selected.size === 0;
+    if (massBar.hidden) return;
+    const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
+    massPay.textContent = summary.label;
+    massProblem.textContent = summary.problem || '';
+    massPay.disabled = !!summary.problem;
+  };
+  massClear.addEventListener('click', () => {
+    state.selected.clear();
+    for (const box of tbody.querySelectorAll('input.pick')) box.checked = false;
+    updateMass();
+  });
+  massPay.addEventListener('click', () => busy(massPay, async () => {
+    try {
+      const id = await invoke('pay_many', { ids: [...state.selected] });
+      state.selected.clear();
+      state.payment = { invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+      await go('payment', { focus: false });
+    } catch (err) { showError(root, err); }
+  }));
   table.append(tbody);
   const totals = h('div', { class: 'totals', id: 'list-totals' });
   const empty = h('p', { class: 'muted', id: 'list-empty', hidden: true, text: t('invoices-empty') });
@@ -490,8 +522,9 @@ async function invoices(root) {
       pdfPanel.hidden = true;
     }
   }));
-  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), table, empty, totals,
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), massBar, table, empty, totals,
     h('div', { class: 'actions' }, exportCsv, savePdfs), pdfPanel);
+  updateMass();
   let view;
   try {
     view = await invoke('invoice_list', { filter: state.filter });
@@ -533,7 +566,15 @@ async function invoices(root) {
   },
     h('td', { text: r.number }), h('td', { text: r.date }), h('td', { text: r.due }),
     h('td', { class: 'num', text: r.total }),
-    h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })));
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })),
+    h('td', { class: 'pick-cell', onclick: (e) => e.stopPropagation() },
+      r.status === 'unpaid' || r.status === 'overdue'
+        ? h('input', {
+          type: 'checkbox', class: 'pick', 'aria-label': t('mass-pay-select', { number: r.number }), checked: state.selected.has(r.id),
+          onkeydown: (e) => e.stopPropagation(),
+          onchange: (e) => { if (e.currentTarget.checked) state.selected.add(r.id); else state.selected.delete(r.id); updateMass(); },
+        })
+        : null));
   let index = 0;
   const slice = (n) => {
     if (token !== state.listToken) return;

@@ -259,3 +259,13 @@ pdfs-progress = { $done } of { $total }: { $current }
 pdfs-cancel = Stop
 pdfs-saved = { $saved } PDFs saved to { $folder }; { $skipped } already there; { $failed } failed.
 pdf-save-title = Save the invoice’s PDF
+
+## Paying several invoices at once (the portal's mass payment)
+mass-pay-select = Select { $number } to pay together
+mass-pay-button = Pay { $count } invoices together: { $total }
+mass-pay-pick-two = Select two or more unpaid invoices to pay them together.
+mass-pay-unpaid-only = Only unpaid invoices can be paid together.
+mass-pay-one-currency = The portal pays invoices together only in one currency: select invoices in the same currency.
+mass-pay-pending = A payment of one of these invoices is already being confirmed.
+mass-pay-clear = Clear the selection
+col-select = Pay together

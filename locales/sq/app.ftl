@@ -259,3 +259,13 @@ pdfs-progress = { $done } nga { $total }: { $current }
 pdfs-cancel = Ndalo
 pdfs-saved = { $saved } PDF u ruajtën në { $folder }; { $skipped } ishin aty; { $failed } dështuan.
 pdf-save-title = Ruaj PDF-në e faturës
+
+## Pagesa e disa faturave njëherësh (pagesa masive e panelit)
+mass-pay-select = Zgjidh { $number } për ta paguar së bashku
+mass-pay-button = Paguaj { $count } fatura së bashku: { $total }
+mass-pay-pick-two = Zgjidhni dy ose më shumë fatura të papaguara për t'i paguar së bashku.
+mass-pay-unpaid-only = Vetëm faturat e papaguara mund të paguhen së bashku.
+mass-pay-one-currency = Paneli i paguan faturat së bashku vetëm në një monedhë: zgjidhni fatura në të njëjtën monedhë.
+mass-pay-pending = Një pagesë e njërës prej këtyre faturave po konfirmohet tashmë.
+mass-pay-clear = Pastro zgjedhjen
+col-select = Paguaj së bashku

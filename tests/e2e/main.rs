@@ -140,9 +140,7 @@ async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
 /// A screen never shows a JavaScript placeholder ("null", "undefined", "NaN", "[object") where
 /// a text should be.
 async fn no_leaked_placeholders(app: &App, name: &str) {
-    let shown = app
-        .js("return document.getElementById('main').innerText")
-        .await;
+    let shown = app.js("return document.body.innerText").await;
     let shown = shown.as_str().unwrap_or_default();
     for word in ["null", "undefined", "NaN", "[object"] {
         assert!(
@@ -1321,6 +1319,73 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
                 "a file already there is left alone"
             );
             app.screenshot("pdfs-saved-en").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn several_invoices_are_paid_together_through_the_portals_mass_payment() {
+    harness::scenario(
+        "several_invoices_are_paid_together_through_the_portals_mass_payment",
+        || async {
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo("demo@jitops.example", "demo", false).await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            app.click("#nav-invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let pick = |id: u64| format!("tr[data-id='{id}'] input.pick");
+            app.click(&pick(1003)).await;
+            app.click(&pick(1006)).await;
+            let label = app
+                .wait_text("#mass-pay-button", "the total", |t| t.starts_with("Pay 2"))
+                .await;
+            assert!(label.starts_with("Pay 2 invoices together: €"), "{label}");
+            // Another currency cannot join.
+            app.click(&pick(1005)).await;
+            app.wait_text("#mass-pay-problem", "one currency", |t| {
+                t.contains("one currency")
+            })
+            .await;
+            assert_eq!(
+                app.js("return document.getElementById('mass-pay-button').disabled")
+                    .await,
+                serde_json::json!(true)
+            );
+            app.screenshot("mass-pay-currencies-en").await;
+            no_leaked_placeholders(&app, "mass-pay").await;
+            assert!(
+                app.js("return document.getElementById('pdfs-progress').offsetParent === null")
+                    .await
+                    == serde_json::json!(true),
+                "the PDFs' progress shows only while saving"
+            );
+            app.click(&pick(1005)).await;
+            app.wait_text("#mass-pay-problem", "no problem", |t| t.is_empty())
+                .await;
+            app.click("#mass-pay-button").await;
+            let main = switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            let pay = app.text("#pay-button").await;
+            assert!(pay.starts_with("Pay €"), "{pay}");
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            // Both invoices are settled by the one payment.
+            app.wait_text("#invoices-badge", "2 unpaid on the badge", |t| t == "2")
+                .await;
+            open_invoice(&app, 1006).await;
+            assert_eq!(app.text("#invoice-status").await, "Paid");
             app.close().await;
         },
     )

@@ -43,6 +43,16 @@ pub struct Notice {
     pub body: String,
 }
 
+/// The "Pay selected" bar of the invoice list.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct MassPaymentSummary {
+    pub count: usize,
+    /// "Pay 2 invoices: €35.87".
+    pub label: String,
+    /// Why they cannot be paid together, when they cannot.
+    pub problem: Option<String>,
+}
+
 /// How "save all PDFs" is going, and how it ended.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PdfProgress {
@@ -993,6 +1003,100 @@ impl Core {
         }
         let request = checkout::prepare(&session, &detail, kind, &self.processor_domains).await?;
         Ok(request)
+    }
+
+    /// What paying `ids` together would be: how many and the total, or why not (already
+    /// being confirmed, not unpaid, several currencies). For the list's "Pay selected" bar.
+    pub fn mass_payment_summary(&self, ids: &[u64]) -> MassPaymentSummary {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let Some(account) = state.account.as_ref() else {
+            return MassPaymentSummary::default();
+        };
+        let chosen: Vec<&InvoiceSummary> = account
+            .invoices
+            .iter()
+            .filter(|i| ids.contains(&i.id))
+            .collect();
+        let problem = if chosen.len() < 2 {
+            Some("mass-pay-pick-two")
+        } else if chosen.iter().any(|i| i.status != InvoiceStatus::Unpaid) {
+            Some("mass-pay-unpaid-only")
+        } else if chosen
+            .iter()
+            .any(|i| i.total.currency != chosen[0].total.currency)
+        {
+            Some("mass-pay-one-currency")
+        } else if chosen
+            .iter()
+            .any(|i| self.pending_file.contains(&account.record.key(), i.id))
+        {
+            Some("mass-pay-pending")
+        } else {
+            None
+        };
+        let total = views::totals_per_currency(chosen.iter().map(|i| &i.total))
+            .iter()
+            .map(|m| views::money(lang, m))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        MassPaymentSummary {
+            count: chosen.len(),
+            label: c.text(
+                lang,
+                "mass-pay-button",
+                &[
+                    ("count", Arg::from(chosen.len())),
+                    ("total", Arg::from(total)),
+                ],
+            ),
+            problem: problem.map(|id| c.text(lang, id, &[])),
+        }
+    }
+
+    /// Pays several invoices of the account on screen at once through the portal's mass
+    /// payment: the portal makes one combined invoice; answered with its id and the processor
+    /// request for it (paid, then followed, like any invoice).
+    pub async fn prepare_mass_payment(&self, ids: &[u64]) -> Result<(u64, CheckoutRequest)> {
+        if let Some(problem) = self.mass_payment_summary(ids).problem {
+            return Err(CoreError::MassPaymentRefused(problem));
+        }
+        let (session, key) = self.session()?;
+        let combined = session.mass_payment(ids).await?;
+        let request = checkout::prepare(
+            &session,
+            &combined,
+            PaymentKind::OneOff,
+            &self.processor_domains,
+        )
+        .await?;
+        let id = combined.id;
+        let mut state = self.state();
+        if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+            // The combined invoice is the one followed: known by its number meanwhile.
+            if !account.invoices.iter().any(|i| i.id == id) {
+                if let (Some(total), Some(due)) = (
+                    combined.total.clone(),
+                    combined
+                        .due_date
+                        .as_deref()
+                        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+                        .or_else(|| Some(portal::session::today())),
+                ) {
+                    account.invoices.push(InvoiceSummary {
+                        id,
+                        number: combined.title.clone(),
+                        date: due,
+                        due_date: due,
+                        total,
+                        status: InvoiceStatus::Unpaid,
+                    });
+                }
+            }
+            account.details.insert(id, combined);
+        }
+        Ok((id, request))
     }
 
     /// Records that the processor took a payment for `id` and the portal must confirm it.

@@ -26,6 +26,9 @@ pub enum CoreError {
     NoOfflineCopy,
     #[error("the saved copy could not be read and was set aside as {0}")]
     OfflineCopyDamaged(std::path::PathBuf),
+    /// The invoices picked cannot be paid together; the text says why, in the user's language.
+    #[error("{0}")]
+    MassPaymentRefused(String),
 }
 
 /// An error as the UI receives it.
@@ -46,6 +49,7 @@ impl CoreError {
             CoreError::Offline => "offline",
             CoreError::NoOfflineCopy => "no-offline-copy",
             CoreError::OfflineCopyDamaged(_) => "offline-copy-damaged",
+            CoreError::MassPaymentRefused(_) => "mass-payment-refused",
         }
     }
 
@@ -70,9 +74,13 @@ impl CoreError {
             }
             _ => vec![],
         };
+        let message = match self {
+            CoreError::MassPaymentRefused(why) => why.clone(),
+            _ => catalogues.text(lang, &format!("error-{kind}"), &args),
+        };
         UiError {
             kind: kind.to_owned(),
-            message: catalogues.text(lang, &format!("error-{kind}"), &args),
+            message,
         }
     }
 }
@@ -114,6 +122,7 @@ mod tests {
             CoreError::Offline,
             CoreError::NoOfflineCopy,
             CoreError::OfflineCopyDamaged("/x".into()),
+            CoreError::MassPaymentRefused("x".into()),
         ];
         for e in errors {
             for lang in Lang::ALL {

@@ -13,6 +13,8 @@ pub mod secrets;
 pub mod settings;
 pub mod views;
 
-pub use crate::core::{AccountChoice, Core, Notice, PdfProgress, PortalChoice, SignInOutcome};
+pub use crate::core::{
+    AccountChoice, Core, MassPaymentSummary, Notice, PdfProgress, PortalChoice, SignInOutcome,
+};
 pub use error::{CoreError, UiError};
 pub use l10n::Lang;

@@ -104,6 +104,8 @@ pub struct Invoice {
     pub transactions: Vec<Transaction>,
     pub credit: Decimal,
     pub subscription: Option<Cycle>,
+    /// For a combined invoice made by mass payment: the invoices its payment settles.
+    pub covers: Vec<u64>,
 }
 
 impl Invoice {
@@ -216,6 +218,7 @@ fn invoice(
         transactions: vec![],
         credit: Decimal::ZERO,
         subscription: None,
+        covers: vec![],
     };
     if matches!(status, Status::Paid | Status::Refunded) {
         inv.transactions.push(Transaction {
@@ -537,4 +540,48 @@ mod tests {
         assert_eq!(money(d("1200"), "ALL"), "1,200.00 ALL");
         assert_eq!(money(d("-15"), "USD"), "-$15.00 USD");
     }
+}
+
+/// The invoice WHMCS makes when several are paid at once ("mass payment"): one line per
+/// invoice, due today, whose payment settles them all. None unless every id is an unpaid
+/// invoice of `account` and they share one currency.
+pub fn combined_invoice(
+    account: &Account,
+    ids: &[u64],
+    id: u64,
+    today: NaiveDate,
+) -> Option<Invoice> {
+    let covered: Vec<&Invoice> = ids
+        .iter()
+        .map(|id| account.invoices.iter().find(|i| i.id == *id))
+        .collect::<Option<_>>()?;
+    let currency = covered.first()?.currency;
+    if covered
+        .iter()
+        .any(|i| i.status != Status::Unpaid || i.currency != currency)
+    {
+        return None;
+    }
+    Some(Invoice {
+        id,
+        number: format!("MASS-{id}"),
+        date: today,
+        due: today,
+        currency,
+        items: covered
+            .iter()
+            .map(|i| Item {
+                description: format!("Invoice #{}", i.number),
+                amount: i.balance(),
+                taxed: false,
+                cycle: None,
+            })
+            .collect(),
+        tax_rate: Decimal::ZERO,
+        status: Status::Unpaid,
+        transactions: vec![],
+        credit: Decimal::ZERO,
+        subscription: None,
+        covers: ids.to_vec(),
+    })
 }

@@ -559,8 +559,11 @@ async fn clientarea_post(
     State(shared): State<Arc<Shared>>,
     Query(q): Query<Fields>,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    body: axum::body::Bytes,
 ) -> Response {
+    // Read by hand: the mass payment repeats `invoiceids[]`, which a map would fold into one.
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
+    let fields: Fields = pairs.iter().cloned().collect();
     let v = visit(&shared, &headers);
     if !token_ok(&shared, &v, &fields) {
         return csrf_error(&shared, &v);
@@ -569,9 +572,30 @@ async fn clientarea_post(
         return redirect("index.php?rp=/login", v.cookie(&shared));
     }
     if q.get("action").map(String::as_str) == Some("masspay") {
-        // The combined invoice is out of the demo's scope: answer with the list, as a portal
-        // with mass payment turned off would.
-        return redirect("clientarea.php?action=invoices", None);
+        let ids: Vec<u64> = pairs
+            .iter()
+            .filter(|(k, _)| k == "invoiceids[]")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect();
+        let email = v.user.clone().unwrap_or_default();
+        let mut accounts = shared.accounts.lock().unwrap();
+        let next = 90_000
+            + accounts
+                .iter()
+                .flat_map(|a| a.invoices.iter())
+                .filter(|i| !i.covers.is_empty())
+                .count() as u64;
+        let Some(account) = accounts.iter_mut().find(|a| a.email == email) else {
+            return redirect("clientarea.php", None);
+        };
+        return match data::combined_invoice(account, &ids, next, shared.today) {
+            Some(combined) => {
+                account.invoices.push(combined);
+                redirect(&format!("viewinvoice.php?id={next}"), None)
+            }
+            // Nothing payable together (paid already, or several currencies): the list.
+            None => redirect("clientarea.php?action=invoices", None),
+        };
     }
     redirect("clientarea.php", None)
 }
@@ -1081,11 +1105,28 @@ async fn processor_notification(
                 if recurring {
                     inv.subscription = inv.recurring_cycle();
                 }
-                shared
-                    .paid_at
-                    .lock()
-                    .unwrap()
-                    .insert(id, (Instant::now(), SystemTime::now()));
+                let covers = inv.covers.clone();
+                // A combined invoice's payment settles each invoice it covers.
+                for covered in account
+                    .invoices
+                    .iter_mut()
+                    .filter(|i| covers.contains(&i.id) && i.status == Status::Unpaid)
+                {
+                    let amount = covered.balance();
+                    covered.transactions.push(data::Transaction {
+                        date: shared.today,
+                        gateway: "Mass payment".into(),
+                        id: format!("MASS-{id}"),
+                        amount,
+                    });
+                    covered.status = Status::Paid;
+                }
+                let now = (Instant::now(), SystemTime::now());
+                let mut paid_at = shared.paid_at.lock().unwrap();
+                paid_at.insert(id, now);
+                for covered in covers {
+                    paid_at.insert(covered, now);
+                }
             }
             return "OK".into_response();
         }

@@ -443,6 +443,31 @@ impl Session {
             .await?;
         pages::parse_mass_pay(&page.html, &page.url)
     }
+
+    /// Pays several invoices at once the portal's way: its mass-payment form, with only `ids`
+    /// kept, makes one combined invoice, whose page (with its payment buttons) is answered.
+    /// Refused unless every id is one the form offers.
+    pub async fn mass_payment(&self, ids: &[u64]) -> Result<InvoiceDetail> {
+        let (mut form, offered) = self.mass_pay_form().await?;
+        if ids.is_empty() || ids.iter().any(|id| !offered.contains(id)) {
+            return Err(PortalError::PaymentNotOffered);
+        }
+        form.fields.retain(|(name, _)| name != "invoiceids[]");
+        form.fields.extend(
+            ids.iter()
+                .map(|id| ("invoiceids[]".to_owned(), id.to_string())),
+        );
+        let answer = self.submit(&form).await?;
+        // The combined invoice's id is in the address the portal sent us to.
+        let id = answer
+            .url
+            .query_pairs()
+            .find(|(k, _)| k == "id")
+            .and_then(|(_, v)| v.parse().ok())
+            .filter(|_| answer.url.path().ends_with("viewinvoice.php"))
+            .ok_or_else(|| PortalError::unexpected(&answer.url, "the combined invoice"))?;
+        pages::parse_invoice(&answer.html, &answer.url, id)
+    }
 }
 
 /// Today's date at the portal, for deriving "overdue". The local date is used: WHMCS compares

@@ -535,3 +535,66 @@ async fn the_result_panel_is_read_from_the_query() {
     let detail = portal::pages::parse_invoice(&page.html, &page.url, 1003).unwrap();
     assert_eq!(detail.notice, Some(PaymentNotice::Failed));
 }
+
+#[tokio::test]
+async fn a_mass_payment_makes_one_invoice_whose_payment_settles_each() {
+    let demo = DemoPortal::start(Options {
+        notify_delay: Duration::from_millis(300),
+        ..Options::default()
+    })
+    .await
+    .unwrap();
+    let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+    // Two unpaid invoices in euros (one overdue); several currencies cannot go together.
+    assert!(session.mass_payment(&[1003, 1005]).await.is_err());
+    assert!(matches!(
+        session.mass_payment(&[1003, 4242]).await.unwrap_err(),
+        PortalError::PaymentNotOffered
+    ));
+    let one = session.invoice(1003).await.unwrap();
+    let other = session.invoice(1006).await.unwrap();
+    let combined = session.mass_payment(&[1003, 1006]).await.unwrap();
+    assert_ne!(combined.id, 1003);
+    assert_eq!(combined.status, InvoiceStatus::Unpaid);
+    assert_eq!(combined.items.len(), 2);
+    assert!(
+        combined.items[0].description.contains("2026-0103"),
+        "{:?}",
+        combined.items
+    );
+    assert_eq!(
+        combined.total.as_ref().unwrap().amount,
+        one.balance.as_ref().unwrap().amount + other.balance.as_ref().unwrap().amount
+    );
+    let request = checkout::prepare(&session, &combined, PaymentKind::OneOff, &[])
+        .await
+        .unwrap();
+    pay_as_browser(&request, demo_portal::TEST_CARD_OK).await;
+    let s = session.clone();
+    let id = combined.id;
+    let end = tracker::track(
+        move || {
+            let s = s.clone();
+            async move { Ok(s.invoice(id).await?.status) }
+        },
+        Duration::from_secs(60),
+        |_| {},
+    )
+    .await;
+    assert!(
+        matches!(
+            end,
+            TrackEvent::Done {
+                status: InvoiceStatus::Paid,
+                ..
+            }
+        ),
+        "{end:?}"
+    );
+    for covered in [1003, 1006] {
+        assert_eq!(
+            session.invoice(covered).await.unwrap().status,
+            InvoiceStatus::Paid
+        );
+    }
+}
