@@ -497,6 +497,50 @@ pub fn money(amount: Decimal, currency: &str) -> String {
     )
 }
 
+/// The invoice WHMCS makes when several are paid at once ("mass payment"): one line per
+/// invoice, due today, whose payment settles them all. None unless every id is an unpaid
+/// invoice of `account` and they share one currency.
+pub fn combined_invoice(
+    account: &Account,
+    ids: &[u64],
+    id: u64,
+    today: NaiveDate,
+) -> Option<Invoice> {
+    let covered: Vec<&Invoice> = ids
+        .iter()
+        .map(|id| account.invoices.iter().find(|i| i.id == *id))
+        .collect::<Option<_>>()?;
+    let currency = covered.first()?.currency;
+    if covered
+        .iter()
+        .any(|i| i.status != Status::Unpaid || i.currency != currency)
+    {
+        return None;
+    }
+    Some(Invoice {
+        id,
+        number: format!("MASS-{id}"),
+        date: today,
+        due: today,
+        currency,
+        items: covered
+            .iter()
+            .map(|i| Item {
+                description: format!("Invoice #{}", i.number),
+                amount: i.balance(),
+                taxed: false,
+                cycle: None,
+            })
+            .collect(),
+        tax_rate: Decimal::ZERO,
+        status: Status::Unpaid,
+        transactions: vec![],
+        credit: Decimal::ZERO,
+        subscription: None,
+        covers: ids.to_vec(),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -540,48 +584,4 @@ mod tests {
         assert_eq!(money(d("1200"), "ALL"), "1,200.00 ALL");
         assert_eq!(money(d("-15"), "USD"), "-$15.00 USD");
     }
-}
-
-/// The invoice WHMCS makes when several are paid at once ("mass payment"): one line per
-/// invoice, due today, whose payment settles them all. None unless every id is an unpaid
-/// invoice of `account` and they share one currency.
-pub fn combined_invoice(
-    account: &Account,
-    ids: &[u64],
-    id: u64,
-    today: NaiveDate,
-) -> Option<Invoice> {
-    let covered: Vec<&Invoice> = ids
-        .iter()
-        .map(|id| account.invoices.iter().find(|i| i.id == *id))
-        .collect::<Option<_>>()?;
-    let currency = covered.first()?.currency;
-    if covered
-        .iter()
-        .any(|i| i.status != Status::Unpaid || i.currency != currency)
-    {
-        return None;
-    }
-    Some(Invoice {
-        id,
-        number: format!("MASS-{id}"),
-        date: today,
-        due: today,
-        currency,
-        items: covered
-            .iter()
-            .map(|i| Item {
-                description: format!("Invoice #{}", i.number),
-                amount: i.balance(),
-                taxed: false,
-                cycle: None,
-            })
-            .collect(),
-        tax_rate: Decimal::ZERO,
-        status: Status::Unpaid,
-        transactions: vec![],
-        credit: Decimal::ZERO,
-        subscription: None,
-        covers: ids.to_vec(),
-    })
 }
