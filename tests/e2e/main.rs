@@ -1391,3 +1391,53 @@ async fn several_invoices_are_paid_together_through_the_portals_mass_payment() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_accountants_two_thousand_invoices_stay_responsive_and_export_whole() {
+    harness::scenario(
+        "the_accountants_two_thousand_invoices_stay_responsive_and_export_whole",
+        || async {
+            let app = App::start().await;
+            app.sign_in_demo("accountant@jitops.example", "demo", false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.click("#nav-invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            // "All", and at once another filter and the language: each answers while the long
+            // list is being drawn, and the last one wins.
+            app.js("document.getElementById('filter-all').click();
+                 setTimeout(() => document.getElementById('filter-overdue').click(), 30);")
+                .await;
+            app.wait_for("#filter-overdue[aria-pressed='true']").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let overdue = app
+                .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                .await;
+            assert_eq!(overdue, serde_json::json!(16));
+            app.click("#filter-all").await;
+            app.click("#lang-sq").await;
+            app.wait_text("#main h1", "Albanian", |t| t == "Faturat")
+                .await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            let rows = app
+                .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                .await;
+            assert_eq!(rows, serde_json::json!(2000));
+            app.click("#lang-en").await;
+            app.wait_text("#main h1", "English", |t| t == "Invoices")
+                .await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            // The whole list exports.
+            let target = app.home.join("all-invoices.csv");
+            app.click("#export-csv").await;
+            app.answer_file_dialog("Export the invoice list", &target);
+            app.wait_text("#export-done", "export", |t| t.starts_with("Saved 2000"))
+                .await;
+            let csv = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            assert_eq!(csv.len(), 2001);
+            app.close().await;
+        },
+    )
+    .await;
+}
