@@ -1086,7 +1086,14 @@ impl Core {
                 ) {
                     account.invoices.push(InvoiceSummary {
                         id,
-                        number: combined.title.clone(),
+                        // The page's title reads "Invoice #<number>".
+                        number: combined
+                            .title
+                            .rsplit('#')
+                            .next()
+                            .unwrap_or(&combined.title)
+                            .trim()
+                            .to_owned(),
                         date: due,
                         due_date: due,
                         total,

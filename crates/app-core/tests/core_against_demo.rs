@@ -618,3 +618,45 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
     assert_eq!(stopped.done, 0);
     stop.store(false, Ordering::SeqCst);
 }
+
+#[tokio::test]
+async fn accounts_on_two_portals_keep_their_own_sessions() {
+    let w = world().await;
+    let second = DemoPortal::start(Options::default()).await.unwrap();
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let first = w.core.current_key().unwrap();
+    w.core
+        .sign_in(
+            PortalChoice::Other(second.portal_url().to_owned()),
+            demo_portal::DEMO_EMAIL,
+            "demo",
+            false,
+        )
+        .await
+        .unwrap();
+    w.core.sync().await.unwrap();
+    let other = w.core.current_key().unwrap();
+    assert_ne!(
+        first, other,
+        "the same e-mail on two portals is two accounts"
+    );
+    // The second account's invoice is read from the second portal, whichever is on screen.
+    let views_first = w._demo.invoice_views();
+    assert_eq!(
+        w.core.invoice_status(&other, 1003).await.unwrap(),
+        portal::InvoiceStatus::Unpaid
+    );
+    assert_eq!(
+        w._demo.invoice_views(),
+        views_first,
+        "asked of the second portal only"
+    );
+    assert_eq!(second.invoice_views(), 1);
+    w.core.switch_account(&first).await.unwrap().unwrap();
+    assert_eq!(w.core.current_key().unwrap(), first);
+    assert_eq!(w.core.accounts().len(), 2);
+}
