@@ -125,8 +125,8 @@ pub async fn restore_session(
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
 #[tauri::command]
-pub fn open_last_offline(shell: State<'_, Shell>) -> Option<app_core::views::AccountView> {
-    shell.core.open_last_offline()
+pub fn open_last_offline(shell: State<'_, Shell>) -> Answer<Option<app_core::views::AccountView>> {
+    shell.core.open_last_offline().map_err(|e| ui(&shell, e))
 }
 
 /// The saved copy of an account's invoices, when its portal cannot be reached.

@@ -877,12 +877,16 @@ async function start() {
   });
   await render();
   // The last account's saved invoices at once, then signing in replaces them.
-  const saved = await invoke('open_last_offline').catch(() => null);
+  // A damaged copy was set aside: said once signed in (or on the sign-in screen), and the
+  // start goes on.
+  let damaged = null;
+  const saved = await invoke('open_last_offline').catch((err) => { damaged = err; return null; });
   if (saved) await showOffline(saved);
   try {
     const account = await invoke('restore_session');
     if (account && account.offline) await showOffline(account);
-    else if (account) await signedIn(account, null);
+    else if (account) await signedIn(account, damaged && damaged.message);
+    else if (damaged) showError(main(), damaged);
   } catch (err) {
     showError(main(), err);
   }

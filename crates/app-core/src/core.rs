@@ -472,14 +472,20 @@ impl Core {
     }
 
     /// The saved copy of the account a restart signs in to, shown at once while signing in.
-    pub fn open_last_offline(&self) -> Option<AccountView> {
-        let record = {
+    /// A damaged copy is set aside and said (OfflineCopyDamaged); none is not an error.
+    pub fn open_last_offline(&self) -> Result<Option<AccountView>> {
+        let Some(record) = {
             let state = self.state();
             state.settings.accounts.first().cloned()
         }
-        .filter(|r| r.remembered)?;
-        self.open_offline(Self::portal_of(&record), &record.email)
-            .ok()
+        .filter(|r| r.remembered) else {
+            return Ok(None);
+        };
+        match self.open_offline(Self::portal_of(&record), &record.email) {
+            Ok(view) => Ok(Some(view)),
+            Err(CoreError::NoOfflineCopy) => Ok(None),
+            Err(e) => Err(e),
+        }
     }
 
     /// The portal choice an account record was made from.
@@ -620,7 +626,12 @@ impl Core {
                     .map_err(|_| e),
                 Err(e) => Err(e),
             },
-            None => Ok(self.open_offline(portal, &record.email).ok()),
+            None => match self.open_offline(portal, &record.email) {
+                Ok(view) => Ok(Some(view)),
+                Err(CoreError::NoOfflineCopy) => Ok(None),
+                // Set aside: said, and the sign-in form is the way on.
+                Err(e) => Err(e),
+            },
         }
     }
 

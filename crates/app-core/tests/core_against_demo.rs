@@ -341,6 +341,7 @@ async fn the_last_synced_invoices_show_offline_after_a_restart_and_a_failed_sync
     let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
     let saved = core
         .open_last_offline()
+        .unwrap()
         .expect("the saved copy opens at once");
     assert!(saved.offline);
     let view = core.dashboard_view().unwrap();
@@ -367,6 +368,14 @@ async fn the_last_synced_invoices_show_offline_after_a_restart_and_a_failed_sync
     let view = core.sync().await.unwrap();
     assert!(view.offline_text.is_none());
     assert!(!view.account.offline);
+
+    // A restart over a damaged copy says so (and sets it aside) instead of showing nothing.
+    let copy = offline_copies(&w.dir).remove(0);
+    std::fs::write(&copy, b"{\"version\": 1, \"acc").unwrap();
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    let err = core.open_last_offline().unwrap_err();
+    assert!(matches!(err, CoreError::OfflineCopyDamaged(_)), "{err:?}");
+    assert!(core.ui_error(&err).message.contains("set aside"));
 }
 
 #[tokio::test]
