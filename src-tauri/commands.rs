@@ -189,12 +189,11 @@ pub async fn save_invoice_pdf(
         .invoice_pdf(id)
         .await
         .map_err(|e| ui(&shell, e))?;
-    let title = shell.core.text("pdf-save-title", &[]);
     let name = shell.core.pdf_file_name(id);
-    let Some(path) = dialogs::save_path(&app, &title, &name, "PDF", &["pdf"]).await else {
+    let Some(path) = save_with_dialog(&app, &shell, "pdf-save-title", &name, "pdf", bytes).await?
+    else {
         return Ok(None);
     };
-    std::fs::write(&path, bytes).map_err(|e| ui(&shell, CoreError::Io(e)))?;
     Ok(Some(shell.core.text(
         "invoice-pdf-saved",
         &[("path", path.display().to_string().into())],
@@ -355,11 +354,10 @@ pub async fn export_csv(
     filter: Filter,
 ) -> Answer<Option<String>> {
     let (csv, count, name) = shell.core.invoices_csv(filter).map_err(|e| ui(&shell, e))?;
-    let title = shell.core.text("export-csv-title", &[]);
-    let Some(path) = dialogs::save_path(&app, &title, &name, "CSV", &["csv"]).await else {
+    let Some(path) = save_with_dialog(&app, &shell, "export-csv-title", &name, "csv", csv).await?
+    else {
         return Ok(None);
     };
-    std::fs::write(&path, csv).map_err(|e| ui(&shell, CoreError::Io(e)))?;
     Ok(Some(shell.core.text(
         "export-csv-done",
         &[
@@ -388,12 +386,12 @@ pub async fn export_review_csv(
         .filter_map(|id| all.iter().find(|r| &r.id == id).cloned())
         .collect();
     let csv = app_core::review::csv(shell.core.catalogues(), shell.core.lang(), &shown);
-    let title = shell.core.text("review-export-title", &[]);
     let name = "jitops-billing-translations.csv";
-    let Some(path) = dialogs::save_path(&app, &title, name, "CSV", &["csv"]).await else {
+    let Some(path) =
+        save_with_dialog(&app, &shell, "review-export-title", name, "csv", csv).await?
+    else {
         return Ok(None);
     };
-    std::fs::write(&path, csv).map_err(|e| ui(&shell, CoreError::Io(e)))?;
     Ok(Some(shell.core.text(
         "review-export-done",
         &[
@@ -440,4 +438,23 @@ pub async fn switch_account(
 #[tauri::command]
 pub fn all_accounts(shell: State<'_, Shell>) -> app_core::views::AllAccountsView {
     shell.core.all_accounts_view()
+}
+
+/// Asks where to save `bytes` (the dialog titled by message `title_id`, suggesting `name`) and
+/// writes them there: the path, or None when the person cancelled.
+async fn save_with_dialog(
+    app: &AppHandle,
+    shell: &Shell,
+    title_id: &str,
+    name: &str,
+    extension: &str,
+    bytes: impl AsRef<[u8]>,
+) -> Answer<Option<std::path::PathBuf>> {
+    let title = shell.core.text(title_id, &[]);
+    let kind = extension.to_uppercase();
+    let Some(path) = dialogs::save_path(app, &title, name, &kind, &[extension]).await else {
+        return Ok(None);
+    };
+    std::fs::write(&path, bytes).map_err(|e| ui(shell, CoreError::Io(e)))?;
+    Ok(Some(path))
 }

@@ -130,6 +130,15 @@ impl App {
         .await
     }
 
+    /// The app on the embedded demo portal, signed in as `email` (password "demo", not
+    /// remembered), on its dashboard.
+    pub async fn signed_in(email: &str) -> App {
+        let app = App::start().await;
+        app.sign_in_demo(email, "demo", false).await;
+        app.wait_screen("dashboard").await;
+        app
+    }
+
     pub async fn launch(launch: Launch) -> App {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
@@ -497,6 +506,27 @@ impl Drop for App {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// A stand-in for the system's opener (`xdg-open`) in `bin`, which notes each thing it is asked
+/// to open in a file: the PATH to start the app with, and that file.
+pub fn stand_in_opener(bin: &std::path::Path) -> (String, PathBuf) {
+    std::fs::create_dir_all(bin).unwrap();
+    let opened = bin.join("opened.txt");
+    let _ = std::fs::remove_file(&opened);
+    let script = bin.join("xdg-open");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    (path, opened)
 }
 
 /// Runs a scenario with a time limit. WebKitWebDriver sometimes stops answering after a

@@ -261,9 +261,7 @@ async fn the_overdue_invoice_explains_why_there_is_no_subscription() {
     harness::scenario(
         "the_overdue_invoice_explains_why_there_is_no_subscription",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             open_invoice(&app, 1006).await;
             assert_eq!(app.text("#invoice-status").await, "Overdue");
             app.wait_for("#pay-one-off").await;
@@ -317,9 +315,7 @@ async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoi
     harness::scenario(
         "a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoice_unpaid",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             open_invoice(&app, 1004).await;
             app.click("#pay-one-off").await;
             let main = switch_to_checkout(&app).await;
@@ -537,9 +533,7 @@ async fn a_payment_the_processor_fails_shows_the_failure_and_retry_opens_the_che
     harness::scenario(
         "a_payment_the_processor_fails_shows_the_failure_and_retry_opens_the_checkout_again",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             open_invoice(&app, 1005).await;
             app.click("#pay-one-off").await;
             let main = switch_to_checkout(&app).await;
@@ -632,23 +626,8 @@ async fn a_portal_asking_for_a_captcha_is_opened_in_the_browser() {
         "a_portal_asking_for_a_captcha_is_opened_in_the_browser",
         || async {
             // A stand-in for the system browser: it notes the address it was asked to open.
-            let bin =
-                std::env::temp_dir().join(format!("jitops-e2e-browser-{}", std::process::id()));
-            std::fs::create_dir_all(&bin).unwrap();
-            let opened = bin.join("opened.txt");
-            let _ = std::fs::remove_file(&opened);
-            let script = bin.join("xdg-open");
-            std::fs::write(
-                &script,
-                format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
-            )
-            .unwrap();
-            std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-                .unwrap();
-            let path = format!(
-                "{}:{}",
-                bin.display(),
-                std::env::var("PATH").unwrap_or_default()
+            let (path, opened) = harness::stand_in_opener(
+                &std::env::temp_dir().join(format!("jitops-e2e-browser-{}", harness::free_port())),
             );
             let app = App::launch(harness::Launch {
                 args: vec!["--demo".into()],
@@ -985,9 +964,7 @@ async fn the_invoice_list_is_exported_as_csv_through_the_save_dialog() {
     harness::scenario(
         "the_invoice_list_is_exported_as_csv_through_the_save_dialog",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             app.click("#nav-invoices").await;
@@ -1128,9 +1105,7 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
                     .matches("is overdue")
                     .count()
             };
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -1169,9 +1144,7 @@ async fn two_accounts_switch_in_one_click_and_add_up_in_all_accounts() {
     harness::scenario(
         "two_accounts_switch_in_one_click_and_add_up_in_all_accounts",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("demo@jitops.example").await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             // A second account, beside the first.
@@ -1243,22 +1216,7 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
             // "Open" hands the file to the system's opener: a stand-in records what it got.
             let home =
                 std::env::temp_dir().join(format!("jitops-e2e-pdf-{}", harness::free_port()));
-            let bin = home.join("bin");
-            std::fs::create_dir_all(&bin).unwrap();
-            let opened = bin.join("opened.txt");
-            let script = bin.join("xdg-open");
-            std::fs::write(
-                &script,
-                format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
-            )
-            .unwrap();
-            std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755))
-                .unwrap();
-            let path = format!(
-                "{}:{}",
-                bin.display(),
-                std::env::var("PATH").unwrap_or_default()
-            );
+            let (path, opened) = harness::stand_in_opener(&home.join("bin"));
             let app = App::launch(harness::Launch {
                 args: vec!["--demo".into()],
                 env: vec![("PATH".into(), path)],
@@ -1398,10 +1356,7 @@ async fn the_accountants_two_thousand_invoices_stay_responsive_and_export_whole(
     harness::scenario(
         "the_accountants_two_thousand_invoices_stay_responsive_and_export_whole",
         || async {
-            let app = App::start().await;
-            app.sign_in_demo("accountant@jitops.example", "demo", false)
-                .await;
-            app.wait_screen("dashboard").await;
+            let app = App::signed_in("accountant@jitops.example").await;
             app.click("#nav-invoices").await;
             app.wait_for("#invoice-table[data-complete='true']").await;
             // "All", and at once another filter and the language: each answers while the long

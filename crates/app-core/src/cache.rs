@@ -67,17 +67,8 @@ impl InvoiceCache {
     /// The file of an account: its key made safe for a file name, plus a hash of the key so
     /// that two keys made alike by that cannot share a file.
     fn path(&self, key: &str) -> PathBuf {
-        let safe: String = key
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() || "@.-".contains(c) {
-                    c
-                } else {
-                    '_'
-                }
-            })
-            .take(80)
-            .collect();
+        let safe =
+            crate::export::file_safe(key, |c| c.is_ascii_alphanumeric() || "@.-".contains(c), 80);
         // FNV-1a: stable across builds, unlike the standard library's hasher.
         let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)

@@ -456,13 +456,22 @@ impl Core {
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        let portal = Self::portal_of(&record);
+        self.sign_in_remembered(&record, &password).await
+    }
+
+    /// Signs a known account in with its remembered password; when the portal cannot be
+    /// reached, its saved copy instead (if there is one; else the portal's error).
+    async fn sign_in_remembered(
+        &self,
+        record: &AccountRecord,
+        password: &str,
+    ) -> Result<Option<AccountView>> {
+        let portal = Self::portal_of(record);
         match self
-            .sign_in(portal.clone(), &record.email, &password, true)
+            .sign_in(portal.clone(), &record.email, password, true)
             .await
         {
             Ok(outcome) => Ok(outcome.account),
-            // The portal cannot be reached: the saved copy, if there is one.
             Err(e) if e.is_unreachable() => self
                 .open_offline(portal, &record.email)
                 .map(Some)
@@ -608,25 +617,14 @@ impl Core {
                 .cloned()
                 .ok_or(CoreError::NotSignedIn)?
         };
-        let portal = Self::portal_of(&record);
         let password = if record.remembered {
             self.secrets.get(key).ok().flatten()
         } else {
             None
         };
         match password {
-            Some(password) => match self
-                .sign_in(portal.clone(), &record.email, &password, true)
-                .await
-            {
-                Ok(outcome) => Ok(outcome.account),
-                Err(e) if e.is_unreachable() => self
-                    .open_offline(portal, &record.email)
-                    .map(Some)
-                    .map_err(|_| e),
-                Err(e) => Err(e),
-            },
-            None => match self.open_offline(portal, &record.email) {
+            Some(password) => self.sign_in_remembered(&record, &password).await,
+            None => match self.open_offline(Self::portal_of(&record), &record.email) {
                 Ok(view) => Ok(Some(view)),
                 Err(CoreError::NoOfflineCopy) => Ok(None),
                 // Set aside: said, and the sign-in form is the way on.

@@ -5,19 +5,17 @@
 /// The file name of an invoice's PDF: `Invoice-<number>.pdf`, the number made safe for any
 /// file system (the same name every time, so that "save all" can skip what is there).
 pub fn pdf_file_name(number: &str) -> String {
-    let safe: String = number
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || "-_.".contains(c) {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(100)
-        .collect();
-    let safe = safe.trim_start_matches('.');
-    format!("Invoice-{safe}.pdf")
+    let safe = file_safe(number, |c| c.is_alphanumeric() || "-_.".contains(c), 100);
+    format!("Invoice-{}.pdf", safe.trim_start_matches('.'))
+}
+
+/// `text` with every character `keep` refuses made `_`, cut at `max` characters: a part of a
+/// file name that is safe on any file system.
+pub fn file_safe(text: &str, keep: impl Fn(char) -> bool, max: usize) -> String {
+    text.chars()
+        .map(|c| if keep(c) { c } else { '_' })
+        .take(max)
+        .collect()
 }
 
 /// One CSV line: every cell quoted when it holds a comma, a quote or a line break (quotes

@@ -311,6 +311,14 @@ async fn the_client_area_of_each_portal_choice() {
         .is_err());
 }
 
+/// Signs in to the demo portal and syncs once.
+async fn synced(core: &Core, email: &str, remember: bool) {
+    core.sign_in(PortalChoice::Demo, email, "demo", remember)
+        .await
+        .unwrap();
+    core.sync().await.unwrap();
+}
+
 fn offline_copies(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir.path().join("data/offline"))
         .map(|d| d.flatten().map(|e| e.path()).collect())
@@ -381,11 +389,7 @@ async fn the_last_synced_invoices_show_offline_after_a_restart_and_a_failed_sync
 #[tokio::test]
 async fn a_failed_sync_leaves_the_saved_copy_as_it_was() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let copies = offline_copies(&w.dir);
     assert_eq!(copies.len(), 1, "one copy per account");
     let before = std::fs::read(&copies[0]).unwrap();
@@ -401,11 +405,7 @@ async fn a_failed_sync_leaves_the_saved_copy_as_it_was() {
 #[tokio::test]
 async fn a_damaged_saved_copy_is_set_aside_with_a_warning_and_made_again() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let copy = offline_copies(&w.dir).remove(0);
     std::fs::write(&copy, b"\x00\x01 not json").unwrap();
 
@@ -433,11 +433,7 @@ async fn a_damaged_saved_copy_is_set_aside_with_a_warning_and_made_again() {
 #[tokio::test]
 async fn forgetting_an_account_removes_its_saved_copy() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, true).await;
     assert_eq!(offline_copies(&w.dir).len(), 1);
     w.core.sign_out(true).await.unwrap();
     assert!(offline_copies(&w.dir).is_empty());
@@ -452,11 +448,7 @@ async fn forgetting_an_account_removes_its_saved_copy() {
 #[tokio::test]
 async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     // The demo customer has two overdue invoices and none due within three days.
     let notices = w.core.take_reminders();
     let titles: Vec<&str> = notices.iter().map(|n| n.title.as_str()).collect();
@@ -473,11 +465,7 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
         "a new sync does not repeat them"
     );
     let restarted = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
-    restarted
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    restarted.sync().await.unwrap();
+    synced(&restarted, demo_portal::DEMO_EMAIL, false).await;
     assert!(restarted.take_reminders().is_empty(), "nor does a restart");
 
     // The accountant: 3 due within three days and 16 overdue make one summary, in Albanian.
@@ -507,11 +495,7 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
 #[tokio::test]
 async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accounts() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let customer = w.core.current_key().unwrap();
     w.core
         .sign_in(
@@ -582,11 +566,7 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
 async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let all = w.core.invoice_list(Filter::All).unwrap().rows.len();
     let dir = w.dir.path().join("pdfs");
     let keep_going = AtomicBool::new(false);
@@ -632,11 +612,7 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
 async fn accounts_on_two_portals_keep_their_own_sessions() {
     let w = world().await;
     let second = DemoPortal::start(Options::default()).await.unwrap();
-    w.core
-        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let first = w.core.current_key().unwrap();
     w.core
         .sign_in(
