@@ -25,8 +25,9 @@ pub fn screen_of(id: &str) -> Option<&'static str> {
         "reset" => "reset",
         "twofa" => "twofa",
         "dashboard" | "offline" => "dashboard",
-        "invoices" | "filter" | "col" | "export" | "csv" => "invoices",
-        "invoice" | "status" | "pay" | "cycle" | "pending" => "invoice",
+        "invoices" | "filter" | "col" | "export" | "csv" | "mass" | "pdfs" => "invoices",
+        "invoice" | "status" | "pay" | "cycle" | "pending" | "pdf" => "invoice",
+        "all" | "accounts" => "all-accounts",
         "payment" | "checkout" => "payment",
         "help" => "help",
         "settings" => "settings",
@@ -148,6 +149,7 @@ mod tests {
             "help",
             "settings",
             "review",
+            "all-accounts",
         ];
         for r in &rows {
             if let Some(s) = r.screen {
