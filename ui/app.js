@@ -453,8 +453,10 @@ async function invoices(root) {
   const filters = ['unpaid', 'overdue', 'paid', 'all'];
   const tabs = h('div', { class: 'filters', role: 'group', 'aria-label': t('filter-label') });
   const table = h('table', { class: 'invoices', id: 'invoice-table' },
-    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status', 'col-select'].map((id, i) =>
-      h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })))));
+    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status'].map((id, i) =>
+      h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })),
+    // The picking column stays narrow: its name is for screen readers (each box has its own).
+    h('th', { scope: 'col', class: 'pick-col' }, h('span', { class: 'sr-only', text: t('col-select') })))));
   const tbody = h('tbody');
   // Several unpaid invoices picked here are paid together (the portal's mass payment).
   state.selected ??= new Set();

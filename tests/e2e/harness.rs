@@ -260,9 +260,17 @@ impl App {
     }
 
     pub async fn click(&self, css: &str) {
-        self.wait_for(css)
+        let el = self.wait_for(css).await;
+        // WebKitWebDriver scrolls only an element wholly out of view: one half under the
+        // footer is "not interactable". A person would scroll it up first.
+        self.client
+            .execute(
+                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })",
+                vec![serde_json::to_value(&el).expect("element reference")],
+            )
             .await
-            .click()
+            .ok();
+        el.click()
             .await
             .unwrap_or_else(|e| panic!("click {css}: {e:?}"));
     }
