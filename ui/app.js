@@ -886,8 +886,10 @@ async function start() {
   if (saved) await showOffline(saved);
   try {
     const account = await invoke('restore_session');
-    if (account && account.offline) await showOffline(account);
-    else if (account) await signedIn(account, damaged && damaged.message);
+    if (account && account.offline) {
+      // Still the copy already on screen: no second drawing.
+      if (!saved || saved.label !== account.label) await showOffline(account);
+    } else if (account) await signedIn(account, damaged && damaged.message);
     else if (damaged) showError(main(), damaged);
   } catch (err) {
     showError(main(), err);

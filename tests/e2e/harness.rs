@@ -234,8 +234,17 @@ impl App {
         }
     }
 
+    /// The element's text. A screen drawn again between finding the element and reading it
+    /// (a sync landing, a language switch) leaves a stale reference: found again.
     pub async fn text(&self, css: &str) -> String {
-        self.wait_for(css).await.text().await.expect("text")
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            match self.wait_for(css).await.text().await {
+                Ok(text) => return text,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                Err(e) => panic!("text of {css}: {e:?}"),
+            }
+        }
     }
 
     /// Waits until `css`'s text satisfies `pred`, and returns it.
@@ -259,20 +268,26 @@ impl App {
         }
     }
 
+    /// Clicks an element, found again if the screen was drawn anew meanwhile (see `text`).
     pub async fn click(&self, css: &str) {
-        let el = self.wait_for(css).await;
-        // WebKitWebDriver scrolls only an element wholly out of view: one half under the
-        // footer is "not interactable". A person would scroll it up first.
-        self.client
-            .execute(
-                "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })",
-                vec![serde_json::to_value(&el).expect("element reference")],
-            )
-            .await
-            .ok();
-        el.click()
-            .await
-            .unwrap_or_else(|e| panic!("click {css}: {e:?}"));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let el = self.wait_for(css).await;
+            // WebKitWebDriver scrolls only an element wholly out of view: one half under the
+            // footer is "not interactable". A person would scroll it up first.
+            self.client
+                .execute(
+                    "arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })",
+                    vec![serde_json::to_value(&el).expect("element reference")],
+                )
+                .await
+                .ok();
+            match el.click().await {
+                Ok(()) => return,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                Err(e) => panic!("click {css}: {e:?}"),
+            }
+        }
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
@@ -514,6 +529,15 @@ impl Drop for App {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// Whether a WebDriver error says the element is no longer in the page.
+fn is_stale(e: &fantoccini::error::CmdError) -> bool {
+    matches!(
+        e,
+        fantoccini::error::CmdError::Standard(w)
+            if w.error == fantoccini::error::ErrorStatus::StaleElementReference
+    )
 }
 
 /// A stand-in for the system's opener (`xdg-open`) in `bin`, which notes each thing it is asked

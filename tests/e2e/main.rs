@@ -1193,6 +1193,10 @@ async fn two_accounts_switch_in_one_click_and_add_up_in_all_accounts() {
             .await;
             app.screenshot("all-accounts-sq").await;
             app.click("#lang-en").await;
+            app.wait_text("#all-accounts-totals span", "English", |t| {
+                t == "38 unpaid in 2 accounts:"
+            })
+            .await;
             // A row of the other account opens its invoice, on that account.
             app.click("#all-accounts-table tr[data-id='5000'] td").await;
             app.wait_screen("invoice").await;
