@@ -133,7 +133,20 @@ impl App {
     /// The app on the embedded demo portal, signed in as `email` (password "demo", not
     /// remembered), on its dashboard.
     pub async fn signed_in(email: &str) -> App {
-        let app = App::start().await;
+        App::signed_in_with(email, &[]).await
+    }
+
+    /// The same, with the embedded demo's knobs `env` (`JITOPS_DEMO_*`).
+    pub async fn signed_in_with(email: &str, env: &[(&str, &str)]) -> App {
+        let app = App::launch(Launch {
+            args: vec!["--demo".into()],
+            env: env
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            ..Launch::default()
+        })
+        .await;
         app.sign_in_demo(email, "demo", false).await;
         app.wait_screen("dashboard").await;
         app

@@ -101,14 +101,9 @@ async fn pays_an_invoice_once_in_the_checkout_window_until_paid() {
     harness::scenario(
         "pays_an_invoice_once_in_the_checkout_window_until_paid",
         || async {
-            let app = App::launch(harness::Launch {
-                args: vec!["--demo".into()],
-                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "3".into())],
-                ..Default::default()
-            })
-            .await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app =
+                App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "3")])
+                    .await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             open_invoice(&app, 1003).await;
@@ -283,14 +278,9 @@ async fn a_recurring_monthly_subscription_is_paid_and_followed() {
     harness::scenario(
         "a_recurring_monthly_subscription_is_paid_and_followed",
         || async {
-            let app = App::launch(harness::Launch {
-                args: vec!["--demo".into()],
-                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
-                ..Default::default()
-            })
-            .await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app =
+                App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "2")])
+                    .await;
             app.wait_text("#unpaid-count", "4", |t| t == "4").await;
             open_invoice(&app, 1003).await;
             assert!(app.text("#pay-section").await.contains("monthly"));
@@ -1293,14 +1283,9 @@ async fn several_invoices_are_paid_together_through_the_portals_mass_payment() {
     harness::scenario(
         "several_invoices_are_paid_together_through_the_portals_mass_payment",
         || async {
-            let app = App::launch(harness::Launch {
-                args: vec!["--demo".into()],
-                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
-                ..Default::default()
-            })
-            .await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_screen("dashboard").await;
+            let app =
+                App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "2")])
+                    .await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             app.click("#nav-invoices").await;

@@ -190,11 +190,7 @@ async fn views_in_both_languages_from_the_same_sync() {
 #[tokio::test]
 async fn a_pending_payment_guards_the_pay_buttons_across_restarts() {
     let w = world().await;
-    w.core
-        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
-        .await
-        .unwrap();
-    w.core.sync().await.unwrap();
+    synced(&w.core, "demo@jitops.example", true).await;
     let request = w
         .core
         .prepare_payment(1003, PaymentKind::OneOff, false)
@@ -311,12 +307,12 @@ async fn the_client_area_of_each_portal_choice() {
         .is_err());
 }
 
-/// Signs in to the demo portal and syncs once.
-async fn synced(core: &Core, email: &str, remember: bool) {
+/// Signs in to the demo portal and syncs once; the dashboard it shows.
+async fn synced(core: &Core, email: &str, remember: bool) -> app_core::views::DashboardView {
     core.sign_in(PortalChoice::Demo, email, "demo", remember)
         .await
         .unwrap();
-    core.sync().await.unwrap();
+    core.sync().await.unwrap()
 }
 
 fn offline_copies(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
@@ -470,16 +466,7 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
 
     // The accountant: 3 due within three days and 16 overdue make one summary, in Albanian.
     restarted.set_language(Lang::Sq).unwrap();
-    restarted
-        .sign_in(
-            PortalChoice::Demo,
-            demo_portal::ACCOUNTANT_EMAIL,
-            "demo",
-            false,
-        )
-        .await
-        .unwrap();
-    restarted.sync().await.unwrap();
+    synced(&restarted, demo_portal::ACCOUNTANT_EMAIL, false).await;
     let notices = restarted.take_reminders();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert_eq!(notices[0].title, "19 fatura duhen paguar");
@@ -497,16 +484,7 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let customer = w.core.current_key().unwrap();
-    w.core
-        .sign_in(
-            PortalChoice::Demo,
-            demo_portal::ACCOUNTANT_EMAIL,
-            "demo",
-            false,
-        )
-        .await
-        .unwrap();
-    let accountant_view = w.core.sync().await.unwrap();
+    let accountant_view = synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, false).await;
     let accountant = w.core.current_key().unwrap();
     assert_ne!(customer, accountant);
     let choices = w.core.accounts();
