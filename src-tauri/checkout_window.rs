@@ -4,7 +4,7 @@
 
 use crate::{payments, Shell};
 use portal::checkout::{url_allowed, CheckoutRequest};
-use portal::{HttpMethod, PaymentKind};
+use portal::HttpMethod;
 use serde::Serialize;
 use tauri::webview::{NewWindowResponse, PageLoadEvent};
 use tauri::{AppHandle, Emitter, Manager, Runtime, UriSchemeContext, UriSchemeResponder};
@@ -14,10 +14,10 @@ use url::Url;
 pub const LABEL: &str = "checkout";
 pub const HOP_SCHEME: &str = "jitops-checkout";
 
-/// The checkout in progress.
+/// The checkout in progress. It names its payment attempt, which carries the paying account:
+/// whatever account is on screen meanwhile, the return is recorded and followed under it.
 pub struct Active {
-    pub invoice_id: u64,
-    pub kind: PaymentKind,
+    pub attempt: String,
     request: CheckoutRequest,
     /// The one-time id of the hop page that starts the request (served once).
     hop_id: Option<String>,
@@ -182,12 +182,12 @@ fn on_blocked(app: &AppHandle, url: Url) {
 
 fn on_returned(app: &AppHandle, url: Url) {
     let shell = app.state::<Shell>();
-    let (invoice_id, kind) = {
+    let attempt = {
         let mut active = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
         match active.as_mut() {
             Some(a) if !a.returned => {
                 a.returned = true;
-                (a.invoice_id, a.kind)
+                a.attempt.clone()
             }
             _ => return,
         }
@@ -203,7 +203,8 @@ fn on_returned(app: &AppHandle, url: Url) {
             let _ = w.destroy();
         });
     }
-    payments::after_checkout(app, invoice_id, kind, failed);
+    shell.core.set_open_checkout(None);
+    payments::after_checkout(app, &attempt, failed);
 }
 
 /// Clears the cookies, storage and cache the processor left. The checkout window shares the
@@ -216,22 +217,17 @@ pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     }
 }
 
-/// Opens the checkout window for a prepared request.
-pub fn open(
-    app: &AppHandle,
-    request: CheckoutRequest,
-    invoice_id: u64,
-    kind: PaymentKind,
-) -> tauri::Result<()> {
+/// Opens the checkout window for a prepared request whose attempt is recorded already.
+pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri::Result<()> {
     if let Some(old) = app.get_webview_window(LABEL) {
         old.destroy()?;
     }
     let shell = app.state::<Shell>();
     let hop_id = random_id();
     let title = title_for(&shell, &request.url);
+    shell.core.set_open_checkout(Some(attempt.clone()));
     *shell.checkout.lock().unwrap_or_else(|e| e.into_inner()) = Some(Active {
-        invoice_id,
-        kind,
+        attempt: attempt.clone(),
         request: request.clone(),
         hop_id: Some(hop_id.clone()),
         returned: false,
@@ -285,13 +281,20 @@ pub fn open(
         }
         if let tauri::WindowEvent::Destroyed = event {
             let shell = close_app.state::<Shell>();
-            let active = shell
-                .checkout
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .take();
-            if let Some(a) = active.filter(|a| !a.returned) {
-                payments::abandoned(&close_app, a.invoice_id);
+            // Only this window's checkout: a newer one may have replaced it meanwhile.
+            let active = {
+                let mut slot = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
+                if slot.as_ref().is_some_and(|a| a.attempt == attempt) {
+                    slot.take()
+                } else {
+                    None
+                }
+            };
+            if let Some(a) = active {
+                shell.core.set_open_checkout(None);
+                if !a.returned {
+                    payments::window_closed(&close_app, &a.attempt);
+                }
             }
         }
     });

@@ -264,12 +264,12 @@ pub async fn pay(
     kind: PaymentKind,
     confirmed: bool,
 ) -> Answer<()> {
-    let request = shell
+    let (attempt, request) = shell
         .core
         .prepare_payment(id, kind, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    checkout_window::open(&app, request, id, kind)
+    checkout_window::open(&app, request, attempt)
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
 }
 
@@ -284,13 +284,18 @@ pub fn mass_payment_summary(
 /// Pays several invoices together (the portal's mass payment) in the checkout window; the
 /// combined invoice's id is answered, and followed like any payment.
 #[tauri::command]
-pub async fn pay_many(app: AppHandle, shell: State<'_, Shell>, ids: Vec<u64>) -> Answer<u64> {
-    let (id, request) = shell
+pub async fn pay_many(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    ids: Vec<u64>,
+    confirmed: bool,
+) -> Answer<u64> {
+    let (id, attempt, request) = shell
         .core
-        .prepare_mass_payment(&ids)
+        .prepare_mass_payment(&ids, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    checkout_window::open(&app, request, id, PaymentKind::OneOff)
+    checkout_window::open(&app, request, attempt)
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
     Ok(id)
 }

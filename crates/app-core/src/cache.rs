@@ -79,12 +79,8 @@ impl InvoiceCache {
     /// Replaces the account's copy: written beside, then renamed over, so a crash midway
     /// leaves the previous copy whole.
     pub fn save(&self, copy: &CachedAccount) -> std::io::Result<()> {
-        std::fs::create_dir_all(&self.dir)?;
-        let path = self.path(&copy.account);
-        let partial = path.with_extension("json.partial");
         let bytes = serde_json::to_vec(copy).map_err(std::io::Error::other)?;
-        std::fs::write(&partial, bytes)?;
-        std::fs::rename(&partial, &path)
+        crate::store::write_atomically(&self.path(&copy.account), &bytes)
     }
 
     pub fn load(&self, key: &str) -> Loaded {
@@ -103,13 +99,7 @@ impl InvoiceCache {
     }
 
     fn set_aside(&self, path: &Path) -> Loaded {
-        let stamp = Local::now().format("%Y%m%d-%H%M%S");
-        let kept = path.with_extension(format!("damaged-{stamp}"));
-        match std::fs::rename(path, &kept) {
-            Ok(()) => Loaded::SetAside(kept),
-            // Not even renamable: leave it where it is, and say where that is.
-            Err(_) => Loaded::SetAside(path.to_path_buf()),
-        }
+        Loaded::SetAside(crate::store::set_aside(path))
     }
 
     /// Removes an account's copy (the user asked the app to forget the account).

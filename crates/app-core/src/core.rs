@@ -1,9 +1,10 @@
 //! Owns the app's state and operations: one signed-in account at a time with its session and
 //! last synced invoices, the language, and the rules around paying (the double-payment guard).
 
+use crate::attempts::AttemptFile;
 use crate::cache::{CachedAccount, InvoiceCache, Loaded};
 use crate::error::CoreError;
-use crate::pending::{PendingFile, PendingPayment};
+use crate::payments::Trackers;
 use crate::reminders::{ReminderFile, ReminderKind};
 use crate::secrets::{SecretError, SecretStore};
 use crate::settings::{AccountRecord, Settings, SettingsFile};
@@ -51,6 +52,9 @@ pub struct MassPaymentSummary {
     pub label: String,
     /// Why they cannot be paid together, when they cannot.
     pub problem: Option<String>,
+    /// The double-charge warning, when a payment of one of them is not over: paying needs the
+    /// person's explicit confirmation then.
+    pub guard: Option<String>,
 }
 
 /// How "save all PDFs" is going, and how it ended.
@@ -121,12 +125,18 @@ struct State {
 pub struct Core {
     catalogues: Catalogues,
     settings_file: SettingsFile,
-    pending_file: PendingFile,
+    /// The payment attempts on disk (see `payments`).
+    pub(crate) attempts: AttemptFile,
+    pub(crate) trackers: Arc<Trackers>,
+    /// The attempt whose checkout window is open, as the shell tells.
+    pub(crate) open_checkout: Mutex<Option<String>>,
+    /// Warnings for the window, each shown once (a damaged payment record).
+    pub(crate) warnings: Mutex<Vec<String>>,
     cache: InvoiceCache,
     reminders: ReminderFile,
     secrets: Arc<dyn SecretStore>,
     state: Mutex<State>,
-    processor_domains: Vec<String>,
+    pub(crate) processor_domains: Vec<String>,
 }
 
 impl Core {
@@ -145,10 +155,15 @@ impl Core {
             .as_deref()
             .and_then(Lang::from_code)
             .unwrap_or_else(|| Lang::from_system_locale(system_locale));
-        Ok(Core {
+        let attempts = AttemptFile::new(data_dir);
+        let (_, trouble) = attempts.load();
+        let core = Core {
             catalogues,
             settings_file,
-            pending_file: PendingFile::new(data_dir),
+            attempts,
+            trackers: Arc::new(Trackers::default()),
+            open_checkout: Mutex::new(None),
+            warnings: Mutex::new(vec![]),
             cache: InvoiceCache::new(data_dir),
             reminders: ReminderFile::new(data_dir),
             secrets,
@@ -164,7 +179,9 @@ impl Core {
                 .iter()
                 .map(|d| d.to_string())
                 .collect(),
-        })
+        };
+        core.note_trouble(trouble);
+        Ok(core)
     }
 
     fn state(&self) -> std::sync::MutexGuard<'_, State> {
@@ -431,14 +448,14 @@ impl Core {
             .is_some_and(|a| a.record.portal == DEMO_PORTAL)
     }
 
-    /// Whether the account a restart would sign in to is on the embedded demo portal.
-    pub fn restores_demo_account(&self) -> bool {
+    /// Whether the account `key` (signed in this run) is on the embedded demo portal.
+    pub fn is_demo_account(&self, key: &str) -> bool {
         let state = self.state();
         state
-            .settings
-            .accounts
-            .first()
-            .is_some_and(|a| a.remembered && a.portal == DEMO_PORTAL)
+            .account
+            .iter()
+            .chain(state.parked.iter())
+            .any(|a| a.record.key() == key && a.record.portal == DEMO_PORTAL)
     }
 
     /// Signs in with the password remembered for the most recent account, if there is one.
@@ -673,7 +690,7 @@ impl Core {
     }
 
     /// The live session of an account signed in this run (on screen or parked).
-    fn session_of(&self, key: &str) -> Result<Arc<Session>> {
+    pub(crate) fn session_of(&self, key: &str) -> Result<Arc<Session>> {
         let state = self.state();
         let account = state
             .account
@@ -684,7 +701,7 @@ impl Core {
         account.session.clone().ok_or(CoreError::Offline)
     }
 
-    fn session(&self) -> Result<(Arc<Session>, String)> {
+    pub(crate) fn session(&self) -> Result<(Arc<Session>, String)> {
         let state = self.state();
         let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
         let session = account.session.clone().ok_or(CoreError::Offline)?;
@@ -956,6 +973,7 @@ impl Core {
     pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
         let (session, key) = self.session()?;
         let detail = session.invoice(id).await?;
+        self.lift_stopped_guard(&key, &detail);
         {
             let mut state = self.state();
             if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
@@ -977,7 +995,9 @@ impl Core {
             .get(&id)
             .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
         let summary = account.invoices.iter().find(|i| i.id == id);
-        let guarded = self.pending_file.contains(&account.record.key(), id);
+        // Guarded by an attempt not over, or by the portal itself (a payment it awaits).
+        let guarded = detail.status == InvoiceStatus::PaymentPending
+            || self.guarding(&account.record.key(), id).is_some();
         Ok(views::invoice_view(
             &self.catalogues,
             state.lang,
@@ -986,32 +1006,6 @@ impl Core {
             portal::session::today(),
             guarded,
         ))
-    }
-
-    pub fn is_payment_pending(&self, id: u64) -> bool {
-        self.session()
-            .map(|(_, key)| self.pending_file.contains(&key, id))
-            .unwrap_or(false)
-    }
-
-    /// Prepares the processor request for paying `id`. While an earlier payment of the same
-    /// invoice awaits confirmation this refuses unless `confirmed` (the user saw the warning).
-    pub async fn prepare_payment(
-        &self,
-        id: u64,
-        kind: PaymentKind,
-        confirmed: bool,
-    ) -> Result<CheckoutRequest> {
-        let (session, key) = self.session()?;
-        if self.pending_file.contains(&key, id) && !confirmed {
-            return Err(CoreError::PaymentGuarded);
-        }
-        let detail = session.invoice(id).await?;
-        if detail.status != InvoiceStatus::Unpaid {
-            return Err(CoreError::Portal(portal::PortalError::PaymentNotOffered));
-        }
-        let request = checkout::prepare(&session, &detail, kind, &self.processor_domains).await?;
-        Ok(request)
     }
 
     /// What paying `ids` together would be: how many and the total, or why not (already
@@ -1037,14 +1031,12 @@ impl Core {
             .any(|i| i.total.currency != chosen[0].total.currency)
         {
             Some("mass-pay-one-currency")
-        } else if chosen
-            .iter()
-            .any(|i| self.pending_file.contains(&account.record.key(), i.id))
-        {
-            Some("mass-pay-pending")
         } else {
             None
         };
+        let key = account.record.key();
+        // An invoice whose payment is not over may be paid twice: said, and confirmed.
+        let guarded = chosen.iter().any(|i| self.guarding(&key, i.id).is_some());
         let total = views::totals_per_currency(chosen.iter().map(|i| &i.total))
             .iter()
             .map(|m| views::money(lang, m))
@@ -1061,15 +1053,24 @@ impl Core {
                 ],
             ),
             problem: problem.map(|id| c.text(lang, id, &[])),
+            guard: guarded.then(|| c.text(lang, "mass-pay-guard", &[])),
         }
     }
 
     /// Pays several invoices of the account on screen at once through the portal's mass
     /// payment: the portal makes one combined invoice; answered with its id and the processor
     /// request for it (paid, then followed, like any invoice).
-    pub async fn prepare_mass_payment(&self, ids: &[u64]) -> Result<(u64, CheckoutRequest)> {
-        if let Some(problem) = self.mass_payment_summary(ids).problem {
+    pub async fn prepare_mass_payment(
+        &self,
+        ids: &[u64],
+        confirmed: bool,
+    ) -> Result<(u64, String, CheckoutRequest)> {
+        let summary = self.mass_payment_summary(ids);
+        if let Some(problem) = summary.problem {
             return Err(CoreError::MassPaymentRefused(problem));
+        }
+        if summary.guard.is_some() && !confirmed {
+            return Err(CoreError::PaymentGuarded);
         }
         let (session, key) = self.session()?;
         let combined = session.mass_payment(ids).await?;
@@ -1110,63 +1111,11 @@ impl Core {
                     });
                 }
             }
-            account.details.insert(id, combined);
+            account.details.insert(id, combined.clone());
         }
-        Ok((id, request))
-    }
-
-    /// Records that the processor took a payment for `id` and the portal must confirm it.
-    pub fn payment_submitted(&self, id: u64, kind: PaymentKind) -> Result<()> {
-        let (_, key) = self.session()?;
-        let number = {
-            let state = self.state();
-            state
-                .account
-                .as_ref()
-                .and_then(|a| a.invoices.iter().find(|i| i.id == id))
-                .map(|i| i.number.clone())
-                .unwrap_or_else(|| id.to_string())
-        };
-        self.pending_file.add(PendingPayment {
-            account: key,
-            invoice_id: id,
-            number,
-            kind,
-            started_at: Local::now().to_rfc3339(),
-        })?;
-        Ok(())
-    }
-
-    /// The portal confirmed (or ended) the payment of `account`'s invoice `id`.
-    pub fn payment_settled(&self, account: &str, id: u64) -> Result<()> {
-        self.pending_file.remove(account, id)?;
-        Ok(())
-    }
-
-    /// The pending payments of the current account (to resume tracking after a restart).
-    pub fn pending_payments(&self) -> Vec<PendingPayment> {
-        match self.session() {
-            Ok((_, key)) => self
-                .pending_file
-                .load()
-                .into_iter()
-                .filter(|p| p.account == key)
-                .collect(),
-            Err(_) => vec![],
-        }
-    }
-
-    /// One check of an invoice's status, for the tracker: with the session of the account
-    /// that paid, even when another account is on screen meanwhile.
-    pub async fn invoice_status(
-        &self,
-        account: &str,
-        id: u64,
-    ) -> std::result::Result<InvoiceStatus, portal::PortalError> {
-        let session = self
-            .session_of(account)
-            .map_err(|_| portal::PortalError::SessionExpired)?;
-        Ok(session.invoice(id).await?.status)
+        drop(state);
+        let attempt = self.record_mass_attempt(&key, &combined, self.invoice_number(id), ids)?;
+        Ok((id, attempt, request))
     }
 
     /// Saves the PDF of every invoice of the current list (the filter shown) into `dir`,

@@ -2,15 +2,17 @@
 //! session, settings, the remembered password, payments awaiting confirmation, and the views
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
+pub mod attempts;
 pub mod cache;
 pub mod core;
 pub mod error;
 pub mod export;
-pub mod pending;
+pub mod payments;
 pub mod reminders;
 pub mod review;
 pub mod secrets;
 pub mod settings;
+pub mod store;
 pub mod views;
 
 pub use crate::core::{
@@ -18,3 +20,10 @@ pub use crate::core::{
 };
 pub use error::{CoreError, UiError};
 pub use l10n::Lang;
+
+/// 128 random bits from the OS, in hex: ids that must not be guessable (payment attempts).
+pub fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    getrandom::fill(&mut bytes).expect("the OS random source");
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}

@@ -57,14 +57,6 @@ impl ReminderFile {
         }
     }
 
-    fn load(&self) -> Given {
-        // A damaged record only means some reminders may be given again: never a failure.
-        std::fs::read(&self.path)
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default()
-    }
-
     /// The reminders `invoices` call for today that were not given before, recorded as given.
     /// Invoices of the account no longer unpaid leave the record, so it stays small.
     pub fn take_new<'a>(
@@ -73,35 +65,27 @@ impl ReminderFile {
         invoices: &'a [InvoiceSummary],
         today: NaiveDate,
     ) -> std::io::Result<Vec<Reminder<'a>>> {
-        let mut record = self.load();
-        let unpaid: BTreeSet<u64> = invoices
-            .iter()
-            .filter(|i| i.status == InvoiceStatus::Unpaid)
-            .map(|i| i.id)
-            .collect();
-        let before = record.given.len();
-        record
-            .given
-            .retain(|(a, id, _)| a != account || unpaid.contains(id));
-        let mut new = vec![];
-        for invoice in invoices {
-            if let Some(kind) = kind_for(invoice, today) {
-                if record.given.insert((account.to_owned(), invoice.id, kind)) {
-                    new.push(Reminder { invoice, kind });
+        let file = crate::store::JsonFile::new(self.path.clone());
+        // A damaged record only means some reminders may be given again: never a failure.
+        let (new, _) = file.update(|record: &mut Given| {
+            let unpaid: BTreeSet<u64> = invoices
+                .iter()
+                .filter(|i| i.status == InvoiceStatus::Unpaid)
+                .map(|i| i.id)
+                .collect();
+            record
+                .given
+                .retain(|(a, id, _)| a != account || unpaid.contains(id));
+            let mut new = vec![];
+            for invoice in invoices {
+                if let Some(kind) = kind_for(invoice, today) {
+                    if record.given.insert((account.to_owned(), invoice.id, kind)) {
+                        new.push(Reminder { invoice, kind });
+                    }
                 }
             }
-        }
-        if !new.is_empty() || record.given.len() != before {
-            if let Some(dir) = self.path.parent() {
-                std::fs::create_dir_all(dir)?;
-            }
-            let partial = self.path.with_extension("json.partial");
-            std::fs::write(
-                &partial,
-                serde_json::to_vec(&record).map_err(std::io::Error::other)?,
-            )?;
-            std::fs::rename(&partial, &self.path)?;
-        }
+            new
+        })?;
         Ok(new)
     }
 }
@@ -187,7 +171,9 @@ mod tests {
         assert_eq!(file.take_new("a@x", &unpaid, day(20)).unwrap().len(), 1);
         let paid = vec![invoice(1, day(10), InvoiceStatus::Paid)];
         assert!(file.take_new("a@x", &paid, day(20)).unwrap().is_empty());
-        assert!(file.load().given.is_empty());
+        let record: crate::store::Read<Given> =
+            crate::store::JsonFile::new(dir.path().join("reminders.json")).read();
+        assert!(matches!(record, crate::store::Read::Found(g) if g.given.is_empty()));
         std::fs::write(dir.path().join("reminders.json"), b"{not json").unwrap();
         assert_eq!(file.take_new("a@x", &unpaid, day(20)).unwrap().len(), 1);
     }

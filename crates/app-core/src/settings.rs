@@ -57,23 +57,15 @@ impl SettingsFile {
     /// Reads the settings; a missing or damaged file gives the defaults (a damaged one is set
     /// aside so that it is not lost).
     pub fn load(&self) -> Settings {
-        match std::fs::read(&self.path) {
-            Ok(bytes) => serde_json::from_slice(&bytes).unwrap_or_else(|_| {
-                let _ = std::fs::rename(&self.path, self.path.with_extension("json.damaged"));
-                Settings::default()
-            }),
-            Err(_) => Settings::default(),
+        match crate::store::JsonFile::new(self.path.clone()).read() {
+            crate::store::Read::Found(settings) => settings,
+            _ => Settings::default(),
         }
     }
 
-    /// Writes atomically: a crash mid-write leaves the old file.
+    /// Writes atomically (see `store`): a crash mid-write leaves the old file.
     pub fn save(&self, settings: &Settings) -> std::io::Result<()> {
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let tmp = self.path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_vec_pretty(settings)?)?;
-        std::fs::rename(tmp, &self.path)
+        crate::store::JsonFile::new(self.path.clone()).write(settings)
     }
 }
 
@@ -98,7 +90,15 @@ mod tests {
         assert_eq!(file.load(), s);
         std::fs::write(dir.path().join("settings.json"), b"{not json").unwrap();
         assert_eq!(file.load(), Settings::default());
-        assert!(dir.path().join("settings.json.damaged").exists());
+        let kept = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .any(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("settings.json.damaged-")
+            });
+        assert!(kept, "the damaged file is kept aside");
     }
 
     #[test]

@@ -58,6 +58,9 @@ pub struct Options {
     /// Replaces the item descriptions of invoice 1001 (markup, script tags...), to check the
     /// app shows them as text (`JITOPS_DEMO_HOSTILE_TEXT`).
     pub hostile_text: Option<String>,
+    /// After "Pay" the processor sends the browser straight back to the portal (on, the usual
+    /// setting), or shows its own receipt page with a "Return to merchant" link (off).
+    pub direct_return: bool,
 }
 
 impl Default for Options {
@@ -74,6 +77,7 @@ impl Default for Options {
             password: data::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
             hostile_text: None,
+            direct_return: true,
         }
     }
 }
@@ -94,7 +98,8 @@ impl Options {
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
     /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_CAPTCHA`,
     /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`,
-    /// `JITOPS_DEMO_DOWN`: the portal starts down, as if unreachable).
+    /// `JITOPS_DEMO_DOWN`: the portal starts down, as if unreachable;
+    /// `JITOPS_DEMO_DIRECT_RETURN=off`: the processor keeps its receipt page after Pay).
     pub fn from_env() -> Options {
         let mut o = Options::default();
         let secs = |name: &str| {
@@ -133,6 +138,9 @@ impl Options {
         o.hostile_text = std::env::var("JITOPS_DEMO_HOSTILE_TEXT").ok();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
             o.password = p;
+        }
+        if let Ok(v) = std::env::var("JITOPS_DEMO_DIRECT_RETURN") {
+            o.direct_return = v != "off";
         }
         o
     }

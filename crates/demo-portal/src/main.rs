@@ -6,7 +6,7 @@ use std::time::Duration;
 fn usage() -> ! {
     eprintln!(
         "usage: demo-portal [--portal-port N] [--checkout-port N] [--notify-delay SECS] \
-         [--theme twenty-one|six] [--session-idle SECS]"
+         [--theme twenty-one|six] [--session-idle SECS] [--direct-return on|off]"
     );
     std::process::exit(2)
 }
@@ -28,6 +28,13 @@ async fn main() {
             "--checkout-port" => options.checkout_port = value.parse().unwrap_or_else(|_| usage()),
             "--notify-delay" => options.notify_delay = secs(),
             "--session-idle" => options.session_idle = secs(),
+            "--direct-return" => {
+                options.direct_return = match value.as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => usage(),
+                }
+            }
             "--theme" => {
                 options.theme = value.parse().unwrap_or_else(|e: String| {
                     eprintln!("{e}");

@@ -65,6 +65,12 @@ struct Shared {
     /// `/demo/payments.php` (the benchmark compares it with the app's).
     paid_at: Mutex<HashMap<u64, (Instant, SystemTime)>>,
     invoice_views: AtomicU64,
+    /// Sign-in forms posted, and those refused (a real portal counts these to ban).
+    sign_in_posts: AtomicU64,
+    sign_in_refusals: AtomicU64,
+    /// After "Pay", send the browser straight back to the portal (2Checkout's "direct return"),
+    /// or show the processor's own receipt with a link back.
+    direct_return: bool,
     portal_url: String,
     checkout_url: String,
     ins_secret: String,
@@ -151,6 +157,9 @@ impl DemoPortal {
             orders: Mutex::new(HashMap::new()),
             paid_at: Mutex::new(HashMap::new()),
             invoice_views: AtomicU64::new(0),
+            sign_in_posts: AtomicU64::new(0),
+            sign_in_refusals: AtomicU64::new(0),
+            direct_return: options.direct_return,
             portal_url,
             checkout_url,
             ins_secret: hex40(),
@@ -174,6 +183,7 @@ impl DemoPortal {
             .route("/demo/faults.php", get(faults_control))
             .route("/demo/sessions.php", get(sessions_list))
             .route("/demo/payments.php", get(payments_list))
+            .route("/demo/password.php", get(password_control))
             .route("/", get(|| async { redirect("clientarea.php", None) }))
             .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
             .with_state(shared.clone());
@@ -260,6 +270,19 @@ impl DemoPortal {
     }
 
     /// How many invoice pages the portal served.
+    /// Sign-in forms posted so far, and how many of them were refused.
+    pub fn sign_in_posts(&self) -> (u64, u64) {
+        (
+            self.shared.sign_in_posts.load(Ordering::SeqCst),
+            self.shared.sign_in_refusals.load(Ordering::SeqCst),
+        )
+    }
+
+    /// Changes an account's password and ends its sessions (the website's "change password").
+    pub fn set_password(&self, email: &str, password: &str) {
+        self.shared.set_password(email, password);
+    }
+
     pub fn invoice_views(&self) -> u64 {
         self.shared.invoice_views.load(Ordering::SeqCst)
     }
@@ -681,6 +704,7 @@ async fn index_post(
     let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
     match q.get("rp").map(String::as_str).unwrap_or("") {
         "/login" => {
+            shared.sign_in_posts.fetch_add(1, Ordering::SeqCst);
             let email = get("username").trim().to_ascii_lowercase();
             let password = get("password");
             let account = shared
@@ -705,6 +729,7 @@ async fn index_post(
                     }
                 }
                 None => {
+                    shared.sign_in_refusals.fetch_add(1, Ordering::SeqCst);
                     {
                         let mut failures = shared.failures.lock().unwrap();
                         let f = failures.entry(addr.ip()).or_default();
@@ -1214,10 +1239,15 @@ fn return_link(shared: &Shared, order: &Order, processed: bool) -> String {
     )
 }
 
+/// The buyer's "Cancel and return": back to the invoice, with no outcome in the address (what
+/// 2Checkout does; only a processed order goes through the gateway's callback).
 async fn order_cancel(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
     let order = shared.orders.lock().unwrap().get(&id).cloned();
     match order {
-        Some(o) => see_other(&return_link(&shared, &o, false)),
+        Some(o) => see_other(&format!(
+            "{}viewinvoice.php?id={}",
+            shared.portal_url, o.invoice_id
+        )),
         None => (StatusCode::NOT_FOUND, "No such order").into_response(),
     }
 }
@@ -1330,5 +1360,43 @@ async fn order_pay(
             }
         });
     }
-    see_other(&return_link(&shared, &order, true))
+    let order = shared
+        .orders
+        .lock()
+        .unwrap()
+        .get(&id)
+        .cloned()
+        .unwrap_or(order);
+    if shared.direct_return {
+        see_other(&return_link(&shared, &order, true))
+    } else {
+        page(
+            processor::receipt_page(&order, &return_link(&shared, &order, true)),
+            None,
+        )
+    }
+}
+
+/// Changes an account's password as the website's "change password" does, which also ends
+/// the account's sessions: `/demo/password.php?email=...&password=...` (a real portal has no
+/// such page; the tests change the password while a payment is followed).
+async fn password_control(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let (Some(email), Some(password)) = (query.get("email"), query.get("password")) else {
+        return (StatusCode::BAD_REQUEST, "email and password are needed").into_response();
+    };
+    shared.set_password(email, password);
+    "changed\n".into_response()
+}
+
+impl Shared {
+    fn set_password(&self, email: &str, password: &str) {
+        with_account(self, email, |a| a.password = password.to_owned());
+        self.sessions
+            .lock()
+            .unwrap()
+            .retain(|_, s| s.user.as_deref() != Some(email));
+    }
 }

@@ -374,9 +374,20 @@ impl Session {
     /// GET a portal page; when the portal answers with the sign-in page the session has
     /// expired: sign in again once with the kept credentials, then retry.
     pub async fn get(&self, url: Url) -> Result<Page> {
+        Ok(self.get_with(url, true).await?.0)
+    }
+
+    /// [`Session::get`], with the sign-in again allowed or not (a caller that already used its
+    /// one sign-in says no); answers whether it signed in again. A sign-in the portal refuses
+    /// (password changed on the website, a second factor, a captcha, a ban) forgets the kept
+    /// credentials: nothing posts them again without the person, or WHMCS would ban the address.
+    pub async fn get_with(&self, url: Url, may_sign_in: bool) -> Result<(Page, bool)> {
         let page = self.get_raw(url.clone()).await?;
         if !pages::is_login_page(&page.html) {
-            return Ok(page);
+            return Ok((page, false));
+        }
+        if !may_sign_in {
+            return Err(PortalError::SessionExpired);
         }
         let credentials = self.credentials.lock().await.clone();
         let Some(credentials) = credentials else {
@@ -384,15 +395,31 @@ impl Session {
         };
         match self.sign_in(credentials, false).await {
             Ok(SignIn::SignedIn) => {}
-            Ok(SignIn::SecondFactor) => return Err(PortalError::SecondFactorRequired),
-            Err(PortalError::WrongCredentials) => return Err(PortalError::SessionExpired),
-            Err(e) => return Err(e),
+            Ok(SignIn::SecondFactor) => {
+                *self.credentials.lock().await = None;
+                return Err(PortalError::SecondFactorRequired);
+            }
+            Err(e) => {
+                // Kept only when the portal could not be asked (it may accept them later).
+                if !matches!(
+                    e,
+                    PortalError::Unreachable(_)
+                        | PortalError::Timeout
+                        | PortalError::HttpStatus { .. }
+                ) {
+                    *self.credentials.lock().await = None;
+                }
+                return Err(match e {
+                    PortalError::WrongCredentials => PortalError::SessionExpired,
+                    other => other,
+                });
+            }
         }
         let page = self.get_raw(url).await?;
         if pages::is_login_page(&page.html) {
             return Err(PortalError::SessionExpired);
         }
-        Ok(page)
+        Ok((page, true))
     }
 
     pub async fn dashboard(&self) -> Result<Dashboard> {
@@ -408,10 +435,19 @@ impl Session {
     }
 
     pub async fn invoice(&self, id: u64) -> Result<InvoiceDetail> {
-        let page = self
-            .get(self.address.page(&format!("viewinvoice.php?id={id}")))
+        Ok(self.invoice_with(id, true).await?.0)
+    }
+
+    /// [`Session::invoice`] with the sign-in again allowed or not, answering whether it signed
+    /// in again (the payment tracker allows itself one).
+    pub async fn invoice_with(&self, id: u64, may_sign_in: bool) -> Result<(InvoiceDetail, bool)> {
+        let (page, signed_in) = self
+            .get_with(
+                self.address.page(&format!("viewinvoice.php?id={id}")),
+                may_sign_in,
+            )
             .await?;
-        pages::parse_invoice(&page.html, &page.url, id)
+        Ok((pages::parse_invoice(&page.html, &page.url, id)?, signed_in))
     }
 
     /// The invoice's PDF, checked to be one.

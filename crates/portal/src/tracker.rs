@@ -23,7 +23,7 @@ pub fn pause_before(elapsed: Duration) -> Duration {
 
 /// [`pause_before`] for a portal whose confirmation usually takes `usual` (the demo portal can
 /// be told to confirm sooner so the "still confirming" guidance can be seen without waiting).
-fn pause_given_usual(elapsed: Duration, usual: Duration) -> Duration {
+pub fn pause_given_usual(elapsed: Duration, usual: Duration) -> Duration {
     if elapsed < usual {
         Duration::from_millis(4950)
     } else {

@@ -1,0 +1,260 @@
+//! Owns the record of payment attempts (`payments.json` in the data folder): each payment is
+//! written here, durably, before the checkout window loads anything, and every later step (the
+//! window returning or closing, the portal's answers, a restart) reads and updates it. An
+//! attempt that is not over guards every invoice it covers against a second payment.
+
+use crate::store::{JsonFile, Read};
+use chrono::{DateTime, Utc};
+use portal::{Money, PaymentKind};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Where a payment attempt stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AttemptState {
+    /// Recorded; the checkout window was opened for it.
+    Opened,
+    /// The processor sent the window back to the portal (no failure flag).
+    Returned,
+    /// The window came back with the portal's failure flag. The flag is only a claim of the
+    /// page that sent it: the portal is asked before anything is said.
+    FailedAtProcessor,
+    /// The window was closed before it came back to the portal.
+    WindowClosed,
+    /// The portal ended it: the invoice is Paid (or cancelled, refunded).
+    Settled,
+    /// Over without a payment: the portal showed the invoice unpaid, with no new transaction,
+    /// after the usual confirmation time (or after tracking had stopped).
+    Cancelled,
+    /// Tracking stopped (24 h) without an answer. Still guarded until the portal shows the
+    /// invoice unpaid.
+    Stopped,
+}
+
+impl AttemptState {
+    /// Whether the attempt still guards its invoices.
+    pub fn guards(self) -> bool {
+        !matches!(self, AttemptState::Settled | AttemptState::Cancelled)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attempt {
+    /// Random, unique: the checkout window and the tracker name the attempt by it.
+    pub id: String,
+    /// The paying account's key (`e-mail@host`): followed with its session whatever account
+    /// is on screen later.
+    pub account: String,
+    /// The invoice paid at the processor (for a mass payment, the combined invoice).
+    pub invoice_id: u64,
+    pub number: String,
+    /// Every invoice this payment settles: the paid one and, for a mass payment, each it covers.
+    pub covers: Vec<u64>,
+    pub kind: PaymentKind,
+    /// The amount the invoice showed when the payment started.
+    pub amount: Option<Money>,
+    /// How many transactions the invoice had then: a new one means the portal recorded money.
+    pub transactions_before: usize,
+    pub opened_at: DateTime<Utc>,
+    pub state: AttemptState,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Attempt {
+    pub fn covers(&self, account: &str, invoice_id: u64) -> bool {
+        self.account == account
+            && (self.invoice_id == invoice_id || self.covers.contains(&invoice_id))
+    }
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Record {
+    version: u32,
+    attempts: Vec<Attempt>,
+}
+
+/// Attempts over for this long leave the record.
+const KEEP_ENDED_DAYS: i64 = 30;
+
+/// What loading the record said beside its content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// The file was damaged and set aside here: the guards now come from the portal.
+    SetAside(PathBuf),
+}
+
+pub struct AttemptFile {
+    file: JsonFile,
+}
+
+impl AttemptFile {
+    pub fn new(data_dir: &Path) -> AttemptFile {
+        AttemptFile {
+            file: JsonFile::new(data_dir.join("payments.json")),
+        }
+    }
+
+    /// Every attempt on record. A damaged file is set aside (and said once, in the answer).
+    pub fn load(&self) -> (Vec<Attempt>, Option<Trouble>) {
+        match self.file.read::<Record>() {
+            Read::Found(r) => (r.attempts, None),
+            Read::Missing => (vec![], None),
+            Read::SetAside(kept) => (vec![], Some(Trouble::SetAside(kept))),
+        }
+    }
+
+    fn update<R>(
+        &self,
+        change: impl FnOnce(&mut Vec<Attempt>) -> R,
+    ) -> std::io::Result<(R, Option<Trouble>)> {
+        let (answer, kept) = self.file.update(|r: &mut Record| {
+            r.version = 1;
+            let now = Utc::now();
+            r.attempts.retain(|a| {
+                a.state.guards() || now - a.updated_at < chrono::Duration::days(KEEP_ENDED_DAYS)
+            });
+            change(&mut r.attempts)
+        })?;
+        Ok((answer, kept.map(Trouble::SetAside)))
+    }
+
+    /// Records a new attempt (synced to disk before this returns).
+    pub fn add(&self, attempt: Attempt) -> std::io::Result<Option<Trouble>> {
+        Ok(self.update(|all| all.push(attempt))?.1)
+    }
+
+    /// Moves attempt `id` to `state`, unless it is over already (an ended attempt never
+    /// comes back). Answers the attempt as it is now.
+    pub fn set_state(&self, id: &str, state: AttemptState) -> std::io::Result<Option<Attempt>> {
+        Ok(self
+            .update(|all| {
+                let a = all.iter_mut().find(|a| a.id == id)?;
+                if a.state.guards() {
+                    a.state = state;
+                    a.updated_at = Utc::now();
+                }
+                Some(a.clone())
+            })?
+            .0)
+    }
+
+    /// The attempt `id`.
+    pub fn get(&self, id: &str) -> Option<Attempt> {
+        self.load().0.into_iter().find(|a| a.id == id)
+    }
+
+    /// The attempts still guarding something.
+    pub fn open(&self) -> Vec<Attempt> {
+        self.load()
+            .0
+            .into_iter()
+            .filter(|a| a.state.guards())
+            .collect()
+    }
+
+    /// The open attempt guarding `account`'s invoice `invoice_id`, if any.
+    pub fn guarding(&self, account: &str, invoice_id: u64) -> Option<Attempt> {
+        self.open()
+            .into_iter()
+            .rev()
+            .find(|a| a.covers(account, invoice_id))
+    }
+
+    /// Removes every attempt of an account the app forgets.
+    pub fn forget_account(&self, account: &str) -> std::io::Result<()> {
+        self.update(|all| all.retain(|a| a.account != account))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    pub(crate) fn attempt(id: &str, invoice: u64) -> Attempt {
+        Attempt {
+            id: id.into(),
+            account: "a@h".into(),
+            invoice_id: invoice,
+            number: invoice.to_string(),
+            covers: vec![invoice],
+            kind: PaymentKind::OneOff,
+            amount: None,
+            transactions_before: 0,
+            opened_at: Utc::now(),
+            state: AttemptState::Opened,
+            updated_at: Utc::now(),
+        }
+    }
+
+    #[test]
+    fn an_attempt_guards_until_it_ends_and_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = AttemptFile::new(dir.path());
+        let mut mass = attempt("m", 90);
+        mass.covers = vec![90, 3, 4];
+        file.add(attempt("x", 7)).unwrap();
+        file.add(mass).unwrap();
+        let again = AttemptFile::new(dir.path());
+        assert!(again.guarding("a@h", 7).is_some());
+        assert!(again.guarding("a@h", 4).is_some(), "a covered invoice");
+        assert!(again.guarding("b@h", 7).is_none(), "another account");
+        again.set_state("x", AttemptState::Stopped).unwrap();
+        assert!(again.guarding("a@h", 7).is_some(), "stopped still guards");
+        again.set_state("x", AttemptState::Settled).unwrap();
+        assert!(again.guarding("a@h", 7).is_none());
+        // Over is over.
+        let back = again
+            .set_state("x", AttemptState::Returned)
+            .unwrap()
+            .unwrap();
+        assert_eq!(back.state, AttemptState::Settled);
+    }
+
+    #[test]
+    fn two_threads_writing_at_once_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = Arc::new(AttemptFile::new(dir.path()));
+        let writers: Vec<_> = (0..2u64)
+            .map(|t| {
+                let file = Arc::clone(&file);
+                std::thread::spawn(move || {
+                    for i in 0..40 {
+                        let id = format!("{t}-{i}");
+                        file.add(attempt(&id, t * 1000 + i)).unwrap();
+                        if i % 2 == 0 {
+                            file.set_state(&id, AttemptState::Returned).unwrap();
+                        }
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let all = file.open();
+        assert_eq!(all.len(), 80);
+        assert_eq!(
+            all.iter()
+                .filter(|a| a.state == AttemptState::Returned)
+                .count(),
+            40
+        );
+    }
+
+    #[test]
+    fn a_damaged_record_is_set_aside_and_said() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("payments.json"), b"{\"version\":1,\"att").unwrap();
+        let file = AttemptFile::new(dir.path());
+        let (all, trouble) = file.load();
+        assert!(all.is_empty());
+        let Some(Trouble::SetAside(kept)) = trouble else {
+            panic!("said");
+        };
+        assert!(kept.exists());
+        assert!(!dir.path().join("payments.json").exists());
+    }
+}

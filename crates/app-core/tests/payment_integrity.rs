@@ -1,0 +1,409 @@
+//! A payment, told only what the portal said: the attempt recorded before the checkout window
+//! loads, the guard kept when unsure, one tracker per invoice, one sign-in again at most, all
+//! against the demo portal over HTTP (the window's part is played by a browser-like client).
+
+use app_core::attempts::AttemptState;
+use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate};
+use app_core::secrets::{MemoryStore, SecretStore};
+use app_core::{Core, CoreError, PortalChoice};
+use demo_portal::{DemoPortal, Options};
+use portal::checkout::CheckoutRequest;
+use portal::PaymentKind;
+use std::sync::Arc;
+use std::time::Duration;
+
+struct World {
+    demo: DemoPortal,
+    dir: tempfile::TempDir,
+    secrets: Arc<MemoryStore>,
+    core: Core,
+}
+
+fn core_in(dir: &tempfile::TempDir, secrets: &Arc<MemoryStore>, demo: &DemoPortal) -> Core {
+    let core = Core::new(
+        &dir.path().join("config"),
+        &dir.path().join("data"),
+        secrets.clone() as Arc<dyn SecretStore>,
+        "en_US.UTF-8",
+    )
+    .unwrap();
+    core.set_demo_portal(demo.portal_url());
+    core
+}
+
+/// The demo with its processor's notification `notify` after Pay (None: never) and its
+/// direct return on or off; signed in (remembered) and synced as the demo customer.
+async fn world(notify: Option<u64>, direct_return: bool) -> World {
+    let mut options = Options {
+        notify_delay: Duration::from_secs(notify.unwrap_or(1)),
+        direct_return,
+        ..Options::default()
+    };
+    options.faults.never_notify = notify.is_none();
+    let demo = DemoPortal::start(options).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    let core = core_in(&dir, &secrets, &demo);
+    core.sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
+        .await
+        .unwrap();
+    core.sync().await.unwrap();
+    World {
+        demo,
+        dir,
+        secrets,
+        core,
+    }
+}
+
+fn timing(usual_secs: f64, deadline_secs: u64) -> FollowTiming {
+    FollowTiming {
+        usual: Duration::from_secs_f64(usual_secs),
+        deadline: Duration::from_secs(deadline_secs),
+    }
+}
+
+/// Follows attempt `id`, answering every phase said and the last step.
+async fn follow(core: &Core, id: &str, t: FollowTiming) -> (Vec<PaymentPhase>, PaymentUpdate) {
+    let mut phases = vec![];
+    let last = tokio::time::timeout(
+        Duration::from_secs(60),
+        core.follow_payment(id, t, |u| phases.push(u.phase)),
+    )
+    .await
+    .expect("following ends")
+    .expect("followed");
+    (phases, last)
+}
+
+/// What the person does in the checkout window: the request, the card form, Pay. Stops where
+/// the processor leaves its own origin (the window would hand back to the app there). Answers
+/// the last page: the receipt when direct return is off.
+async fn pay_in_window(request: &CheckoutRequest) -> String {
+    let browser = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::custom(|attempt| {
+            if attempt.url().path().starts_with("/checkout/") {
+                attempt.follow()
+            } else {
+                attempt.stop()
+            }
+        }))
+        .build()
+        .unwrap();
+    let order = browser
+        .post(request.url.clone())
+        .form(&request.fields)
+        .send()
+        .await
+        .unwrap();
+    let order_url = order.url().clone();
+    assert!(
+        order_url.path().starts_with("/checkout/order/"),
+        "{order_url}"
+    );
+    let answer = browser
+        .post(
+            order_url
+                .join(&format!("{}/pay", order_url.path()))
+                .unwrap(),
+        )
+        .form(&[
+            ("method", "card"),
+            ("card_name", "Demo Customer"),
+            ("card_number", demo_portal::TEST_CARD_OK),
+            ("card_expiry", "12/30"),
+            ("card_cvv", "123"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    answer.text().await.unwrap_or_default()
+}
+
+fn guarded(core: &Core, id: u64) -> bool {
+    core.invoice_view(id).is_ok_and(|v| v.guard.is_some())
+}
+
+#[tokio::test]
+async fn paying_then_closing_the_window_on_the_receipt_keeps_the_guard_and_follows_to_paid() {
+    let w = world(Some(2), false).await;
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    // Recorded before anything is loaded in the window.
+    let attempt = w.core.attempt(&id).unwrap();
+    assert_eq!(attempt.state, AttemptState::Opened);
+    assert_eq!(attempt.covers, vec![1003]);
+    assert!(attempt.amount.is_some());
+    w.core.invoice(1003).await.unwrap();
+    assert!(guarded(&w.core, 1003));
+    let receipt = pay_in_window(&request).await;
+    assert!(receipt.contains("receipt-title"), "the processor's receipt");
+    // The person closes the window on the receipt.
+    w.core.checkout_closed(&id).unwrap();
+    assert_eq!(
+        w.core.attempt(&id).unwrap().state,
+        AttemptState::WindowClosed
+    );
+    let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(phases[0], PaymentPhase::Checking, "{phases:?}");
+    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
+    w.core.invoice(1003).await.unwrap();
+    assert!(!guarded(&w.core, 1003));
+}
+
+#[tokio::test]
+async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
+    let w = world(Some(2), false).await;
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    pay_in_window(&request).await;
+    // The app dies here: nothing came back from the window.
+    drop(w.core);
+    let again = core_in(&w.dir, &w.secrets, &w.demo);
+    again.restore().await.unwrap().expect("signed in again");
+    assert_eq!(again.attempts_to_follow(), vec![id.clone()]);
+    again.invoice(1003).await.unwrap();
+    assert!(guarded(&again, 1003));
+    assert!(matches!(
+        again
+            .prepare_payment(1003, PaymentKind::OneOff, false)
+            .await,
+        Err(CoreError::PaymentGuarded)
+    ));
+    let (phases, last) = follow(&again, &id, timing(60.0, 600)).await;
+    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    assert!(again.attempts_to_follow().is_empty());
+}
+
+#[tokio::test]
+async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
+    let w = world(Some(3), true).await;
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    pay_in_window(&request).await;
+    // A page sends the window to the portal with paymentfailed=true.
+    w.core.checkout_returned(&id, true).unwrap();
+    let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(
+        &phases[..2],
+        &[PaymentPhase::Checking, PaymentPhase::FailedUnconfirmed]
+    );
+    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    // What the person read meanwhile never says that nothing was charged.
+    for lang in [app_core::Lang::En, app_core::Lang::Sq] {
+        for phase in &phases {
+            let text = w.core.catalogues().text(lang, phase.message_id(), &[]);
+            assert!(!text.contains("Nothing was charged"), "{text}");
+            assert!(!text.contains("Nuk u tarifua"), "{text}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
+    let w = world(Some(1), true).await;
+    let (id, _request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    w.core.checkout_closed(&id).unwrap();
+    let started = std::time::Instant::now();
+    let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
+    assert_eq!(
+        phases,
+        vec![
+            PaymentPhase::Checking,
+            PaymentPhase::NotSeenYet,
+            PaymentPhase::NotPaid
+        ]
+    );
+    assert!(started.elapsed() >= Duration::from_secs(2));
+    assert!(!last.guarded);
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Cancelled);
+    w.core.invoice(1003).await.unwrap();
+    assert!(!guarded(&w.core, 1003));
+}
+
+#[tokio::test]
+async fn a_mass_payment_guards_each_invoice_until_settled() {
+    let w = world(Some(1), true).await;
+    let (combined, id, request) = w
+        .core
+        .prepare_mass_payment(&[1003, 1006], false)
+        .await
+        .unwrap();
+    let attempt = w.core.attempt(&id).unwrap();
+    assert_eq!(attempt.invoice_id, combined);
+    assert!(attempt.covers.contains(&1003) && attempt.covers.contains(&1006));
+    // Each covered invoice is guarded, alone or in another mass payment.
+    assert!(matches!(
+        w.core
+            .prepare_payment(1006, PaymentKind::OneOff, false)
+            .await,
+        Err(CoreError::PaymentGuarded)
+    ));
+    let again = w.core.mass_payment_summary(&[1003, 1006]);
+    assert!(
+        again.problem.is_none() && again.guard.is_some(),
+        "{again:?}"
+    );
+    assert!(matches!(
+        w.core.prepare_mass_payment(&[1003, 1006], false).await,
+        Err(CoreError::PaymentGuarded)
+    ));
+    pay_in_window(&request).await;
+    w.core.checkout_returned(&id, false).unwrap();
+    let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    for invoice in [1003, 1006] {
+        assert_eq!(
+            w.demo.invoice_status(demo_portal::DEMO_EMAIL, invoice),
+            Some("Paid")
+        );
+        w.core.invoice(invoice).await.unwrap();
+        assert!(!guarded(&w.core, invoice));
+    }
+}
+
+#[tokio::test]
+async fn switching_account_while_the_window_is_open_follows_the_paying_account() {
+    let w = world(Some(1), true).await;
+    let customer = w.core.current_key().unwrap();
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    w.core
+        .sign_in(
+            PortalChoice::Demo,
+            demo_portal::ACCOUNTANT_EMAIL,
+            "demo",
+            false,
+        )
+        .await
+        .unwrap();
+    assert_ne!(w.core.current_key().unwrap(), customer);
+    pay_in_window(&request).await;
+    w.core.checkout_returned(&id, false).unwrap();
+    assert_eq!(w.core.attempt(&id).unwrap().account, customer);
+    let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    assert_eq!(last.account, customer);
+}
+
+#[tokio::test]
+async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() {
+    let w = world(None, true).await;
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    pay_in_window(&request).await;
+    w.core.checkout_returned(&id, false).unwrap();
+    // Changed on the website: the app's session ends with it.
+    w.demo
+        .set_password(demo_portal::DEMO_EMAIL, "changed-on-the-web");
+    let (posts, refusals) = w.demo.sign_in_posts();
+    let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(last.phase, PaymentPhase::SignInNeeded);
+    assert!(last.guarded);
+    assert_eq!(
+        w.demo.sign_in_posts(),
+        (posts + 1, refusals + 1),
+        "one sign-in again, refused"
+    );
+    // Started again (a sign-in elsewhere, a restart): no password is posted again.
+    let (_, again) = follow(&w.core, &id, timing(60.0, 600)).await;
+    assert_eq!(again.phase, PaymentPhase::SignInNeeded);
+    assert_eq!(w.demo.sign_in_posts(), (posts + 1, refusals + 1));
+    assert!(w.core.attempt(&id).unwrap().state.guards());
+}
+
+#[tokio::test]
+async fn one_tracker_per_invoice_whatever_starts_it() {
+    let w = world(Some(1), true).await;
+    let (id, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    pay_in_window(&request).await;
+    w.core.checkout_returned(&id, false).unwrap();
+    let t = timing(60.0, 600);
+    let views = w.demo.invoice_views();
+    let (first, second) = tokio::join!(
+        w.core.follow_payment(&id, t, |_| {}),
+        w.core.follow_payment(&id, t, |_| {})
+    );
+    // One of the two found it followed already and did nothing.
+    assert_eq!(
+        [first.is_some(), second.is_some()]
+            .iter()
+            .filter(|x| **x)
+            .count(),
+        1
+    );
+    assert!(
+        w.demo.invoice_views() - views <= 2,
+        "one tracker's requests"
+    );
+}
+
+#[tokio::test]
+async fn tracking_stops_at_the_deadline_and_the_guard_waits_for_the_portal() {
+    let w = world(None, true).await;
+    let (id, _request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    // Came back as if paid, but the portal never hears of it.
+    w.core.checkout_returned(&id, false).unwrap();
+    let (_, last) = follow(&w.core, &id, timing(0.5, 1)).await;
+    assert_eq!(last.phase, PaymentPhase::Stopped);
+    assert!(last.guarded);
+    assert!(
+        w.core.attempts_to_follow().is_empty(),
+        "not followed again by itself"
+    );
+    // The person opens the invoice: the portal shows it unpaid, with no payment on it.
+    w.core.invoice(1003).await.unwrap();
+    assert!(!guarded(&w.core, 1003));
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Cancelled);
+}
+
+#[tokio::test]
+async fn a_damaged_payment_record_is_set_aside_and_said() {
+    let w = world(Some(1), true).await;
+    w.core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    let record = w.dir.path().join("data/payments.json");
+    std::fs::write(&record, b"{\"version\":1,\"attempts\":[{\"id\":").unwrap();
+    let again = core_in(&w.dir, &w.secrets, &w.demo);
+    let warnings = again.take_warnings();
+    assert_eq!(warnings.len(), 1, "{warnings:?}");
+    assert!(
+        warnings[0].contains("payments.json.damaged-"),
+        "{warnings:?}"
+    );
+    assert!(again.take_warnings().is_empty(), "said once");
+}
