@@ -3,6 +3,7 @@
 //! nothing after it closes, and hands back to the app when the processor returns to the portal.
 
 use crate::{payments, Shell};
+use app_core::payments::ReturnOutcome;
 use portal::checkout::{url_allowed, CheckoutRequest};
 use portal::HttpMethod;
 use serde::Serialize;
@@ -192,9 +193,6 @@ fn on_returned(app: &AppHandle, url: Url) {
             _ => return,
         }
     };
-    let failed = url
-        .query_pairs()
-        .any(|(k, v)| k == "paymentfailed" && v == "true");
     if let Some(window) = app.get_webview_window(LABEL) {
         // Closing from inside the navigation callback would re-enter WebKit: defer it.
         let w = window.clone();
@@ -204,7 +202,7 @@ fn on_returned(app: &AppHandle, url: Url) {
         });
     }
     shell.core.set_open_checkout(None);
-    payments::after_checkout(app, &attempt, failed);
+    payments::after_checkout(app, &attempt, ReturnOutcome::of(&url));
 }
 
 /// Clears the cookies, storage and cache the processor left. The checkout window shares the

@@ -301,8 +301,8 @@ pub async fn pay_many(
 }
 
 #[tauri::command]
-pub fn payment_state(shell: State<'_, Shell>) -> Vec<payments::PendingView> {
-    payments::pending_views(&shell)
+pub fn payment_state(shell: State<'_, Shell>) -> payments::PaymentState {
+    payments::payment_state(&shell)
 }
 
 #[tauri::command]

@@ -4,7 +4,7 @@
 //! resuming after a sign-in or a restart.
 
 use crate::Shell;
-use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate};
+use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate, ReturnOutcome};
 use app_core::CoreError;
 use portal::PaymentKind;
 use serde::Serialize;
@@ -47,11 +47,11 @@ fn emit(app: &AppHandle, update: &PaymentUpdate) {
     let _ = app.emit_to("main", "payment-progress", update);
 }
 
-/// The checkout window came back to the portal (`failed`: with the failure flag): the portal
-/// is asked before anything is said.
-pub fn after_checkout(app: &AppHandle, attempt: &str, failed: bool) {
+/// The checkout window came back to the portal with `outcome` in its address: the portal is
+/// asked before anything is said.
+pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
     let shell = app.state::<Shell>();
-    if let Err(e) = shell.core.checkout_returned(attempt, failed) {
+    if let Err(e) = shell.core.checkout_returned(attempt, outcome) {
         eprintln!("jitops-billing: could not record the payment's return: {e}");
     }
     follow(app, attempt.to_owned());
@@ -75,7 +75,22 @@ pub fn resume(app: &AppHandle) {
     }
 }
 
-pub fn pending_views(shell: &Shell) -> Vec<PendingView> {
+/// The payments not over of the account on screen, and warnings not yet shown (a damaged
+/// payment record), for the dashboard.
+#[derive(Clone, Serialize)]
+pub struct PaymentState {
+    pub pending: Vec<PendingView>,
+    pub warnings: Vec<String>,
+}
+
+pub fn payment_state(shell: &Shell) -> PaymentState {
+    PaymentState {
+        pending: pending_views(shell),
+        warnings: shell.core.take_warnings(),
+    }
+}
+
+fn pending_views(shell: &Shell) -> Vec<PendingView> {
     shell
         .core
         .open_attempts()

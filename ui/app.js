@@ -18,6 +18,7 @@ const state = {
   invoiceId: null,
   portal: 'jitops',
   payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
+  progress: {}, // the last payment-progress event of each invoice followed
   listToken: 0,
   notice: null,
 };
@@ -396,6 +397,8 @@ function updateBadge(count) {
 async function dashboard(root, options = {}) {
   const refresh = h('button', { type: 'button', class: 'primary', id: 'refresh', text: t('dashboard-refresh') });
   const body = h('div', { class: 'dashboard' });
+  // Payments not over yet (after a restart too): each leads to its progress.
+  const pending = h('section', { class: 'card', id: 'pending-payments', hidden: true, 'aria-labelledby': 'pending-title' });
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('dashboard-title') }), refresh), body);
   if (state.notice) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notice }));
   const draw = (view) => {
@@ -414,7 +417,9 @@ async function dashboard(root, options = {}) {
           view.overdue_total ? h('p', { class: 'overdue', id: 'overdue-total', text: view.overdue_total }) : null,
           view.credit ? h('p', { id: 'credit', text: view.credit }) : null,
           view.all_paid ? h('p', { class: 'paid', text: t('dashboard-all-paid') }) : null)),
-      h('p', { class: 'muted', id: 'last-sync', text: view.last_sync }));
+      h('p', { class: 'muted', id: 'last-sync', text: view.last_sync }),
+      pending);
+    drawPendingPayments();
   };
   const sync = async () => busy(refresh, async () => {
     refresh.textContent = t('dashboard-refreshing');
@@ -441,6 +446,44 @@ async function dashboard(root, options = {}) {
   if (options.sync || state.syncing) await sync();
 }
 
+// A payment not followed yet this run shows what its record says until its first event.
+const PHASE_OF_STATE = { returned: 'waiting', stopped: 'stopped' };
+
+function pendingProgress(a) {
+  const e = state.progress[a.invoiceId];
+  if (e) return e;
+  const phase = PHASE_OF_STATE[a.state] || 'checking';
+  return { phase, messageId: `payment-${phase}`, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
+}
+
+async function drawPendingPayments() {
+  const section = document.getElementById('pending-payments');
+  if (!section) return;
+  let answer;
+  try { answer = await invoke('payment_state'); } catch (_) { return; }
+  state.warnings = [...(state.warnings || []), ...answer.warnings];
+  const head = document.querySelector('.screen-head');
+  if (head && state.warnings.length && !document.getElementById('payments-warning')) {
+    head.after(h('div', { class: 'alert alert-warn', role: 'alert', id: 'payments-warning', text: state.warnings.join(' ') }));
+  }
+  section.hidden = answer.pending.length === 0;
+  section.replaceChildren(
+    h('h2', { id: 'pending-title', text: t('dashboard-pending-title') }),
+    h('ul', { class: 'pending-list' }, answer.pending.map((a) => {
+      const p = pendingProgress(a);
+      return h('li', { 'data-invoice': String(a.invoiceId) },
+        h('strong', { text: t('dashboard-pending-row', { number: a.number }) }),
+        h('span', { class: 'muted pending-message', text: t(p.messageId) }),
+        h('button', {
+          type: 'button', class: 'quiet', id: `pending-${a.invoiceId}`, text: t('dashboard-pending-follow'),
+          onclick: () => {
+            state.payment = { invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
+            go('payment');
+          },
+        }));
+    })));
+}
+
 async function toSignIn() {
   state.signedIn = false;
   state.account = null;
@@ -461,14 +504,22 @@ async function invoices(root) {
   // Several unpaid invoices picked here are paid together (the portal's mass payment).
   state.selected ??= new Set();
   const massProblem = h('span', { class: 'muted', id: 'mass-pay-problem' });
+  // A payment of a picked invoice not confirmed yet: the double-charge warning, and paying
+  // needs the explicit "Pay anyway".
+  const massGuard = h('p', { class: 'alert alert-warn', role: 'alert', id: 'mass-pay-guard', hidden: true });
+  let massGuarded = false;
   const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button' });
   const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
-  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-live': 'polite' }, massPay, massProblem, massClear);
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-live': 'polite' }, massGuard, massPay, massProblem, massClear);
   const updateMass = async () => {
     massBar.hidden = state.selected.size === 0;
     if (massBar.hidden) return;
     const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
-    massPay.textContent = summary.label;
+    massGuarded = !!summary.guard && !summary.problem;
+    massGuard.hidden = !massGuarded;
+    massGuard.textContent = summary.guard || '';
+    massPay.textContent = massGuarded ? t('mass-pay-anyway', { label: summary.label }) : summary.label;
+    massPay.className = massGuarded ? 'quiet' : 'primary';
     massProblem.textContent = summary.problem || '';
     massPay.disabled = !!summary.problem;
   };
@@ -479,7 +530,7 @@ async function invoices(root) {
   });
   massPay.addEventListener('click', () => busy(massPay, async () => {
     try {
-      const id = await invoke('pay_many', { ids: [...state.selected] });
+      const id = await invoke('pay_many', { ids: [...state.selected], confirmed: massGuarded });
       state.selected.clear();
       state.payment = { invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
       await go('payment', { focus: false });
@@ -621,7 +672,7 @@ async function invoice(root, options = {}) {
   }
   if (view.payable) {
     for (const c of view.choices) {
-      const button = h('button', { type: 'button', class: view.guard ? 'quiet' : 'primary', id: `pay-${c.kind}`, text: view.guard ? `${t('payment-pay-anyway')} — ${c.label}` : c.label });
+      const button = h('button', { type: 'button', class: view.guard ? 'quiet' : 'primary', id: `pay-${c.kind}`, text: view.guard ? t('payment-pay-anyway-choice', { choice: c.label }) : c.label });
       button.addEventListener('click', () => busy(button, () => startPayment(view.id, c.kind, Boolean(view.guard), pay)));
       pay.append(h('div', { class: 'choice' }, button, h('p', { class: 'muted', text: c.help })));
     }
@@ -681,6 +732,10 @@ function formatElapsed(ms) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
+// What the payment screen shows in each phase: the bar while following, the way back when over.
+const FOLLOWING = ['window', 'checking', 'waiting', 'slow', 'not-seen-yet', 'failed-unconfirmed', 'unknown'];
+const OVER = ['paid', 'ended', 'not-paid', 'sign-in-needed', 'stopped'];
+
 async function payment(root) {
   const p = state.payment;
   if (!p) return go('dashboard');
@@ -691,13 +746,17 @@ async function payment(root) {
   const actions = h('div', { class: 'actions', id: 'payment-actions' });
   const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel', 'aria-live': 'polite' },
     h('h1', { text: t('payment-title') }), message);
-  const tracking = ['waiting', 'slow'].includes(p.phase);
+  const tracking = FOLLOWING.includes(p.phase) && p.phase !== 'window';
   if (tracking) panel.append(bar, elapsed);
-  if (p.phase === 'failed') {
-    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-retry', text: t('payment-retry'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
+  if (p.phase === 'not-paid') {
+    // The portal said it: nothing was paid and the guard is lifted.
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-pay-again', text: t('payment-pay-again'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
   }
-  if (['paid', 'failed', 'abandoned', 'cancelled', 'gave-up'].includes(p.phase)) {
-    actions.append(h('button', { type: 'button', class: p.phase === 'failed' ? 'quiet' : 'primary', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
+  if (p.phase === 'sign-in-needed') {
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-sign-in', text: t('payment-sign-in-again'), onclick: () => toSignIn() }));
+  }
+  if (OVER.includes(p.phase)) {
+    actions.append(h('button', { type: 'button', class: p.phase === 'paid' ? 'primary' : 'quiet', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
     actions.append(h('button', { type: 'button', class: 'quiet', id: 'payment-dashboard', text: t('payment-back-to-dashboard'), onclick: () => go('dashboard', { sync: true }) }));
   }
   panel.append(actions);
@@ -714,12 +773,21 @@ async function payment(root) {
 
 function onProgress(event) {
   const e = event.payload;
-  const p = state.payment && state.payment.invoiceId === e.invoiceId ? state.payment : { invoiceId: e.invoiceId, kind: 'one-off' };
-  Object.assign(p, { phase: e.phase, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
+  state.progress[e.invoiceId] = e;
+  const p = state.payment && state.payment.invoiceId === e.invoiceId ? state.payment : { invoiceId: e.invoiceId, kind: e.kind };
+  const phaseChanged = p.phase !== e.phase;
+  Object.assign(p, { phase: e.phase, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
   state.payment = p;
-  const phaseChanged = document.getElementById('payment-panel')?.classList.contains(`phase-${e.phase}`) !== true;
-  if (state.screen === 'payment' && phaseChanged) render();
-  if (e.phase === 'paid' || e.phase === 'failed' || e.phase === 'abandoned' || phaseChanged) announce(t(e.messageId));
+  if (!phaseChanged) return;
+  if (state.screen === 'payment') {
+    // Only the panel changes: the phase's message, the bar, the way on.
+    const panel = document.getElementById('payment-panel');
+    const root = main();
+    if (panel) panel.remove();
+    payment(root);
+  }
+  if (state.screen === 'dashboard') drawPendingPayments();
+  announce(t(e.messageId));
   if (e.phase === 'paid') {
     // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
     // it is showing) in the background; a failure here only leaves the old count.

@@ -133,6 +133,7 @@ payment-not-paid = The portal received no payment for this invoice, so nothing w
 payment-ended = The portal no longer asks for this invoice to be paid. Open it to see its status.
 payment-sign-in-needed = The portal no longer accepts this account's saved sign-in, so we stopped checking this payment. Sign in again to go on; until then, do not pay again.
 payment-stopped = We stopped checking after 24 hours without an answer from the portal. Open the invoice to check again; until the portal shows it unpaid, paying again may charge you twice.
+payment-sign-in-again = Sign in again
 payment-pay-again = Pay again
 payment-pay-anyway-choice = Pay anyway: { $choice }
 mass-pay-guard = A payment of one of these invoices is not confirmed yet. Paying them together now may charge you twice.

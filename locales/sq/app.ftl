@@ -133,6 +133,7 @@ payment-not-paid = Paneli i Klientit nuk mori asnjë pagesë për këtë faturë
 payment-ended = Paneli i Klientit nuk kërkon më pagesë për këtë faturë. Hapeni për të parë gjendjen e saj.
 payment-sign-in-needed = Paneli i Klientit nuk i pranon më kredencialet e ruajtura të kësaj llogarie, prandaj e ndalëm kontrollin e kësaj pagese. Hyni përsëri për të vazhduar; deri atëherë, mos paguani përsëri.
 payment-stopped = E ndalëm kontrollin pas 24 orësh pa përgjigje nga Paneli i Klientit. Hapni faturën për ta kontrolluar përsëri; derisa Paneli ta tregojë të papaguar, një pagesë e re mund t'ju tërheqë shumën dy herë.
+payment-sign-in-again = Hyni përsëri
 payment-pay-again = Paguaj përsëri
 payment-pay-anyway-choice = Paguaj gjithsesi: { $choice }
 mass-pay-guard = Pagesa e njërës prej këtyre faturave nuk është konfirmuar ende. Nëse i paguani bashkë tani, mund t'ju tërhiqet shuma dy herë.

@@ -15,11 +15,16 @@ use std::path::{Path, PathBuf};
 pub enum AttemptState {
     /// Recorded; the checkout window was opened for it.
     Opened,
-    /// The processor sent the window back to the portal (no failure flag).
+    /// The processor sent the window back to the portal saying it took the payment
+    /// (`paymentsuccess` or `pendingreview`): the portal awaits its notification.
     Returned,
     /// The window came back with the portal's failure flag. The flag is only a claim of the
     /// page that sent it: the portal is asked before anything is said.
     FailedAtProcessor,
+    /// The processor sent the window back to the portal with no outcome in the address (the
+    /// buyer's "cancel and return", or a processor returning straight to the invoice): only
+    /// the portal can tell.
+    ReturnedWithoutOutcome,
     /// The window was closed before it came back to the portal.
     WindowClosed,
     /// The portal ended it: the invoice is Paid (or cancelled, refunded).

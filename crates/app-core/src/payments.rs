@@ -112,6 +112,29 @@ impl Default for FollowTiming {
     }
 }
 
+/// What the address the processor sent the window back to says (WHMCS's invoice page reads
+/// the same flags: `paymentsuccess`, `pendingreview`, `paymentfailed`). Only a claim of the
+/// page that sent it: the portal is asked before anything is said about money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnOutcome {
+    Success,
+    Failed,
+    None,
+}
+
+impl ReturnOutcome {
+    pub fn of(url: &url::Url) -> ReturnOutcome {
+        let flag = |name: &str| url.query_pairs().any(|(k, v)| k == name && v == "true");
+        if flag("paymentfailed") {
+            ReturnOutcome::Failed
+        } else if flag("paymentsuccess") || flag("pendingreview") {
+            ReturnOutcome::Success
+        } else {
+            ReturnOutcome::None
+        }
+    }
+}
+
 /// What one look at the portal found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Observation {
@@ -298,12 +321,12 @@ impl Core {
         Ok((attempt, request))
     }
 
-    /// The checkout window came back to the portal (`failed`: with the failure flag).
-    pub fn checkout_returned(&self, attempt: &str, failed: bool) -> Result<()> {
-        let state = if failed {
-            AttemptState::FailedAtProcessor
-        } else {
-            AttemptState::Returned
+    /// The checkout window came back to the portal with `outcome` in its address.
+    pub fn checkout_returned(&self, attempt: &str, outcome: ReturnOutcome) -> Result<()> {
+        let state = match outcome {
+            ReturnOutcome::Success => AttemptState::Returned,
+            ReturnOutcome::Failed => AttemptState::FailedAtProcessor,
+            ReturnOutcome::None => AttemptState::ReturnedWithoutOutcome,
         };
         self.attempts.set_state(attempt, state)?;
         Ok(())
@@ -629,6 +652,24 @@ mod tests {
                 "{state:?} {obs:?} {since:?}"
             );
         }
+    }
+
+    #[test]
+    fn the_return_address_is_read_like_the_invoice_page_reads_it() {
+        let of = |q: &str| {
+            ReturnOutcome::of(
+                &url::Url::parse(&format!("https://p.example/viewinvoice.php?id=3{q}")).unwrap(),
+            )
+        };
+        assert_eq!(of("&paymentsuccess=true"), ReturnOutcome::Success);
+        assert_eq!(of("&pendingreview=true"), ReturnOutcome::Success);
+        assert_eq!(of("&paymentfailed=true"), ReturnOutcome::Failed);
+        assert_eq!(
+            of("&paymentsuccess=true&paymentfailed=true"),
+            ReturnOutcome::Failed
+        );
+        assert_eq!(of(""), ReturnOutcome::None);
+        assert_eq!(of("&paymentsuccess=false"), ReturnOutcome::None);
     }
 
     #[test]

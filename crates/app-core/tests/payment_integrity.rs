@@ -3,7 +3,7 @@
 //! against the demo portal over HTTP (the window's part is played by a browser-like client).
 
 use app_core::attempts::AttemptState;
-use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate};
+use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate, ReturnOutcome};
 use app_core::secrets::{MemoryStore, SecretStore};
 use app_core::{Core, CoreError, PortalChoice};
 use demo_portal::{DemoPortal, Options};
@@ -195,7 +195,9 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
         .unwrap();
     pay_in_window(&request).await;
     // A page sends the window to the portal with paymentfailed=true.
-    w.core.checkout_returned(&id, true).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Failed)
+        .unwrap();
     let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(
         &phases[..2],
@@ -240,6 +242,28 @@ async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
 }
 
 #[tokio::test]
+async fn cancel_and_return_is_not_paid_only_when_the_portal_says_so() {
+    let w = world(Some(1), true).await;
+    let (id, _request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    // The processor's "Cancel and return" lands on the invoice with no outcome.
+    w.core.checkout_returned(&id, ReturnOutcome::None).unwrap();
+    let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
+    assert_eq!(
+        phases,
+        vec![
+            PaymentPhase::Checking,
+            PaymentPhase::NotSeenYet,
+            PaymentPhase::NotPaid
+        ]
+    );
+    assert!(!last.guarded);
+}
+
+#[tokio::test]
 async fn a_mass_payment_guards_each_invoice_until_settled() {
     let w = world(Some(1), true).await;
     let (combined, id, request) = w
@@ -267,7 +291,9 @@ async fn a_mass_payment_guards_each_invoice_until_settled() {
         Err(CoreError::PaymentGuarded)
     ));
     pay_in_window(&request).await;
-    w.core.checkout_returned(&id, false).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Success)
+        .unwrap();
     let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(last.phase, PaymentPhase::Paid);
     for invoice in [1003, 1006] {
@@ -300,7 +326,9 @@ async fn switching_account_while_the_window_is_open_follows_the_paying_account()
         .unwrap();
     assert_ne!(w.core.current_key().unwrap(), customer);
     pay_in_window(&request).await;
-    w.core.checkout_returned(&id, false).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Success)
+        .unwrap();
     assert_eq!(w.core.attempt(&id).unwrap().account, customer);
     let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(last.phase, PaymentPhase::Paid);
@@ -316,7 +344,9 @@ async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() 
         .await
         .unwrap();
     pay_in_window(&request).await;
-    w.core.checkout_returned(&id, false).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Success)
+        .unwrap();
     // Changed on the website: the app's session ends with it.
     w.demo
         .set_password(demo_portal::DEMO_EMAIL, "changed-on-the-web");
@@ -345,7 +375,9 @@ async fn one_tracker_per_invoice_whatever_starts_it() {
         .await
         .unwrap();
     pay_in_window(&request).await;
-    w.core.checkout_returned(&id, false).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Success)
+        .unwrap();
     let t = timing(60.0, 600);
     let views = w.demo.invoice_views();
     let (first, second) = tokio::join!(
@@ -375,7 +407,9 @@ async fn tracking_stops_at_the_deadline_and_the_guard_waits_for_the_portal() {
         .await
         .unwrap();
     // Came back as if paid, but the portal never hears of it.
-    w.core.checkout_returned(&id, false).unwrap();
+    w.core
+        .checkout_returned(&id, ReturnOutcome::Success)
+        .unwrap();
     let (_, last) = follow(&w.core, &id, timing(0.5, 1)).await;
     assert_eq!(last.phase, PaymentPhase::Stopped);
     assert!(last.guarded);
