@@ -957,6 +957,13 @@ async function start() {
     if (account && account.offline) {
       // Still the copy already on screen: no second drawing.
       if (!saved || saved.label !== account.label) await showOffline(account);
+    } else if (account && saved && saved.label === account.label && state.screen !== 'dashboard') {
+      // The person moved on from the saved copy meanwhile: they stay where they are, and the
+      // sync brings the portal's figures in the background.
+      state.account = account;
+      state.notice = (damaged && damaged.message) || null;
+      startSync().then((view) => updateBadge(view.unpaid_count), () => {});
+      await drawAccounts();
     } else if (account) await signedIn(account, damaged && damaged.message);
     else if (damaged) showError(main(), damaged);
   } catch (err) {

@@ -526,6 +526,44 @@ for w, name in windows():
         self.back_to_main_after_checkout(main).await;
     }
 
+    /// Ends the app the way a crash or a power cut does: SIGKILL to every process the driver
+    /// started (the app and its WebKit processes start their own process groups, which the
+    /// drop's group kill does not reach), with no chance to write anything more.
+    pub fn kill(self) {
+        let mut children: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+                continue;
+            };
+            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+                continue;
+            };
+            // The parent's pid is the second field after the command's closing parenthesis.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+                .and_then(|p| p.parse::<u32>().ok());
+            if let Some(ppid) = ppid {
+                children.entry(ppid).or_default().push(pid);
+            }
+        }
+        let mut stack = vec![self.driver.id()];
+        let mut all = vec![];
+        while let Some(pid) = stack.pop() {
+            for child in children.get(&pid).into_iter().flatten() {
+                all.push(*child);
+                stack.push(*child);
+            }
+        }
+        for pid in all {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .stderr(Stdio::null())
+                .status();
+        }
+        // Drop ends the driver.
+    }
+
     pub async fn close(self) {
         let _ = self.client.clone().close().await;
         // Drop ends the processes.
