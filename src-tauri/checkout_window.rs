@@ -42,10 +42,6 @@ fn hop_url(hop_id: &str) -> Url {
     Url::parse(&format!("{base}{hop_id}")).expect("static URL")
 }
 
-fn is_hop(url: &Url) -> bool {
-    url.scheme() == HOP_SCHEME || url.host_str() == Some(&format!("{HOP_SCHEME}.localhost"))
-}
-
 /// 128 random bits from the OS, in hex: the hop id must not be guessable.
 fn random_id() -> String {
     let mut bytes = [0u8; 16];
@@ -126,6 +122,18 @@ pub fn serve_hop<R: Runtime>(
     responder.respond(response.expect("static response parts"));
 }
 
+/// Whether `url` is one of the app's own bundled pages (what the main window may show):
+/// `tauri://localhost/...` on Linux and macOS, `http(s)://tauri.localhost/...` on Windows.
+pub fn is_app_page(url: &Url) -> bool {
+    match url.scheme() {
+        "tauri" => url.host_str() == Some("localhost") && url.port().is_none(),
+        "http" | "https" if cfg!(windows) => {
+            url.host_str() == Some("tauri.localhost") && url.port().is_none()
+        }
+        _ => url.as_str() == "about:blank",
+    }
+}
+
 /// What a navigation of the checkout window is.
 enum Navigation {
     Allow,
@@ -134,8 +142,11 @@ enum Navigation {
     Block(Url),
 }
 
-fn judge(request: &CheckoutRequest, url: &Url) -> Navigation {
-    if is_hop(url) || url.as_str() == "about:blank" {
+/// `hop` is the one hop page this window was made for: exactly it (scheme, host, port, path),
+/// not any address on the hop scheme's host (a processor page could otherwise send the window
+/// to a plain-http service on `jitops-checkout.localhost:<port>`). It is served once.
+fn judge(request: &CheckoutRequest, hop: &Url, url: &Url) -> Navigation {
+    if url == hop || url.as_str() == "about:blank" {
         return Navigation::Allow;
     }
     let portal = &request.return_origin;
@@ -212,6 +223,13 @@ fn on_returned(app: &AppHandle, url: Url) {
 pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     if let Err(e) = window.clear_all_browsing_data() {
         eprintln!("jitops-billing: could not clear the checkout window's data: {e}");
+        // Said in the app too: the processor's cookies may still be on this computer.
+        let app = window.app_handle();
+        let text = app
+            .state::<Shell>()
+            .core
+            .text("checkout-data-not-cleared", &[]);
+        let _ = app.emit_to("main", "app-warning", text);
     }
 }
 
@@ -232,14 +250,16 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
     });
     let nav_app = app.clone();
     let nav_request = request.clone();
+    let nav_hop = hop_url(&hop_id);
     let popup_app = app.clone();
     let popup_request = request.clone();
+    let popup_hop = hop_url(&hop_id);
     let window =
         WebviewWindowBuilder::new(app, LABEL, WebviewUrl::CustomProtocol(hop_url(&hop_id)))
             .title(title)
             .inner_size(760.0, 820.0)
             .min_inner_size(480.0, 520.0)
-            .on_navigation(move |url| match judge(&nav_request, url) {
+            .on_navigation(move |url| match judge(&nav_request, &nav_hop, url) {
                 Navigation::Allow => true,
                 Navigation::Returned(url) => {
                     on_returned(&nav_app, url);
@@ -252,7 +272,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
             })
             .on_new_window(move |url, _features| {
                 // A pop-up of the processor follows the same rules, inside this same window.
-                match judge(&popup_request, &url) {
+                match judge(&popup_request, &popup_hop, &url) {
                     Navigation::Allow => {
                         if let Some(w) = popup_app.get_webview_window(LABEL) {
                             let _ = w.navigate(url);
@@ -262,6 +282,10 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
                     Navigation::Block(url) => on_blocked(&popup_app, url),
                 }
                 NewWindowResponse::Deny
+            })
+            // A processor has nothing to download; a file it pushed would land on the disk.
+            .on_download(|_webview, event| {
+                !matches!(event, tauri::webview::DownloadEvent::Requested { .. })
             })
             .on_page_load(|window, payload| {
                 if payload.event() == PageLoadEvent::Started {
@@ -329,11 +353,25 @@ mod tests {
     }
 
     fn kind(url: &str) -> &'static str {
-        match judge(&request(), &Url::parse(url).unwrap()) {
+        let hop = hop_url("abc");
+        match judge(&request(), &hop, &Url::parse(url).unwrap()) {
             Navigation::Allow => "allow",
             Navigation::Returned(_) => "returned",
             Navigation::Block(_) => "block",
         }
+    }
+
+    #[test]
+    fn the_main_window_shows_the_apps_pages_only() {
+        let page = |u: &str| is_app_page(&Url::parse(u).unwrap());
+        assert!(page("tauri://localhost/index.html"));
+        assert!(page("tauri://localhost/"));
+        assert!(!page("tauri://evil.example/"));
+        assert!(!page("https://jitops.com/clientarea.php"));
+        assert!(!page("http://127.0.0.1:8080/"));
+        assert!(!page("file:///etc/passwd"));
+        assert!(!page("jitops-checkout://localhost/abc"));
+        assert!(!page("data:text/html,x"));
     }
 
     #[test]
@@ -353,6 +391,13 @@ mod tests {
             kind("https://jitops.com/viewinvoice.php?id=3&paymentsuccess=true"),
             "returned"
         );
-        assert_eq!(kind("jitops-checkout://localhost/abc"), "allow");
+        assert_eq!(kind(hop_url("abc").as_str()), "allow");
+        // Only the hop page made for this window: not another id, scheme, port or path.
+        assert_eq!(kind("jitops-checkout://localhost/abd"), "block");
+        assert_eq!(kind("http://jitops-checkout.localhost:8080/"), "block");
+        if !cfg!(windows) {
+            assert_eq!(kind("http://jitops-checkout.localhost/abc"), "block");
+        }
+        assert_eq!(kind("https://jitops-checkout.localhost/abc"), "block");
     }
 }

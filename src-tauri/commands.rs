@@ -144,10 +144,32 @@ pub fn open_offline(
 
 #[tauri::command]
 pub async fn sign_out(
+    app: AppHandle,
     shell: State<'_, Shell>,
     forget: bool,
 ) -> Answer<Option<app_core::views::AccountView>> {
-    shell.core.sign_out(forget).await.map_err(|e| ui(&shell, e))
+    let account = shell.core.current_key();
+    let next = shell
+        .core
+        .sign_out(forget)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    if let (true, Some(account)) = (forget, account) {
+        // The copies of its PDFs handed to the viewer go with the account.
+        pdf_cache(&app)
+            .and_then(|c| c.forget(&account).map_err(CoreError::Io))
+            .map_err(|e| ui(&shell, e))?;
+    }
+    Ok(next)
+}
+
+/// The copies of PDFs handed to the system viewer, in the app's cache folder.
+pub fn pdf_cache(app: &AppHandle) -> Result<app_core::pdf_cache::PdfCache, CoreError> {
+    let dir = app
+        .path()
+        .app_cache_dir()
+        .map_err(|e| CoreError::Internal(e.to_string()))?;
+    Ok(app_core::pdf_cache::PdfCache::new(&dir))
 }
 
 #[tauri::command]
@@ -209,14 +231,10 @@ pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) 
         .invoice_pdf(id)
         .await
         .map_err(|e| ui(&shell, e))?;
-    let dir = app
-        .path()
-        .app_cache_dir()
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?
-        .join("pdfs");
-    let path = dir.join(shell.core.pdf_file_name(id));
-    std::fs::create_dir_all(&dir)
-        .and_then(|_| std::fs::write(&path, bytes))
+    let account = shell.core.current_key().unwrap_or_default();
+    let path = pdf_cache(&app)
+        .map_err(|e| ui(&shell, e))?
+        .keep(&account, &shell.core.pdf_file_name(id), &bytes)
         .map_err(|e| ui(&shell, CoreError::Io(e)))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
@@ -263,14 +281,15 @@ pub async fn pay(
     id: u64,
     kind: PaymentKind,
     confirmed: bool,
-) -> Answer<()> {
+) -> Answer<String> {
     let (attempt, request) = shell
         .core
         .prepare_payment(id, kind, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    checkout_window::open(&app, request, attempt)
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+    checkout_window::open(&app, request, attempt.clone())
+        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
+    Ok(attempt)
 }
 
 #[tauri::command]
@@ -289,15 +308,15 @@ pub async fn pay_many(
     shell: State<'_, Shell>,
     ids: Vec<u64>,
     confirmed: bool,
-) -> Answer<u64> {
+) -> Answer<(u64, String)> {
     let (id, attempt, request) = shell
         .core
         .prepare_mass_payment(&ids, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    checkout_window::open(&app, request, attempt)
+    checkout_window::open(&app, request, attempt.clone())
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
-    Ok(id)
+    Ok((id, attempt))
 }
 
 #[tauri::command]
@@ -460,6 +479,7 @@ async fn save_with_dialog(
     let Some(path) = dialogs::save_path(app, &title, name, &kind, &[extension]).await else {
         return Ok(None);
     };
-    std::fs::write(&path, bytes).map_err(|e| ui(shell, CoreError::Io(e)))?;
+    app_core::store::write_atomically(&path, bytes.as_ref())
+        .map_err(|e| ui(shell, CoreError::Io(e)))?;
     Ok(Some(path))
 }

@@ -41,6 +41,15 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
+        // The main window shows the app's own pages only: a link or a script that would take
+        // it elsewhere (where the IPC script would follow) is refused.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("main-window-pages")
+                .on_navigation(|webview, url| {
+                    webview.label() != "main" || checkout_window::is_app_page(url)
+                })
+                .build(),
+        )
         .register_asynchronous_uri_scheme_protocol(
             checkout_window::HOP_SCHEME,
             checkout_window::serve_hop,
@@ -65,6 +74,12 @@ pub fn run() {
                 checkout_window::forget_browsing_data(&main);
             }
             reminders::start_hourly(app.handle());
+            // Copies of PDFs handed to the viewer on earlier days go (off the main thread).
+            if let Ok(cache) = commands::pdf_cache(app.handle()) {
+                tauri::async_runtime::spawn_blocking(move || {
+                    let _ = cache.clear_older_than(app_core::pdf_cache::KEEP_FOR);
+                });
+            }
             Ok(())
         })
         .invoke_handler(tauri::generate_handler![

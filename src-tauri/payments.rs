@@ -25,6 +25,8 @@ pub async fn ensure_demo(shell: &Shell) -> Result<(), CoreError> {
 #[serde(rename_all = "camelCase")]
 pub struct PendingView {
     pub attempt_id: String,
+    /// The paying account's e-mail, when it is not the account on screen.
+    pub other_account: Option<String>,
     pub invoice_id: u64,
     pub number: String,
     pub kind: PaymentKind,
@@ -91,11 +93,17 @@ pub fn payment_state(shell: &Shell) -> PaymentState {
 }
 
 fn pending_views(shell: &Shell) -> Vec<PendingView> {
+    let current = shell.core.current_key();
+    let accounts = shell.core.accounts();
     shell
         .core
         .open_attempts()
         .into_iter()
         .map(|a| PendingView {
+            other_account: (current.as_ref() != Some(&a.account))
+                .then(|| accounts.iter().find(|c| c.key == a.account))
+                .flatten()
+                .map(|c| c.email.clone()),
             attempt_id: a.id,
             invoice_id: a.invoice_id,
             number: a.number,

@@ -18,7 +18,7 @@ const state = {
   invoiceId: null,
   portal: 'jitops',
   payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
-  progress: {}, // the last payment-progress event of each invoice followed
+  progress: {}, // the last payment-progress event of each payment attempt followed
   listToken: 0,
   notice: null,
 };
@@ -450,7 +450,7 @@ async function dashboard(root, options = {}) {
 const PHASE_OF_STATE = { returned: 'waiting', stopped: 'stopped' };
 
 function pendingProgress(a) {
-  const e = state.progress[a.invoiceId];
+  const e = state.progress[a.attemptId];
   if (e) return e;
   const phase = PHASE_OF_STATE[a.state] || 'checking';
   return { phase, messageId: `payment-${phase}`, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
@@ -472,12 +472,12 @@ async function drawPendingPayments() {
     h('ul', { class: 'pending-list' }, answer.pending.map((a) => {
       const p = pendingProgress(a);
       return h('li', { 'data-invoice': String(a.invoiceId) },
-        h('strong', { text: t('dashboard-pending-row', { number: a.number }) }),
+        h('strong', { text: a.otherAccount ? t('dashboard-pending-row-account', { number: a.number, account: a.otherAccount }) : t('dashboard-pending-row', { number: a.number }) }),
         h('span', { class: 'muted pending-message', text: t(p.messageId) }),
         h('button', {
           type: 'button', class: 'quiet', id: `pending-${a.invoiceId}`, text: t('dashboard-pending-follow'),
           onclick: () => {
-            state.payment = { invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
+            state.payment = { attemptId: a.attemptId, invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
             go('payment');
           },
         }));
@@ -530,9 +530,9 @@ async function invoices(root) {
   });
   massPay.addEventListener('click', () => busy(massPay, async () => {
     try {
-      const id = await invoke('pay_many', { ids: [...state.selected], confirmed: massGuarded });
+      const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], confirmed: massGuarded });
       state.selected.clear();
-      state.payment = { invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+      state.payment = { attemptId, invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
       await go('payment', { focus: false });
     } catch (err) { showError(root, err); }
   }));
@@ -715,8 +715,8 @@ async function invoice(root, options = {}) {
 
 async function startPayment(id, kind, confirmed, container) {
   try {
-    await invoke('pay', { id, kind, confirmed });
-    state.payment = { invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+    const attemptId = await invoke('pay', { id, kind, confirmed });
+    state.payment = { attemptId, invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
     await go('payment', { focus: false });
   } catch (err) {
     showError(container, err);
@@ -773,19 +773,24 @@ async function payment(root) {
 
 function onProgress(event) {
   const e = event.payload;
-  state.progress[e.invoiceId] = e;
-  const p = state.payment && state.payment.invoiceId === e.invoiceId ? state.payment : { invoiceId: e.invoiceId, kind: e.kind };
-  const phaseChanged = p.phase !== e.phase;
-  Object.assign(p, { phase: e.phase, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
-  state.payment = p;
-  if (!phaseChanged) return;
-  if (state.screen === 'payment') {
-    // Only the panel changes: the phase's message, the bar, the way on.
-    const panel = document.getElementById('payment-panel');
-    const root = main();
-    if (panel) panel.remove();
-    payment(root);
+  const before = state.progress[e.attemptId];
+  state.progress[e.attemptId] = e;
+  const phaseChanged = !before || before.phase !== e.phase;
+  // The payment on the payment screen follows its own attempt only; another payment's steps
+  // show in the dashboard's list, never in place of the one the person is looking at.
+  const shown = state.payment && (state.payment.attemptId === e.attemptId || (!state.payment.attemptId && state.payment.invoiceId === e.invoiceId));
+  if (shown || !state.payment) {
+    const p = shown ? state.payment : { attemptId: e.attemptId, invoiceId: e.invoiceId };
+    const redraw = p.phase !== e.phase;
+    Object.assign(p, { attemptId: e.attemptId, phase: e.phase, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
+    state.payment = p;
+    if (redraw && state.screen === 'payment') {
+      // Only the panel changes: the phase's message, the bar, the way on.
+      document.getElementById('payment-panel')?.remove();
+      payment(main());
+    }
   }
+  if (!phaseChanged) return;
   if (state.screen === 'dashboard') drawPendingPayments();
   announce(t(e.messageId));
   if (e.phase === 'paid') {
@@ -944,6 +949,12 @@ async function start() {
     panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
       h('span', { text: message }),
       h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+  });
+  await listen('app-warning', (event) => {
+    // Something the person must know that no screen is about (the payment window's data
+    // could not be cleared): said where they are, without redrawing it.
+    main().querySelector('#app-warning')?.remove();
+    main().prepend(h('div', { class: 'alert alert-warn', role: 'alert', id: 'app-warning', text: event.payload }));
   });
   await render();
   // The last account's saved invoices at once, then signing in replaces them.

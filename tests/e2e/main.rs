@@ -625,6 +625,57 @@ async fn paying_then_closing_the_window_on_the_receipt_is_followed_to_paid() {
     .await;
 }
 
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn switching_account_while_the_checkout_is_open_follows_the_paying_account() {
+    harness::scenario(
+        "switching_account_while_the_checkout_is_open_follows_the_paying_account",
+        || async {
+            let app =
+                App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "12")])
+                    .await;
+            open_invoice(&app, 1003).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            // Meanwhile, in the main window, another account is signed in and put on screen.
+            app.client
+                .switch_to_window(main.clone())
+                .await
+                .expect("back to the main window");
+            app.click("#add-account").await;
+            app.sign_in_demo(demo_portal::ACCOUNTANT_EMAIL, "demo", false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#account-label", "the accountant on screen", |t| {
+                t.starts_with("accountant@")
+            })
+            .await;
+            // Back to the checkout window: pay there.
+            let main = switch_to_checkout(&app).await;
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            // Followed under the customer who paid, shown with that account's name.
+            app.click("#nav-dashboard").await;
+            app.wait_screen("dashboard").await;
+            let row = app
+                .wait_text(
+                    "#pending-payments li[data-invoice='1003'] strong",
+                    "the payment of the other account",
+                    |t| !t.is_empty(),
+                )
+                .await;
+            assert_eq!(row, "Invoice 2026-0103 of demo@jitops.example");
+            app.click("#pending-1003").await;
+            app.wait_screen("payment").await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
 // The portal outlives the app here (the embedded demo would die with it): a demo portal of the
 // test's own, signed in to as "Another WHMCS portal"; its servers need the runtime's threads.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -53,6 +53,18 @@ pub enum Loaded {
     SetAside(PathBuf),
 }
 
+/// An account's key made safe for a file name, plus a hash of the key so that two keys made
+/// alike by that cannot share a file.
+pub(crate) fn account_file_name(key: &str) -> String {
+    let safe =
+        crate::export::file_safe(key, |c| c.is_ascii_alphanumeric() || "@.-".contains(c), 80);
+    // FNV-1a: stable across builds, unlike the standard library's hasher.
+    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    format!("{safe}-{hash:016x}")
+}
+
 pub struct InvoiceCache {
     dir: PathBuf,
 }
@@ -67,20 +79,12 @@ impl InvoiceCache {
     /// The file of an account: its key made safe for a file name, plus a hash of the key so
     /// that two keys made alike by that cannot share a file.
     fn path(&self, key: &str) -> PathBuf {
-        let safe =
-            crate::export::file_safe(key, |c| c.is_ascii_alphanumeric() || "@.-".contains(c), 80);
-        // FNV-1a: stable across builds, unlike the standard library's hasher.
-        let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-        self.dir.join(format!("{safe}-{hash:016x}.json"))
+        self.dir.join(format!("{}.json", account_file_name(key)))
     }
-
     /// Replaces the account's copy: written beside, then renamed over, so a crash midway
     /// leaves the previous copy whole.
     pub fn save(&self, copy: &CachedAccount) -> std::io::Result<()> {
-        let bytes = serde_json::to_vec(copy).map_err(std::io::Error::other)?;
-        crate::store::write_atomically(&self.path(&copy.account), &bytes)
+        crate::store::JsonFile::new(self.path(&copy.account)).write(copy)
     }
 
     pub fn load(&self, key: &str) -> Loaded {
@@ -104,10 +108,7 @@ impl InvoiceCache {
 
     /// Removes an account's copy (the user asked the app to forget the account).
     pub fn forget(&self, key: &str) -> std::io::Result<()> {
-        match std::fs::remove_file(self.path(key)) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        crate::store::JsonFile::new(self.path(key)).remove()
     }
 }
 

@@ -148,6 +148,9 @@ impl Core {
         system_locale: &str,
     ) -> Result<Core> {
         let catalogues = Catalogues::load().map_err(|e| CoreError::Internal(e.to_string()))?;
+        // The app's folders hold a customer's invoices and payments: the owner's only.
+        crate::store::private_dir(config_dir)?;
+        crate::store::private_dir(data_dir)?;
         let settings_file = SettingsFile::new(config_dir);
         let settings = settings_file.load();
         let lang = settings
@@ -1157,9 +1160,7 @@ impl Core {
                     Ok(bytes) => {
                         // Written beside, then renamed: a stop midway leaves no half PDF
                         // that a later run would skip as "already there".
-                        let partial = path.with_extension("pdf.partial");
-                        std::fs::write(&partial, bytes)?;
-                        std::fs::rename(&partial, &path)?;
+                        crate::store::write_atomically(&path, &bytes)?;
                         state.saved += 1;
                     }
                     Err(e) => {

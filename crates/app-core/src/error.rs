@@ -72,6 +72,9 @@ impl CoreError {
             CoreError::OfflineCopyDamaged(kept) => {
                 vec![("path", l10n::Arg::from(kept.display().to_string()))]
             }
+            CoreError::Portal(PortalError::ForeignForm { host }) => {
+                vec![("host", l10n::Arg::from(host.clone()))]
+            }
             _ => vec![],
         };
         let message = match self {
@@ -115,6 +118,7 @@ mod tests {
             CoreError::Portal(PortalError::Refused("x".into())),
             CoreError::Portal(PortalError::NotPdf),
             CoreError::Portal(PortalError::PaymentNotOffered),
+            CoreError::Portal(PortalError::ForeignForm { host: "x".into() }),
             CoreError::NotSignedIn,
             CoreError::Keyring(SecretError::Locked),
             CoreError::Internal("x".into()),

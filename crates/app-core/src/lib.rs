@@ -8,6 +8,7 @@ pub mod core;
 pub mod error;
 pub mod export;
 pub mod payments;
+pub mod pdf_cache;
 pub mod reminders;
 pub mod review;
 pub mod secrets;

@@ -379,16 +379,19 @@ impl Core {
         *self.open_checkout.lock().unwrap_or_else(|e| e.into_inner()) = attempt;
     }
 
-    /// The open attempts of the account on screen, for the window after a restart.
+    /// The open attempts of every account known here (the one on screen first), for the
+    /// dashboard: a payment made before switching account stays in sight.
     pub fn open_attempts(&self) -> Vec<Attempt> {
-        let Some(key) = self.current_key() else {
-            return vec![];
-        };
-        self.attempts
+        let key = self.current_key();
+        let known: Vec<String> = self.accounts().into_iter().map(|a| a.key).collect();
+        let mut open: Vec<Attempt> = self
+            .attempts
             .open()
             .into_iter()
-            .filter(|a| a.account == key)
-            .collect()
+            .filter(|a| known.contains(&a.account))
+            .collect();
+        open.sort_by_key(|a| Some(&a.account) != key.as_ref());
+        open
     }
 
     /// Reads `account`'s invoice `id` with that account's session (whatever account is on

@@ -38,12 +38,13 @@ pub fn private_dir(dir: &Path) -> std::io::Result<()> {
 
 /// Writes `bytes` to `path` the safe way: a unique temporary file in the same folder (0600),
 /// fsynced, renamed over `path`, then the folder fsynced so the rename itself survives a crash.
+/// The folder must exist; its permissions are the caller's (the app's own folders are made
+/// with [`private_dir`]; a folder the person chose is left as it is).
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    private_dir(dir)?;
     // tempfile creates the file 0600 with a random name: two writers never share it.
     let mut tmp = tempfile::Builder::new()
         .prefix(".")
@@ -125,7 +126,7 @@ impl JsonFile {
     /// Replaces the file with `value`.
     pub fn write<T: Serialize>(&self, value: &T) -> std::io::Result<()> {
         let _lock = self.lock()?;
-        write_atomically(&self.path, &serde_json::to_vec_pretty(value)?)
+        write_atomically(&self.path, &serde_json::to_vec(value)?)
     }
 
     /// Reads, changes and writes the file as one step: no other writer (thread or process) runs
@@ -145,7 +146,7 @@ impl JsonFile {
             Read::SetAside(kept) => (T::default(), Some(kept)),
         };
         let answer = change(&mut value);
-        write_atomically(&self.path, &serde_json::to_vec_pretty(&value)?)?;
+        write_atomically(&self.path, &serde_json::to_vec(&value)?)?;
         Ok((answer, set_aside))
     }
 
@@ -157,6 +158,12 @@ impl JsonFile {
             _ => Ok(()),
         };
         drop(lock);
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let _ = std::fs::remove_file(self.path.with_file_name(format!("{name}.lock")));
         removed
     }
 }

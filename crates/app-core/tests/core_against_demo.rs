@@ -311,9 +311,15 @@ async fn synced(core: &Core, email: &str, remember: bool) -> app_core::views::Da
     core.sync().await.unwrap()
 }
 
+/// The files of the offline folder (the store's lock files left out).
 fn offline_copies(dir: &tempfile::TempDir) -> Vec<std::path::PathBuf> {
     std::fs::read_dir(dir.path().join("data/offline"))
-        .map(|d| d.flatten().map(|e| e.path()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| !p.to_string_lossy().ends_with(".lock"))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -628,4 +634,75 @@ async fn accounts_on_two_portals_keep_their_own_sessions() {
     w.core.switch_account(&first).await.unwrap().unwrap();
     assert_eq!(w.core.current_key().unwrap(), first);
     assert_eq!(w.core.accounts().len(), 2);
+}
+
+/// Every file the app wrote under `dir`, and every folder, with its permission bits.
+#[cfg(unix)]
+fn modes_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, u32)> {
+    use std::os::unix::fs::PermissionsExt;
+    let mut found = vec![];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        let mode = entry.metadata().unwrap().permissions().mode() & 0o777;
+        if path.is_dir() {
+            found.extend(modes_under(&path));
+        }
+        found.push((path, mode));
+    }
+    found
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn every_file_the_app_writes_is_the_owners_only() {
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, true).await;
+    w.core
+        .prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    w.core.take_reminders();
+    w.core.set_language(Lang::Sq).unwrap();
+    let written = modes_under(w.dir.path());
+    let names: Vec<String> = written
+        .iter()
+        .map(|(p, _)| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    for expected in [
+        "settings.json",
+        "payments.json",
+        "reminders.json",
+        "offline",
+    ] {
+        assert!(
+            names.iter().any(|n| n == expected),
+            "{expected} in {names:?}"
+        );
+    }
+    for (path, mode) in written {
+        let wanted = if path.is_dir() { 0o700 } else { 0o600 };
+        assert_eq!(mode, wanted, "{}", path.display());
+    }
+}
+
+#[tokio::test]
+async fn a_portal_address_with_credentials_is_refused_and_never_stored() {
+    let w = world().await;
+    let refused = w
+        .core
+        .sign_in(
+            PortalChoice::Other("https://user:Pw-in-url-91@jitops.example/".into()),
+            demo_portal::DEMO_EMAIL,
+            "demo",
+            true,
+        )
+        .await;
+    assert!(
+        matches!(
+            refused,
+            Err(CoreError::Portal(portal::PortalError::InvalidPortalUrl(_)))
+        ),
+        "{refused:?}"
+    );
+    assert!(all_files_contain(w.dir.path(), "Pw-in-url-91").is_empty());
 }

@@ -131,7 +131,11 @@ pub async fn follow(
             continue;
         }
         let url = response.url().clone();
-        let html = response.text().await?;
+        // Capped like every page: a hop page is no larger than a billing page.
+        let body = crate::session::read_capped(response, crate::session::MAX_PAGE_BYTES)
+            .await?
+            .ok_or_else(|| PortalError::PageTooLarge { url: url.clone() })?;
+        let html = String::from_utf8_lossy(&body).into_owned();
         if pages::is_login_page(&html) {
             return Err(PortalError::SessionExpired);
         }

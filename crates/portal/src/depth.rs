@@ -9,7 +9,8 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 
 /// Far deeper than any billing page (WHMCS's own nest under 40), far below where building the
 /// tree gets slow.
@@ -27,7 +28,11 @@ pub struct PageScan {
 
 #[derive(Default)]
 struct ScanSink {
-    depth: Cell<usize>,
+    /// The elements open now, as the tree builder would hold them; and how many of each name
+    /// are open, so an end tag that closes nothing is known at once (the tree builder ignores
+    /// it: counting it would let `<div></x>` repeated hide any depth).
+    open: RefCell<Vec<String>>,
+    open_by_name: RefCell<HashMap<String, usize>>,
     deepest: Cell<usize>,
     in_form: Cell<bool>,
     /// (username seen, password seen) in the current form.
@@ -122,9 +127,15 @@ impl TokenSink for ScanSink {
         let name: &str = &tag.name;
         match tag.kind {
             TagKind::StartTag if !tag.self_closing && !not_counted(name) => {
-                let depth = self.depth.get() + 1;
-                self.depth.set(depth);
-                self.deepest.set(self.deepest.get().max(depth));
+                let mut open = self.open.borrow_mut();
+                open.push(name.to_owned());
+                *self
+                    .open_by_name
+                    .borrow_mut()
+                    .entry(name.to_owned())
+                    .or_default() += 1;
+                self.deepest.set(self.deepest.get().max(open.len()));
+                drop(open);
                 // What follows these is text, not markup, as the tree builder would say.
                 match name {
                     "script" => return TokenSinkResult::RawData(RawKind::ScriptData),
@@ -136,7 +147,22 @@ impl TokenSink for ScanSink {
                 }
             }
             TagKind::EndTag if !not_counted(name) => {
-                self.depth.set(self.depth.get().saturating_sub(1));
+                let mut by_name = self.open_by_name.borrow_mut();
+                if by_name.get(name).copied().unwrap_or(0) == 0 {
+                    // Closes nothing: ignored, as the tree builder does.
+                    return TokenSinkResult::Continue;
+                }
+                // Closes the innermost element of that name and every element inside it
+                // (each element is pushed and popped once: linear over the page).
+                let mut open = self.open.borrow_mut();
+                while let Some(top) = open.pop() {
+                    if let Some(n) = by_name.get_mut(&top) {
+                        *n -= 1;
+                    }
+                    if top == name {
+                        break;
+                    }
+                }
             }
             _ => {}
         }
@@ -193,6 +219,19 @@ mod tests {
     fn a_hundred_thousand_nested_divs_are_counted() {
         let page = format!("{}{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
         assert_eq!(deepest_nesting(&page), 100_000);
+    }
+
+    #[test]
+    fn end_tags_that_close_nothing_do_not_hide_the_depth() {
+        // The tree builder ignores `</x>`: this page nests 16,000 deep.
+        let page = "<div></x>".repeat(16_000);
+        assert_eq!(deepest_nesting(&page), 16_000);
+        // An end tag closes the elements left open inside it, as the tree builder does.
+        assert_eq!(
+            deepest_nesting("<div><span><b></div><div><i>x</i></div>"),
+            3
+        );
+        assert_eq!(deepest_nesting(&"<div><span></div>".repeat(1000)), 2);
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub enum PortalError {
     NotPdf,
     #[error("this payment choice is not offered for the invoice")]
     PaymentNotOffered,
+    /// A form of a portal page sends elsewhere than the portal: nothing was sent.
+    #[error("a form of the portal's page posts to another site ({host}); nothing was sent")]
+    ForeignForm { host: String },
 }
 
 impl PortalError {
@@ -62,6 +65,7 @@ impl PortalError {
             PortalError::Refused(_) => "refused",
             PortalError::NotPdf => "not-pdf",
             PortalError::PaymentNotOffered => "payment-not-offered",
+            PortalError::ForeignForm { .. } => "foreign-form",
         }
     }
 

@@ -32,6 +32,13 @@ impl PortalAddress {
             .host_str()
             .ok_or_else(|| PortalError::InvalidPortalUrl("no host".into()))?
             .to_owned();
+        // `https://user:pass@host/`: a password in an address would end up in settings, the
+        // saved copy and exports. Refused, never stored.
+        if !base.username().is_empty() || base.password().is_some() {
+            return Err(PortalError::InvalidPortalUrl(
+                "an address with a user name or password".into(),
+            ));
+        }
         match base.scheme() {
             "https" => {}
             "http" if is_loopback(&host) => {}
@@ -125,7 +132,10 @@ pub const MAX_PAGE_BYTES: usize = 16 * 1024 * 1024;
 const MAX_PDF_BYTES: usize = 50 * 1024 * 1024;
 
 /// The body of `response`, or None when it is longer than `limit` (reading stops there).
-async fn read_capped(mut response: reqwest::Response, limit: usize) -> Result<Option<Vec<u8>>> {
+pub(crate) async fn read_capped(
+    mut response: reqwest::Response,
+    limit: usize,
+) -> Result<Option<Vec<u8>>> {
     if response.content_length().is_some_and(|n| n > limit as u64) {
         return Ok(None);
     }
@@ -240,7 +250,22 @@ impl Session {
         self.read(response).await
     }
 
+    /// Sends a form of a portal page: only to the portal's own origin. A page whose sign-in,
+    /// second-factor, reset or mass-payment form names another site (or plain http on a
+    /// loopback portal's other port) would have the e-mail, password or code sent there.
     pub async fn submit(&self, form: &FormRequest) -> Result<Page> {
+        if !self.address.owns(&form.url) {
+            return Err(PortalError::ForeignForm {
+                host: form
+                    .url
+                    .host_str()
+                    .map(|h| match form.url.port() {
+                        Some(p) => format!("{h}:{p}"),
+                        None => h.to_owned(),
+                    })
+                    .unwrap_or_else(|| form.url.scheme().to_owned()),
+            });
+        }
         let request = match form.method {
             HttpMethod::Post => self.http.post(form.url.clone()).form(&form.fields),
             HttpMethod::Get => self.http.get(form.url.clone()).query(&form.fields),
@@ -533,6 +558,17 @@ mod tests {
             Err(PortalError::InvalidPortalUrl(_))
         ));
         assert!(PortalAddress::parse("ftp://jitops.com/").is_err());
+        for with_credentials in [
+            "https://user:pass@jitops.com/",
+            "https://user@jitops.com/",
+            "user:secret@jitops.com",
+        ] {
+            let refused = PortalAddress::parse(with_credentials);
+            assert!(
+                matches!(&refused, Err(PortalError::InvalidPortalUrl(why)) if !why.contains("secret")),
+                "{with_credentials}: {refused:?}"
+            );
+        }
         assert!(PortalAddress::parse("https://").is_err());
     }
 
