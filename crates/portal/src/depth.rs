@@ -6,6 +6,7 @@
 //! sign-in page), so answering it here spares a second tree of every page.
 
 use html5ever::tokenizer::states::RawKind;
+use html5ever::LocalName;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
@@ -31,9 +32,11 @@ struct ScanSink {
     /// The elements open now, as the tree builder would hold them; and how many of each name
     /// are open, so an end tag that closes nothing is known at once (the tree builder ignores
     /// it: counting it would let `<div></x>` repeated hide any depth).
-    open: RefCell<Vec<String>>,
-    open_by_name: RefCell<HashMap<String, usize>>,
+    open: RefCell<Vec<LocalName>>,
+    open_by_name: RefCell<HashMap<LocalName, usize>>,
     deepest: Cell<usize>,
+    /// Stop reading once this deep (the page is refused then, whatever follows).
+    stop_beyond: usize,
     in_form: Cell<bool>,
     /// (username seen, password seen) in the current form.
     form_fields: Cell<(bool, bool)>,
@@ -128,13 +131,17 @@ impl TokenSink for ScanSink {
         match tag.kind {
             TagKind::StartTag if !tag.self_closing && !not_counted(name) => {
                 let mut open = self.open.borrow_mut();
-                open.push(name.to_owned());
+                open.push(tag.name.clone());
                 *self
                     .open_by_name
                     .borrow_mut()
-                    .entry(name.to_owned())
+                    .entry(tag.name.clone())
                     .or_default() += 1;
                 self.deepest.set(self.deepest.get().max(open.len()));
+                if open.len() > self.stop_beyond {
+                    // Too deep to build already: the rest cannot change the answer.
+                    return TokenSinkResult::Script(());
+                }
                 drop(open);
                 // What follows these is text, not markup, as the tree builder would say.
                 match name {
@@ -148,7 +155,7 @@ impl TokenSink for ScanSink {
             }
             TagKind::EndTag if !not_counted(name) => {
                 let mut by_name = self.open_by_name.borrow_mut();
-                if by_name.get(name).copied().unwrap_or(0) == 0 {
+                if by_name.get(&tag.name).copied().unwrap_or(0) == 0 {
                     // Closes nothing: ignored, as the tree builder does.
                     return TokenSinkResult::Continue;
                 }
@@ -159,7 +166,7 @@ impl TokenSink for ScanSink {
                     if let Some(n) = by_name.get_mut(&top) {
                         *n -= 1;
                     }
-                    if top == name {
+                    if top == tag.name {
                         break;
                     }
                 }
@@ -170,9 +177,18 @@ impl TokenSink for ScanSink {
     }
 }
 
-/// One tokenizer pass over `html`.
+/// One tokenizer pass over `html`; it stops as soon as the page nests deeper than
+/// [`MAX_DEPTH`] (`deepest` then says MAX_DEPTH + 1).
 pub fn scan(html: &str) -> PageScan {
-    let tokenizer = Tokenizer::new(ScanSink::default(), TokenizerOpts::default());
+    scan_until(html, MAX_DEPTH)
+}
+
+fn scan_until(html: &str, stop_beyond: usize) -> PageScan {
+    let sink = ScanSink {
+        stop_beyond,
+        ..ScanSink::default()
+    };
+    let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
     let _ = tokenizer.feed(&input);
@@ -183,7 +199,7 @@ pub fn scan(html: &str) -> PageScan {
     }
 }
 
-/// How deep `html`'s elements nest, by its tags.
+/// How deep `html`'s elements nest, by its tags (counted up to MAX_DEPTH + 1).
 pub fn deepest_nesting(html: &str) -> usize {
     scan(html).deepest
 }
@@ -218,14 +234,16 @@ mod tests {
     #[test]
     fn a_hundred_thousand_nested_divs_are_counted() {
         let page = format!("{}{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
-        assert_eq!(deepest_nesting(&page), 100_000);
+        assert_eq!(scan_until(&page, usize::MAX).deepest, 100_000);
+        // The guard stops reading just past the limit.
+        assert_eq!(deepest_nesting(&page), MAX_DEPTH + 1);
     }
 
     #[test]
     fn end_tags_that_close_nothing_do_not_hide_the_depth() {
         // The tree builder ignores `</x>`: this page nests 16,000 deep.
         let page = "<div></x>".repeat(16_000);
-        assert_eq!(deepest_nesting(&page), 16_000);
+        assert_eq!(scan_until(&page, usize::MAX).deepest, 16_000);
         // An end tag closes the elements left open inside it, as the tree builder does.
         assert_eq!(
             deepest_nesting("<div><span><b></div><div><i>x</i></div>"),

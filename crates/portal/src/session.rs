@@ -449,14 +449,14 @@ impl Session {
 
     pub async fn dashboard(&self) -> Result<Dashboard> {
         let page = self.get(self.address.page("clientarea.php")).await?;
-        pages::parse_dashboard(&page.html, &page.url)
+        parse_off_thread(page, pages::parse_dashboard).await
     }
 
     pub async fn invoices(&self) -> Result<Vec<InvoiceSummary>> {
         let page = self
             .get(self.address.page("clientarea.php?action=invoices"))
             .await?;
-        pages::parse_invoice_list(&page.html, &page.url)
+        parse_off_thread(page, pages::parse_invoice_list).await
     }
 
     pub async fn invoice(&self, id: u64) -> Result<InvoiceDetail> {
@@ -472,7 +472,9 @@ impl Session {
                 may_sign_in,
             )
             .await?;
-        Ok((pages::parse_invoice(&page.html, &page.url, id)?, signed_in))
+        let detail =
+            parse_off_thread(page, move |html, url| pages::parse_invoice(html, url, id)).await?;
+        Ok((detail, signed_in))
     }
 
     /// The invoice's PDF, checked to be one.
@@ -528,6 +530,26 @@ impl Session {
             .filter(|_| answer.url.path().ends_with("viewinvoice.php"))
             .ok_or_else(|| PortalError::unexpected(&answer.url, "the combined invoice"))?;
         pages::parse_invoice(&answer.html, &answer.url, id)
+    }
+}
+
+/// How long reading one page may take. Parsing is linear (the nesting guard refuses what the
+/// tree builder would take quadratic time over), so a billing page takes milliseconds; past
+/// this the page is given up on rather than the app waiting on it.
+const PARSE_BUDGET: Duration = Duration::from_secs(5);
+
+/// Parses `page` on a blocking thread (never on the async runtime's threads, where the
+/// tracker and every other request run), within [`PARSE_BUDGET`].
+async fn parse_off_thread<T: Send + 'static>(
+    page: Page,
+    parse: impl FnOnce(&str, &Url) -> Result<T> + Send + 'static,
+) -> Result<T> {
+    let url = page.url.clone();
+    let work = tokio::task::spawn_blocking(move || parse(&page.html, &page.url));
+    match tokio::time::timeout(PARSE_BUDGET, work).await {
+        Ok(Ok(parsed)) => parsed,
+        Ok(Err(_)) => Err(PortalError::unexpected(&url, "a page the app can read")),
+        Err(_) => Err(PortalError::PageTooLarge { url }),
     }
 }
 
