@@ -236,6 +236,8 @@ pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
 /// Opens the checkout window for a prepared request whose attempt is recorded already.
 pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri::Result<()> {
     if let Some(old) = app.get_webview_window(LABEL) {
+        // Replaced by a new checkout: the old one's processor data goes first.
+        forget_browsing_data(&old);
         old.destroy()?;
     }
     let shell = app.state::<Shell>();

@@ -1,6 +1,7 @@
 //! A corpus of malformed and hostile portal answers, served over real HTTP to the real client.
-//! Each must end in a clear error (a kind the UI translates, a short message) or in values
-//! that are plain text; never a panic, never an endless read.
+//! Each states what it ends in (`expected`): a clear error of a given kind (which the UI
+//! translates, with a short message), or so many plain texts; never a panic, never an endless
+//! read.
 //!
 //! The corpus is built from the demo portal's own pages (both themes), cut, mixed, bloated or
 //! poisoned, plus pages written from nothing.
@@ -289,6 +290,29 @@ fn corpus(tw: &Originals, six: &Originals) -> Vec<Case> {
             page
         }),
         case(
+            "a sign-in form posting to another site",
+            Call::SignIn,
+            tw.login.replacen(
+                "action=\"index.php?rp=/login\"",
+                "action=\"https://elsewhere.example/steal\"",
+                1,
+            ),
+        ),
+        case(
+            "a sign-in form posting to another port of the portal's host",
+            Call::SignIn,
+            six.login.replacen(
+                "action=\"index.php?rp=/login\"",
+                "action=\"http://127.0.0.1:9/steal\"",
+                1,
+            ),
+        ),
+        case(
+            "stray end tags hiding 16,000 levels around the list",
+            Call::Invoices,
+            format!("{}{}", "<div></x>".repeat(16_000), tw.list),
+        ),
+        case(
             "a meta refresh to another site",
             Call::Invoices,
             tw.list.replacen(
@@ -431,6 +455,10 @@ async fn every_hostile_answer_ends_in_a_clear_error_or_plain_text() {
             }
         }
         report.push(format!("{:<60} {:?}", case.name, summary(&outcome)));
+        // Each case states what it ends in: the error the UI will translate, or how many
+        // texts reach the screen.
+        let wanted = expected(case.name);
+        assert_eq!(summary(&outcome), wanted, "{}", case.name);
     }
     println!("{}", report.join("\n"));
 
@@ -479,6 +507,64 @@ async fn every_hostile_answer_ends_in_a_clear_error_or_plain_text() {
         matches!(outcome, Outcome::Error(PortalError::UnexpectedPage { .. })),
         "{outcome:?}"
     );
+}
+
+/// What each case of the corpus ends in.
+fn expected(name: &str) -> &'static str {
+    const EXPECTED: &[(&str, &str)] = &[
+        ("empty list page", "error unexpected-page"),
+        ("empty invoice page", "error unexpected-page"),
+        ("empty sign-in page", "error unexpected-page"),
+        // A cut list keeps the rows it has whole; a cut invoice its title and items.
+        ("list cut at a third", "parsed 6 texts"),
+        ("list cut at two thirds", "parsed 21 texts"),
+        ("invoice cut in half", "parsed 3 texts"),
+        ("dashboard cut in half", "error unexpected-page"),
+        ("sign-in page cut in half", "error unexpected-page"),
+        ("the other theme's list", "parsed 36 texts"),
+        ("the other theme's invoice", "parsed 4 texts"),
+        ("an invoice where the list belongs", "error unexpected-page"),
+        ("the list where an invoice belongs", "error unexpected-page"),
+        ("sign-in form without its token", "error unexpected-page"),
+        ("sign-in form without a password field", "error unexpected-page"),
+        ("a 50 MB list page", "error page-too-large"),
+        ("invalid UTF-8 in the list", "error unexpected-page"),
+        ("binary bytes instead of a page", "error unexpected-page"),
+        ("100,000 nested divs around the list", "error unexpected-page"),
+        ("JSON instead of a page", "error unexpected-page"),
+        ("escaped markup in an item description", "parsed 4 texts"),
+        (
+            "raw markup and a closing script tag in an item description",
+            "parsed 4 texts",
+        ),
+        ("markup in an invoice number", "parsed 36 texts"),
+        ("an absurd total", "parsed 36 texts"),
+        ("a negative total", "parsed 36 texts"),
+        ("a total that is not a number", "parsed 36 texts"),
+        ("dates that do not exist", "error unexpected-page"),
+        ("dates in the year 99999", "error unexpected-page"),
+        ("an unknown status", "parsed 36 texts"),
+        ("an invoice id of 30 digits", "error unexpected-page"),
+        ("an absurd unpaid count on the dashboard", "error unexpected-page"),
+        ("a payment form posting to javascript:", "error unexpected-page"),
+        ("10,000 forms on the sign-in page", "error unexpected-page"),
+        ("a sign-in form posting to another site", "error foreign-form"),
+        (
+            "a sign-in form posting to another port of the portal's host",
+            "error foreign-form",
+        ),
+        (
+            "stray end tags hiding 16,000 levels around the list",
+            "error unexpected-page",
+        ),
+        // Read as the list it is; the refresh is never followed (no browser here).
+        ("a meta refresh to another site", "parsed 36 texts"),
+    ];
+    EXPECTED
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, outcome)| *outcome)
+        .unwrap_or_else(|| panic!("{name}: the case states no expected outcome"))
 }
 
 fn summary(outcome: &Outcome) -> String {
