@@ -29,6 +29,8 @@ pub struct Active {
 #[derive(Clone, Serialize)]
 struct Blocked {
     host: String,
+    /// A download the window refused (no way to open it elsewhere is offered).
+    download: bool,
 }
 
 fn hop_url(hop_id: &str) -> Url {
@@ -189,7 +191,29 @@ fn on_blocked(app: &AppHandle, url: Url) {
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = Some(url);
     }
-    let _ = app.emit_to("main", "checkout-blocked", Blocked { host });
+    let _ = app.emit_to(
+        "main",
+        "checkout-blocked",
+        Blocked {
+            host,
+            download: false,
+        },
+    );
+}
+
+/// A page in the checkout window started a download: refused (nothing a payment needs is a
+/// file, and a pushed file would land on the disk), and said in the main window.
+fn on_download(app: &AppHandle, url: &Url) -> bool {
+    let host = url.host_str().unwrap_or(url.scheme()).to_owned();
+    let _ = app.emit_to(
+        "main",
+        "checkout-blocked",
+        Blocked {
+            host,
+            download: true,
+        },
+    );
+    false
 }
 
 fn on_returned(app: &AppHandle, url: Url) {
@@ -254,6 +278,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
     let nav_request = request.clone();
     let nav_hop = hop_url(&hop_id);
     let popup_app = app.clone();
+    let dl_app = app.clone();
     let popup_request = request.clone();
     let popup_hop = hop_url(&hop_id);
     let window =
@@ -286,8 +311,9 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
                 NewWindowResponse::Deny
             })
             // A processor has nothing to download; a file it pushed would land on the disk.
-            .on_download(|_webview, event| {
-                !matches!(event, tauri::webview::DownloadEvent::Requested { .. })
+            .on_download(move |_webview, event| match event {
+                tauri::webview::DownloadEvent::Requested { url, .. } => on_download(&dl_app, &url),
+                _ => true,
             })
             .on_page_load(|window, payload| {
                 if payload.event() == PageLoadEvent::Started {

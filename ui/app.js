@@ -943,12 +943,13 @@ async function start() {
   });
   await listen('payment-progress', onProgress);
   await listen('checkout-blocked', (event) => {
-    const message = t('payment-blocked-host', { host: event.payload.host });
+    const download = event.payload.download;
+    const message = t(download ? 'payment-blocked-download' : 'payment-blocked-host', { host: event.payload.host });
     const panel = document.getElementById('payment-panel') || main();
     panel.querySelector('#blocked')?.remove();
     panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
       h('span', { text: message }),
-      h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+      download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
   });
   await listen('app-warning', (event) => {
     // Something the person must know that no screen is about (the payment window's data

@@ -145,6 +145,7 @@ dashboard-pending-row = Invoice { $number }
 dashboard-pending-row-account = Invoice { $number } of { $account }
 dashboard-pending-follow = See progress
 payment-blocked-host = The payment window blocked a page outside the payment processor ({ $host }).
+payment-blocked-download = The payment window refused a file download from { $host }: nothing was saved on this computer.
 payment-open-in-browser = Open in browser
 checkout-window-title = Secure payment — { $host }
 

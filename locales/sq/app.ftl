@@ -145,6 +145,7 @@ dashboard-pending-row = Fatura { $number }
 dashboard-pending-row-account = Fatura { $number } e llogarisë { $account }
 dashboard-pending-follow = Shiko ecurinë
 payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë procesorit të pagesave ({ $host }).
+payment-blocked-download = Dritarja e pagesës refuzoi shkarkimin e një skedari nga { $host }: asgjë nuk u ruajt në këtë kompjuter.
 payment-open-in-browser = Hape në shfletues
 checkout-window-title = Pagesë e sigurt — { $host }
 

@@ -530,37 +530,7 @@ for w, name in windows():
     /// started (the app and its WebKit processes start their own process groups, which the
     /// drop's group kill does not reach), with no chance to write anything more.
     pub fn kill(self) {
-        let mut children: std::collections::HashMap<u32, Vec<u32>> = Default::default();
-        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
-                continue;
-            };
-            let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
-                continue;
-            };
-            // The parent's pid is the second field after the command's closing parenthesis.
-            let ppid = stat
-                .rsplit_once(')')
-                .and_then(|(_, rest)| rest.split_whitespace().nth(1))
-                .and_then(|p| p.parse::<u32>().ok());
-            if let Some(ppid) = ppid {
-                children.entry(ppid).or_default().push(pid);
-            }
-        }
-        let mut stack = vec![self.driver.id()];
-        let mut all = vec![];
-        while let Some(pid) = stack.pop() {
-            for child in children.get(&pid).into_iter().flatten() {
-                all.push(*child);
-                stack.push(*child);
-            }
-        }
-        for pid in all {
-            let _ = Command::new("kill")
-                .args(["-KILL", &pid.to_string()])
-                .stderr(Stdio::null())
-                .status();
-        }
+        kill_descendants(self.driver.id());
         // Drop ends the driver.
     }
 
@@ -572,6 +542,7 @@ for w, name in windows():
 
 impl Drop for App {
     fn drop(&mut self) {
+        kill_descendants(self.driver.id());
         let group = format!("-{}", self.driver.id());
         let _ = Command::new("kill")
             .args(["-KILL", "--", &group])
@@ -579,6 +550,43 @@ impl Drop for App {
             .status();
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// SIGKILL to every process below `root` (the app and its WebKit processes start their own
+/// process groups: a group kill of the driver does not reach them, and a window left behind
+/// would be taken for the next scenario's).
+fn kill_descendants(root: u32) {
+    let mut children: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        // The parent's pid is the second field after the command's closing parenthesis.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+            .and_then(|p| p.parse::<u32>().ok());
+        if let Some(ppid) = ppid {
+            children.entry(ppid).or_default().push(pid);
+        }
+    }
+    let mut stack = vec![root];
+    let mut all = vec![];
+    while let Some(pid) = stack.pop() {
+        for child in children.get(&pid).into_iter().flatten() {
+            all.push(*child);
+            stack.push(*child);
+        }
+    }
+    for pid in all {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .stderr(Stdio::null())
+            .status();
     }
 }
 

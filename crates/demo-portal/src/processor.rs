@@ -182,12 +182,14 @@ pub fn receipt_page(order: &Order, return_url: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>2Checkout (demo) - Receipt</title><style>{STYLE}</style></head><body><main>\n\
          <h1 id=\"receipt-title\">Thank you for your order</h1><p class=\"merchant\">Merchant: <strong>JitOps Cloud</strong> (demo processor)</p>\n\
          <div class=\"summary\"><div>Order <span id=\"receipt-order\">{}</span></div><div>Invoice {}</div><div class=\"amount\">{} {}</div><div>Paid with {}</div></div>\n\
+         <a class=\"cancel\" id=\"receipt-download\" href=\"/checkout/order/{}/receipt.pdf\">Download the receipt (PDF)</a>\n\
          <a class=\"cancel\" id=\"return-link\" href=\"{}\">Return to merchant</a>\n</main></body></html>\n",
         esc(&order.id),
         order.invoice_id,
         esc(&order.amount),
         esc(&order.currency),
         esc(order.paid_with.as_deref().unwrap_or("")),
+        esc(&order.id),
         esc(return_url),
     )
 }

@@ -192,6 +192,7 @@ impl DemoPortal {
             .route("/checkout/order/{id}", get(order_page))
             .route("/checkout/order/{id}/pay", post(order_pay))
             .route("/checkout/order/{id}/cancel", get(order_cancel))
+            .route("/checkout/order/{id}/receipt.pdf", get(order_receipt))
             .with_state(shared.clone());
         let tasks = vec![
             tokio::spawn(async move {
@@ -1375,6 +1376,28 @@ async fn order_pay(
             None,
         )
     }
+}
+
+/// The receipt as a PDF download (the processor's receipt page links it).
+async fn order_receipt(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, "No such order").into_response();
+    };
+    let pdf = crate::pdf::document(
+        &format!("Receipt {}", order.id),
+        &[
+            format!("Invoice {}", order.invoice_id),
+            format!("{} {}", order.amount, order.currency),
+        ],
+    );
+    Response::builder()
+        .header(header::CONTENT_TYPE, "application/pdf")
+        .header(
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"receipt-{}.pdf\"", order.id),
+        )
+        .body(Body::from(pdf))
+        .unwrap()
 }
 
 /// Changes an account's password as the website's "change password" does, which also ends

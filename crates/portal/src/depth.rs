@@ -6,10 +6,10 @@
 //! sign-in page), so answering it here spares a second tree of every page.
 
 use html5ever::tokenizer::states::RawKind;
-use html5ever::LocalName;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use html5ever::LocalName;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 

@@ -526,11 +526,17 @@ fn expected(name: &str) -> &'static str {
         ("an invoice where the list belongs", "error unexpected-page"),
         ("the list where an invoice belongs", "error unexpected-page"),
         ("sign-in form without its token", "error unexpected-page"),
-        ("sign-in form without a password field", "error unexpected-page"),
+        (
+            "sign-in form without a password field",
+            "error unexpected-page",
+        ),
         ("a 50 MB list page", "error page-too-large"),
         ("invalid UTF-8 in the list", "error unexpected-page"),
         ("binary bytes instead of a page", "error unexpected-page"),
-        ("100,000 nested divs around the list", "error unexpected-page"),
+        (
+            "100,000 nested divs around the list",
+            "error unexpected-page",
+        ),
         ("JSON instead of a page", "error unexpected-page"),
         ("escaped markup in an item description", "parsed 4 texts"),
         (
@@ -545,10 +551,19 @@ fn expected(name: &str) -> &'static str {
         ("dates in the year 99999", "error unexpected-page"),
         ("an unknown status", "parsed 36 texts"),
         ("an invoice id of 30 digits", "error unexpected-page"),
-        ("an absurd unpaid count on the dashboard", "error unexpected-page"),
-        ("a payment form posting to javascript:", "error unexpected-page"),
+        (
+            "an absurd unpaid count on the dashboard",
+            "error unexpected-page",
+        ),
+        (
+            "a payment form posting to javascript:",
+            "error unexpected-page",
+        ),
         ("10,000 forms on the sign-in page", "error unexpected-page"),
-        ("a sign-in form posting to another site", "error foreign-form"),
+        (
+            "a sign-in form posting to another site",
+            "error foreign-form",
+        ),
         (
             "a sign-in form posting to another port of the portal's host",
             "error foreign-form",
