@@ -77,7 +77,10 @@ col-due = Due date
 col-total = Total
 col-status = Status
 invoices-empty = No invoices match this filter.
-invoices-totals = Total of the { $count } invoices shown
+invoices-totals = { $count ->
+    [one] Total of the invoice shown
+   *[other] Total of the { $count } invoices shown
+}
 invoices-showing = Showing { $shown } of { $total }
 
 status-unpaid = Unpaid
@@ -226,7 +229,10 @@ csv-currency = Currency
 csv-paid-date = Date paid
 export-csv = Export CSV
 export-csv-title = Export the invoice list
-export-csv-done = Saved { $count } invoices to { $path }.
+export-csv-done = { $count ->
+    [one] Saved 1 invoice to { $path }.
+   *[other] Saved { $count } invoices to { $path }.
+}
 
 ## Translation review (for reviewers, offline)
 review-title = Translation review
@@ -246,7 +252,10 @@ review-show = Show
 review-show-needs-sign-in = Sign in to see this screen
 review-export = Export CSV
 review-export-title = Export the translation review
-review-export-done = Saved { $count } texts to { $path }.
+review-export-done = { $count ->
+    [one] Saved 1 text to { $path }.
+   *[other] Saved { $count } texts to { $path }.
+}
 review-count = { $shown } of { $total } texts shown
 
 ## Reminders (OS notifications)
@@ -254,7 +263,10 @@ reminder-due-soon-title = Invoice { $number } is due on { $date }
 reminder-due-soon-body = { $amount } to pay by { $date }. Open JitOps Billing to pay it.
 reminder-overdue-title = Invoice { $number } is overdue
 reminder-overdue-body = { $amount } was due on { $date }. Open JitOps Billing to pay it.
-reminder-summary-title = { $count } invoices need paying
+reminder-summary-title = { $count ->
+    [one] 1 invoice needs paying
+   *[other] { $count } invoices need paying
+}
 reminder-summary-body = { $soon } due within 3 days, { $overdue } overdue. Open JitOps Billing to see them.
 
 ## Several accounts
@@ -264,7 +276,13 @@ accounts-add = Add an account
 accounts-signed-out = signed out
 all-accounts-title = All accounts
 all-accounts-intro = Unpaid and overdue invoices of every account on this computer, from each one’s last sync.
-all-accounts-totals = { $count } unpaid in { $accounts } accounts:
+all-accounts-totals = { $count ->
+    [one] 1 unpaid invoice
+   *[other] { $count } unpaid invoices
+} { $accounts ->
+    [one] in 1 account:
+   *[other] in { $accounts } accounts:
+}
 all-accounts-overdue = Overdue:
 all-accounts-empty = No unpaid invoices in any account.
 col-account = Account
@@ -275,12 +293,18 @@ pdfs-save-all = Save all PDFs…
 pdfs-save-all-title = Choose a folder for the invoices’ PDFs
 pdfs-progress = { $done } of { $total }: { $current }
 pdfs-cancel = Stop
-pdfs-saved = { $saved } PDFs saved to { $folder }; { $skipped } already there; { $failed } failed.
+pdfs-saved = { $saved ->
+    [one] 1 PDF saved
+   *[other] { $saved } PDFs saved
+} to { $folder }; { $skipped } already there; { $failed } failed.
 pdf-save-title = Save the invoice’s PDF
 
 ## Paying several invoices at once (the portal's mass payment)
 mass-pay-select = Select { $number } to pay together
-mass-pay-button = Pay { $count } invoices together: { $total }
+mass-pay-button = { $count ->
+    [one] Pay 1 invoice: { $total }
+   *[other] Pay { $count } invoices together: { $total }
+}
 mass-pay-pick-two = Select two or more unpaid invoices to pay them together.
 mass-pay-unpaid-only = Only unpaid invoices can be paid together.
 mass-pay-one-currency = The portal pays invoices together only in one currency: select invoices in the same currency.

@@ -77,7 +77,10 @@ col-due = Afati i pagesës
 col-total = Totali
 col-status = Statusi
 invoices-empty = Asnjë faturë nuk përputhet me këtë filtër.
-invoices-totals = Totali i { $count } faturave të shfaqura
+invoices-totals = { $count ->
+    [one] Totali i faturës së shfaqur
+   *[other] Totali i { $count } faturave të shfaqura
+}
 invoices-showing = Po shfaqen { $shown } nga { $total }
 
 status-unpaid = E papaguar
@@ -226,7 +229,10 @@ csv-currency = Monedha
 csv-paid-date = Data e pagesës
 export-csv = Eksporto CSV
 export-csv-title = Eksporto listën e faturave
-export-csv-done = U ruajtën { $count } fatura në { $path }.
+export-csv-done = { $count ->
+    [one] U ruajt 1 faturë në { $path }.
+   *[other] U ruajtën { $count } fatura në { $path }.
+}
 
 ## Rishikimi i përkthimit (për rishikuesit, pa lidhje)
 review-title = Rishikimi i përkthimit
@@ -246,7 +252,10 @@ review-show = Shfaq
 review-show-needs-sign-in = Hyni për të parë këtë ekran
 review-export = Eksporto CSV
 review-export-title = Eksporto rishikimin e përkthimit
-review-export-done = U ruajtën { $count } tekste në { $path }.
+review-export-done = { $count ->
+    [one] U ruajt 1 tekst në { $path }.
+   *[other] U ruajtën { $count } tekste në { $path }.
+}
 review-count = Shfaqen { $shown } nga { $total } tekste
 
 ## Kujtesat (njoftime të sistemit)
@@ -254,8 +263,14 @@ reminder-due-soon-title = Afati i faturës { $number } është më { $date }
 reminder-due-soon-body = { $amount } për t'u paguar deri më { $date }. Hapni JitOps Billing për ta paguar.
 reminder-overdue-title = Fatura { $number } është e prapambetur
 reminder-overdue-body = { $amount } duhej paguar më { $date }. Hapni JitOps Billing për ta paguar.
-reminder-summary-title = { $count } fatura duhen paguar
-reminder-summary-body = { $soon } me afat brenda 3 ditëve, { $overdue } të prapambetura. Hapni JitOps Billing për t'i parë.
+reminder-summary-title = { $count ->
+    [one] 1 faturë duhet paguar
+   *[other] { $count } fatura duhen paguar
+}
+reminder-summary-body = { $soon } me afat brenda 3 ditëve, { $overdue ->
+    [one] 1 e prapambetur
+   *[other] { $overdue } të prapambetura
+}. Hapni JitOps Billing për t'i parë.
 
 ## Disa llogari
 accounts-label = Llogaritë
@@ -264,7 +279,13 @@ accounts-add = Shto një llogari
 accounts-signed-out = jashtë llogarisë
 all-accounts-title = Të gjitha llogaritë
 all-accounts-intro = Faturat e papaguara dhe të prapambetura të çdo llogarie në këtë kompjuter, nga sinkronizimi i fundit i secilës.
-all-accounts-totals = { $count } të papaguara në { $accounts } llogari:
+all-accounts-totals = { $count ->
+    [one] 1 faturë e papaguar
+   *[other] { $count } fatura të papaguara
+} { $accounts ->
+    [one] në 1 llogari:
+   *[other] në { $accounts } llogari:
+}
 all-accounts-overdue = Të prapambetura:
 all-accounts-empty = Asnjë faturë e papaguar në asnjë llogari.
 col-account = Llogaria
@@ -275,12 +296,24 @@ pdfs-save-all = Ruaj të gjitha PDF-të…
 pdfs-save-all-title = Zgjidhni një dosje për PDF-të e faturave
 pdfs-progress = { $done } nga { $total }: { $current }
 pdfs-cancel = Ndalo
-pdfs-saved = { $saved } PDF u ruajtën në { $folder }; { $skipped } ishin aty; { $failed } dështuan.
+pdfs-saved = { $saved ->
+    [one] 1 PDF u ruajt
+   *[other] { $saved } PDF u ruajtën
+} në { $folder }; { $skipped ->
+    [one] 1 ishte aty
+   *[other] { $skipped } ishin aty
+}; { $failed ->
+    [one] 1 dështoi
+   *[other] { $failed } dështuan
+}.
 pdf-save-title = Ruaj PDF-në e faturës
 
 ## Pagesa e disa faturave njëherësh (pagesa masive e panelit)
 mass-pay-select = Zgjidh { $number } për ta paguar së bashku
-mass-pay-button = Paguaj { $count } fatura së bashku: { $total }
+mass-pay-button = { $count ->
+    [one] Paguaj 1 faturë: { $total }
+   *[other] Paguaj { $count } fatura së bashku: { $total }
+}
 mass-pay-pick-two = Zgjidhni dy ose më shumë fatura të papaguara për t'i paguar së bashku.
 mass-pay-unpaid-only = Vetëm faturat e papaguara mund të paguhen së bashku.
 mass-pay-one-currency = Paneli i paguan faturat së bashku vetëm në një monedhë: zgjidhni fatura në të njëjtën monedhë.

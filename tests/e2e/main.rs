@@ -610,7 +610,7 @@ async fn paying_then_closing_the_window_on_the_receipt_is_followed_to_paid() {
             .await;
             let main = pay_and_stay_on_the_receipt(&app).await;
             close_checkout_and_see_it_checked(&app, main).await;
-            // Guarded meanwhile: the invoice offers only "Pay anyway" after the warning.
+            // Listed among the payments being confirmed; its progress is a click away.
             app.click("#nav-dashboard").await;
             app.wait_screen("dashboard").await;
             app.wait_for("#pending-payments li[data-invoice='1003']")
@@ -1398,17 +1398,17 @@ async fn two_accounts_switch_in_one_click_and_add_up_in_all_accounts() {
                 .await;
             assert_eq!(rows, serde_json::json!(38));
             let label = app.text("#all-accounts-totals span").await;
-            assert_eq!(label, "38 unpaid in 2 accounts:");
+            assert_eq!(label, "38 unpaid invoices in 2 accounts:");
             app.screenshot("all-accounts-en").await;
             app.click("#lang-sq").await;
             app.wait_text("#all-accounts-totals span", "Albanian", |t| {
-                t == "38 të papaguara në 2 llogari:"
+                t == "38 fatura të papaguara në 2 llogari:"
             })
             .await;
             app.screenshot("all-accounts-sq").await;
             app.click("#lang-en").await;
             app.wait_text("#all-accounts-totals span", "English", |t| {
-                t == "38 unpaid in 2 accounts:"
+                t == "38 unpaid invoices in 2 accounts:"
             })
             .await;
             // A row of the other account opens its invoice, on that account.
@@ -1600,8 +1600,10 @@ async fn the_accountants_two_thousand_invoices_stay_responsive_and_export_whole(
             let target = app.home.join("all-invoices.csv");
             app.click("#export-csv").await;
             app.answer_file_dialog("Export the invoice list", &target);
-            app.wait_text("#export-done", "export", |t| t.starts_with("Saved 2000"))
-                .await;
+            app.wait_text("#export-done", "export", |t| {
+                t.starts_with("Saved 2,000 invoices")
+            })
+            .await;
             let csv = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
             assert_eq!(csv.len(), 2001);
             app.close().await;

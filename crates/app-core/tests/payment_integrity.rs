@@ -121,6 +121,13 @@ async fn pay_in_window(request: &CheckoutRequest) -> String {
     answer.text().await.unwrap_or_default()
 }
 
+/// Presses "Make One Off Payment" on 1003: the attempt's id and the processor request.
+async fn open_payment(core: &Core) -> (String, CheckoutRequest) {
+    core.prepare_payment(1003, PaymentKind::OneOff, false)
+        .await
+        .unwrap()
+}
+
 fn guarded(core: &Core, id: u64) -> bool {
     core.invoice_view(id).is_ok_and(|v| v.guard.is_some())
 }
@@ -128,11 +135,7 @@ fn guarded(core: &Core, id: u64) -> bool {
 #[tokio::test]
 async fn paying_then_closing_the_window_on_the_receipt_keeps_the_guard_and_follows_to_paid() {
     let w = world(Some(2), false).await;
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     // Recorded before anything is loaded in the window.
     let attempt = w.core.attempt(&id).unwrap();
     assert_eq!(attempt.state, AttemptState::Opened);
@@ -160,11 +163,7 @@ async fn paying_then_closing_the_window_on_the_receipt_keeps_the_guard_and_follo
 #[tokio::test]
 async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
     let w = world(Some(2), false).await;
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     // The app dies here: nothing came back from the window.
     drop(w.core);
@@ -188,11 +187,7 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
 #[tokio::test]
 async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
     let w = world(Some(3), true).await;
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     // A page sends the window to the portal with paymentfailed=true.
     w.core
@@ -218,11 +213,7 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
 #[tokio::test]
 async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
     let w = world(Some(1), true).await;
-    let (id, _request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, _request) = open_payment(&w.core).await;
     w.core.checkout_closed(&id).unwrap();
     let started = std::time::Instant::now();
     let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
@@ -244,11 +235,7 @@ async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
 #[tokio::test]
 async fn cancel_and_return_is_not_paid_only_when_the_portal_says_so() {
     let w = world(Some(1), true).await;
-    let (id, _request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, _request) = open_payment(&w.core).await;
     // The processor's "Cancel and return" lands on the invoice with no outcome.
     w.core.checkout_returned(&id, ReturnOutcome::None).unwrap();
     let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
@@ -310,11 +297,7 @@ async fn a_mass_payment_guards_each_invoice_until_settled() {
 async fn switching_account_while_the_window_is_open_follows_the_paying_account() {
     let w = world(Some(1), true).await;
     let customer = w.core.current_key().unwrap();
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     w.core
         .sign_in(
             PortalChoice::Demo,
@@ -338,11 +321,7 @@ async fn switching_account_while_the_window_is_open_follows_the_paying_account()
 #[tokio::test]
 async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() {
     let w = world(None, true).await;
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     w.core
         .checkout_returned(&id, ReturnOutcome::Success)
@@ -369,11 +348,7 @@ async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() 
 #[tokio::test]
 async fn one_tracker_per_invoice_whatever_starts_it() {
     let w = world(Some(1), true).await;
-    let (id, request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     w.core
         .checkout_returned(&id, ReturnOutcome::Success)
@@ -401,11 +376,7 @@ async fn one_tracker_per_invoice_whatever_starts_it() {
 #[tokio::test]
 async fn tracking_stops_at_the_deadline_and_the_guard_waits_for_the_portal() {
     let w = world(None, true).await;
-    let (id, _request) = w
-        .core
-        .prepare_payment(1003, PaymentKind::OneOff, false)
-        .await
-        .unwrap();
+    let (id, _request) = open_payment(&w.core).await;
     // Came back as if paid, but the portal never hears of it.
     w.core
         .checkout_returned(&id, ReturnOutcome::Success)

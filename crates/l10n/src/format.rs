@@ -62,6 +62,46 @@ pub fn format_money(lang: Lang, amount: Decimal, currency: &str) -> String {
     }
 }
 
+/// Groups the digits of a whole number: `1234567` -> `1,234,567` (English) or `1 234 567`
+/// (Albanian, with a no-break space as in amounts).
+pub fn group_count(lang: Lang, n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let group = match lang {
+        Lang::En => ',',
+        Lang::Sq => '\u{a0}',
+    };
+    let mut grouped = String::new();
+    if n < 0 {
+        grouped.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(group);
+        }
+        grouped.push(ch);
+    }
+    grouped
+}
+
+fn fluent_count(lang: Lang, value: &fluent_bundle::FluentValue) -> Option<String> {
+    match value {
+        fluent_bundle::FluentValue::Number(n) if n.value.fract() == 0.0 && n.value.abs() < 1e15 => {
+            Some(group_count(lang, n.value as i64))
+        }
+        _ => None,
+    }
+}
+
+/// The English bundle's number formatter (Fluent calls it for every number it writes).
+pub fn fluent_number_en<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
+    fluent_count(Lang::En, value)
+}
+
+/// The Albanian bundle's number formatter.
+pub fn fluent_number_sq<M>(value: &fluent_bundle::FluentValue, _: &M) -> Option<String> {
+    fluent_count(Lang::Sq, value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +131,15 @@ mod tests {
         );
         assert_eq!(format_money(Lang::Sq, d("0.1"), "ALL"), "0,10\u{a0}ALL");
         assert_eq!(format_money(Lang::Sq, d("999"), "USD"), "999,00\u{a0}$");
+    }
+
+    #[test]
+    fn counts_are_grouped_per_language() {
+        assert_eq!(group_count(Lang::En, 1234), "1,234");
+        assert_eq!(group_count(Lang::Sq, 1234), "1\u{a0}234");
+        assert_eq!(group_count(Lang::En, 999), "999");
+        assert_eq!(group_count(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(group_count(Lang::En, 0), "0");
     }
 
     #[test]

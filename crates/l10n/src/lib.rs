@@ -48,7 +48,8 @@ impl Lang {
         }
     }
 
-    fn sources(self) -> &'static [&'static str] {
+    /// The catalogue files of the language, as compiled in.
+    pub fn sources(self) -> &'static [&'static str] {
         match self {
             Lang::En => &[include_str!("../../../locales/en/app.ftl")],
             Lang::Sq => &[include_str!("../../../locales/sq/app.ftl")],
@@ -106,6 +107,11 @@ impl Catalogues {
             // Isolation marks (U+2068/U+2069) would show up in tests and copied text; both
             // languages are left-to-right, so they buy nothing here.
             bundle.set_use_isolating(false);
+            // Counts read with the language's thousands grouping ("1,234" / "1 234").
+            bundle.set_formatter(Some(match lang {
+                Lang::En => format::fluent_number_en,
+                Lang::Sq => format::fluent_number_sq,
+            }));
             for source in lang.sources() {
                 let resource =
                     FluentResource::try_new((*source).to_owned()).map_err(|(_, errs)| {
