@@ -313,6 +313,16 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
             // A processor has nothing to download; a file it pushed would land on the disk.
             .on_download(move |_webview, event| match event {
                 tauri::webview::DownloadEvent::Requested { url, .. } => on_download(&dl_app, &url),
+                // WebKit may decide a download's destination itself without asking (it does
+                // when driven by WebDriver): what it wrote anyway is removed, and said.
+                tauri::webview::DownloadEvent::Finished {
+                    url,
+                    path: Some(path),
+                    success: true,
+                } => {
+                    let _ = std::fs::remove_file(&path);
+                    on_download(&dl_app, &url)
+                }
                 _ => true,
             })
             .on_page_load(|window, payload| {

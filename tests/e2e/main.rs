@@ -535,6 +535,20 @@ async fn the_second_factor_step_in_both_languages() {
     .await;
 }
 
+/// The files named `name` under `dir`.
+fn files_named(dir: &std::path::Path, name: &str) -> Vec<std::path::PathBuf> {
+    let mut found = vec![];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() && !path.ends_with("target") {
+            found.extend(files_named(&path, name));
+        } else if entry.file_name() == name {
+            found.push(path);
+        }
+    }
+    found
+}
+
 /// Pays 1003 with the test card in the checkout window of a processor whose direct return is
 /// off: the window stays on the processor's receipt, the driver on it.
 async fn pay_and_stay_on_the_receipt(app: &App) -> fantoccini::wd::WindowHandle {
@@ -609,6 +623,28 @@ async fn paying_then_closing_the_window_on_the_receipt_is_followed_to_paid() {
             )
             .await;
             let main = pay_and_stay_on_the_receipt(&app).await;
+            // The processor offers its receipt as a download: refused, said in the main window,
+            // and nothing of it stays on the disk.
+            let order = app.text("#receipt-order").await;
+            app.click("#receipt-download").await;
+            app.client
+                .switch_to_window(main.clone())
+                .await
+                .expect("back to the main window");
+            let said = app
+                .wait_text("#blocked", "the refused download", |t| !t.is_empty())
+                .await;
+            assert!(
+                said.starts_with("The payment window refused a file download from 127.0.0.1"),
+                "{said}"
+            );
+            let receipt = format!("receipt-{order}.pdf");
+            let left: Vec<_> = [std::env::current_dir().unwrap(), app.home.clone()]
+                .iter()
+                .flat_map(|dir| files_named(dir, &receipt))
+                .collect();
+            assert!(left.is_empty(), "{left:?}");
+            let main = switch_to_checkout(&app).await;
             close_checkout_and_see_it_checked(&app, main).await;
             // Listed among the payments being confirmed; its progress is a click away.
             app.click("#nav-dashboard").await;
