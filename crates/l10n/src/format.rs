@@ -75,7 +75,7 @@ pub fn group_count(lang: Lang, n: i64) -> String {
         grouped.push('-');
     }
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push(group);
         }
         grouped.push(ch);
