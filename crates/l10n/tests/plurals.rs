@@ -21,21 +21,23 @@ fn selector_messages(lang: Lang) -> Vec<(String, String, Vec<String>)> {
             };
             for element in &value.elements {
                 if let ast::PatternElement::Placeable {
-                    expression: ast::Expression::Select { selector, variants },
+                    expression:
+                        ast::Expression::Select {
+                            selector: ast::InlineExpression::VariableReference { id },
+                            variants,
+                        },
                 } = element
                 {
-                    if let ast::InlineExpression::VariableReference { id } = selector {
-                        // A count's choice names its singular: the translator decided it.
-                        let has_one = variants.iter().any(|v| {
-                            matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "one")
-                        });
-                        assert!(
-                            has_one,
-                            "{lang:?} {}: choosing by ${} without a [one] variant",
-                            message.id.name, id.name
-                        );
-                        found.push((message.id.name.to_owned(), id.name.to_owned(), vec![]));
-                    }
+                    // A count's choice names its singular: the translator decided it.
+                    let has_one = variants.iter().any(|v| {
+                        matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "one")
+                    });
+                    assert!(
+                        has_one,
+                        "{lang:?} {}: choosing by ${} without a [one] variant",
+                        message.id.name, id.name
+                    );
+                    found.push((message.id.name.to_owned(), id.name.to_owned(), vec![]));
                 }
             }
         }
