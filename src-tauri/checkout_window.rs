@@ -96,12 +96,19 @@ pub fn serve_hop<R: Runtime>(
                 HttpMethod::Get => "get",
             };
             let nonce = random_id();
+            // Without scripts the page is a button, in the person's language.
+            let continue_to = shell.core.text(
+                "checkout-continue",
+                &[("host", req.host().to_owned().into())],
+            );
             let body = format!(
-                "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{host}</title></head>\
+                "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><title>{host}</title></head>\
                  <body><form id=\"hop\" method=\"{method}\" action=\"{action}\">{inputs}\
-                 <noscript><button type=\"submit\">Continue to {host}</button></noscript></form>\
+                 <noscript><button type=\"submit\">{continue_to}</button></noscript></form>\
                  <script nonce=\"{nonce}\">document.getElementById('hop').submit();</script></body></html>",
+                lang = shell.core.lang().code(),
                 host = esc(req.host()),
+                continue_to = esc(&continue_to),
                 action = esc(req.url.as_str()),
             );
             tauri::http::Response::builder()

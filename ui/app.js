@@ -247,7 +247,7 @@ async function drawAccounts() {
   const accounts = await invoke('accounts').catch(() => []);
   const items = accounts.map((a, i) => h('button', {
     type: 'button', class: 'rail-item rail-account', id: `account-${i}`, 'data-key': a.key,
-    'aria-current': a.current ? 'true' : null, title: a.key,
+    'aria-current': a.current ? 'true' : null, title: a.label,
     onclick: () => switchTo(a),
   }, h('span', { class: 'account-email', text: a.email }),
   a.signed_in || a.current ? null : h('span', { class: 'muted account-state', text: t('accounts-signed-out') })));
@@ -387,11 +387,12 @@ async function reset(root) {
 
 // ---- dashboard ----------------------------------------------------------------------------
 
-function updateBadge(count) {
+function updateBadge(view) {
+  const count = view.unpaid_count;
   const badge = document.getElementById('invoices-badge');
   badge.hidden = !count;
   badge.textContent = String(count);
-  badge.setAttribute('aria-label', t('invoices-badge-label', { count }));
+  badge.setAttribute('aria-label', view.badge_label);
 }
 
 async function dashboard(root, options = {}) {
@@ -402,7 +403,7 @@ async function dashboard(root, options = {}) {
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('dashboard-title') }), refresh), body);
   if (state.notice) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notice }));
   const draw = (view) => {
-    updateBadge(view.unpaid_count);
+    updateBadge(view);
     state.account = view.account;
     root.querySelector('#offline')?.remove();
     if (view.offline_text) root.querySelector('.screen-head').after(h('div', { class: 'alert alert-warn', role: 'status', id: 'offline', text: view.offline_text }));
@@ -706,7 +707,8 @@ async function invoice(root, options = {}) {
     amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
       [t('invoice-description'), t('invoice-amount')]),
     view.transactions.length
-      ? amountsTable('transactions', 'invoice-transactions', view.transactions.map((x) => [x.date, x.gateway, x.id, x.amount]))
+      ? amountsTable('transactions', 'invoice-transactions', view.transactions.map((x) => [x.date, x.gateway, x.id, x.amount]),
+        [t('invoice-tx-date'), t('invoice-tx-method'), t('invoice-tx-id'), t('invoice-amount')])
       : h('p', { class: 'muted', text: t('invoice-no-transactions') }),
     view.balance ? h('p', { class: 'balance', id: 'balance' }, h('span', { text: t('invoice-balance') }), h('strong', { text: view.balance })) : null,
     pdf].filter(Boolean));
@@ -797,7 +799,7 @@ function onProgress(event) {
     // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
     // it is showing) in the background; a failure here only leaves the old count.
     startSync().then((view) => {
-      updateBadge(view.unpaid_count);
+      updateBadge(view);
       if (state.screen === 'dashboard') render();
     }, () => {});
   }
@@ -841,7 +843,7 @@ async function review(root) {
     const target = r.screen ? reviewTarget(r.screen) : null;
     const show = r.screen ? h('button', {
       type: 'button', class: 'link', text: t('review-show'), disabled: !target,
-      title: target ? r.screen : t('review-show-needs-sign-in'),
+      title: target ? (state.lang === 'sq' ? r.screen_sq : r.screen_en) : t('review-show-needs-sign-in'),
       onclick: () => target && go(target.screen, target.invoiceId !== undefined ? { invoiceId: target.invoiceId } : {}),
     }) : null;
     return h('tr', { class: `state-${r.state}`, 'data-id': r.id },
@@ -896,7 +898,7 @@ async function settings(root) {
   }));
   const langs = ['en', 'sq'].map((l) => h('label', { class: 'radio' },
     h('input', { type: 'radio', name: 'settings-lang', value: l, checked: state.lang === l, onchange: () => switchLanguage(l) }),
-    h('span', { text: t(`lang-${l}`) })));
+    h('span', { text: t(`lang-name-${l}`) })));
   root.append(h('div', { class: 'card narrow', id: 'settings' },
     h('h1', { text: t('settings-title') }),
     h('fieldset', {}, h('legend', { text: t('settings-language') }), langs),
@@ -916,6 +918,8 @@ async function switchLanguage(lang) {
   // Re-render the current screen from what Rust already holds: no network.
   const keep = document.activeElement && document.activeElement.id;
   await render({ fresh: false });
+  // The accounts rail is outside the screen: its headings change language too.
+  if (state.signedIn) await drawAccounts();
   if (keep) document.getElementById(keep)?.focus();
 }
 
@@ -974,7 +978,7 @@ async function start() {
       // sync brings the portal's figures in the background.
       state.account = account;
       state.notice = (damaged && damaged.message) || null;
-      startSync().then((view) => updateBadge(view.unpaid_count), () => {});
+      startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
     } else if (account) await signedIn(account, damaged && damaged.message);
     else if (damaged) showError(main(), damaged);

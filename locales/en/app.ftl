@@ -1,7 +1,6 @@
 ## JitOps Billing — English. Every visible string of the app comes from here by message id.
 
 app-name = JitOps Billing
-app-tagline = Pay your JitOps Cloud invoices from the desktop
 footer-version = Version { $version }
 lang-toggle-label = Language
 nav-label = Main
@@ -9,7 +8,6 @@ nav-dashboard = Dashboard
 nav-invoices = Invoices
 nav-help = Help
 nav-settings = Settings
-account-label = Signed in as { $account }
 loading = Loading…
 back = Back
 
@@ -27,7 +25,6 @@ signin-submit = Sign in
 signin-busy = Signing in…
 signin-forgot = Forgot Password?
 signin-demo-hint = Demo: sign in as demo@jitops.example with the password demo.
-signin-keyring-unavailable = This computer has no keyring available, so the password cannot be remembered. You can still sign in.
 
 twofa-title = Two-factor authentication
 twofa-help = Enter the 6-digit code from your authenticator app.
@@ -51,7 +48,7 @@ dashboard-unpaid-count = { $count ->
    *[other] { $count } unpaid invoices
 }
 dashboard-overdue-count = { $count ->
-    [0] none overdue
+    [0] None overdue
     [one] 1 overdue
    *[other] { $count } overdue
 }
@@ -61,7 +58,6 @@ dashboard-last-sync = Last synced { $time }
 dashboard-never-synced = Not synced yet
 dashboard-refresh = Refresh
 dashboard-refreshing = Refreshing…
-dashboard-open-invoices = Open invoices
 dashboard-all-paid = All your invoices are paid. Thank you!
 
 ## Invoice list
@@ -81,14 +77,13 @@ invoices-totals = { $count ->
     [one] Total of the invoice shown
    *[other] Total of the { $count } invoices shown
 }
-invoices-showing = Showing { $shown } of { $total }
 
 status-unpaid = Unpaid
 status-overdue = Overdue
 status-paid = Paid
 status-cancelled = Cancelled
 status-refunded = Refunded
-status-collections = Collections
+status-collections = Sent to collections
 status-payment-pending = Payment pending
 status-draft = Draft
 
@@ -101,7 +96,7 @@ invoice-description = Description
 invoice-amount = Amount
 invoice-transactions = Transactions
 invoice-no-transactions = No transactions yet.
-invoice-balance = Balance
+invoice-balance = Balance due
 invoice-pdf = Save PDF
 invoice-pdf-saved = The PDF was saved to { $path }.
 invoice-pay-title = Pay this invoice
@@ -116,7 +111,7 @@ cycle-quarterly = every three months
 cycle-semi-annually = every six months
 cycle-annually = annually
 cycle-biennially = every two years
-cycle-unknown = at each new invoice
+cycle-unknown = whenever a new invoice is issued
 
 ## Payment
 payment-title = Payment
@@ -154,11 +149,11 @@ checkout-window-title = Secure payment — { $host }
 
 ## Help
 help-title = How to pay an invoice
-help-step-1 = Sign in with the e-mail and password you chose when you ordered. Forgot it? Use “Forgot Password?” and your e-mail.
-help-step-2 = The Invoices tab shows the number of unpaid or overdue invoices that need to be paid.
+help-step-1 = Sign in with the e-mail and password you chose when you ordered. If you have forgotten the password, click “Forgot Password?” and enter your e-mail address.
+help-step-2 = The Invoices tab on the left shows how many invoices are unpaid or overdue.
 help-step-3 = Open an invoice.
 help-step-4 = Choose “Make One Off Payment” to pay once, or “Create Automated Recurring Subscription” to pay automatically each time an invoice is generated (monthly or annually).
-help-step-5 = In the secure 2Checkout window, enter your card's name, number, expiry date and CVV, or your PayPal e-mail and password.
+help-step-5 = In the secure 2Checkout window, enter the name on the card, its number, expiry date and CVV, or your PayPal e-mail and password.
 help-step-6 = Press “Pay” and give us up to 5 minutes to mark your invoice as paid. The app keeps watching and tells you when it is done.
 help-note = Payments are processed by 2Checkout; neither JitOps nor this app stores your card numbers or PayPal credentials.
 help-warning = Never share card or PayPal data in public, only on secure websites and payment processors.
@@ -199,14 +194,16 @@ error-payment-guarded = A payment for this invoice is already being confirmed. P
 ## Language toggle and misc
 lang-en = EN
 lang-sq = SQ
+lang-name-en = English
+lang-name-sq = Shqip
 skip-to-content = Skip to content
-busy = Working…
-invoices-badge-label = { $count } unpaid
+invoices-badge-label = { $count ->
+    [one] 1 unpaid invoice
+   *[other] { $count } unpaid invoices
+}
 payment-progress-label = Payment confirmation progress
 payment-back-to-invoice = Back to the invoice
-payment-back-to-dashboard = Go to the dashboard
-payment-checks = Checked { $checks } times
-pending-banner = Invoice { $number }: payment being confirmed.
+payment-back-to-dashboard = Go to the Dashboard
 signin-open-browser = Open the portal in the browser
 
 ## Offline: the saved copy of an account's invoices
@@ -220,7 +217,7 @@ offline-open = Show the invoices saved on this computer
 csv-account = Account
 csv-portal = Portal
 csv-number = Invoice number
-csv-id = Invoice id
+csv-id = Invoice ID
 csv-date = Invoice date
 csv-due = Due date
 csv-status = Status
@@ -240,7 +237,7 @@ review-intro = Every text of the app in English and Albanian. Texts with no Alba
 review-open = Translation review
 review-filter-label = Filter by id or text
 review-only-problems = Only missing or identical texts
-review-col-id = Message id
+review-col-id = Message ID
 review-col-en = English
 review-col-sq = Albanian
 review-col-state = State
@@ -257,6 +254,12 @@ review-export-done = { $count ->
    *[other] Saved { $count } texts to { $path }.
 }
 review-count = { $shown } of { $total } texts shown
+review-screen-invoice = Invoice
+review-screen-other = Other
+invoice-tx-date = Date
+invoice-tx-method = Payment method
+invoice-tx-id = Transaction ID
+checkout-continue = Continue to { $host }
 
 ## Reminders (OS notifications)
 reminder-due-soon-title = Invoice { $number } is due on { $date }

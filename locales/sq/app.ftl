@@ -1,15 +1,13 @@
 ## JitOps Billing — shqip. Çdo tekst i dukshëm i aplikacionit vjen nga këtu, sipas id-së së mesazhit.
 
 app-name = JitOps Billing
-app-tagline = Paguani faturat tuaja të JitOps Cloud nga kompjuteri
 footer-version = Versioni { $version }
 lang-toggle-label = Gjuha
 nav-label = Kryesore
-nav-dashboard = Paneli
+nav-dashboard = Pulti
 nav-invoices = Faturat
 nav-help = Ndihmë
 nav-settings = Cilësimet
-account-label = Jeni futur si { $account }
 loading = Po ngarkohet…
 back = Kthehu
 
@@ -18,16 +16,15 @@ signin-title = Hyni në Panelin e Klientit
 signin-portal-label = Paneli
 signin-portal-jitops = JitOps Cloud (jitops.com)
 signin-portal-other = Një panel tjetër WHMCS
-signin-portal-demo = Paneli demonstrues pa internet
+signin-portal-demo = Panel demonstrues (pa internet)
 signin-portal-url-label = Adresa e panelit
 signin-email-label = E-maili
 signin-password-label = Fjalëkalimi
 signin-remember = Më mbaj mend në këtë kompjuter
 signin-submit = Hyni
 signin-busy = Po hyni…
-signin-forgot = "Forgot Password?" (rigjeneroni fjalëkalimin)
-signin-demo-hint = Demo: hyni si demo@jitops.example me fjalëkalimin demo.
-signin-keyring-unavailable = Ky kompjuter nuk ka një ruajtëse fjalëkalimesh (keyring), prandaj fjalëkalimi nuk mund të mbahet mend. Mund të hyni gjithsesi.
+signin-forgot = „Forgot Password?“ (rigjeneroni fjalëkalimin)
+signin-demo-hint = Demo: hyni si demo@jitops.example me fjalëkalimin „demo“.
 
 twofa-title = Verifikimi me dy hapa
 twofa-help = Futni kodin 6-shifror nga aplikacioni juaj i verifikimit.
@@ -37,31 +34,30 @@ twofa-use-backup = Përdorni një kod rezervë
 twofa-submit = Verifiko
 
 reset-title = Rigjeneroni fjalëkalimin
-reset-help = Futni e-mailin tuaj. Paneli do t'ju dërgojë një lidhje për të zgjedhur një fjalëkalim të ri.
+reset-help = Futni e-mailin tuaj. Paneli do t’ju dërgojë një lidhje për të zgjedhur një fjalëkalim të ri.
 reset-email-label = E-maili
 reset-submit = Dërgo lidhjen
 reset-sent = Nëse adresa i përket një llogarie, paneli i ka dërguar një lidhje për rigjenerimin e fjalëkalimit. Kontrolloni e-mailin tuaj.
 reset-back = Kthehu te hyrja
 
 ## Paneli
-dashboard-title = Paneli
+dashboard-title = Pulti
 dashboard-unpaid-count = { $count ->
     [0] Asnjë faturë e papaguar
     [one] 1 faturë e papaguar
    *[other] { $count } fatura të papaguara
 }
 dashboard-overdue-count = { $count ->
-    [0] asnjë e prapambetur
+    [0] Asnjë e prapambetur
     [one] 1 e prapambetur
    *[other] { $count } të prapambetura
 }
-dashboard-overdue-total = Shuma e prapambetur: { $amount }
+dashboard-overdue-total = Shuma e faturave të prapambetura: { $amount }
 dashboard-credit = Krediti: { $amount }
-dashboard-last-sync = Sinkronizuar së fundi { $time }
+dashboard-last-sync = Sinkronizimi i fundit: { $time }
 dashboard-never-synced = Ende pa sinkronizuar
 dashboard-refresh = Rifresko
 dashboard-refreshing = Po rifreskohet…
-dashboard-open-invoices = Hapni faturat
 dashboard-all-paid = Të gjitha faturat tuaja janë paguar. Faleminderit!
 
 ## Lista e faturave
@@ -71,7 +67,7 @@ filter-unpaid = Të papaguara
 filter-overdue = Të prapambetura
 filter-paid = Të paguara
 filter-all = Të gjitha
-col-number = Fatura #
+col-number = Nr. i faturës
 col-date = Data e faturës
 col-due = Afati i pagesës
 col-total = Totali
@@ -81,7 +77,6 @@ invoices-totals = { $count ->
     [one] Totali i faturës së shfaqur
    *[other] Totali i { $count } faturave të shfaqura
 }
-invoices-showing = Po shfaqen { $shown } nga { $total }
 
 status-unpaid = E papaguar
 status-overdue = E prapambetur
@@ -90,7 +85,7 @@ status-cancelled = E anuluar
 status-refunded = E rimbursuar
 status-collections = Në arkëtim
 status-payment-pending = Pagesa në pritje
-status-draft = Draft
+status-draft = Skicë
 
 ## Fatura
 invoice-title = Fatura { $number }
@@ -101,13 +96,13 @@ invoice-description = Përshkrimi
 invoice-amount = Shuma
 invoice-transactions = Transaksionet
 invoice-no-transactions = Ende asnjë transaksion.
-invoice-balance = Bilanci
+invoice-balance = Për t’u paguar
 invoice-pdf = Ruaj PDF-në
 invoice-pdf-saved = PDF-ja u ruajt në { $path }.
 invoice-pay-title = Paguani këtë faturë
-pay-one-off = "Make One Off Payment" — pagesa bëhet vetëm njëherë
+pay-one-off = Paguaj njëherë („Make One Off Payment“)
 pay-one-off-help = Paguani këtë faturë vetëm njëherë, me kartelë ose PayPal, te 2Checkout.
-pay-recurring = "Create Automated Recurring Subscription" — pagesa automatike
+pay-recurring = Pagesë automatike („Create Automated Recurring Subscription“)
 pay-recurring-help = Pagesa automatike sa herë që krijohet një faturë ({ $cycle }).
 pay-recurring-withheld = Paneli nuk ofron pagesë automatike për një faturë të prapambetur: paguajeni njëherë tani, pastaj abonohuni nga fatura e ardhshme.
 pay-none = Kjo faturë nuk mund të paguhet në internet.
@@ -116,7 +111,7 @@ cycle-quarterly = çdo tre muaj
 cycle-semi-annually = çdo gjashtë muaj
 cycle-annually = vjetore
 cycle-biennially = çdo dy vjet
-cycle-unknown = me çdo faturë të re
+cycle-unknown = sa herë që krijohet një faturë e re
 
 ## Pagesa
 payment-title = Pagesa
@@ -126,7 +121,7 @@ payment-elapsed = Kanë kaluar { $elapsed } — zakonisht deri në 5 minuta
 payment-still-confirming = Procesori po e konfirmon ende pagesën. Kjo mund të zgjasë më shumë se 5 minuta. Ne vazhdojmë të kontrollojmë; mos paguani përsëri.
 payment-paid = E paguar. Faleminderit që keni zgjedhur shërbimin tonë!
 payment-paid-notification = Fatura { $number } është paguar.
-payment-guard = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t'ju tërhiqet shuma dy herë.
+payment-guard = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
 checkout-data-not-cleared = Cookies dhe të dhënat e dritares së pagesës nuk u fshinë dot nga ky kompjuter. Rinisni aplikacionin për t’i fshirë.
 payment-pay-anyway = Paguaj gjithsesi
 payment-checking = Po pyesim Panelin e Klientit nëse pagesa ka mbërritur…
@@ -136,31 +131,31 @@ payment-unknown = Paneli i Klientit nuk arrihet, prandaj nuk mund ta dimë nëse
 payment-not-paid = Paneli i Klientit nuk mori asnjë pagesë për këtë faturë, pra nuk u pagua asgjë. Mund ta paguani tani.
 payment-ended = Paneli i Klientit nuk kërkon më pagesë për këtë faturë. Hapeni për të parë gjendjen e saj.
 payment-sign-in-needed = Paneli i Klientit nuk i pranon më kredencialet e ruajtura të kësaj llogarie, prandaj e ndalëm kontrollin e kësaj pagese. Hyni përsëri për të vazhduar; deri atëherë, mos paguani përsëri.
-payment-stopped = E ndalëm kontrollin pas 24 orësh pa përgjigje nga Paneli i Klientit. Hapni faturën për ta kontrolluar përsëri; derisa Paneli ta tregojë të papaguar, një pagesë e re mund t'ju tërheqë shumën dy herë.
+payment-stopped = E ndalëm kontrollin pas 24 orësh pa përgjigje nga Paneli i Klientit. Hapni faturën për ta kontrolluar përsëri; derisa Paneli ta tregojë të papaguar, një pagesë e re mund t’ju tërheqë shumën dy herë.
 payment-sign-in-again = Hyni përsëri
 payment-pay-again = Paguaj përsëri
 payment-pay-anyway-choice = Paguaj gjithsesi: { $choice }
-mass-pay-guard = Pagesa e njërës prej këtyre faturave nuk është konfirmuar ende. Nëse i paguani bashkë tani, mund t'ju tërhiqet shuma dy herë.
+mass-pay-guard = Pagesa e njërës prej këtyre faturave nuk është konfirmuar ende. Nëse i paguani bashkë tani, mund t’ju tërhiqet shuma dy herë.
 mass-pay-anyway = Paguaj gjithsesi: { $label }
-payments-record-damaged = Regjistri i pagesave tuaja nuk u lexua dot dhe u ruajt mënjanë si { $path }. Derisa Paneli i Klientit t'i konfirmojë, kontrolloni çdo faturë para se të paguani përsëri.
+payments-record-damaged = Regjistri i pagesave tuaja nuk u lexua dot dhe u ruajt mënjanë si { $path }. Derisa Paneli i Klientit t’i konfirmojë, kontrolloni çdo faturë para se të paguani përsëri.
 dashboard-pending-title = Pagesa që po konfirmohen
 dashboard-pending-row = Fatura { $number }
 dashboard-pending-row-account = Fatura { $number } e llogarisë { $account }
 dashboard-pending-follow = Shiko ecurinë
 payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë procesorit të pagesave ({ $host }).
 payment-blocked-download = Dritarja e pagesës refuzoi shkarkimin e një skedari nga { $host }: asgjë nuk u ruajt në këtë kompjuter.
-payment-open-in-browser = Hape në shfletues
+payment-open-in-browser = Hap në shfletues
 checkout-window-title = Pagesë e sigurt — { $host }
 
 ## Ndihmë
 help-title = Si të paguani një faturë
-help-step-1 = Hyni me e-mailin dhe fjalëkalimin që keni zgjedhur kur keni porositur produktet tona. Nuk ju kujtohet? Klikoni "Forgot Password?" dhe futni e-mail adresën tuaj.
-help-step-2 = Skeda "Invoices" / Faturat tregon numrin e faturave të papaguara ose të prapambetura që duhet të paguhen.
+help-step-1 = Hyni me e-mailin dhe fjalëkalimin që keni zgjedhur kur keni porositur produktet tona. Nëse nuk ju kujtohet fjalëkalimi, klikoni „Forgot Password?“ dhe futni adresën tuaj të e-mailit.
+help-step-2 = Skeda „Faturat“ në të majtë tregon sa fatura janë të papaguara ose të prapambetura.
 help-step-3 = Hapni një faturë.
-help-step-4 = Zgjidhni "Make One Off Payment" që do të thotë pagesa bëhet vetëm njëherë, ose "Create Automated Recurring Subscription" që do të thotë pagesa automatike sa herë që krijohet një faturë (mujore ose vjetore).
+help-step-4 = Zgjidhni „Make One Off Payment“, që do të thotë se pagesa bëhet vetëm njëherë, ose „Create Automated Recurring Subscription“, që do të thotë pagesë automatike sa herë që krijohet një faturë (mujore ose vjetore).
 help-step-5 = Në dritaren e sigurt të 2Checkout, futni detajet e kartelës: emri, numri, data e skadimit dhe CVV; ose e-mailin dhe fjalëkalimin e PayPal.
-help-step-6 = Klikoni "Pay" (Paguaj) dhe na prisni deri në 5 minuta për t'i shënuar faturat si të paguara. Aplikacioni vazhdon të kontrollojë dhe ju njofton kur të jetë gati.
-help-note = Pagesat procesohen nga 2Checkout; as JitOps as ky aplikacion nuk ruajnë numrat e kartave ose kredencialet e PayPal.
+help-step-6 = Klikoni „Pay“ (Paguaj) dhe prisni deri në 5 minuta që faturat të shënohen si të paguara. Aplikacioni vazhdon të kontrollojë dhe ju njofton kur të jetë gati.
+help-note = Pagesat përpunohen nga 2Checkout; as JitOps, as ky aplikacion nuk i ruajnë numrat e kartelave ose kredencialet e PayPal.
 help-warning = Asnjëherë mos i bëni publike të dhënat e kartelës ose PayPal, përveçse në uebfaqe të sigurta dhe te procesorët e pagesave.
 help-thanks = Faleminderit që keni zgjedhur shërbimin tonë!
 
@@ -173,14 +168,14 @@ settings-forget = Harroni edhe fjalëkalimin e ruajtur
 settings-remembered = Fjalëkalimi ruhet në ruajtësen e sistemit (keyring).
 
 ## Gabimet
-error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni "Forgot Password?".
+error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni „Forgot Password?“.
 error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
 error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin aktual nga aplikacioni i verifikimit, ose një kod rezervë.
 error-captcha-required = Paneli kërkon një captcha, që mund ta shfaqë vetëm një shfletues. Hyni njëherë në shfletues, pastaj provoni përsëri këtu.
 error-banned = Paneli ka bllokuar përkohësisht hyrjet nga kjo adresë pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
 error-session-expired = Seanca juaj ka skaduar. Hyni përsëri.
 error-unreachable = Paneli nuk mund të arrihet. Kontrolloni lidhjen me internetin dhe provoni përsëri.
-error-timeout = Paneli vonoi shumë të përgjigjet. Provoni përsëri pas pak.
+error-timeout = Paneli nuk u përgjigj në kohë. Provoni përsëri pas pak.
 error-http-status = Paneli u përgjigj me një gabim. Provoni më vonë.
 error-unexpected-page = Paneli shfaqi një faqe që aplikacioni nuk e njeh. Provoni përsëri, ose përdorni panelin në shfletues.
 error-page-too-large = Paneli dërgoi një faqe shumë më të madhe se çdo faqe faturimi. Aplikacioni nuk e lexoi; provoni përsëri më vonë ose përdorni panelin në shfletues.
@@ -191,36 +186,38 @@ error-refused = Paneli e refuzoi kërkesën. Hyni përsëri dhe provoni sërish.
 error-not-pdf = Paneli nuk dërgoi një PDF.
 error-payment-not-offered = Kjo mënyrë pagese nuk ofrohet për këtë faturë.
 error-foreign-form = Faqja e Panelit të Klientit i kërkoi aplikacionit t’i dërgonte të dhënat tuaja në një sajt tjetër ({ $host }). Nuk u dërgua asgjë. Kontaktoni mbështetjen e Panelit.
-error-not-signed-in = Nuk keni hyrë.
+error-not-signed-in = Nuk keni hyrë në asnjë llogari. Hyni për të vazhduar.
 error-keyring = Ruajtësja e sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
 error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
-error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t'ju tërhiqet shuma dy herë.
+error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
 
 ## Ndërruesi i gjuhës dhe të tjera
 lang-en = EN
 lang-sq = SQ
+lang-name-en = English
+lang-name-sq = Shqip
 skip-to-content = Kalo te përmbajtja
-busy = Po punohet…
-invoices-badge-label = { $count } të papaguara
+invoices-badge-label = { $count ->
+    [one] 1 faturë e papaguar
+   *[other] { $count } fatura të papaguara
+}
 payment-progress-label = Ecuria e konfirmimit të pagesës
 payment-back-to-invoice = Kthehu te fatura
-payment-back-to-dashboard = Shko te paneli
-payment-checks = U kontrollua { $checks } herë
-pending-banner = Fatura { $number }: pagesa po konfirmohet.
-signin-open-browser = Hapni panelin në shfletues
+payment-back-to-dashboard = Shko te Pulti
+signin-open-browser = Hap panelin në shfletues
 
 ## Pa lidhje: kopja e ruajtur e faturave të një llogarie
-error-offline = Jeni pa lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t'u lidhur përsëri me panelin; pagesa kërkon panelin.
+error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t’u lidhur përsëri me Panelin e Klientit; për të paguar nevojitet lidhja.
 error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në sinkronizimin e parë.
 error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
-offline-banner = Pa lidhje me panelin: këto janë faturat e ruajtura në këtë kompjuter në sinkronizimin e fundit, { $time }.
+offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat e ruajtura në këtë kompjuter në sinkronizimin e fundit ({ $time }).
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
 
 ## Eksporti CSV i listës së faturave
 csv-account = Llogaria
 csv-portal = Paneli
 csv-number = Numri i faturës
-csv-id = ID e faturës
+csv-id = ID-ja e faturës
 csv-date = Data e faturës
 csv-due = Afati i pagesës
 csv-status = Statusi
@@ -240,7 +237,7 @@ review-intro = Çdo tekst i aplikacionit në anglisht dhe shqip. Shënohen tekst
 review-open = Rishikimi i përkthimit
 review-filter-label = Filtro sipas ID-së ose tekstit
 review-only-problems = Vetëm tekstet që mungojnë ose janë të njëjta
-review-col-id = ID e mesazhit
+review-col-id = ID-ja e mesazhit
 review-col-en = Anglisht
 review-col-sq = Shqip
 review-col-state = Gjendja
@@ -257,10 +254,16 @@ review-export-done = { $count ->
    *[other] U ruajtën { $count } tekste në { $path }.
 }
 review-count = Shfaqen { $shown } nga { $total } tekste
+review-screen-invoice = Fatura
+review-screen-other = Tjetër
+invoice-tx-date = Data
+invoice-tx-method = Mënyra e pagesës
+invoice-tx-id = ID-ja e transaksionit
+checkout-continue = Vazhdo te { $host }
 
 ## Kujtesat (njoftime të sistemit)
 reminder-due-soon-title = Afati i faturës { $number } është më { $date }
-reminder-due-soon-body = { $amount } për t'u paguar deri më { $date }. Hapni JitOps Billing për ta paguar.
+reminder-due-soon-body = { $amount } për t’u paguar deri më { $date }. Hapni JitOps Billing për ta paguar.
 reminder-overdue-title = Fatura { $number } është e prapambetur
 reminder-overdue-body = { $amount } duhej paguar më { $date }. Hapni JitOps Billing për ta paguar.
 reminder-summary-title = { $count ->
@@ -270,7 +273,7 @@ reminder-summary-title = { $count ->
 reminder-summary-body = { $soon } me afat brenda 3 ditëve, { $overdue ->
     [one] 1 e prapambetur
    *[other] { $overdue } të prapambetura
-}. Hapni JitOps Billing për t'i parë.
+}. Hapni JitOps Billing për t’i parë.
 
 ## Disa llogari
 accounts-label = Llogaritë
@@ -309,13 +312,13 @@ pdfs-saved = { $saved ->
 pdf-save-title = Ruaj PDF-në e faturës
 
 ## Pagesa e disa faturave njëherësh (pagesa masive e panelit)
-mass-pay-select = Zgjidh { $number } për ta paguar së bashku
+mass-pay-select = Zgjidh faturën { $number } për ta paguar bashkë me të tjerat
 mass-pay-button = { $count ->
     [one] Paguaj 1 faturë: { $total }
    *[other] Paguaj { $count } fatura së bashku: { $total }
 }
-mass-pay-pick-two = Zgjidhni dy ose më shumë fatura të papaguara për t'i paguar së bashku.
+mass-pay-pick-two = Zgjidhni dy ose më shumë fatura të papaguara për t’i paguar së bashku.
 mass-pay-unpaid-only = Vetëm faturat e papaguara mund të paguhen së bashku.
-mass-pay-one-currency = Paneli i paguan faturat së bashku vetëm në një monedhë: zgjidhni fatura në të njëjtën monedhë.
+mass-pay-one-currency = Faturat mund të paguhen së bashku vetëm kur janë në të njëjtën monedhë: zgjidhni fatura me të njëjtën monedhë.
 mass-pay-clear = Pastro zgjedhjen
 col-select = Paguaj së bashku

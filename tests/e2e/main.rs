@@ -175,6 +175,27 @@ async fn both_languages(app: &App, name: &str) {
         "{name}: the heading did not change language"
     );
     app.screenshot(&format!("{name}-sq")).await;
+    // No English text of the app's own is left on the Albanian screen: a visible line that is
+    // an English message (one that reads differently in Albanian) fails.
+    let left = app
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];\
+             const invoke = window.__TAURI__.core.invoke;\
+             Promise.all([invoke('catalog', { lang: 'en' }), invoke('catalog', { lang: 'sq' })]).then(([en, sq]) => {\
+               const english = new Set(Object.keys(en).filter((id) => en[id] !== sq[id] && !en[id].includes('{')).map((id) => en[id].trim()));\
+               const lines = document.body.innerText.split('\\n').map((l) => l.trim()).filter(Boolean);\
+               done(lines.filter((l) => english.has(l)));\
+             }, (e) => done(['error: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("the check runs");
+    assert_eq!(
+        left,
+        serde_json::json!([]),
+        "{name}: English left on the Albanian screen"
+    );
     app.click("#lang-en").await;
     app.wait_for("#lang-en[aria-pressed='true']").await;
     app.wait_text("#main h1", "the English heading back", |t| t == heading_en)
@@ -452,7 +473,7 @@ async fn remember_me_keeps_the_password_in_the_keyring_only() {
                 .await;
             assert_eq!(
                 second.text("#account-label").await,
-                "demo@jitops.example@demo"
+                "demo@jitops.example (demo)"
             );
             secrets.extend(demo_sessions(port));
             second.click("#nav-settings").await;
@@ -1237,7 +1258,7 @@ async fn the_invoice_list_is_exported_as_csv_through_the_save_dialog() {
             let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
             assert_eq!(
                 rows[0].join("|"),
-                "Account|Portal|Invoice number|Invoice id|Invoice date|Due date|Status|Total|Currency|Date paid"
+                "Account|Portal|Invoice number|Invoice ID|Invoice date|Due date|Status|Total|Currency|Date paid"
             );
             let ids: Vec<serde_json::Value> =
                 rows[1..].iter().map(|r| serde_json::json!(r[3])).collect();
@@ -1303,14 +1324,14 @@ async fn the_translation_review_works_signed_out_filters_links_and_exports() {
             app.answer_file_dialog("Export the translation review", &target);
             app.wait_text("#review-export-done", "export", |t| t.starts_with("Saved")).await;
             let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
-            assert_eq!(rows[0].join("|"), "Message id|English|Albanian|State|Screen");
+            assert_eq!(rows[0].join("|"), "Message ID|English|Albanian|State|Screen");
             assert_eq!(rows.len() - 1, shown.as_array().unwrap().len());
             let title = rows.iter().find(|r| r[0] == "signin-title").unwrap();
             assert_eq!(title[2], "Hyni në Panelin e Klientit");
-            assert_eq!(title[4], "signin");
+            assert_eq!(title[4], "Sign in to your Client Portal", "the screen by its name");
             // In Albanian, in place.
             app.click("#lang-sq").await;
-            app.wait_text("#review-table th", "Albanian headers", |t| t == "ID e mesazhit")
+            app.wait_text("#review-table th", "Albanian headers", |t| t == "ID-ja e mesazhit")
                 .await;
             app.screenshot("review-sq").await;
             app.click("#lang-en").await;

@@ -76,6 +76,8 @@ pub struct PdfProgress {
 #[derive(Debug, Clone, Serialize)]
 pub struct AccountChoice {
     pub key: String,
+    /// How the account is named on screen (its e-mail, with the portal when not JitOps's).
+    pub label: String,
     pub email: String,
     pub portal: String,
     pub current: bool,
@@ -248,13 +250,31 @@ impl Core {
     }
 
     fn account_view(&self, record: &AccountRecord, offline: bool) -> AccountView {
-        let key = record.key();
         AccountView {
             email: record.email.clone(),
             portal: record.portal.clone(),
-            label: key,
+            label: Self::account_label(record),
             remembered: record.remembered,
             offline,
+        }
+    }
+
+    /// How an account is named on screen: its e-mail, with the portal's host when it is not
+    /// JitOps Cloud's ("demo" for the embedded demo portal), never the internal key.
+    fn account_label(record: &AccountRecord) -> String {
+        if record.portal == DEMO_PORTAL {
+            return format!("{} (demo)", record.email);
+        }
+        match url::Url::parse(&record.portal) {
+            Ok(url) if record.portal != JITOPS_PORTAL => {
+                let host = match (url.host_str(), url.port()) {
+                    (Some(h), Some(p)) => format!("{h}:{p}"),
+                    (Some(h), None) => h.to_owned(),
+                    _ => record.portal.clone(),
+                };
+                format!("{} ({host})", record.email)
+            }
+            _ => record.email.clone(),
         }
     }
 
@@ -597,6 +617,7 @@ impl Core {
                     .chain(state.parked.iter())
                     .find(|a| a.record.key() == key);
                 AccountChoice {
+                    label: Self::account_label(&record),
                     current: current.as_deref() == Some(key.as_str()),
                     signed_in: live.is_some_and(|a| a.session.is_some()),
                     remembered: record.remembered,
@@ -795,6 +816,11 @@ impl Core {
         Ok(DashboardView {
             account: self.account_view(&account.record, account.session.is_none()),
             unpaid_count,
+            badge_label: c.text(
+                lang,
+                "invoices-badge-label",
+                &[("count", Arg::from(unpaid_count as usize))],
+            ),
             unpaid_text: c.text(
                 lang,
                 "dashboard-unpaid-count",

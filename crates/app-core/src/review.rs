@@ -15,6 +15,9 @@ pub struct ReviewRow {
     pub state: &'static str,
     /// The screen it shows on, when one screen holds it (`error-*` show on many).
     pub screen: Option<&'static str>,
+    /// The screen's name for people, in English and Albanian.
+    pub screen_en: Option<String>,
+    pub screen_sq: Option<String>,
 }
 
 /// The screen a message belongs to, from its id's prefix.
@@ -36,6 +39,24 @@ pub fn screen_of(id: &str) -> Option<&'static str> {
     })
 }
 
+/// The message naming a screen for people (the review's "Screen" column and its links).
+pub fn screen_name_id(screen: &str) -> &'static str {
+    match screen {
+        "signin" => "signin-title",
+        "reset" => "reset-title",
+        "twofa" => "twofa-title",
+        "dashboard" => "nav-dashboard",
+        "invoices" => "nav-invoices",
+        "invoice" => "review-screen-invoice",
+        "payment" => "payment-title",
+        "help" => "nav-help",
+        "settings" => "nav-settings",
+        "review" => "review-title",
+        "all-accounts" => "accounts-all",
+        _ => "review-screen-other",
+    }
+}
+
 /// The rows for two catalogues' texts (id -> text), every id of either, in id order.
 pub fn rows_from(en: &BTreeMap<String, String>, sq: &BTreeMap<String, String>) -> Vec<ReviewRow> {
     let mut ids: Vec<&String> = en.keys().chain(sq.keys()).collect();
@@ -52,12 +73,18 @@ pub fn rows_from(en: &BTreeMap<String, String>, sq: &BTreeMap<String, String>) -
             } else {
                 "ok"
             };
+            let screen = screen_of(id);
+            let name = |texts: &BTreeMap<String, String>| {
+                screen.and_then(|s| texts.get(screen_name_id(s)).cloned())
+            };
             ReviewRow {
                 id: id.clone(),
                 en: english,
                 sq: albanian,
                 state,
-                screen: screen_of(id),
+                screen,
+                screen_en: name(en),
+                screen_sq: name(sq),
             }
         })
         .collect()
@@ -87,7 +114,9 @@ pub fn csv(c: &Catalogues, lang: Lang, rows: &[ReviewRow]) -> String {
                 r.en.clone(),
                 r.sq.clone(),
                 c.text(lang, &format!("review-state-{}", r.state), &[]),
-                r.screen.unwrap_or_default().to_owned(),
+                r.screen
+                    .map(|screen| c.text(lang, screen_name_id(screen), &[]))
+                    .unwrap_or_default(),
             ]
         }),
     )
@@ -176,7 +205,8 @@ mod tests {
                 "Sign in, \"now\"",
                 "Hyr",
                 "Translated",
-                "signin"
+                // The screen by its name, never its internal id.
+                "Sign in to your Client Portal"
             ]
         );
     }

@@ -21,6 +21,8 @@ pub struct AccountView {
 pub struct DashboardView {
     pub account: AccountView,
     pub unpaid_count: u32,
+    /// The Invoices badge's name for screen readers ("4 unpaid").
+    pub badge_label: String,
     pub unpaid_text: String,
     pub overdue_count: u32,
     pub overdue_text: String,

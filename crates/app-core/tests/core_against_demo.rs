@@ -83,7 +83,7 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
         .await
         .unwrap();
     assert!(!outcome.second_factor);
-    assert_eq!(outcome.account.unwrap().label, "demo@jitops.example@demo");
+    assert_eq!(outcome.account.unwrap().label, "demo@jitops.example (demo)");
     assert_eq!(
         w.secrets
             .get("demo@jitops.example@demo")
