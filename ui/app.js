@@ -598,15 +598,40 @@ async function invoices(root) {
     showError(root, err);
     return;
   }
+  // The filters stay where they are: a click changes which rows show, in place (the tabs are
+  // never taken away under the pointer, and the last filter clicked wins).
+  const counts = {};
   for (const f of filters) {
+    counts[f] = h('span', { class: 'count' });
     tabs.append(h('button', {
       type: 'button', class: 'filter', id: `filter-${f}`, 'aria-pressed': String(state.filter === f),
-      onclick: () => { state.filter = f; render(); },
-    }, h('span', { text: t(`filter-${f}`) }), h('span', { class: 'count', text: String(view.counts[f] ?? 0) })));
+      onclick: () => showFilter(f),
+    }, h('span', { text: t(`filter-${f}`) }), counts[f]));
   }
-  empty.hidden = view.rows.length > 0;
-  totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
-  // WebKitGTK paints only after the whole parse: long lists go in slices, first screenful first.
+  const showFilter = async (f) => {
+    state.filter = f;
+    for (const b of tabs.querySelectorAll('.filter')) b.setAttribute('aria-pressed', String(b.id === `filter-${f}`));
+    let next;
+    try { next = await invoke('invoice_list', { filter: f }); } catch (err) { showError(root, err); return; }
+    if (state.filter !== f || !root.isConnected) return;
+    drawList(next);
+  };
+  const drawRows = (v) => drawRowsInto(table, tbody, v, updateMass);
+  const drawList = (view) => {
+    for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
+    empty.hidden = view.rows.length > 0;
+    totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
+    delete table.dataset.complete;
+    tbody.replaceChildren();
+    drawRows(view);
+    announce(view.totals_label);
+  };
+  drawList(view);
+}
+
+// The invoice list's rows, drawn in slices: WebKitGTK paints only after the whole parse, so
+// a long list goes first screenful first. A newer drawing (another filter) stops an older one.
+function drawRowsInto(table, tbody, view, updateMass) {
   const token = ++state.listToken;
   const open = (id) => go('invoice', { invoiceId: id });
   const row = (r) => h('tr', {
@@ -639,7 +664,6 @@ async function invoices(root) {
     else table.dataset.complete = 'true';
   };
   slice(60);
-  announce(view.totals_label);
 }
 
 // ---- invoice ------------------------------------------------------------------------------
@@ -915,6 +939,8 @@ async function switchLanguage(lang) {
   if (lang === state.lang) return;
   await invoke('set_language', { lang });
   await loadTexts(lang);
+  // What was last announced to screen readers was in the other language.
+  document.getElementById('live').textContent = '';
   // Re-render the current screen from what Rust already holds: no network.
   const keep = document.activeElement && document.activeElement.id;
   await render({ fresh: false });

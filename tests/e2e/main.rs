@@ -183,7 +183,8 @@ async fn both_languages(app: &App, name: &str) {
             "const done = arguments[arguments.length - 1];\
              const invoke = window.__TAURI__.core.invoke;\
              Promise.all([invoke('catalog', { lang: 'en' }), invoke('catalog', { lang: 'sq' })]).then(([en, sq]) => {\
-               const english = new Set(Object.keys(en).filter((id) => en[id] !== sq[id] && !en[id].includes('{')).map((id) => en[id].trim()));\
+               const albanian = new Set(Object.values(sq).map((x) => x.trim()));\
+               const english = new Set(Object.keys(en).filter((id) => en[id] !== sq[id] && !en[id].includes('{') && !albanian.has(en[id].trim())).map((id) => en[id].trim()));\
                const lines = document.body.innerText.split('\\n').map((l) => l.trim()).filter(Boolean);\
                done(lines.filter((l) => english.has(l)));\
              }, (e) => done(['error: ' + e]));",
