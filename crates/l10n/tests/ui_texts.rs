@@ -69,6 +69,9 @@ fn the_script_names_only_existing_ids_and_writes_no_literal_text() {
     for forbidden in [
         "text: '",
         "text: \"",
+        // A template literal is literal text too, whatever it interpolates.
+        "text: `",
+        "textContent = `",
         "textContent = '",
         "textContent = \"",
         "innerHTML",
@@ -102,4 +105,82 @@ fn the_script_names_only_existing_ids_and_writes_no_literal_text() {
     for n in 1..=6 {
         assert!(en.contains(&format!("help-step-{n}")));
     }
+}
+
+/// Every source file of the app that can name a message: the UI script and page, and the Rust
+/// of the crates and the shell.
+fn sources() -> Vec<String> {
+    let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
+    let mut files = vec![ui("app.js"), ui("index.html")];
+    let mut dirs = vec![
+        std::path::PathBuf::from(format!("{root}/src-tauri")),
+        std::path::PathBuf::from(format!("{root}/crates")),
+    ];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("target") && !path.ends_with("tests") {
+                    dirs.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(std::fs::read_to_string(&path).unwrap());
+            }
+        }
+    }
+    files
+}
+
+/// The message-id prefixes the sources build names from: `t(`payment-${phase}`)` in the
+/// script, `format!("error-{kind}")` in Rust.
+fn built_prefixes(sources: &[String]) -> BTreeSet<String> {
+    let mut prefixes = BTreeSet::new();
+    for text in sources {
+        for (open, close) in [("`", "${"), ("\"", "{")] {
+            for (at, _) in text.match_indices(close) {
+                let before = &text[..at];
+                let Some(start) = before.rfind(open) else {
+                    continue;
+                };
+                let prefix = &before[start + 1..];
+                if !prefix.is_empty()
+                    && prefix.ends_with('-')
+                    && prefix
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                {
+                    prefixes.insert(prefix.to_owned());
+                }
+            }
+        }
+    }
+    prefixes
+}
+
+#[test]
+fn every_message_is_used_somewhere() {
+    let sources = sources();
+    let prefixes = built_prefixes(&sources);
+    assert!(
+        prefixes.contains("error-"),
+        "the scan is broken: {prefixes:?}"
+    );
+    let unused: Vec<String> = message_ids(Lang::En)
+        .into_iter()
+        .filter(|id| {
+            let quoted = [
+                format!("'{id}'"),
+                format!("\"{id}\""),
+                format!("`{id}`"),
+                // index.html's attributes: `data-i18n-attr="aria-label:<id>"`.
+                format!(":{id}\""),
+                format!(":{id};"),
+            ];
+            !sources
+                .iter()
+                .any(|text| quoted.iter().any(|q| text.contains(q.as_str())))
+                && !prefixes.iter().any(|p| id.starts_with(p.as_str()))
+        })
+        .collect();
+    assert!(unused.is_empty(), "messages nothing shows: {unused:?}");
 }
