@@ -91,7 +91,46 @@ pub fn rows_from(en: &BTreeMap<String, String>, sq: &BTreeMap<String, String>) -
 }
 
 pub fn rows(c: &Catalogues) -> Vec<ReviewRow> {
-    rows_from(&c.all_texts(Lang::En), &c.all_texts(Lang::Sq))
+    let mut rows = rows_from(&c.all_texts(Lang::En), &c.all_texts(Lang::Sq));
+    // A message choosing by a count reads differently for 0, 1 and more: every variant is
+    // shown, one line each, with the count it was written for.
+    for row in rows.iter_mut() {
+        if let Some(en) = count_samples(c, Lang::En, &row.id) {
+            row.en = en;
+        }
+        if let Some(sq) = count_samples(c, Lang::Sq, &row.id) {
+            row.sq = sq;
+        }
+    }
+    rows
+}
+
+/// The counts a selector message is shown with in the review.
+const SAMPLE_COUNTS: [usize; 4] = [0, 1, 2, 1234];
+
+/// `id` formatted with each sample count ("0 → …", one line each), other variables left as
+/// `{name}`; None when the message does not choose by a count.
+fn count_samples(c: &Catalogues, lang: Lang, id: &str) -> Option<String> {
+    let choosers = l10n::count_selectors(lang).remove(id)?;
+    let vars = l10n::message_variables(lang).remove(id).unwrap_or_default();
+    let lines: Vec<String> = SAMPLE_COUNTS
+        .iter()
+        .map(|n| {
+            let args: Vec<(&str, l10n::Arg)> = vars
+                .iter()
+                .map(|v| {
+                    let value = if choosers.contains(v) {
+                        l10n::Arg::from(*n)
+                    } else {
+                        l10n::Arg::from(format!("{{{v}}}"))
+                    };
+                    (v.as_str(), value)
+                })
+                .collect();
+            format!("{n} → {}", c.text(lang, id, &args))
+        })
+        .collect();
+    Some(lines.join("\n"))
 }
 
 /// The table as CSV, headers in `lang`.
@@ -188,6 +227,19 @@ mod tests {
         }
         // The app's own catalogues are complete today.
         assert!(rows.iter().all(|r| r.state != "missing"));
+    }
+
+    #[test]
+    fn a_counted_message_shows_every_variant() {
+        let c = Catalogues::load().unwrap();
+        let all = rows(&c);
+        let row = all.iter().find(|r| r.id == "export-csv-done").unwrap();
+        let en: Vec<&str> = row.en.lines().collect();
+        assert_eq!(en.len(), 4, "{:?}", row.en);
+        assert_eq!(en[1], "1 → Saved 1 invoice to {path}.");
+        assert_eq!(en[2], "2 → Saved 2 invoices to {path}.");
+        assert_eq!(en[3], "1234 → Saved 1,234 invoices to {path}.");
+        assert!(row.sq.contains("1 → U ruajt 1 faturë"), "{}", row.sq);
     }
 
     #[test]

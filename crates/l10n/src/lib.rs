@@ -171,6 +171,45 @@ impl Catalogues {
     }
 }
 
+/// The messages of a language that choose by a number, each with the variables it chooses by
+/// (for the translation review, which shows every variant with sample values).
+pub fn count_selectors(lang: Lang) -> BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    let mut out = BTreeMap::new();
+    for source in lang.sources() {
+        let resource = match fluent_syntax::parser::parse(*source) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.body {
+            let Entry::Message(message) = entry else {
+                continue;
+            };
+            let Some(value) = &message.value else {
+                continue;
+            };
+            let choosers: Vec<String> = value
+                .elements
+                .iter()
+                .filter_map(|e| match e {
+                    PatternElement::Placeable {
+                        expression:
+                            Expression::Select {
+                                selector: InlineExpression::VariableReference { id },
+                                ..
+                            },
+                    } => Some(id.name.to_owned()),
+                    _ => None,
+                })
+                .collect();
+            if !choosers.is_empty() {
+                out.insert(message.id.name.to_owned(), choosers);
+            }
+        }
+    }
+    out
+}
+
 /// The message ids of a language with the variables each one uses, read from the sources.
 pub fn message_variables(lang: Lang) -> BTreeMap<String, Vec<String>> {
     use fluent_syntax::ast;
