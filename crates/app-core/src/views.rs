@@ -300,6 +300,19 @@ fn cycle_text(c: &Catalogues, lang: Lang, cycle: Option<BillingCycle>) -> String
     c.text(lang, &id, &[])
 }
 
+/// The app's own name for the `i`-th of `n` totals rows of an invoice page, by the stock
+/// templates' order (subtotal, each tax line, credit, total), never by the portal's words,
+/// which are in the portal's language. Tax lines keep the portal's label: it names the tax.
+fn total_label(c: &Catalogues, lang: Lang, i: usize, n: usize) -> Option<String> {
+    let id = match (i, n) {
+        (0, n) if n >= 2 => "invoice-subtotal",
+        (i, n) if n >= 2 && i == n - 1 => "invoice-total",
+        (i, n) if n >= 3 && i == n - 2 => "invoice-credit",
+        _ => return None,
+    };
+    Some(c.text(lang, id, &[]))
+}
+
 pub fn invoice_view(
     c: &Catalogues,
     lang: Lang,
@@ -359,8 +372,10 @@ pub fn invoice_view(
         totals: detail
             .totals
             .iter()
-            .map(|t| LabelledAmount {
-                label: t.label.clone(),
+            .enumerate()
+            .map(|(i, t)| LabelledAmount {
+                label: total_label(c, lang, i, detail.totals.len())
+                    .unwrap_or_else(|| t.label.clone()),
                 amount: money(lang, &t.amount),
             })
             .collect(),

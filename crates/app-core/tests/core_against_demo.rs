@@ -180,6 +180,14 @@ async fn views_in_both_languages_from_the_same_sync() {
     assert_eq!(row.status_text, "E prapambetur");
     let invoice = w.core.invoice(1003).await.unwrap();
     assert_eq!(invoice.title, "Fatura 2026-0103");
+    // The totals rows are named by the app in Albanian, whatever the portal's words are.
+    let labels: Vec<&str> = invoice.totals.iter().map(|t| t.label.as_str()).collect();
+    assert_eq!(labels.first(), Some(&"Nëntotali"));
+    assert_eq!(labels.last(), Some(&"Totali"));
+    assert_eq!(labels[labels.len() - 2], "Krediti i zbatuar");
+    assert!(!labels
+        .iter()
+        .any(|l| ["Sub Total", "Credit", "Total"].contains(l)));
     assert_eq!(invoice.choices.len(), 2);
     assert!(invoice.choices[1].help.contains("mujore"));
     let overdue = w.core.invoice(1006).await.unwrap();
