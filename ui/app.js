@@ -814,6 +814,7 @@ function onProgress(event) {
       // Only the panel changes: the phase's message, the bar, the way on.
       document.getElementById('payment-panel')?.remove();
       payment(main());
+      if (state.timing) markShown(`payment-${e.phase}`);
     }
   }
   if (!phaseChanged) return;
