@@ -557,6 +557,14 @@ async fn the_second_factor_step_in_both_languages() {
     .await;
 }
 
+/// From the Dashboard's "Payments being confirmed": opens 1003's progress and waits for Paid.
+async fn follow_1003_to_paid(app: &App) {
+    app.click("#pending-1003").await;
+    app.wait_screen("payment").await;
+    app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+        .await;
+}
+
 /// The files named `name` under `dir`.
 fn files_named(dir: &std::path::Path, name: &str) -> Vec<std::path::PathBuf> {
     let mut found = vec![];
@@ -673,10 +681,7 @@ async fn paying_then_closing_the_window_on_the_receipt_is_followed_to_paid() {
             app.wait_screen("dashboard").await;
             app.wait_for("#pending-payments li[data-invoice='1003']")
                 .await;
-            app.click("#pending-1003").await;
-            app.wait_screen("payment").await;
-            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
-                .await;
+            follow_1003_to_paid(&app).await;
             app.close().await;
         },
     )
@@ -724,10 +729,7 @@ async fn switching_account_while_the_checkout_is_open_follows_the_paying_account
                 )
                 .await;
             assert_eq!(row, "Invoice 2026-0103 of demo@jitops.example");
-            app.click("#pending-1003").await;
-            app.wait_screen("payment").await;
-            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
-                .await;
+            follow_1003_to_paid(&app).await;
             app.close().await;
         },
     )
@@ -782,11 +784,7 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
             assert!(button.starts_with("Pay anyway"), "{button}");
             second.click("#nav-dashboard").await;
             second.wait_screen("dashboard").await;
-            second.click("#pending-1003").await;
-            second.wait_screen("payment").await;
-            second
-                .wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
-                .await;
+            follow_1003_to_paid(&second).await;
             assert_eq!(
                 demo.invoice_status(demo_portal::DEMO_EMAIL, 1003),
                 Some("Paid")

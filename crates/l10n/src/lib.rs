@@ -171,66 +171,64 @@ impl Catalogues {
     }
 }
 
-/// The messages of a language that choose by a number, each with the variables it chooses by
-/// (for the translation review, which shows every variant with sample values).
-pub fn count_selectors(lang: Lang) -> BTreeMap<String, Vec<String>> {
-    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
-    let mut out = BTreeMap::new();
+/// Calls `each` with every message of a language's sources (the syntax tree, read again: the
+/// bundles keep no tree to walk).
+fn for_each_message(lang: Lang, mut each: impl FnMut(&fluent_syntax::ast::Message<&str>)) {
     for source in lang.sources() {
         let resource = match fluent_syntax::parser::parse(*source) {
             Ok(r) => r,
             Err((r, _)) => r,
         };
-        for entry in resource.body {
-            let Entry::Message(message) = entry else {
-                continue;
-            };
-            let Some(value) = &message.value else {
-                continue;
-            };
-            let choosers: Vec<String> = value
-                .elements
-                .iter()
-                .filter_map(|e| match e {
-                    PatternElement::Placeable {
-                        expression:
-                            Expression::Select {
-                                selector: InlineExpression::VariableReference { id },
-                                ..
-                            },
-                    } => Some(id.name.to_owned()),
-                    _ => None,
-                })
-                .collect();
-            if !choosers.is_empty() {
-                out.insert(message.id.name.to_owned(), choosers);
+        for entry in &resource.body {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                each(message);
             }
         }
     }
+}
+
+/// The messages of a language that choose by a number, each with the variables it chooses by
+/// (for the translation review, which shows every variant with sample values).
+pub fn count_selectors(lang: Lang) -> BTreeMap<String, Vec<String>> {
+    use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+    let mut out = BTreeMap::new();
+    for_each_message(lang, |message| {
+        let Some(value) = &message.value else {
+            return;
+        };
+        let choosers: Vec<String> = value
+            .elements
+            .iter()
+            .filter_map(|e| match e {
+                PatternElement::Placeable {
+                    expression:
+                        Expression::Select {
+                            selector: InlineExpression::VariableReference { id },
+                            ..
+                        },
+                } => Some(id.name.to_owned()),
+                _ => None,
+            })
+            .collect();
+        if !choosers.is_empty() {
+            out.insert(message.id.name.to_owned(), choosers);
+        }
+    });
     out
 }
 
 /// The message ids of a language with the variables each one uses, read from the sources.
 pub fn message_variables(lang: Lang) -> BTreeMap<String, Vec<String>> {
-    use fluent_syntax::ast;
     let mut out = BTreeMap::new();
-    for source in lang.sources() {
-        let resource = match fluent_syntax::parser::parse(*source) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        for entry in resource.body {
-            if let ast::Entry::Message(message) = entry {
-                let mut vars = vec![];
-                if let Some(value) = &message.value {
-                    collect_pattern_vars(value, &mut vars);
-                }
-                vars.sort();
-                vars.dedup();
-                out.insert(message.id.name.to_owned(), vars);
-            }
+    for_each_message(lang, |message| {
+        let mut vars = vec![];
+        if let Some(value) = &message.value {
+            collect_pattern_vars(value, &mut vars);
         }
-    }
+        vars.sort();
+        vars.dedup();
+        out.insert(message.id.name.to_owned(), vars);
+    });
     out
 }
 
