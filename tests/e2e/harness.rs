@@ -304,15 +304,18 @@ impl App {
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
-        let el = self.wait_for(css).await;
-        // WebKitWebDriver's clear does not always empty a field that has focus.
+        self.wait_for(css).await;
+        // WebKitWebDriver's clear does not always empty a field that has focus. The field is
+        // named by its selector here: an element reference handed to a script can leave
+        // WebKitWebDriver unable to find that node for the keys that follow.
         self.client
             .execute(
-                "arguments[0].value = ''",
-                vec![serde_json::to_value(&el).expect("element reference")],
+                "document.querySelector(arguments[0]).value = ''",
+                vec![serde_json::json!(css)],
             )
             .await
             .ok();
+        let el = self.wait_for(css).await;
         el.send_keys(text)
             .await
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
