@@ -1065,7 +1065,12 @@ impl Core {
         };
         let key = account.record.key();
         // An invoice whose payment is not over may be paid twice: said, and confirmed.
-        let guarded = chosen.iter().any(|i| self.guarding(&key, i.id).is_some());
+        // The record is read once for all the invoices picked (this runs at every tick of a
+        // box in the list).
+        let open = self.attempts.open();
+        let guarded = chosen
+            .iter()
+            .any(|i| open.iter().any(|a| a.covers(&key, i.id)));
         let total = views::totals_per_currency(chosen.iter().map(|i| &i.total))
             .iter()
             .map(|m| views::money(lang, m))
