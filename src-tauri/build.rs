@@ -19,7 +19,7 @@ const COMMANDS: &[&str] = &[
     "pay",
     "payment_state",
     "open_in_browser",
-    "open_portal_in_browser",
+    "browser_sign_in",
     "ui_shown",
     "open_last_offline",
     "open_offline",

@@ -332,20 +332,24 @@ pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
 
 /// Opens the portal's client area in the system browser: the way to finish a sign-in that
 /// needs a captcha.
+/// Opens the portal's own sign-in page in the sign-in window (a portal that asks for a
+/// captcha). The outcome comes as the event `browser-signed-in`.
 #[tauri::command]
-pub async fn open_portal_in_browser(
+pub async fn browser_sign_in(
     app: AppHandle,
     shell: State<'_, Shell>,
     portal: PortalChoice,
 ) -> Answer<()> {
-    use tauri_plugin_opener::OpenerExt;
     portal_ready(&shell, &portal).await?;
-    let url = shell
+    let (address, start) = shell
         .core
-        .client_area_url(&portal)
+        .browser_sign_in_start(&portal)
         .map_err(|e| ui(&shell, e))?;
-    app.opener()
-        .open_url(url.as_str(), None::<&str>)
+    let title = shell.core.text(
+        "signin-window-title",
+        &[("host", l10n::Arg::from(address.host().to_owned()))],
+    );
+    crate::sign_in_window::open(&app, portal, address, start, title)
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
 }
 

@@ -7,6 +7,7 @@ mod commands;
 mod dialogs;
 mod payments;
 mod reminders;
+mod sign_in_window;
 
 use app_core::secrets::{KeyringStore, SecretStore};
 use app_core::Core;
@@ -100,7 +101,7 @@ pub fn run() {
             commands::pay,
             commands::payment_state,
             commands::open_in_browser,
-            commands::open_portal_in_browser,
+            commands::browser_sign_in,
             commands::ui_shown,
             commands::open_last_offline,
             commands::open_offline,

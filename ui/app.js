@@ -191,10 +191,12 @@ async function signin(root) {
       } catch (err) {
         showError(form, err);
         if (err && err.kind === 'captcha-required') {
+          // Only a person can answer the captcha: the portal's own sign-in page opens in a
+          // window of the app, and the session made there carries on here.
           const portal = portalChoice(form);
           form.querySelector('.alert-error').append(h('button', {
-            type: 'button', class: 'quiet', id: 'open-portal', text: t('signin-open-browser'),
-            onclick: () => invoke('open_portal_in_browser', { portal }).catch((e) => showError(form, e)),
+            type: 'button', class: 'quiet', id: 'open-portal-signin', text: t('signin-open-window'),
+            onclick: () => invoke('browser_sign_in', { portal }).catch((e) => showError(form, e)),
           }));
         }
         if (err && ['unreachable', 'timeout', 'http-status'].includes(err.kind)) {
@@ -349,6 +351,10 @@ async function twofa(root) {
     await busy(submit, async () => {
       try {
         const outcome = await invoke('second_factor', { code: code.value, backup });
+        if (outcome.new_backup_code) {
+          newBackupCode(form, outcome);
+          return;
+        }
         await signedIn(outcome.account, outcome.keyring_warning);
       } catch (err) {
         showError(form, err);
@@ -358,6 +364,33 @@ async function twofa(root) {
   });
   root.append(form);
   code.focus();
+}
+
+// WHMCS used the backup code up and made a new one it shows only once: the person sees it, can
+// copy it, and goes on only when they say they kept it.
+function newBackupCode(form, outcome) {
+  const heading = h('h1', { text: t('backup-new-title'), tabindex: '-1' });
+  const code = h('p', { class: 'backup-code', id: 'new-backup-code', text: outcome.new_backup_code });
+  const copied = h('p', { class: 'muted', role: 'status', id: 'backup-copied' });
+  const copy = h('button', { type: 'button', id: 'copy-backup-code', text: t('backup-new-copy') });
+  copy.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(outcome.new_backup_code);
+    } catch {
+      // No clipboard for the page: the code is selected for the person to copy.
+      getSelection().selectAllChildren(code);
+      document.execCommand('copy');
+    }
+    copied.textContent = t('backup-new-copied');
+  });
+  const done = h('button', { type: 'button', class: 'primary', id: 'backup-continue', text: t('backup-new-continue') });
+  done.addEventListener('click', () => signedIn(outcome.account, outcome.keyring_warning));
+  const card = h('section', { class: 'card narrow', id: 'backup-code-card', 'aria-labelledby': 'backup-code-title' },
+    heading, h('div', { class: 'alert alert-warn', text: t('backup-new-help') }), code, copied,
+    h('div', { class: 'actions' }, done, copy));
+  heading.id = 'backup-code-title';
+  form.replaceWith(card);
+  heading.focus();
 }
 
 async function reset(root) {
@@ -981,6 +1014,17 @@ async function start() {
     panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
       h('span', { text: message }),
       download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+  });
+  // The person signed in on the portal's own page (sign-in window): the app carries on with
+  // that session. There is no password to remember, and they are told so.
+  await listen('browser-signed-in', async (event) => {
+    const outcome = event.payload;
+    const note = t('signin-browser-no-remember');
+    await signedIn(outcome.account, outcome.keyring_warning ? `${outcome.keyring_warning} ${note}` : note);
+  });
+  await listen('browser-sign-in-failed', (event) => {
+    const form = document.getElementById('signin-form') || main();
+    showError(form, event.payload);
   });
   await listen('app-warning', (event) => {
     // Something the person must know that no screen is about (the payment window's data

@@ -32,6 +32,14 @@ twofa-code-label = Code
 twofa-backup-label = Backup code
 twofa-use-backup = Use a backup code instead
 twofa-submit = Verify
+signin-open-window = Sign in on the portal's page
+signin-window-title = Sign in to { $host }
+signin-browser-no-remember = You signed in on the portal's own page, so the app has no password to remember: next time, sign in again.
+backup-new-title = Your new backup code
+backup-new-help = The portal used up the backup code you entered and made this new one. It is shown only this once: write it down or keep it in your password manager now. You will need it if you lose the device with your authenticator app.
+backup-new-copy = Copy the code
+backup-new-copied = The backup code is copied.
+backup-new-continue = I have kept it, continue
 
 reset-title = Reset your password
 reset-help = Enter your e-mail. The portal will send you a link to choose a new password.
@@ -174,7 +182,7 @@ settings-remembered = The password is remembered in the system keyring.
 error-wrong-credentials = The e-mail or password is not correct. Check them and try again, or use “Forgot Password?”.
 error-second-factor-required = The portal asks for a two-factor code.
 error-wrong-second-factor = That code was not accepted. Enter the current code from your authenticator app, or a backup code.
-error-captcha-required = The portal asks for a captcha, which only a browser can show. Sign in once in the browser, then try again here.
+error-captcha-required = The portal asks for a captcha, which only you can answer. Sign in on the portal's own page: the app carries on from there.
 error-banned = The portal has blocked sign-ins from this address for a while after too many failed attempts. Wait and try again later, or contact support.
 error-session-expired = Your session has expired. Sign in again.
 error-unreachable = The portal cannot be reached. Check your internet connection and try again.
@@ -207,7 +215,6 @@ invoices-badge-label = { $count ->
 payment-progress-label = Payment confirmation progress
 payment-back-to-invoice = Back to the invoice
 payment-back-to-dashboard = Go to the Dashboard
-signin-open-browser = Open the portal in the browser
 
 ## Offline: the saved copy of an account's invoices
 error-offline = You are offline: these are the invoices saved on this computer. Refresh to reach the portal again; paying needs the portal.

@@ -32,6 +32,14 @@ twofa-code-label = Kodi
 twofa-backup-label = Kodi rezervë
 twofa-use-backup = Përdorni një kod rezervë
 twofa-submit = Verifiko
+signin-open-window = Hyni në faqen e panelit
+signin-window-title = Hyni në { $host }
+signin-browser-no-remember = Hytë në faqen e vetë panelit, prandaj aplikacioni nuk ka fjalëkalim për të mbajtur mend: herën tjetër hyni përsëri.
+backup-new-title = Kodi juaj i ri rezervë
+backup-new-help = Paneli e përdori kodin rezervë që shkruat dhe krijoi këtë kod të ri. Ai shfaqet vetëm këtë herë: shkruajeni diku ose ruajeni tani në menaxherin e fjalëkalimeve. Do t'ju duhet nëse humbisni pajisjen me aplikacionin e vërtetimit.
+backup-new-copy = Kopjo kodin
+backup-new-copied = Kodi rezervë u kopjua.
+backup-new-continue = E ruajta, vazhdo
 
 reset-title = Rigjeneroni fjalëkalimin
 reset-help = Futni e-mailin tuaj. Paneli do t’ju dërgojë një lidhje për të zgjedhur një fjalëkalim të ri.
@@ -174,7 +182,7 @@ settings-remembered = Fjalëkalimi ruhet në ruajtësen e sistemit (keyring).
 error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni „Forgot Password?“.
 error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
 error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin aktual nga aplikacioni i verifikimit, ose një kod rezervë.
-error-captcha-required = Paneli kërkon një captcha, që mund ta shfaqë vetëm një shfletues. Hyni njëherë në shfletues, pastaj provoni përsëri këtu.
+error-captcha-required = Paneli kërkon një captcha, të cilën mund ta plotësoni vetëm ju. Hyni në faqen e vetë panelit: aplikacioni vazhdon prej andej.
 error-banned = Paneli ka bllokuar përkohësisht hyrjet nga kjo adresë pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
 error-session-expired = Seanca juaj ka skaduar. Hyni përsëri.
 error-unreachable = Paneli nuk mund të arrihet. Kontrolloni lidhjen me internetin dhe provoni përsëri.
@@ -207,7 +215,6 @@ invoices-badge-label = { $count ->
 payment-progress-label = Ecuria e konfirmimit të pagesës
 payment-back-to-invoice = Kthehu te fatura
 payment-back-to-dashboard = Shko te Pulti
-signin-open-browser = Hap panelin në shfletues
 
 ## Pa lidhje: kopja e ruajtur e faturave të një llogarie
 error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t’u lidhur përsëri me Panelin e Klientit; për të paguar nevojitet lidhja.

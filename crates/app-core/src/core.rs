@@ -92,6 +92,9 @@ pub struct SignInOutcome {
     /// saved copy of the invoices could not be read (and was set aside).
     pub keyring_warning: Option<String>,
     pub account: Option<AccountView>,
+    /// After a backup code: the portal used it up and made this new one, shown only once.
+    /// The person must see it and keep it.
+    pub new_backup_code: Option<String>,
 }
 
 struct Account {
@@ -384,9 +387,51 @@ impl Core {
                     second_factor: true,
                     keyring_warning: None,
                     account: None,
+                    new_backup_code: None,
                 })
             }
         }
+    }
+
+    /// Where the sign-in window opens for `portal`, and the portal's address (for the
+    /// window's rules).
+    pub fn browser_sign_in_start(
+        &self,
+        portal: &PortalChoice,
+    ) -> Result<(PortalAddress, url::Url)> {
+        let address = PortalAddress::parse(&self.portal_url(portal)?)?;
+        let start = portal::sign_in_window::start_page(&address);
+        Ok((address, start))
+    }
+
+    /// Takes over the session the person made in the portal's own sign-in page (the sign-in
+    /// window, for a captcha): `cookies` are the window's cookies for the portal. None while
+    /// that session is not signed in yet. No password is known, so none is kept: when the
+    /// portal signs the session out, the person signs in again.
+    pub async fn adopt_browser_session(
+        &self,
+        portal: PortalChoice,
+        cookies: Vec<(String, String)>,
+    ) -> Result<Option<SignInOutcome>> {
+        let address = PortalAddress::parse(&self.portal_url(&portal)?)?;
+        let session = Session::new(address.clone())?;
+        session.adopt_cookies(&cookies);
+        let Some(email) = session.signed_in_email().await? else {
+            return Ok(None);
+        };
+        let record = AccountRecord {
+            email,
+            portal: if portal == PortalChoice::Demo {
+                DEMO_PORTAL.to_owned()
+            } else {
+                address.base().to_string()
+            },
+            remembered: false,
+        };
+        // A password kept from an earlier "remember me" is not this session's: forgotten, or
+        // a later restore would sign in with it behind the person's back.
+        let _ = self.secrets.delete(&record.key());
+        self.finish_sign_in(record, session, "", false).map(Some)
     }
 
     pub async fn second_factor(&self, code: &str, backup: bool) -> Result<SignInOutcome> {
@@ -395,18 +440,20 @@ impl Core {
             let pending = state.pending_2fa.as_ref().ok_or(CoreError::NotSignedIn)?;
             pending.session.clone()
         };
-        session.second_factor(code, backup).await?;
+        let new_backup_code = session.second_factor(code, backup).await?;
         let pending = self
             .state()
             .pending_2fa
             .take()
             .ok_or(CoreError::NotSignedIn)?;
-        self.finish_sign_in(
+        let mut outcome = self.finish_sign_in(
             pending.record,
             pending.session,
             &pending.password,
             pending.remember,
-        )
+        )?;
+        outcome.new_backup_code = new_backup_code;
+        Ok(outcome)
     }
 
     fn finish_sign_in(
@@ -458,6 +505,7 @@ impl Core {
             second_factor: false,
             keyring_warning,
             account: Some(view),
+            new_backup_code: None,
         })
     }
 

@@ -150,6 +150,21 @@ pub struct Account {
     pub backup_code: Option<String>,
     pub credit: Option<(Decimal, &'static str)>,
     pub invoices: Vec<Invoice>,
+    /// The language of the client's profile: the portal's pages are written in it.
+    pub language: crate::lang::Lang,
+    /// The client's currency has neither prefix nor suffix set up: amounts show bare.
+    pub bare_amounts: bool,
+}
+
+impl Account {
+    /// An amount as the portal writes it for this client.
+    pub fn money(&self, amount: Decimal, currency: &str) -> String {
+        if self.bare_amounts {
+            format!("{:.2}", amount.round_dp(2))
+        } else {
+            money(amount, currency)
+        }
+    }
 }
 
 /// The demo customer's paid invoice whose item descriptions `Options::hostile_text` replaces.
@@ -389,6 +404,8 @@ pub fn demo_customer(today: NaiveDate) -> Account {
         company: "Demo Shpk".into(),
         totp_secret: None,
         backup_code: None,
+        language: crate::lang::Lang::En,
+        bare_amounts: false,
         credit: Some((d("5.00"), "EUR")),
         invoices,
     }
@@ -403,6 +420,8 @@ pub fn two_factor_customer(today: NaiveDate) -> Account {
         company: String::new(),
         totp_secret: Some(TOTP_SECRET.into()),
         backup_code: Some(BACKUP_CODE.into()),
+        language: crate::lang::Lang::En,
+        bare_amounts: false,
         credit: None,
         invoices: vec![invoice(
             2001,
@@ -469,6 +488,8 @@ pub fn accountant(today: NaiveDate) -> Account {
         company: "Llogaritë Shpk".into(),
         totp_secret: None,
         backup_code: None,
+        language: crate::lang::Lang::En,
+        bare_amounts: false,
         credit: None,
         invoices,
     }

@@ -1,7 +1,9 @@
 //! Owns the demo portal's pages: the structure of WHMCS's client area in its two stock themes
 //! ("twenty-one" and "six"), written from the documented classes, ids, fields and texts.
 
-use crate::data::{money, Account, Invoice, Status};
+use crate::captcha::CaptchaKind;
+use crate::data::{Account, Invoice, Status};
+use crate::lang::{Lang, Text};
 use chrono::NaiveDate;
 use std::fmt::Write;
 
@@ -50,23 +52,36 @@ pub struct Chrome<'a> {
     pub title: &'a str,
     pub token: &'a str,
     pub account: Option<&'a Account>,
+    pub lang: Lang,
+    /// Extra markup for the head (a captcha provider's script).
+    pub head: &'a str,
 }
+
+/// Every stock page's footer includes the password generator's dialog, whose hidden
+/// `alert-danger` has text: a client that reads "the first danger alert" is wrong on every page.
+const GENERATE_PASSWORD_DIALOG: &str = "<form action=\"#\" id=\"frmGeneratePassword\"><div class=\"modal fade\" id=\"modalGeneratePassword\"><div class=\"modal-dialog\"><div class=\"modal-content\">\
+<div class=\"modal-header bg-primary text-white\"><h4 class=\"modal-title\">Generate Password</h4></div>\
+<div class=\"modal-body\"><div class=\"alert alert-danger w-hidden\" id=\"generatePwLengthError\">Please enter a number between 8 and 64 for the password length</div>\
+<input type=\"number\" min=\"8\" max=\"64\" value=\"12\" id=\"inputGeneratePasswordLength\"><input type=\"text\" id=\"inputGeneratePasswordOutput\"></div></div></div></div></form>\n";
 
 pub fn layout(c: &Chrome<'_>, body: &str) -> String {
     let mut page = String::new();
     let _ = write!(
         page,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{} - JitOps Cloud (demo)</title>\n<script>var csrfToken = '{}', whmcsBaseUrl = '';</script>\n</head>\n<body>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>{} - JitOps Cloud (demo)</title>\n<script>var csrfToken = '{}', whmcsBaseUrl = '';</script>\n{}</head>\n<body>\n",
+        c.lang.code(),
         esc(c.title),
-        c.token
+        c.token,
+        c.head
     );
+    let logout = esc(c.lang.text(Text::Logout));
     match (c.theme, c.account) {
         (Theme::TwentyOne, Some(a)) => {
             let _ = write!(
                 page,
                 "<header id=\"header\" class=\"header\">\n<div class=\"topbar\"><div class=\"container\"><div class=\"d-flex\">\
                  <span>Logged in as: <a href=\"clientarea.php?action=details\">{} {}</a></span> \
-                 <a href=\"logout.php\" class=\"btn btn-active-client\">Logout</a></div></div></div>\n</header>\n",
+                 <a href=\"logout.php\" class=\"btn btn-active-client\">{logout}</a></div></div></div>\n</header>\n",
                 esc(&a.first_name),
                 esc(&a.last_name)
             );
@@ -76,17 +91,21 @@ pub fn layout(c: &Chrome<'_>, body: &str) -> String {
                 page,
                 "<section id=\"header\"><div class=\"container\"><ul class=\"top-nav\">\
                  <li><a href=\"clientarea.php?action=details\">Hello, {}!</a></li>\
-                 <li><a href=\"logout.php\">Logout</a></li></ul></div></section>\n",
+                 <li><a href=\"logout.php\">{logout}</a></li></ul></div></section>\n",
                 esc(&a.first_name)
             );
         }
         (_, None) => {
-            page.push_str("<header id=\"header\" class=\"header\"><a href=\"index.php?rp=/login\">Login</a></header>\n");
+            let _ = write!(
+                page,
+                "<header id=\"header\" class=\"header\"><a href=\"index.php?rp=/login\">{}</a></header>\n",
+                esc(c.lang.text(Text::LoginTitle))
+            );
         }
     }
     let _ = write!(
         page,
-        "<section id=\"main-body\"><div class=\"container\">\n<h1>{}</h1>\n{body}\n</div></section>\n</body>\n</html>\n",
+        "<section id=\"main-body\"><div class=\"container\">\n<h1>{}</h1>\n{body}\n</div></section>\n<section id=\"footer\">{GENERATE_PASSWORD_DIALOG}</section>\n</body>\n</html>\n",
         esc(c.title)
     );
     page
@@ -99,38 +118,52 @@ pub fn alert(kind: &str, text: &str) -> String {
     )
 }
 
-pub fn login_body(
-    theme: Theme,
-    token: &str,
-    error: Option<&str>,
-    info: Option<&str>,
-    captcha: bool,
-) -> String {
-    let mut b = String::new();
-    if let Some(e) = error {
+pub struct LoginBody<'a> {
+    pub token: &'a str,
+    pub lang: Lang,
+    /// A refusal, shown in the form's own area as WHMCS's flash message.
+    pub error: Option<&'a str>,
+    pub info: Option<&'a str>,
+    pub captcha: CaptchaKind,
+}
+
+/// The sign-in page: the form in a card, the flash message inside it (`login.tpl`).
+pub fn login_body(p: &LoginBody<'_>) -> String {
+    let lang = p.lang;
+    let mut b = post_form(
+        "index.php?rp=/login",
+        " class=\"login-form\" role=\"form\"",
+        p.token,
+    );
+    b.push_str(
+        "<div class=\"card mw-540 mb-md-4 mt-md-4\"><div class=\"card-body px-sm-5 py-5\">\n",
+    );
+    if let Some(e) = p.error {
         b.push_str(&alert("danger", e));
     }
-    if let Some(i) = info {
+    if let Some(i) = p.info {
         b.push_str(&alert("success", i));
     }
-    let class = match theme {
-        Theme::TwentyOne => " class=\"login-form\" role=\"form\"",
-        Theme::Six => " class=\"login-form\" role=\"form\"",
-    };
-    b.push_str(&post_form("index.php?rp=/login", class, token));
-    b.push_str(
-        "<div class=\"form-group\"><label for=\"inputEmail\" class=\"form-control-label\">Email Address</label>\
+    let _ = write!(
+        b,
+        "<div class=\"form-group\"><label for=\"inputEmail\" class=\"form-control-label\">{}</label>\
          <input type=\"email\" class=\"form-control\" name=\"username\" id=\"inputEmail\" placeholder=\"name@example.com\" autofocus></div>\n\
-         <div class=\"form-group\"><label for=\"inputPassword\" class=\"form-control-label\">Password</label>\
-         <a href=\"index.php?rp=/password/reset\" class=\"small\" tabindex=\"-1\">Forgot Password?</a>\
-         <input type=\"password\" class=\"form-control\" name=\"password\" id=\"inputPassword\" placeholder=\"Password\" autocomplete=\"off\"></div>\n",
+         <div class=\"form-group\"><label for=\"inputPassword\" class=\"form-control-label\">{}</label>\
+         <a href=\"index.php?rp=/password/reset\" class=\"small\" tabindex=\"-1\">{}</a>\
+         <input type=\"password\" class=\"form-control\" name=\"password\" id=\"inputPassword\" placeholder=\"{}\" autocomplete=\"off\"></div>\n",
+        esc(lang.text(Text::EmailAddress)),
+        esc(lang.text(Text::Password)),
+        esc(lang.text(Text::ForgotPassword)),
+        esc(lang.text(Text::Password)),
     );
-    if captcha {
-        b.push_str("<div class=\"g-recaptcha\" data-sitekey=\"demo-site-key\"></div>\n");
-    }
-    b.push_str(
-        "<label><input type=\"checkbox\" class=\"form-check-input\" name=\"rememberme\" /> Remember Me</label>\n\
-         <button id=\"login\" type=\"submit\" class=\"btn btn-primary\">Login</button>\n</form>\n",
+    b.push_str(&p.captcha.in_form(lang));
+    let _ = write!(
+        b,
+        "<button id=\"login\" type=\"submit\" class=\"btn btn-primary{}\">{}</button>\n\
+         <label><input type=\"checkbox\" class=\"form-check-input\" name=\"rememberme\" /> {}</label>\n</div></div>\n</form>\n",
+        p.captcha.button_class(),
+        esc(lang.text(Text::LoginButton)),
+        esc(lang.text(Text::RememberMe)),
     );
     b
 }
@@ -145,49 +178,66 @@ pub fn banned_body(ip: &str, reason: &str, expires: &str) -> String {
     )
 }
 
-pub fn two_factor_body(token: &str, incorrect: bool) -> String {
-    let mut b = String::from("<div class=\"card mw-540\"><div class=\"card-body\"><h3 class=\"card-title\">Two-Factor Authentication</h3>\n");
+pub fn two_factor_body(token: &str, lang: Lang, incorrect: bool) -> String {
+    let mut b = format!(
+        "<div class=\"card mw-540\"><div class=\"card-body\"><h3 class=\"card-title\">{}</h3>\n",
+        esc(lang.text(Text::TwoFactorTitle))
+    );
     if incorrect {
-        b.push_str(&alert(
-            "danger",
-            "Second Factor Incorrect. Please try again.",
-        ));
+        b.push_str(&alert("danger", lang.text(Text::TwoFactorIncorrect)));
     } else {
-        b.push_str(&alert("warning", "Your account is protected by two-factor authentication. Please provide your second factor to continue."));
+        b.push_str(&alert("warning", lang.text(Text::TwoFactorRequired)));
     }
     b.push_str(&post_form(
         "index.php?rp=/login/two-factor/challenge/verify",
         " id=\"frmTwoFactorChallenge\"",
         token,
     ));
-    b.push_str("<input type=\"text\" name=\"key\" maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"one-time-code\" class=\"form-control\" autofocus>\n<button type=\"submit\" class=\"btn btn-primary\">Login</button>\n</form>\n");
+    let login = esc(lang.text(Text::LoginButton));
+    let _ = write!(b, "<input type=\"text\" name=\"key\" maxlength=\"6\" inputmode=\"numeric\" autocomplete=\"one-time-code\" class=\"form-control\" autofocus>\n<button type=\"submit\" class=\"btn btn-primary\">{login}</button>\n</form>\n");
     b.push_str(&post_form(
         "index.php?rp=/login/two-factor/challenge/backup/verify",
         " id=\"frmTwoFactorBackup\" class=\"w-hidden\"",
         token,
     ));
-    b.push_str("<input type=\"text\" name=\"twofabackupcode\" class=\"form-control\" placeholder=\"Backup Code\">\n<button type=\"submit\" class=\"btn btn-primary\">Login</button>\n</form>\n</div></div>\n");
+    let _ = write!(b, "<input type=\"text\" name=\"twofabackupcode\" class=\"form-control\" placeholder=\"{}\">\n<button type=\"submit\" class=\"btn btn-primary\">{login}</button>\n</form>\n</div></div>\n", esc(lang.text(Text::BackupCodePlaceholder)));
     b
 }
 
-pub fn reset_body(token: &str, result: Option<Result<(), &str>>) -> String {
+/// What WHMCS shows once after a backup code was used (`two-factor-new-backup-code.tpl`): the
+/// old code is gone and this new one is shown only here.
+pub fn new_backup_code_body(lang: Lang, code: &str) -> String {
+    format!(
+        "<div class=\"card mw-540 mb-md-4 mt-md-4\"><div class=\"card-body px-sm-5 py-5\">\n<h3 class=\"card-title\">{}</h3>\n{}\
+         <h5 class=\"text-center\">{}</h5>\n<div class=\"alert alert-warning text-center h4\">\n{}\n</div>\n<p class=\"text-center\">{}</p>\n\
+         <p class=\"text-center\"><a href=\"clientarea.php\" class=\"btn btn-default\">{} &raquo;</a></p>\n</div></div>\n",
+        esc(lang.text(Text::TwoFactorTitle)),
+        alert("success", lang.text(Text::BackupCodeReset)),
+        esc(lang.text(Text::NewBackupCodeIs)),
+        esc(code),
+        esc(lang.text(Text::BackupCodeExplained)),
+        esc(lang.text(Text::Continue)),
+    )
+}
+
+pub fn reset_body(token: &str, lang: Lang, result: Option<Result<(), &str>>) -> String {
     let mut b = String::new();
     match result {
         Some(Ok(())) => {
-            b.push_str(&alert("success", "Validation Email Sent"));
-            b.push_str("<p>The password reset process has now been started. Please check your email for instructions on what to do next.</p>\n");
+            b.push_str(&alert("success", lang.text(Text::ResetSent)));
+            let _ = write!(b, "<p>{}</p>\n", esc(lang.text(Text::ResetStarted)));
             return b;
         }
         Some(Err(e)) => b.push_str(&alert("danger", e)),
         None => {}
     }
-    b.push_str("<p>Forgotten your password? Enter your email address below to begin the reset process.</p>\n");
+    let _ = write!(b, "<p>{}</p>\n", esc(lang.text(Text::ResetIntro)));
     b.push_str(&post_form(
         "index.php?rp=/password/reset",
         " class=\"using-password-strength\"",
         token,
     ));
-    b.push_str("<input type=\"hidden\" name=\"action\" value=\"reset\" />\n<input type=\"email\" name=\"email\" class=\"form-control\" id=\"inputEmail\" placeholder=\"name@example.com\" autofocus>\n<button type=\"submit\" class=\"btn btn-primary\">Submit</button>\n</form>\n");
+    let _ = write!(b, "<input type=\"hidden\" name=\"action\" value=\"reset\" />\n<input type=\"email\" name=\"email\" class=\"form-control\" id=\"inputEmail\" placeholder=\"name@example.com\" autofocus>\n<button type=\"submit\" class=\"btn btn-primary\">{}</button>\n</form>\n", esc(lang.text(Text::Submit)));
     b
 }
 
@@ -202,22 +252,25 @@ pub fn dashboard_body(theme: Theme, account: &Account, today: NaiveDate) -> Stri
         .iter()
         .filter(|i| i.is_overdue(today))
         .collect();
+    let lang = account.language;
+    let services = esc(lang.text(Text::Services));
+    let invoices = esc(lang.text(Text::Invoices));
     let mut b = String::new();
     match theme {
         Theme::TwentyOne => {
             let _ = write!(
                 b,
                 "<div class=\"tiles mb-4\"><div class=\"row no-gutters\">\
-                 <div class=\"col-6 col-xl-3\"><a href=\"clientarea.php?action=services\" class=\"tile\"><div class=\"stat\">3</div><div class=\"title\">Services</div></a></div>\
-                 <div class=\"col-6 col-xl-3\"><a href=\"clientarea.php?action=invoices\" class=\"tile\"><i class=\"fas fa-credit-card\"></i><div class=\"stat\">{unpaid}</div><div class=\"title\">Invoices</div><div class=\"highlight bg-color-gold\"></div></a></div>\
+                 <div class=\"col-6 col-xl-3\"><a href=\"clientarea.php?action=services\" class=\"tile\"><div class=\"stat\">3</div><div class=\"title\">{services}</div></a></div>\
+                 <div class=\"col-6 col-xl-3\"><a href=\"clientarea.php?action=invoices\" class=\"tile\"><i class=\"fas fa-credit-card\"></i><div class=\"stat\">{unpaid}</div><div class=\"title\">{invoices}</div><div class=\"highlight bg-color-gold\"></div></a></div>\
                  </div></div>\n"
             );
         }
         Theme::Six => {
             let _ = write!(
                 b,
-                "<div class=\"tiles clearfix\"><div class=\"col-sm-3 col-xs-6 tile\" onclick=\"window.location='clientarea.php?action=services'\"><a href=\"clientarea.php?action=services\"><div class=\"stat\">3</div><div class=\"title\">Services</div></a></div>\
-                 <div class=\"col-sm-3 col-xs-6 tile\" onclick=\"window.location='clientarea.php?action=invoices'\"><a href=\"clientarea.php?action=invoices\"><div class=\"icon\"><i class=\"fas fa-credit-card\"></i></div><div class=\"stat\">{unpaid}</div><div class=\"title\">Invoices</div><div class=\"highlight bg-color-gold\"></div></a></div></div>\n"
+                "<div class=\"tiles clearfix\"><div class=\"col-sm-3 col-xs-6 tile\" onclick=\"window.location='clientarea.php?action=services'\"><a href=\"clientarea.php?action=services\"><div class=\"stat\">3</div><div class=\"title\">{services}</div></a></div>\
+                 <div class=\"col-sm-3 col-xs-6 tile\" onclick=\"window.location='clientarea.php?action=invoices'\"><a href=\"clientarea.php?action=invoices\"><div class=\"icon\"><i class=\"fas fa-credit-card\"></i></div><div class=\"stat\">{unpaid}</div><div class=\"title\">{invoices}</div><div class=\"highlight bg-color-gold\"></div></a></div></div>\n"
             );
         }
     }
@@ -233,29 +286,35 @@ pub fn dashboard_body(theme: Theme, account: &Account, today: NaiveDate) -> Stri
             .filter(|i| i.currency == currency)
             .map(|i| i.balance())
             .sum();
+        // WHMCS writes the panel as one plain sentence (no element around the amount); a
+        // client in several currencies sees the first one's sum only.
+        let _ = same_currency;
         let _ = write!(
             b,
-            "<div menuItemName=\"Overdue Invoices\" class=\"{card} {card}-accent-red\"><div class=\"{header}\"><h3 class=\"card-title\">Overdue Invoices</h3></div>\
-             <div class=\"{body}\"><p>You have {} overdue invoice(s) with a total balance due of <strong class=\"balance\">{}</strong>{}. Pay them now to avoid any interruptions in service.</p>\
-             <a href=\"clientarea.php?action=masspay&amp;all=true\" class=\"btn btn-default\">Pay Now</a></div></div>\n",
-            overdue.len(),
-            money(balance, currency),
-            if same_currency { "" } else { " (plus amounts in other currencies)" }
+            "<div menuItemName=\"Overdue Invoices\" class=\"{card} {card}-accent-red\"><div class=\"{header}\"><h3 class=\"card-title\">{}</h3></div>\
+             <div class=\"{body}\">{}\
+             <a href=\"clientarea.php?action=masspay&amp;all=true\" class=\"btn btn-default\">{}</a></div></div>\n",
+            esc(lang.text(Text::OverdueInvoices)),
+            esc(&lang.overdue_sentence(overdue.len(), &account.money(balance, currency))),
+            esc(lang.text(Text::PayNow)),
         );
     }
     if let Some((amount, currency)) = account.credit {
         let _ = write!(
             b,
-            "<div menuItemName=\"Credit Balance\" class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\">Available Credit</h3></div><div class=\"{body}\">{}</div></div>\n",
-            money(amount, currency)
+            "<div menuItemName=\"Credit Balance\" class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\">{}</h3></div><div class=\"{body}\">{}</div></div>\n",
+            esc(lang.text(Text::AvailableCredit)),
+            account.money(amount, currency)
         );
     }
     b
 }
 
 pub fn invoice_list_body(theme: Theme, account: &Account) -> String {
+    let lang = account.language;
     let mut b = String::with_capacity(300 * account.invoices.len() + 1000);
-    b.push_str("<div class=\"table-container clearfix\">\n<table id=\"tableInvoicesList\" class=\"table table-list w-hidden\">\n<thead><tr><th>Invoice #</th><th>Invoice Date</th><th>Due Date</th><th>Total</th><th>Status</th>");
+    let _ = write!(b, "<div class=\"table-container clearfix\">\n<table id=\"tableInvoicesList\" class=\"table table-list w-hidden\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
+        esc(lang.text(Text::InvoiceNumber)), esc(lang.text(Text::InvoiceDate)), esc(lang.text(Text::DueDate)), esc(lang.text(Text::TotalColumn)), esc(lang.text(Text::StatusColumn)));
     if theme == Theme::Six {
         b.push_str("<th class=\"responsive-edit-button\" style=\"display: none;\"></th>");
     }
@@ -280,9 +339,9 @@ pub fn invoice_list_body(theme: Theme, account: &Account) -> String {
             inv.due.format("%Y-%m-%d"),
             inv.due.format("%d/%m/%Y"),
             inv.total().round_dp(2),
-            money(inv.total(), inv.currency),
+            account.money(inv.total(), inv.currency),
             inv.status.slug(),
-            inv.status.label(),
+            lang.status(inv.status),
         );
         if theme == Theme::Six {
             let _ = write!(b, "<td class=\"responsive-edit-button\" style=\"display: none;\"><a href=\"viewinvoice.php?id={}\" class=\"btn btn-block btn-info\">View</a></td>", inv.id);
@@ -304,15 +363,23 @@ pub struct InvoicePage<'a> {
     pub notice: Option<&'a str>,
 }
 
-pub fn invoice_not_found() -> String {
-    "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Invoice</title></head><body>\n\
-     <div class=\"container-fluid invoice-container\">\n<div class=\"card bg-danger\"><div class=\"card-header\"><h3 class=\"card-title\">Error</h3></div>\
-     <div class=\"card-body text-center\">Invoice ID Not Found or Access Denied</div></div>\n</div>\n</body></html>\n"
-        .to_owned()
+pub fn invoice_not_found(lang: Lang) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title></head><body>\n\
+         <div class=\"container-fluid invoice-container\">\n<div class=\"card bg-danger\"><div class=\"card-header\"><h3 class=\"card-title\">{}</h3></div>\
+         <div class=\"card-body text-center\">{}</div></div>\n</div>\n</body></html>\n",
+        lang.code(),
+        esc(lang.text(Text::Invoice)),
+        esc(lang.text(Text::Error)),
+        esc(lang.text(Text::InvoiceNotFound))
+    )
 }
 
 pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     let inv = p.invoice;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let money = |amount| p.account.money(amount, inv.currency);
     let (card, header, table_class) = match p.theme {
         Theme::TwentyOne => ("card bg-default", "card-header", "table table-sm"),
         Theme::Six => (
@@ -324,16 +391,18 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     let mut b = String::new();
     let _ = write!(
         b,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n<title>JitOps Cloud - Invoice #{num}</title>\n<script>var csrfToken = '{token}';</script>\n</head>\n<body>\n\
-         <div class=\"container-fluid invoice-container\">\n<div class=\"row invoice-header\">\n<div class=\"col-12 col-sm-6 invoice-col\"><h2>JitOps Cloud</h2><h3>Invoice #{num}</h3></div>\n\
+        "<!DOCTYPE html>\n<html lang=\"{code}\">\n<head>\n<meta charset=\"utf-8\" />\n<title>JitOps Cloud - {invoice} #{num}</title>\n<script>var csrfToken = '{token}';</script>\n</head>\n<body>\n\
+         <div class=\"container-fluid invoice-container\">\n<div class=\"row invoice-header\">\n<div class=\"col-12 col-sm-6 invoice-col\"><h2>JitOps Cloud</h2><h3>{invoice} #{num}</h3></div>\n\
          <div class=\"col-12 col-sm-6 invoice-col text-center\">\n<div class=\"invoice-status\"><span class=\"{cls}\">{label}</span></div>\n",
         num = esc(&inv.number),
         token = p.token,
         cls = inv.status.page_class(),
-        label = inv.status.label()
+        label = esc(lang.status(inv.status)),
+        code = lang.code(),
+        invoice = tr(Text::Invoice),
     );
     if matches!(inv.status, Status::Unpaid | Status::Draft) {
-        let _ = write!(b, "<div class=\"small-text\">Due Date: {}</div>\n<div class=\"payment-btn-container d-print-none\" align=\"center\">\n", inv.due.format("%d/%m/%Y"));
+        let _ = write!(b, "<div class=\"small-text\">{}: {}</div>\n<div class=\"payment-btn-container d-print-none\" align=\"center\">\n", tr(Text::DueDate), inv.due.format("%d/%m/%Y"));
         if inv.status == Status::Unpaid {
             b.push_str(&payment_buttons(p));
         }
@@ -341,23 +410,42 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     }
     b.push_str("</div>\n</div>\n<hr>\n");
     match p.notice {
-        Some("paymentsuccess") => b.push_str(&panel(p.theme, "success", "Success", "Thank you! Your payment was successful.")),
-        Some("pendingreview") => b.push_str(&panel(p.theme, "info", "Success", "Thank you! Your payment was successful and will be applied to your invoice as soon as 2Checkout's review completes.")),
-        Some("paymentfailed") => b.push_str(&panel(p.theme, "danger", "Error", "Unfortunately your payment attempt was not successful. Please try again or contact support.")),
+        Some("paymentsuccess") => b.push_str(&panel(
+            p.theme,
+            "success",
+            lang.text(Text::Success),
+            lang.text(Text::PaymentSuccess),
+        )),
+        Some("pendingreview") => b.push_str(&panel(
+            p.theme,
+            "info",
+            lang.text(Text::Success),
+            lang.text(Text::PaymentPendingReview),
+        )),
+        Some("paymentfailed") => b.push_str(&panel(
+            p.theme,
+            "danger",
+            lang.text(Text::Error),
+            lang.text(Text::PaymentFailed),
+        )),
         _ => {}
     }
     let _ = write!(
         b,
-        "<div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>Pay To</strong><address class=\"small-text\">JitOps Cloud<br />Tirana, Albania</address></div>\
-         <div class=\"col-12 col-sm-6 invoice-col\"><strong>Invoiced To</strong><address class=\"small-text\">{}<br />{} {}</address></div></div>\n\
-         <div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>Payment Method</strong><br><span class=\"small-text\" data-role=\"paymethod-info\">2Checkout</span></div>\
-         <div class=\"col-12 col-sm-6 invoice-col\"><strong>Invoice Date</strong><br><span class=\"small-text\">{}</span></div></div>\n",
+        "<div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>{}</strong><address class=\"small-text\">JitOps Cloud<br />Tirana, Albania</address></div>\
+         <div class=\"col-12 col-sm-6 invoice-col\"><strong>{}</strong><address class=\"small-text\">{}<br />{} {}</address></div></div>\n\
+         <div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>{}</strong><br><span class=\"small-text\" data-role=\"paymethod-info\">2Checkout</span></div>\
+         <div class=\"col-12 col-sm-6 invoice-col\"><strong>{}</strong><br><span class=\"small-text\">{}</span></div></div>\n",
+        tr(Text::PayTo),
+        tr(Text::InvoicedTo),
         esc(&p.account.company),
         esc(&p.account.first_name),
         esc(&p.account.last_name),
+        tr(Text::PaymentMethod),
+        tr(Text::InvoiceDate),
         inv.date.format("%d/%m/%Y")
     );
-    let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>Invoice Items</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>Description</strong></td><td width=\"20%\" class=\"text-center\"><strong>Amount</strong></td></tr></thead>\n<tbody>\n");
+    let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>{}</strong></td><td width=\"20%\" class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::InvoiceItems), tr(Text::Description), tr(Text::Amount));
     for item in &inv.items {
         let _ = writeln!(
             b,
@@ -368,33 +456,35 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
             } else {
                 ""
             },
-            money(item.amount, inv.currency)
+            money(item.amount)
         );
     }
     let total_row = |label: &str, amount| {
         format!(
             "<tr><td class=\"total-row text-right\"><strong>{}</strong></td><td class=\"total-row text-center\">{}</td></tr>\n",
             esc(label),
-            money(amount, inv.currency)
+            money(amount)
         )
     };
-    b.push_str(&total_row("Sub Total", inv.subtotal()));
+    b.push_str(&total_row(lang.text(Text::SubTotal), inv.subtotal()));
     if !inv.tax_rate.is_zero() {
         b.push_str(&total_row(
             &format!("{}% VAT", inv.tax_rate.normalize()),
             inv.tax(),
         ));
     }
-    b.push_str(&total_row("Credit", inv.credit));
-    b.push_str(&total_row("Total", inv.total()));
+    b.push_str(&total_row(lang.text(Text::Credit), inv.credit));
+    b.push_str(&total_row(lang.text(Text::Total), inv.total()));
     b.push_str("</tbody>\n</table></div></div>\n");
     if !inv.tax_rate.is_zero() {
-        b.push_str("<p>* Indicates a taxed item.</p>\n");
+        let _ = write!(b, "<p>* {}</p>\n", tr(Text::TaxedItem));
     }
-    let _ = write!(b, "<div class=\"transactions-container small-text\"><div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td class=\"text-center\"><strong>Transaction Date</strong></td><td class=\"text-center\"><strong>Gateway</strong></td><td class=\"text-center\"><strong>Transaction ID</strong></td><td class=\"text-center\"><strong>Amount</strong></td></tr></thead>\n<tbody>\n");
+    let _ = write!(b, "<div class=\"transactions-container small-text\"><div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::TransactionDate), tr(Text::Gateway), tr(Text::TransactionId), tr(Text::Amount));
     if inv.transactions.is_empty() {
-        b.push_str(
-            "<tr><td class=\"text-center\" colspan=\"4\">No Related Transactions Found</td></tr>\n",
+        let _ = writeln!(
+            b,
+            "<tr><td class=\"text-center\" colspan=\"4\">{}</td></tr>",
+            tr(Text::NoTransactions)
         );
     }
     for t in &inv.transactions {
@@ -404,17 +494,22 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
             t.date.format("%d/%m/%Y"),
             esc(&t.gateway),
             esc(&t.id),
-            money(t.amount, inv.currency)
+            money(t.amount)
         );
     }
     let _ = write!(
         b,
-        "<tr><td class=\"text-right\" colspan=\"3\"><strong>Balance</strong></td><td class=\"text-center\">{}</td></tr>\n</tbody>\n</table></div></div>\n\
-         <div class=\"float-right btn-group btn-group-sm d-print-none\"><a href=\"javascript:window.print()\" class=\"btn btn-default\">Print</a>\
-         <a href=\"dl.php?type=i&amp;id={}\" class=\"btn btn-default\">Download</a></div>\n</div>\n\
-         <p class=\"text-center d-print-none\"><a href=\"clientarea.php?action=invoices\">&laquo; Back to Client Area</a></p>\n</body>\n</html>\n",
-        money(inv.balance(), inv.currency),
-        inv.id
+        "<tr><td class=\"text-right\" colspan=\"3\"><strong>{}</strong></td><td class=\"text-center\">{}</td></tr>\n</tbody>\n</table></div></div>\n\
+         <div class=\"float-right btn-group btn-group-sm d-print-none\"><a href=\"javascript:window.print()\" class=\"btn btn-default\">{}</a>\
+         <a href=\"dl.php?type=i&amp;id={}\" class=\"btn btn-default\">{}</a></div>\n</div>\n\
+         <p class=\"text-center d-print-none\"><a href=\"clientarea.php?action=invoices\">{}</a></p>\n\
+         <div id=\"fullpage-overlay\" class=\"w-hidden\"><span class=\"msg\"></span></div>\n</body>\n</html>\n",
+        tr(Text::Balance),
+        money(inv.balance()),
+        tr(Text::Print),
+        inv.id,
+        tr(Text::Download),
+        tr(Text::BackToClientArea),
     );
     b
 }
@@ -454,7 +549,12 @@ fn payment_buttons(p: &InvoicePage<'_>) -> String {
             esc(value)
         );
     }
-    b.push_str("<input type=\"submit\" value=\"Make One Off Payment\" class=\"btn btn-success\" />\n</form>\n");
+    let lang = p.account.language;
+    let _ = write!(
+        b,
+        "<input type=\"submit\" value=\"{}\" class=\"btn btn-success\" />\n</form>\n",
+        esc(lang.text(Text::MakeOneOffPayment))
+    );
     if inv.recurring_cycle().is_some() && !inv.is_overdue(p.today) {
         b.push_str(&post_form(
             &format!("{}modules/gateways/tco.php?recurring=1", p.portal_url),
@@ -466,7 +566,11 @@ fn payment_buttons(p: &InvoicePage<'_>) -> String {
             "<input type=\"hidden\" name=\"invoiceid\" value=\"{}\" />",
             inv.id
         );
-        b.push_str("<input type=\"submit\" value=\"Create Automated Recurring Subscription\" class=\"btn btn-primary\" />\n</form>\n");
+        let _ = write!(
+            b,
+            "<input type=\"submit\" value=\"{}\" class=\"btn btn-primary\" />\n</form>\n",
+            esc(lang.text(Text::CreateSubscription))
+        );
     }
     b
 }
@@ -513,15 +617,17 @@ pub fn masspay_body(account: &Account, token: &str) -> String {
         .iter()
         .filter(|i| i.status == Status::Unpaid)
         .collect();
+    let lang = account.language;
     let mut b = post_form("clientarea.php?action=masspay", " id=\"frmMassPay\"", token);
-    b.push_str("<input type=\"hidden\" name=\"geninvoice\" value=\"true\" />\n<table class=\"table\">\n<thead><tr><th>Description</th><th>Amount</th></tr></thead>\n<tbody>\n");
+    let _ = write!(b, "<input type=\"hidden\" name=\"geninvoice\" value=\"true\" />\n<table class=\"table\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", esc(lang.text(Text::Description)), esc(lang.text(Text::Amount)));
     for inv in &unpaid {
         let _ = writeln!(
             b,
-            "<input type=\"hidden\" name=\"invoiceids[]\" value=\"{}\" />\n<tr class=\"masspay-invoice-detail\"><td>Invoice #{}</td><td>{}</td></tr>",
+            "<input type=\"hidden\" name=\"invoiceids[]\" value=\"{}\" />\n<tr class=\"masspay-invoice-detail\"><td>{} #{}</td><td>{}</td></tr>",
             inv.id,
+            esc(lang.text(Text::Invoice)),
             esc(&inv.number),
-            money(inv.balance(), inv.currency)
+            account.money(inv.balance(), inv.currency)
         );
     }
     let mut currencies: Vec<&str> = unpaid.iter().map(|i| i.currency).collect();
@@ -535,10 +641,11 @@ pub fn masspay_body(account: &Account, token: &str) -> String {
             .sum();
         let _ = writeln!(
             b,
-            "<tr class=\"masspay-total\"><td class=\"text-right\">Total Due:</td><td>{}</td></tr>",
-            money(sum, c)
+            "<tr class=\"masspay-total\"><td class=\"text-right\">{}</td><td>{}</td></tr>",
+            esc(lang.text(Text::TotalDue)),
+            account.money(sum, c)
         );
     }
-    b.push_str("</tbody>\n</table>\n<select name=\"paymentmethod\" id=\"paymentmethod\" class=\"form-control\"><option value=\"tco\" selected>2Checkout</option></select>\n<input type=\"submit\" value=\"Make Payment\" class=\"btn btn-primary\" />\n</form>\n");
+    let _ = write!(b, "</tbody>\n</table>\n<select name=\"paymentmethod\" id=\"paymentmethod\" class=\"form-control\"><option value=\"tco\" selected>2Checkout</option></select>\n<input type=\"submit\" value=\"{}\" class=\"btn btn-primary\" />\n</form>\n", esc(lang.text(Text::MakePayment)));
     b
 }

@@ -6,17 +6,21 @@
 // have the final newline moved into `writeln!`, splitting each fragment in two places.
 #![allow(clippy::write_with_newline)]
 
+pub mod captcha;
 pub mod data;
 pub mod html;
+pub mod lang;
 pub mod pdf;
 pub mod processor;
 mod server;
 pub mod totp;
 
+pub use captcha::CaptchaKind;
 pub use data::{
     ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
 };
 pub use html::Theme;
+pub use lang::Lang;
 pub use processor::{TEST_CARD_DECLINED, TEST_CARD_OK};
 pub use server::{DemoPortal, Email};
 
@@ -50,8 +54,13 @@ pub struct Options {
     /// Failed sign-ins in a row before a ban, and its length.
     pub ban_after: u32,
     pub ban_for: Duration,
-    /// The sign-in page shows a reCAPTCHA.
-    pub captcha: bool,
+    /// The captcha the sign-in page shows (off, WHMCS's image, reCAPTCHA v2 or invisible).
+    pub captcha: CaptchaKind,
+    /// The language the client area's pages are written in (WHMCS serves each client in the
+    /// language of their profile).
+    pub portal_language: Lang,
+    /// The client's currency is set up with neither prefix nor suffix: amounts read `5.00`.
+    pub bare_amounts: bool,
     /// The password of every demo account ("demo" unless a test needs one it can search for).
     pub password: String,
     pub faults: Faults,
@@ -73,7 +82,9 @@ impl Default for Options {
             session_idle: Duration::from_secs(30 * 60),
             ban_after: 5,
             ban_for: Duration::from_secs(15 * 60),
-            captcha: false,
+            captcha: CaptchaKind::Off,
+            portal_language: Lang::En,
+            bare_amounts: false,
             password: data::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
             hostile_text: None,
@@ -96,7 +107,9 @@ pub fn usual_confirmation_from_env() -> Option<Duration> {
 impl Options {
     /// Reads the knobs the app and the end-to-end tests pass through the environment
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
-    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`, `JITOPS_DEMO_CAPTCHA`,
+    /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`,
+    /// `JITOPS_DEMO_CAPTCHA=off|image|recaptcha|invisible`, `JITOPS_DEMO_PORTAL_LANGUAGE=en|sq|de`,
+    /// `JITOPS_DEMO_BARE_AMOUNTS=on`,
     /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`,
     /// `JITOPS_DEMO_DOWN`: the portal starts down, as if unreachable;
     /// `JITOPS_DEMO_DIRECT_RETURN=off`: the processor keeps its receipt page after Pay).
@@ -134,7 +147,19 @@ impl Options {
         }
         o.faults.never_notify = std::env::var_os("JITOPS_DEMO_NEVER_NOTIFY").is_some();
         o.faults.down = std::env::var_os("JITOPS_DEMO_DOWN").is_some();
-        o.captcha = std::env::var_os("JITOPS_DEMO_CAPTCHA").is_some();
+        if let Some(kind) = std::env::var("JITOPS_DEMO_CAPTCHA")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            o.captcha = kind;
+        }
+        if let Some(lang) = std::env::var("JITOPS_DEMO_PORTAL_LANGUAGE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            o.portal_language = lang;
+        }
+        o.bare_amounts = std::env::var("JITOPS_DEMO_BARE_AMOUNTS").is_ok_and(|v| v == "on");
         o.hostile_text = std::env::var("JITOPS_DEMO_HOSTILE_TEXT").ok();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
             o.password = p;

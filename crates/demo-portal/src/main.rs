@@ -6,7 +6,9 @@ use std::time::Duration;
 fn usage() -> ! {
     eprintln!(
         "usage: demo-portal [--portal-port N] [--checkout-port N] [--notify-delay SECS] \
-         [--theme twenty-one|six] [--session-idle SECS] [--direct-return on|off]"
+         [--theme twenty-one|six] [--session-idle SECS] [--direct-return on|off] \
+         [--captcha off|image|recaptcha|invisible] [--portal-language en|sq|de] \
+         [--bare-amounts on|off]"
     );
     std::process::exit(2)
 }
@@ -30,6 +32,17 @@ async fn main() {
             "--session-idle" => options.session_idle = secs(),
             "--direct-return" => {
                 options.direct_return = match value.as_str() {
+                    "on" => true,
+                    "off" => false,
+                    _ => usage(),
+                }
+            }
+            "--captcha" => options.captcha = value.parse().unwrap_or_else(|_| usage()),
+            "--portal-language" => {
+                options.portal_language = value.parse().unwrap_or_else(|_| usage())
+            }
+            "--bare-amounts" => {
+                options.bare_amounts = match value.as_str() {
                     "on" => true,
                     "off" => false,
                     _ => usage(),

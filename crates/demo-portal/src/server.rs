@@ -2,8 +2,10 @@
 //! token, sign-in with bans and a second factor, the client-area routes, the processor's
 //! checkout, its return to the portal and its delayed server-to-server notification.
 
+use crate::captcha::CaptchaKind;
 use crate::data::{self, Account, Status};
 use crate::html::{self, Chrome, InvoicePage, Theme};
+use crate::lang::{Lang, Text};
 use crate::processor::{self, CardForm, CheckoutView, Order};
 use crate::{totp, Faults, Options};
 use axum::body::Body;
@@ -51,7 +53,11 @@ struct Shared {
     idle: Duration,
     ban_after: u32,
     ban_for: Duration,
-    captcha: bool,
+    captcha: CaptchaKind,
+    /// Answers handed out for the captcha (image codes, provider tokens).
+    answers: crate::captcha::Answers,
+    /// The language of pages shown before sign-in (the portal's default).
+    language: Lang,
     notify_delay: Mutex<Duration>,
     faults: Mutex<Faults>,
     today: NaiveDate,
@@ -77,7 +83,7 @@ struct Shared {
     http: reqwest::Client,
 }
 
-fn random_token(len: usize, alphabet: &[u8]) -> String {
+pub(crate) fn random_token(len: usize, alphabet: &[u8]) -> String {
     let mut rng = rand::thread_rng();
     (0..len)
         .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
@@ -118,6 +124,8 @@ impl DemoPortal {
             ban_after: options.ban_after,
             ban_for: options.ban_for,
             captcha: options.captcha,
+            answers: Default::default(),
+            language: options.portal_language,
             notify_delay: Mutex::new(options.notify_delay),
             faults: Mutex::new(options.faults),
             today,
@@ -137,6 +145,8 @@ impl DemoPortal {
                 .into_iter()
                 .map(|mut a| {
                     a.password = options.password.clone();
+                    a.language = options.portal_language;
+                    a.bare_amounts = options.bare_amounts;
                     if let Some(text) = &options.hostile_text {
                         for item in a
                             .invoices
@@ -184,6 +194,10 @@ impl DemoPortal {
             .route("/demo/sessions.php", get(sessions_list))
             .route("/demo/payments.php", get(payments_list))
             .route("/demo/password.php", get(password_control))
+            .route("/demo/captcha.php", get(captcha_control))
+            .route("/demo/recaptcha/api.js", get(recaptcha_script))
+            .route("/demo/recaptcha/token", post(recaptcha_token))
+            .route("/includes/verifyimage.php", get(verify_image))
             .route("/", get(|| async { redirect("clientarea.php", None) }))
             .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
             .with_state(shared.clone());
@@ -412,6 +426,8 @@ fn csrf_error(shared: &Shared, v: &Visit) -> Response {
         title: "Oops! Something went wrong!",
         token: &v.token,
         account: None,
+        lang: shared.language,
+        head: "",
     };
     let mut r = page(
         html::layout(
@@ -454,6 +470,8 @@ fn banned(shared: &Shared, ip: IpAddr) -> Option<Response> {
         title: "Banned",
         token: "",
         account: None,
+        lang: shared.language,
+        head: "",
     };
     Some(page(
         html::layout(
@@ -507,14 +525,22 @@ async fn faults_layer(
 fn login_page(shared: &Shared, v: &Visit, error: Option<&str>, info: Option<&str>) -> Response {
     let chrome = Chrome {
         theme: shared.theme,
-        title: "Login",
+        title: shared.language.text(Text::LoginTitle),
         token: &v.token,
         account: None,
+        lang: shared.language,
+        head: shared.captcha.head(),
     };
     page(
         html::layout(
             &chrome,
-            &html::login_body(shared.theme, &v.token, error, info, shared.captcha),
+            &html::login_body(&html::LoginBody {
+                token: &v.token,
+                lang: shared.language,
+                error,
+                info,
+                captcha: shared.captcha,
+            }),
         ),
         v.cookie(shared),
     )
@@ -523,7 +549,7 @@ fn login_page(shared: &Shared, v: &Visit, error: Option<&str>, info: Option<&str
 fn signed_in_page(
     shared: &Shared,
     v: &Visit,
-    title: &str,
+    title: Text,
     body: impl FnOnce(&Account) -> String,
 ) -> Response {
     let user = v.user.clone().unwrap_or_default();
@@ -533,9 +559,11 @@ fn signed_in_page(
     };
     let chrome = Chrome {
         theme: shared.theme,
-        title,
+        title: account.language.text(title),
         token: &v.token,
         account: Some(account),
+        lang: account.language,
+        head: "",
     };
     page(html::layout(&chrome, &body(account)), v.cookie(shared))
 }
@@ -556,24 +584,28 @@ async fn clientarea(
     let theme = shared.theme;
     let today = shared.today;
     match q.get("action").map(String::as_str) {
-        Some("invoices") => signed_in_page(&shared, &v, "My Invoices", |a| {
+        Some("invoices") => signed_in_page(&shared, &v, Text::MyInvoices, |a| {
             html::invoice_list_body(theme, a)
         }),
         Some("masspay") => {
             let token = v.token.clone();
-            signed_in_page(&shared, &v, "Mass Payment", |a| {
+            signed_in_page(&shared, &v, Text::MassPayment, |a| {
                 html::masspay_body(a, &token)
             })
         }
-        Some("details") => signed_in_page(&shared, &v, "Account Details", |a| {
+        // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
+        Some("details") => signed_in_page(&shared, &v, Text::AccountDetails, |a| {
             format!(
-                "<p>{} {} &lt;{}&gt;</p>",
+                "<form method=\"post\" action=\"clientarea.php?action=details\" role=\"form\">\
+                 <input type=\"text\" name=\"firstname\" id=\"inputFirstName\" value=\"{}\" class=\"form-control\">\
+                 <input type=\"text\" name=\"lastname\" id=\"inputLastName\" value=\"{}\" class=\"form-control\">\
+                 <input type=\"email\" name=\"email\" id=\"inputEmail\" value=\"{}\" class=\"form-control\"></form>",
                 html::esc(&a.first_name),
                 html::esc(&a.last_name),
                 html::esc(&a.email)
             )
         }),
-        _ => signed_in_page(&shared, &v, "Welcome Back", |a| {
+        _ => signed_in_page(&shared, &v, Text::WelcomeBack, |a| {
             html::dashboard_body(theme, a, today)
         }),
     }
@@ -645,12 +677,14 @@ async fn index_get(
         "/password/reset" => {
             let chrome = Chrome {
                 theme: shared.theme,
-                title: "Lost Password Reset",
+                title: shared.language.text(Text::ResetTitle),
                 token: &v.token,
                 account: None,
+                lang: shared.language,
+                head: "",
             };
             page(
-                html::layout(&chrome, &html::reset_body(&v.token, None)),
+                html::layout(&chrome, &html::reset_body(&v.token, shared.language, None)),
                 v.cookie(&shared),
             )
         }
@@ -678,12 +712,17 @@ fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
         .unwrap_or_default();
     let chrome = Chrome {
         theme: shared.theme,
-        title: "Two-Factor Authentication",
+        title: shared.language.text(Text::TwoFactorTitle),
         token: &token,
         account: None,
+        lang: shared.language,
+        head: "",
     };
     page(
-        html::layout(&chrome, &html::two_factor_body(&token, incorrect)),
+        html::layout(
+            &chrome,
+            &html::two_factor_body(&token, shared.language, incorrect),
+        ),
         v.cookie(shared),
     )
 }
@@ -706,6 +745,16 @@ async fn index_post(
     match q.get("rp").map(String::as_str).unwrap_or("") {
         "/login" => {
             shared.sign_in_posts.fetch_add(1, Ordering::SeqCst);
+            // WHMCS checks the captcha first: a sign-in without its answer comes back as a
+            // refused one, whatever the password.
+            if !shared.answers.check(shared.captcha, &v.sid, &fields) {
+                return login_page(
+                    &shared,
+                    &v,
+                    Some(shared.language.text(Text::CaptchaIncorrect)),
+                    None,
+                );
+            }
             let email = get("username").trim().to_ascii_lowercase();
             let password = get("password");
             let account = shared
@@ -713,7 +762,7 @@ async fn index_post(
                 .lock()
                 .unwrap()
                 .iter()
-                .find(|a| a.email == email && a.password == password && !shared.captcha)
+                .find(|a| a.email == email && a.password == password)
                 .map(|a| a.totp_secret.is_some());
             match account {
                 Some(two_factor) => {
@@ -746,7 +795,7 @@ async fn index_post(
                     login_page(
                         &shared,
                         &v,
-                        Some("Login Details Incorrect. Please try again."),
+                        Some(shared.language.text(Text::LoginIncorrect)),
                         None,
                     )
                 }
@@ -763,8 +812,10 @@ async fn index_post(
             let Some(email) = pending else {
                 return redirect("index.php?rp=/login", v.cookie(&shared));
             };
-            let ok = with_account(&shared, &email, |a| {
-                if route.ends_with("backup/verify") {
+            let backup = route.ends_with("backup/verify");
+            // A backup code works once: WHMCS replaces it and shows the new one this once.
+            let outcome = with_account(&shared, &email, |a| {
+                if backup {
                     let given: String = get("twofabackupcode")
                         .chars()
                         .filter(|c| c.is_ascii_digit())
@@ -773,19 +824,57 @@ async fn index_post(
                         .backup_code
                         .as_ref()
                         .map(|c| c.chars().filter(|c| c.is_ascii_digit()).collect());
-                    wanted.is_some_and(|w| !given.is_empty() && w == given)
+                    if wanted.is_some_and(|w| !given.is_empty() && w == given) {
+                        let fresh = format!(
+                            "{} {}",
+                            random_token(4, b"0123456789"),
+                            random_token(4, b"0123456789")
+                        );
+                        a.backup_code = Some(fresh.clone());
+                        Some(Some(fresh))
+                    } else {
+                        None
+                    }
                 } else {
                     a.totp_secret
                         .as_deref()
                         .is_some_and(|s| totp::verify(s, get("key")))
+                        .then_some(None)
                 }
             })
-            .unwrap_or(false);
-            if ok {
-                set_user(&shared, &v.sid, Some(email), None);
-                redirect("clientarea.php", v.cookie(&shared))
-            } else {
-                two_factor_page(&shared, &v, true)
+            .flatten();
+            match outcome {
+                Some(new_code) => {
+                    set_user(&shared, &v.sid, Some(email.clone()), None);
+                    match new_code {
+                        Some(code) => {
+                            let token = shared
+                                .sessions
+                                .lock()
+                                .unwrap()
+                                .get(&v.sid)
+                                .map(|s| s.token.clone())
+                                .unwrap_or_default();
+                            let chrome = Chrome {
+                                theme: shared.theme,
+                                title: shared.language.text(Text::TwoFactorTitle),
+                                token: &token,
+                                account: None,
+                                lang: shared.language,
+                                head: "",
+                            };
+                            page(
+                                html::layout(
+                                    &chrome,
+                                    &html::new_backup_code_body(shared.language, &code),
+                                ),
+                                v.cookie(&shared),
+                            )
+                        }
+                        None => redirect("clientarea.php", v.cookie(&shared)),
+                    }
+                }
+                None => two_factor_page(&shared, &v, true),
             }
         }
         "/password/reset" => {
@@ -798,9 +887,11 @@ async fn index_post(
                 .any(|a| a.email == email);
             let chrome = Chrome {
                 theme: shared.theme,
-                title: "Lost Password Reset",
+                title: shared.language.text(Text::ResetTitle),
                 token: &v.token,
                 account: None,
+                lang: shared.language,
+                head: "",
             };
             let result = if known {
                 shared.outbox.lock().unwrap().push(Email {
@@ -814,12 +905,15 @@ async fn index_post(
                 });
                 Ok(())
             } else if email.is_empty() {
-                Err("Please enter your email address")
+                Err(shared.language.text(Text::ResetNoEmail))
             } else {
-                Err("No client account was found with the email address you entered")
+                Err(shared.language.text(Text::ResetUnknown))
             };
             page(
-                html::layout(&chrome, &html::reset_body(&v.token, Some(result))),
+                html::layout(
+                    &chrome,
+                    &html::reset_body(&v.token, shared.language, Some(result)),
+                ),
                 v.cookie(&shared),
             )
         }
@@ -876,7 +970,7 @@ async fn viewinvoice(
             }),
             v.cookie(&shared),
         ),
-        _ => page(html::invoice_not_found(), v.cookie(&shared)),
+        _ => page(html::invoice_not_found(shared.language), v.cookie(&shared)),
     }
 }
 
@@ -909,7 +1003,7 @@ async fn download(
         a.invoices.iter().find(|i| i.id == id).map(|i| (a, i))
     });
     let Some((account, inv)) = found else {
-        return page(html::invoice_not_found(), None);
+        return page(html::invoice_not_found(shared.language), None);
     };
     let mut lines = vec![
         format!("Invoiced to: {} {}", account.first_name, account.last_name),
@@ -1021,6 +1115,8 @@ async fn outbox_page(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> R
         title: "Outbox",
         token: &v.token,
         account: None,
+        lang: shared.language,
+        head: "",
     };
     page(html::layout(&chrome, &body), v.cookie(&shared))
 }
@@ -1054,10 +1150,10 @@ async fn tco_recurring(
         .and_then(|a| a.invoices.iter().find(|i| i.id == id));
     let Some(inv) = inv.filter(|i| i.status == Status::Unpaid && !i.is_overdue(shared.today))
     else {
-        return page(html::invoice_not_found(), None);
+        return page(html::invoice_not_found(shared.language), None);
     };
     let Some(cycle) = inv.recurring_cycle() else {
-        return page(html::invoice_not_found(), None);
+        return page(html::invoice_not_found(shared.language), None);
     };
     let mut hop = html::one_off_fields(inv, &shared.portal_url);
     hop.push(("li_0_recurrence".into(), cycle.recurrence().into()));
@@ -1422,4 +1518,39 @@ impl Shared {
             .unwrap()
             .retain(|_, s| s.user.as_deref() != Some(email));
     }
+}
+
+// ---- captcha -----------------------------------------------------------------------------
+
+/// `includes/verifyimage.php`: draws a new code into the visitor's session.
+async fn verify_image(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let v = visit(&shared, &headers);
+    let svg = shared.answers.new_image(&v.sid);
+    let mut r = ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response();
+    if let Some(c) = v.cookie(&shared) {
+        r.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    r
+}
+
+async fn recaptcha_script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript")],
+        crate::captcha::PROVIDER_SCRIPT,
+    )
+        .into_response()
+}
+
+async fn recaptcha_token(State(shared): State<Arc<Shared>>) -> Response {
+    shared.answers.new_token().into_response()
+}
+
+/// `/demo/captcha.php`: the code of the image drawn last, for a test reading it as a person
+/// would from the picture.
+async fn captcha_control(State(shared): State<Arc<Shared>>) -> Response {
+    shared
+        .answers
+        .last_image_code()
+        .unwrap_or_default()
+        .into_response()
 }

@@ -54,6 +54,11 @@ pub fn format_money(lang: Lang, amount: Decimal, currency: &str) -> String {
     }
     let number = format!("{grouped}{decimal}{frac_part}");
     let sign = if negative { "-" } else { "" };
+    // ISO 4217's "no currency": the portal showed a bare amount and named no currency
+    // anywhere, so none is made up.
+    if currency == "XXX" {
+        return format!("{sign}{number}");
+    }
     match (lang, symbol(currency)) {
         (Lang::En, Some(sym)) => format!("{sign}{sym}{number}"),
         (Lang::En, None) => format!("{sign}{number} {currency}"),

@@ -15,6 +15,8 @@ fn list_page() -> String {
         title: "My Invoices",
         token: "0123456789abcdef0123456789abcdef01234567",
         account: Some(&account),
+        lang: demo_portal::Lang::En,
+        head: "",
     };
     html::layout(
         &chrome,

@@ -9,6 +9,7 @@ pub mod model;
 pub mod money;
 pub mod pages;
 pub mod session;
+pub mod sign_in_window;
 pub mod tracker;
 
 pub use error::{PortalError, Result};

@@ -36,6 +36,53 @@ impl fmt::Display for Money {
     }
 }
 
+/// ISO 4217's code for "no currency": what an amount gets when the portal shows it bare (a
+/// currency set up with neither prefix nor suffix) and names its currency nowhere else.
+pub const UNKNOWN_CURRENCY: &str = "XXX";
+
+/// The amount in a sentence the portal writes as plain text (the dashboard's "You have 1
+/// overdue invoice(s) with a total balance due of $19.95 USD…", in any language): the first
+/// number written with a currency beside it, else the last one written with two decimals,
+/// in `default_currency`.
+pub fn money_in_sentence(text: &str, default_currency: Option<&str>) -> Option<Money> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let names_currency = |w: &str| {
+        let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && !"$€£".contains(c));
+        (w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
+            || w.contains(['$', '€', '£'])
+            || w == "Lekë"
+            || w == "Lek"
+    };
+    let mut bare = None;
+    for (i, word) in words.iter().enumerate() {
+        if !word.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let before = i.checked_sub(1).map(|j| words[j]);
+        let after = words.get(i + 1).copied();
+        let with = [before, Some(*word), after];
+        if with.iter().flatten().any(|w| names_currency(w)) {
+            let phrase: Vec<&str> = with
+                .iter()
+                .flatten()
+                .copied()
+                .filter(|w| *w == *word || names_currency(w))
+                .collect();
+            if let Some(m) = Money::parse(&phrase.join(" "), default_currency) {
+                return Some(m);
+            }
+        }
+        let digits = word.trim_end_matches(|c: char| c.is_ascii_punctuation());
+        let two_decimals = digits.rfind(['.', ',']).is_some_and(|p| {
+            digits.len() - p == 3 && digits[p + 1..].chars().all(|c| c.is_ascii_digit())
+        });
+        if two_decimals {
+            bare = parse_amount(digits);
+        }
+    }
+    bare.map(|amount| Money::new(amount, default_currency.unwrap_or(UNKNOWN_CURRENCY)))
+}
+
 /// The currency a displayed amount names: a three-letter code wins over a symbol.
 pub fn currency_in(text: &str) -> Option<String> {
     for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
@@ -159,6 +206,39 @@ mod tests {
         assert_eq!(
             Money::parse("$12.00 USD", Some("EUR")).unwrap().currency,
             "USD"
+        );
+    }
+
+    #[test]
+    fn amounts_in_sentences_in_any_language() {
+        let en = "You have 1 overdue invoice(s) with a total balance due of $19.95 USD. Pay them now to avoid any interruptions in service.";
+        assert_eq!(
+            money_in_sentence(en, None),
+            Some(Money::new(d("19.95"), "USD"))
+        );
+        let sq = "Keni 2 faturë(a) të prapambetur(a) me një balancë totale prej 1.234,50 EUR. Paguajini tani.";
+        assert_eq!(
+            money_in_sentence(sq, None),
+            Some(Money::new(d("1234.50"), "EUR"))
+        );
+        let de =
+            "Sie haben 3 überfällige Rechnung(en) mit einem offenen Gesamtbetrag von €7.00 EUR.";
+        assert_eq!(
+            money_in_sentence(de, None),
+            Some(Money::new(d("7.00"), "EUR"))
+        );
+        let bare = "You have 1 overdue invoice(s) with a total balance due of 5.00. Pay them now.";
+        assert_eq!(
+            money_in_sentence(bare, Some("ALL")),
+            Some(Money::new(d("5.00"), "ALL"))
+        );
+        assert_eq!(
+            money_in_sentence(bare, None),
+            Some(Money::new(d("5.00"), UNKNOWN_CURRENCY))
+        );
+        assert_eq!(
+            money_in_sentence("You have 1 overdue invoice(s).", None),
+            None
         );
     }
 

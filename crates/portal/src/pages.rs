@@ -6,7 +6,7 @@
 
 use crate::error::{PortalError, Result};
 use crate::model::*;
-use crate::money::{currency_in, Money};
+use crate::money::{currency_in, money_in_sentence, Money, UNKNOWN_CURRENCY};
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
 use url::Url;
@@ -112,7 +112,12 @@ impl FormRequest {
 pub enum PageKind {
     Login(LoginPage),
     TwoFactor(TwoFactorPage),
-    Banned { reason: Option<String> },
+    /// After a backup code: WHMCS used it up and shows the new one, only on this page
+    /// (`two-factor-new-backup-code.tpl`). The person is signed in.
+    NewBackupCode(String),
+    Banned {
+        reason: Option<String>,
+    },
     ClientArea,
     Other,
 }
@@ -125,13 +130,66 @@ pub struct LoginPage {
     pub captcha: Captcha,
 }
 
+/// The captcha a sign-in form carries, in each form WHMCS's `includes/captcha.tpl` renders.
+/// Only a person can answer any of them: the app never posts such a form itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Captcha {
     None,
-    /// WHMCS's built-in image captcha (a `code` field): a program cannot read it either.
+    /// WHMCS's built-in image captcha (`img#inputCaptchaImage` and a `code` field).
     Image,
-    /// reCAPTCHA or hCaptcha: only a browser can solve it.
+    /// A box a provider's script fills: reCAPTCHA v2 (`.recaptcha-container`, or the older
+    /// `.g-recaptcha` with a site key), hCaptcha, Turnstile.
     Widget,
+    /// No box at all: invisible reCAPTCHA or v3 (the button carries `btn-recaptcha`, the
+    /// provider's script is in the head).
+    Invisible,
+}
+
+/// The hosts a captcha provider's scripts and frames come from: the sign-in window allows them
+/// beside the portal.
+pub const CAPTCHA_PROVIDER_HOSTS: &[&str] = &[
+    "www.google.com",
+    "www.gstatic.com",
+    "www.recaptcha.net",
+    "recaptcha.net",
+    "hcaptcha.com",
+    "js.hcaptcha.com",
+    "newassets.hcaptcha.com",
+    "challenges.cloudflare.com",
+];
+
+/// Which captcha, if any, a sign-in page asks for.
+fn captcha_of(doc: &Html, form: ElementRef<'_>) -> Captcha {
+    let boxed = ".recaptcha-container, .g-recaptcha, .h-captcha, .cf-turnstile, [data-sitekey], #google-recaptcha-domainchecker";
+    if doc.select(&sel(boxed)).next().is_some() {
+        return Captcha::Widget;
+    }
+    let button_says = form
+        .select(&sel("button, input[type=submit]"))
+        .any(|b| b.value().classes().any(|c| c.starts_with("btn-recaptcha")));
+    let provider_script = doc.select(&sel("script[src]")).any(|s| {
+        let src = s.value().attr("src").unwrap_or_default();
+        [
+            "recaptcha/api.js",
+            "recaptcha/enterprise.js",
+            "hcaptcha.com",
+            "turnstile",
+        ]
+        .iter()
+        .any(|p| src.contains(p))
+    });
+    if button_says || provider_script {
+        return Captcha::Invisible;
+    }
+    if form
+        .select(&sel("input[name=code], img#inputCaptchaImage"))
+        .next()
+        .is_some()
+        || doc.select(&sel("img#inputCaptchaImage")).next().is_some()
+    {
+        return Captcha::Image;
+    }
+    Captcha::None
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,10 +208,59 @@ fn login_form(doc: &Html) -> Option<ElementRef<'_>> {
     })
 }
 
-fn danger_alert(doc: &Html) -> Option<String> {
-    doc.select(&sel(".alert-danger, .alert-error"))
+/// Whether a person sees the element: neither it nor a parent is hidden (`hidden`, the
+/// themes' `w-hidden`/`hidden`/`d-none` classes, `display: none`) or inside a dialog that is
+/// closed until a script opens it (`.modal`).
+fn is_shown(el: ElementRef<'_>) -> bool {
+    let mut node = Some(el);
+    while let Some(e) = node {
+        let v = e.value();
+        if v.attr("hidden").is_some()
+            || v.classes()
+                .any(|c| matches!(c, "w-hidden" | "hidden" | "d-none" | "modal" | "collapse"))
+            || v.attr("style").is_some_and(|s| {
+                let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+                s.to_ascii_lowercase().contains("display:none")
+            })
+        {
+            return false;
+        }
+        node = e.parent().and_then(ElementRef::wrap);
+    }
+    true
+}
+
+/// The text of the first alert of `kind` (CSS selector) a person sees within `scope`.
+fn shown_alert(scope: ElementRef<'_>, kind: &str) -> Option<String> {
+    scope
+        .select(&sel(kind))
+        .filter(|a| is_shown(*a))
         .map(text_of)
         .find(|t| !t.is_empty())
+}
+
+const DANGER: &str = ".alert-danger, .alert-error";
+
+/// The area of the page where a form's messages show: the card or panel holding it, else the
+/// main content, else the body. Footers and dialogs outside it are never read.
+fn form_area<'a>(doc: &'a Html, form: Option<ElementRef<'a>>) -> ElementRef<'a> {
+    if let Some(form) = form {
+        let mut node = Some(form);
+        while let Some(e) = node {
+            if e.value()
+                .classes()
+                .any(|c| matches!(c, "card" | "panel" | "login-form"))
+                && e.select(&sel(".alert")).next().is_some()
+            {
+                return e;
+            }
+            node = e.parent().and_then(ElementRef::wrap);
+        }
+    }
+    doc.select(&sel("#main-body, main, .main-content"))
+        .next()
+        .or_else(|| doc.select(&sel("body")).next())
+        .unwrap_or_else(|| doc.root_element())
 }
 
 /// The page's tree, or None when it nests deeper than [`depth::MAX_DEPTH`] (building such a
@@ -161,6 +268,19 @@ fn danger_alert(doc: &Html) -> Option<String> {
 fn document(html: &str) -> Option<Html> {
     (crate::depth::deepest_nesting(html) <= crate::depth::MAX_DEPTH)
         .then(|| Html::parse_document(html))
+}
+
+/// The page's tree, only when the page arrived whole (it closes its `html` element): half a
+/// list would silently leave invoices out, half an invoice its totals.
+fn whole_document(html: &str, url: &Url) -> Result<Html> {
+    let tail_start = html.len().saturating_sub(4096);
+    let tail_start = (tail_start..html.len())
+        .find(|i| html.is_char_boundary(*i))
+        .unwrap_or(html.len());
+    if !html[tail_start..].to_ascii_lowercase().contains("</html") {
+        return Err(PortalError::unexpected(url, "a whole page (it ends early)"));
+    }
+    document(html).ok_or_else(|| too_deep(url))
 }
 
 fn too_deep(url: &Url) -> PortalError {
@@ -177,39 +297,28 @@ fn too_deep(url: &Url) -> PortalError {
 pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
     let doc = document(html).ok_or_else(|| too_deep(url))?;
     if let Some(form) = login_form(&doc) {
-        let captcha = if doc
-            .select(&sel(
-                ".g-recaptcha, .h-captcha, [data-sitekey], #google-recaptcha-domain",
-            ))
-            .next()
-            .is_some()
-        {
-            Captcha::Widget
-        } else if form.select(&sel("input[name=code]")).next().is_some() {
-            Captcha::Image
-        } else {
-            Captcha::None
-        };
         return Ok(PageKind::Login(LoginPage {
             form: read_form(form, url)?,
-            error: danger_alert(&doc),
-            captcha,
+            error: shown_alert(form_area(&doc, Some(form)), DANGER),
+            captcha: captcha_of(&doc, form),
         }));
     }
     let challenge = doc.select(&sel("form#frmTwoFactorChallenge")).next();
     let backup = doc.select(&sel("form#frmTwoFactorBackup")).next();
     if challenge.is_some() || backup.is_some() {
+        let area = form_area(&doc, challenge.or(backup));
         return Ok(PageKind::TwoFactor(TwoFactorPage {
             challenge: challenge.map(|f| read_form(f, url)).transpose()?,
             backup: backup.map(|f| read_form(f, url)).transpose()?,
-            incorrect: danger_alert(&doc).is_some(),
+            incorrect: shown_alert(area, DANGER).is_some(),
         }));
     }
-    for alert in doc.select(&sel(".alert-danger")) {
-        let text = text_of(alert);
-        if alert.select(&sel(".fa-gavel")).next().is_some()
-            || text.to_ascii_lowercase().contains("banned")
-        {
+    if let Some(code) = new_backup_code(&doc) {
+        return Ok(PageKind::NewBackupCode(code));
+    }
+    for alert in doc.select(&sel(".alert-danger")).filter(|a| is_shown(*a)) {
+        // The ban page's alert carries a gavel icon, in any language.
+        if alert.select(&sel(".fa-gavel")).next().is_some() {
             let reason = alert
                 .select(&sel("li strong"))
                 .next()
@@ -231,6 +340,24 @@ pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
     })
 }
 
+/// The new backup code on the page WHMCS shows after one was used: a card with a success
+/// alert, then the code alone in a warning alert, and no form. Read by structure, in any
+/// language.
+fn new_backup_code(doc: &Html) -> Option<String> {
+    doc.select(&sel(".card, .panel, .login-container, #main-body"))
+        .filter(|area| area.select(&sel("form")).next().is_none())
+        .find_map(|area| {
+            shown_alert(area, ".alert-success")?;
+            let code = shown_alert(area, ".alert-warning")?;
+            let plain = code.len() <= 40
+                && code.chars().any(|c| c.is_ascii_alphanumeric())
+                && code
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+            plain.then_some(code)
+        })
+}
+
 /// Whether the page is the sign-in page (what an expired session is answered with).
 ///
 /// Asked of every page fetched, so it is answered by the tokenizer alone, without a tree (the
@@ -242,10 +369,11 @@ pub fn is_login_page(html: &str) -> bool {
 /// The outcome of a password-reset request.
 pub fn parse_reset_result(html: &str, url: &Url) -> Result<std::result::Result<String, String>> {
     let doc = document(html).ok_or_else(|| too_deep(url))?;
-    if let Some(ok) = doc.select(&sel(".alert-success")).next() {
-        return Ok(Ok(text_of(ok)));
+    let area = form_area(&doc, None);
+    if let Some(ok) = shown_alert(area, ".alert-success") {
+        return Ok(Ok(ok));
     }
-    if let Some(err) = danger_alert(&doc) {
+    if let Some(err) = shown_alert(area, DANGER) {
         return Ok(Err(err));
     }
     Err(PortalError::unexpected(
@@ -262,6 +390,15 @@ pub fn parse_reset_form(html: &str, url: &Url) -> Result<FormRequest> {
         .find(|f| f.select(&sel("input[name=email]")).next().is_some())
         .ok_or_else(|| PortalError::unexpected(url, "the password reset form"))?;
     read_form(form, url)
+}
+
+/// The e-mail of the profile form (`clientareadetails.tpl`'s `email` field).
+pub fn profile_email(html: &str, _url: &Url) -> Option<String> {
+    let doc = document(html)?;
+    doc.select(&sel("form input[name=email]"))
+        .find_map(|i| i.value().attr("value"))
+        .map(|v| v.trim().to_owned())
+        .filter(|v| v.contains('@'))
 }
 
 /// The "Forgot Password?" link of the sign-in page.
@@ -285,7 +422,7 @@ fn first_number(text: &str) -> Option<u32> {
 }
 
 pub fn parse_dashboard(html: &str, url: &Url) -> Result<Dashboard> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = whole_document(html, url)?;
     let tile = doc
         .select(&sel("a[href*='action=invoices']"))
         .find_map(|a| a.select(&sel(".stat")).next())
@@ -310,10 +447,8 @@ pub fn parse_dashboard(html: &str, url: &Url) -> Result<Dashboard> {
             .unwrap_or(panel);
         let body_text = text_of(body);
         dashboard.overdue_count = first_number(&body_text);
-        dashboard.overdue_balance = panel.select(&sel(".balance, strong")).find_map(|el| {
-            let t = text_of(el);
-            currency_in(&t).and_then(|_| Money::parse(&t, None))
-        });
+        // Stock WHMCS writes the panel as one plain sentence; the amount is read from it.
+        dashboard.overdue_balance = money_in_sentence(&body_text, None);
         dashboard.mass_pay_url = panel
             .select(&sel("a[href*='masspay']"))
             .next()
@@ -349,12 +484,18 @@ fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {
 
 /// Every invoice of the list page (`clientarea.php?action=invoices`).
 pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = whole_document(html, url)?;
     let table = doc
         .select(&sel("table#tableInvoicesList"))
         .next()
         .ok_or_else(|| PortalError::unexpected(url, "the invoice table"))?;
     let td = sel("td");
+    // A currency set up with neither prefix nor suffix writes every amount bare: then no row
+    // names one, and none is made up. A row without one among rows that have one is a page
+    // the app cannot read.
+    let all_bare = table
+        .select(&sel("tbody > tr > td[data-order]"))
+        .all(|cell| currency_in(&text_of(cell)).is_none());
     let mut invoices = vec![];
     for (index, row) in table.select(&sel("tbody > tr")).enumerate() {
         let cells: Vec<_> = row.select(&td).collect();
@@ -377,7 +518,9 @@ pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> 
         let date = iso_date_in(cells[1]).ok_or_else(|| bad("the invoice date"))?;
         let due_date = iso_date_in(cells[2]).ok_or_else(|| bad("the due date"))?;
         let shown_total = text_of(cells[3]);
-        let currency = currency_in(&shown_total).ok_or_else(|| bad("the currency"))?;
+        let currency = currency_in(&shown_total)
+            .or_else(|| all_bare.then(|| UNKNOWN_CURRENCY.to_owned()))
+            .ok_or_else(|| bad("the currency"))?;
         let amount = cells[3]
             .value()
             .attr("data-order")
@@ -424,12 +567,10 @@ fn period_days(description: &str) -> Option<i64> {
     None
 }
 
-fn payment_kind(label: &str, form: &FormRequest) -> PaymentKind {
-    let lower = label.to_ascii_lowercase();
-    if lower.contains("recurring")
-        || lower.contains("subscription")
-        || form.url.query().is_some_and(|q| q.contains("recurring"))
-        || form.get("recurring").is_some()
+/// Which payment a form makes, from where it posts and what it sends (its button's words are
+/// in the portal's language).
+fn payment_kind(form: &FormRequest) -> PaymentKind {
+    if form.url.query().is_some_and(|q| q.contains("recurring")) || form.get("recurring").is_some()
     {
         PaymentKind::Recurring
     } else {
@@ -437,9 +578,31 @@ fn payment_kind(label: &str, form: &FormRequest) -> PaymentKind {
     }
 }
 
-/// Everything on an invoice page (`viewinvoice.php?id=N`).
+/// Everything on an invoice page (`viewinvoice.php?id=N`). A status drawn with the class
+/// `paid` is Paid or Payment Pending (both themes draw both so; only the words differ): see
+/// [`parse_invoice_page`].
 pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    Ok(parse_invoice_page(html, url, id)?.detail)
+}
+
+/// An invoice page as read, and whether its status still needs the invoice list to tell Paid
+/// from Payment Pending.
+pub struct InvoicePageRead {
+    pub detail: InvoiceDetail,
+    /// The status was drawn with the class `paid`. `detail.status` is then Paid when the page
+    /// shows nothing left to pay and Payment Pending otherwise, until the list page (whose
+    /// status classes differ) says which.
+    pub paid_or_pending: bool,
+}
+
+/// The status an invoice page draws, from its class alone.
+fn status_of(el: ElementRef<'_>) -> Option<InvoiceStatus> {
+    el.value().classes().find_map(InvoiceStatus::parse)
+}
+
+/// Reads an invoice page by its structure only: the portal may write it in any language.
+pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageRead> {
+    let doc = whole_document(html, url)?;
     let container = doc
         .select(&sel(".invoice-container"))
         .next()
@@ -456,29 +619,42 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
         }
         return Err(PortalError::unexpected(url, "the invoice status"));
     };
-    // "Payment Pending" is drawn with the class `paid`: the text decides.
-    let status = InvoiceStatus::parse(&text_of(status_el))
-        .or_else(|| status_el.value().classes().find_map(InvoiceStatus::parse))
+    let drawn = status_of(status_el)
         .ok_or_else(|| PortalError::unexpected(url, "a known invoice status"))?;
     let title = container
         .select(&sel(".invoice-header h3, .invoice-header h2 + h3, h3"))
         .next()
         .map(text_of)
         .unwrap_or_default();
-    let due_date = container
-        .select(&sel(".invoice-status + .small-text, .small-text"))
+    // The due date is the line right after the status ("<label>: <date>"), shown while the
+    // invoice is unpaid.
+    let due_date = status_el
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().classes().any(|c| c == "invoice-status"))
+        .and_then(|status_box| {
+            status_box
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .next()
+                .filter(|e| e.value().classes().any(|c| c == "small-text"))
+        })
         .map(text_of)
-        .find(|t| t.contains(':') && t.to_ascii_lowercase().contains("due"))
-        .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()));
+        .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()))
+        .filter(|d| !d.is_empty());
+    // The invoice date is the one column with a plain `.small-text` value: not an address
+    // (pay to, invoiced to), not the payment method, not the status.
     let date = container
         .select(&sel(".invoice-col"))
         .find(|c| {
-            c.select(&sel("strong"))
+            c.select(&sel("address, [data-role=paymethod-info], .invoice-status"))
                 .next()
-                .is_some_and(|s| text_of(s).to_ascii_lowercase().contains("date"))
+                .is_none()
+                && c.select(&sel(".small-text")).next().is_some()
         })
         .and_then(|c| c.select(&sel(".small-text")).next())
-        .map(text_of);
+        .map(text_of)
+        .filter(|d| !d.is_empty());
 
     // The currency comes from the Total row, which WHMCS always writes with it.
     let mut items = vec![];
@@ -489,20 +665,30 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
         .find(|t| t.select(&sel(".total-row")).next().is_some());
     let mut currency: Option<String> = None;
     if let Some(table) = items_table {
-        for row in table.select(&sel("tr")) {
-            let cells: Vec<_> = row.select(&sel("td")).collect();
-            if cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row") {
-                let label = text_of(cells[0]);
-                let shown = text_of(cells[1]);
-                if currency.is_none() {
-                    currency = currency_in(&shown);
+        let total_rows: Vec<Vec<ElementRef<'_>>> = table
+            .select(&sel("tr"))
+            .map(|row| row.select(&sel("td")).collect::<Vec<_>>())
+            .filter(|cells| {
+                cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row")
+            })
+            .collect();
+        // Every amount of an invoice is in one currency; a currency shown bare (no prefix or
+        // suffix) is named nowhere, and none is made up.
+        currency = Some(
+            total_rows
+                .iter()
+                .find_map(|cells| currency_in(&text_of(cells[1])))
+                .unwrap_or_else(|| UNKNOWN_CURRENCY.to_owned()),
+        );
+        let last = total_rows.len().saturating_sub(1);
+        for (index, cells) in total_rows.iter().enumerate() {
+            let label = text_of(cells[0]);
+            if let Some(m) = Money::parse(&text_of(cells[1]), currency.as_deref()) {
+                // Both themes end the totals with the invoice's total.
+                if index == last {
+                    total = Some(m.clone());
                 }
-                if let Some(m) = Money::parse(&shown, currency.as_deref()) {
-                    if label.eq_ignore_ascii_case("total") {
-                        total = Some(m.clone());
-                    }
-                    totals.push(TotalRow { label, amount: m });
-                }
+                totals.push(TotalRow { label, amount: m });
             }
         }
         for row in table.select(&sel("tbody tr")) {
@@ -562,7 +748,7 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
                         .unwrap_or_else(|| text_of(b))
                 })
                 .unwrap_or_default();
-            let kind = payment_kind(&label, &request);
+            let kind = payment_kind(&request);
             payment_choices.push(PaymentChoice {
                 kind,
                 label,
@@ -587,7 +773,19 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
         .select(&sel("a[href*='dl.php']"))
         .next()
         .and_then(|a| url.join(a.value().attr("href")?).ok());
-    Ok(InvoiceDetail {
+    // Paid and Payment Pending share the class `paid`: nothing left to pay reads as Paid, a
+    // balance still due as Payment Pending, until the list says (see `InvoicePageRead`).
+    let paid_or_pending = drawn == InvoiceStatus::Paid;
+    let status = if paid_or_pending
+        && balance
+            .as_ref()
+            .is_some_and(|b| b.amount > rust_decimal::Decimal::ZERO)
+    {
+        InvoiceStatus::PaymentPending
+    } else {
+        drawn
+    };
+    let detail = InvoiceDetail {
         id,
         title,
         status,
@@ -602,6 +800,10 @@ pub fn parse_invoice(html: &str, url: &Url, id: u64) -> Result<InvoiceDetail> {
         cycle,
         notice,
         pdf_url,
+    };
+    Ok(InvoicePageRead {
+        detail,
+        paid_or_pending,
     })
 }
 

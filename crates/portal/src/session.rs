@@ -12,7 +12,9 @@ use std::time::Duration;
 use tokio::sync::Mutex;
 use url::Url;
 
-const USER_AGENT: &str = concat!("JitOpsBilling/", env!("CARGO_PKG_VERSION"));
+/// The app's user agent, for its requests and for the sign-in window it opens (a portal may
+/// tie a session to the browser that made it).
+pub const USER_AGENT: &str = concat!("JitOpsBilling/", env!("CARGO_PKG_VERSION"));
 
 /// Where a portal lives. Only `https`, or `http` on a loopback host (the demo portal).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -152,6 +154,9 @@ pub(crate) async fn read_capped(
 pub struct Session {
     address: PortalAddress,
     http: reqwest::Client,
+    /// The session's cookies, kept apart so that a session made in the sign-in window can be
+    /// handed over.
+    cookies: Arc<reqwest::cookie::Jar>,
     credentials: Mutex<Option<Credentials>>,
     pending_two_factor: Mutex<Option<TwoFactorPage>>,
 }
@@ -198,8 +203,9 @@ impl Session {
         for (host, addr) in &options.resolve {
             builder = builder.resolve(host, *addr);
         }
+        let cookies = Arc::new(reqwest::cookie::Jar::default());
         let http = builder
-            .cookie_store(true)
+            .cookie_provider(cookies.clone())
             .user_agent(USER_AGENT)
             .redirect(policy)
             .timeout(options.timeout)
@@ -210,6 +216,7 @@ impl Session {
         Ok(Arc::new(Session {
             address,
             http,
+            cookies,
             credentials: Mutex::new(None),
             pending_two_factor: Mutex::new(None),
         }))
@@ -292,6 +299,8 @@ impl Session {
             }
             other => return Err(self.unexpected_kind(&start.url, other)),
         };
+        // Only a person can answer a captcha: the form is not posted (WHMCS would count a
+        // refused sign-in), the person signs in in the portal's own page instead.
         if login.captcha != Captcha::None {
             return Err(PortalError::CaptchaRequired);
         }
@@ -325,7 +334,7 @@ impl Session {
             }
             PageKind::TwoFactor(_) => Ok(SignIn::SecondFactor),
             PageKind::Banned { reason } => Err(PortalError::Banned { reason }),
-            PageKind::Other => Err(PortalError::unexpected(
+            PageKind::NewBackupCode(_) | PageKind::Other => Err(PortalError::unexpected(
                 url,
                 "the client area after sign-in",
             )),
@@ -339,8 +348,9 @@ impl Session {
         }
     }
 
-    /// Answers the second-factor challenge with a 6-digit code, or a backup code.
-    pub async fn second_factor(&self, code: &str, backup: bool) -> Result<()> {
+    /// Answers the second-factor challenge with a 6-digit code, or a backup code. After a
+    /// backup code the portal shows the new one once: it is answered, for the person to keep.
+    pub async fn second_factor(&self, code: &str, backup: bool) -> Result<Option<String>> {
         let pending = self
             .pending_two_factor
             .lock()
@@ -363,7 +373,11 @@ impl Session {
         match pages::classify(&answer.html, &answer.url)? {
             PageKind::ClientArea => {
                 *self.pending_two_factor.lock().await = None;
-                Ok(())
+                Ok(None)
+            }
+            PageKind::NewBackupCode(new_code) => {
+                *self.pending_two_factor.lock().await = None;
+                Ok(Some(new_code))
             }
             PageKind::TwoFactor(tf) => {
                 *self.pending_two_factor.lock().await = Some(tf);
@@ -463,6 +477,28 @@ impl Session {
         Ok(self.invoice_with(id, true).await?.0)
     }
 
+    /// Takes over a session the person made in the portal's own sign-in page (in a window of
+    /// the app, for a captcha): its cookies, as that window holds them for the portal.
+    pub fn adopt_cookies(&self, cookies: &[(String, String)]) {
+        let url = self.address.base();
+        for (name, value) in cookies {
+            self.cookies
+                .add_cookie_str(&format!("{name}={value}; Path=/"), url);
+        }
+    }
+
+    /// Whether this session is signed in, and as whom: the e-mail of the profile page's
+    /// form (`clientarea.php?action=details`, its `email` field). None when signed out.
+    pub async fn signed_in_email(&self) -> Result<Option<String>> {
+        let page = self
+            .get_raw(self.address.page("clientarea.php?action=details"))
+            .await?;
+        if pages::is_login_page(&page.html) {
+            return Ok(None);
+        }
+        parse_off_thread(page, |html, url| Ok(pages::profile_email(html, url))).await
+    }
+
     /// [`Session::invoice`] with the sign-in again allowed or not, answering whether it signed
     /// in again (the payment tracker allows itself one).
     pub async fn invoice_with(&self, id: u64, may_sign_in: bool) -> Result<(InvoiceDetail, bool)> {
@@ -472,8 +508,27 @@ impl Session {
                 may_sign_in,
             )
             .await?;
-        let detail =
-            parse_off_thread(page, move |html, url| pages::parse_invoice(html, url, id)).await?;
+        let read = parse_off_thread(page, move |html, url| {
+            pages::parse_invoice_page(html, url, id)
+        })
+        .await?;
+        let mut detail = read.detail;
+        if read.paid_or_pending {
+            // The page draws Paid and Payment Pending alike: the list's status class tells
+            // them apart in any language. Not listed (yet): Payment Pending, the side that
+            // keeps a person from paying twice without telling them it is paid.
+            let list = self
+                .get_with(self.address.page("clientarea.php?action=invoices"), false)
+                .await?
+                .0;
+            let listed = parse_off_thread(list, pages::parse_invoice_list).await?;
+            detail.status = listed
+                .iter()
+                .find(|row| row.id == id)
+                .map(|row| row.status)
+                .filter(|s| matches!(s, InvoiceStatus::Paid | InvoiceStatus::PaymentPending))
+                .unwrap_or(InvoiceStatus::PaymentPending);
+        }
         Ok((detail, signed_in))
     }
 
