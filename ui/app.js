@@ -330,6 +330,10 @@ function startSync() {
 }
 
 async function twofa(root) {
+  if (state.backupOutcome) {
+    newBackupCode(root, state.backupOutcome);
+    return;
+  }
   let backup = false;
   const code = h('input', { type: 'text', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: '12' });
   const label = h('label', { for: 'twofa-code', text: t('twofa-code-label') });
@@ -352,7 +356,9 @@ async function twofa(root) {
       try {
         const outcome = await invoke('second_factor', { code: code.value, backup });
         if (outcome.new_backup_code) {
-          newBackupCode(form, outcome);
+          // Kept in the state: a language switch redraws the card, Escape does not leave it.
+          state.backupOutcome = outcome;
+          await render({ fresh: false });
           return;
         }
         await signedIn(outcome.account, outcome.keyring_warning);
@@ -368,7 +374,7 @@ async function twofa(root) {
 
 // WHMCS used the backup code up and made a new one it shows only once: the person sees it, can
 // copy it, and goes on only when they say they kept it.
-function newBackupCode(form, outcome) {
+function newBackupCode(root, outcome) {
   const heading = h('h1', { text: t('backup-new-title'), tabindex: '-1' });
   const code = h('p', { class: 'backup-code', id: 'new-backup-code', text: outcome.new_backup_code });
   const copied = h('p', { class: 'muted', role: 'status', id: 'backup-copied' });
@@ -384,12 +390,15 @@ function newBackupCode(form, outcome) {
     copied.textContent = t('backup-new-copied');
   });
   const done = h('button', { type: 'button', class: 'primary', id: 'backup-continue', text: t('backup-new-continue') });
-  done.addEventListener('click', () => signedIn(outcome.account, outcome.keyring_warning));
+  done.addEventListener('click', () => {
+    state.backupOutcome = null;
+    signedIn(outcome.account, outcome.keyring_warning);
+  });
   const card = h('section', { class: 'card narrow', id: 'backup-code-card', 'aria-labelledby': 'backup-code-title' },
     heading, h('div', { class: 'alert alert-warn', text: t('backup-new-help') }), code, copied,
     h('div', { class: 'actions' }, done, copy));
   heading.id = 'backup-code-title';
-  form.replaceWith(card);
+  root.append(card);
   heading.focus();
 }
 
@@ -986,6 +995,8 @@ async function switchLanguage(lang) {
 // ---- start --------------------------------------------------------------------------------
 
 function back() {
+  // The new backup code is shown once: leaving is only by saying it was kept.
+  if (state.backupOutcome) return;
   const parent = { 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
   if (!parent) return;
   if (!state.signedIn && !['signin'].includes(parent)) return;

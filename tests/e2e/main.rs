@@ -889,52 +889,185 @@ async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_pay
     .await;
 }
 
+/// Signs in on a demo portal whose sign-in page carries the captcha `kind`: the app says why it
+/// cannot sign in itself, opens the portal's own page in its sign-in window, the person answers
+/// there, and the app carries on with that session (without a password to remember).
+async fn signs_in_through_the_portals_own_page(kind: &'static str) {
+    let port = harness::free_port();
+    let app = App::launch(harness::Launch {
+        args: vec!["--demo".into()],
+        env: vec![
+            ("JITOPS_DEMO_CAPTCHA".into(), kind.into()),
+            ("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string()),
+        ],
+        ..Default::default()
+    })
+    .await;
+    app.sign_in_demo("demo@jitops.example", "demo", false).await;
+    app.wait_text("#error", "the captcha explanation", |t| {
+        t.contains("captcha")
+    })
+    .await;
+    if kind == "image" {
+        app.screenshot("signin-captcha-en").await;
+    }
+    app.click("#open-portal-signin").await;
+    let main = switch_to_checkout(&app).await;
+    app.type_into("#inputEmail", "demo@jitops.example").await;
+    app.type_into("#inputPassword", "demo").await;
+    match kind {
+        "image" => {
+            app.wait_for("#inputCaptchaImage").await;
+            // The person reads the picture; the test asks the demo what it drew.
+            let code = wait_until(|| async {
+                let code = reqwest::get(format!("http://127.0.0.1:{port}/demo/captcha.php"))
+                    .await
+                    .ok()?
+                    .text()
+                    .await
+                    .ok()?;
+                (!code.is_empty()).then_some(code)
+            })
+            .await;
+            app.type_into("#inputCaptcha", &code).await;
+        }
+        "recaptcha" => {
+            app.click("#demo-recaptcha-check").await;
+            wait_until(|| async {
+                let v = app
+                    .js("const f = document.querySelector('[name=\"g-recaptcha-response\"]'); return f ? f.value : ''")
+                    .await;
+                v.as_str().filter(|t| !t.is_empty()).map(str::to_owned)
+            })
+            .await;
+        }
+        _ => {}
+    }
+    // Signed in there, the window closes by itself and the app goes on.
+    app.click_in_checkout_then_return("#login", main).await;
+    app.wait_screen("dashboard").await;
+    app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+        .await;
+    app.wait_text("#notice", "no password kept", |t| {
+        t.contains("no password to remember")
+    })
+    .await;
+    app.close().await;
+}
+
+/// Polls `probe` every 200 ms for up to 20 s.
+async fn wait_until<T, F, Fut>(probe: F) -> T
+where
+    F: Fn() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(v) = probe().await {
+            return v;
+        }
+        assert!(std::time::Instant::now() < deadline, "timed out");
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    }
+}
+
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
-async fn a_portal_asking_for_a_captcha_is_opened_in_the_browser() {
+async fn an_image_captcha_is_answered_in_the_portals_own_sign_in_page() {
     harness::scenario(
-        "a_portal_asking_for_a_captcha_is_opened_in_the_browser",
-        || async {
-            // A stand-in for the system browser: it notes the address it was asked to open.
-            let (path, opened) = harness::stand_in_opener(
-                &std::env::temp_dir().join(format!("jitops-e2e-browser-{}", harness::free_port())),
-            );
-            let app = App::launch(harness::Launch {
-                args: vec!["--demo".into()],
-                env: vec![
-                    ("JITOPS_DEMO_CAPTCHA".into(), "1".into()),
-                    ("PATH".into(), path),
-                ],
-                ..Default::default()
-            })
-            .await;
-            app.sign_in_demo("demo@jitops.example", "demo", false).await;
-            app.wait_text("#error", "the captcha explanation", |t| {
-                t.contains("browser")
-            })
-            .await;
-            app.screenshot("signin-captcha-en").await;
-            app.click("#open-portal").await;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
-            let address = loop {
-                if let Ok(text) = std::fs::read_to_string(&opened) {
-                    break text;
-                }
-                assert!(
-                    std::time::Instant::now() < deadline,
-                    "the browser was not asked to open the portal"
-                );
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            };
-            assert!(
-                address.starts_with("http://127.0.0.1:")
-                    && address.trim_end().ends_with("/clientarea.php"),
-                "{address}"
-            );
-            assert_eq!(app.screen().await, "signin", "the app stays on sign-in");
-            app.close().await;
-        },
+        "an_image_captcha_is_answered_in_the_portals_own_sign_in_page",
+        || signs_in_through_the_portals_own_page("image"),
     )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_recaptcha_is_answered_in_the_portals_own_sign_in_page() {
+    harness::scenario(
+        "a_recaptcha_is_answered_in_the_portals_own_sign_in_page",
+        || signs_in_through_the_portals_own_page("recaptcha"),
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn an_invisible_recaptcha_signs_in_through_the_portals_own_sign_in_page() {
+    harness::scenario(
+        "an_invisible_recaptcha_signs_in_through_the_portals_own_sign_in_page",
+        || signs_in_through_the_portals_own_page("invisible"),
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_used_backup_code_shows_the_new_one_to_keep() {
+    harness::scenario("a_used_backup_code_shows_the_new_one_to_keep", || async {
+        let app = App::start().await;
+        app.sign_in_demo(demo_portal::TWO_FACTOR_EMAIL, "demo", false)
+            .await;
+        app.wait_screen("twofa").await;
+        app.click("#twofa-backup").await;
+        app.type_into("#twofa-code", demo_portal::BACKUP_CODE).await;
+        app.click("#twofa-submit").await;
+        let code = app
+            .wait_text("#new-backup-code", "the new backup code", |t| !t.is_empty())
+            .await;
+        assert_ne!(code, demo_portal::BACKUP_CODE);
+        assert_eq!(
+            app.screen().await,
+            "twofa",
+            "not signed in past the code unseen"
+        );
+        // Neither the language switch nor Escape loses the code the portal shows only once.
+        both_languages(&app, "screen-backup-code").await;
+        app.js("document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })); return 1")
+            .await;
+        assert_eq!(app.text("#new-backup-code").await, code);
+        app.click("#copy-backup-code").await;
+        app.wait_text("#backup-copied", "copied", |t| t.contains("copied"))
+            .await;
+        app.click("#backup-continue").await;
+        app.wait_screen("dashboard").await;
+        app.wait_text("#unpaid-count", "one unpaid", |t| t == "1")
+            .await;
+        app.close().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn an_albanian_portal_is_read_and_paid_to_paid() {
+    harness::scenario("an_albanian_portal_is_read_and_paid_to_paid", || async {
+        let app = App::signed_in_with(
+            "demo@jitops.example",
+            &[
+                ("JITOPS_DEMO_NOTIFY_DELAY", "3"),
+                ("JITOPS_DEMO_PORTAL_LANGUAGE", "sq"),
+            ],
+        )
+        .await;
+        app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+            .await;
+        open_invoice(&app, 1010).await;
+        assert_eq!(
+            app.text("#invoice-status").await,
+            "Payment pending",
+            "drawn like Paid on the page, read from the list"
+        );
+        open_invoice(&app, 1003).await;
+        assert_eq!(app.text("#invoice-status").await, "Unpaid");
+        app.click("#pay-one-off").await;
+        let main = switch_to_checkout(&app).await;
+        fill_card(&app, demo_portal::TEST_CARD_OK).await;
+        app.click_in_checkout_then_return("#pay-button", main).await;
+        app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+            .await;
+        app.close().await;
+    })
     .await;
 }
 
