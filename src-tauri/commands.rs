@@ -344,6 +344,7 @@ pub async fn browser_sign_in(
     let (address, start) = shell
         .core
         .browser_sign_in_start(&portal)
+        .await
         .map_err(|e| ui(&shell, e))?;
     let title = shell.core.text(
         "signin-window-title",

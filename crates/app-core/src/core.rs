@@ -14,7 +14,7 @@ use l10n::{Arg, Catalogues, Lang};
 use portal::checkout::{self, CheckoutRequest, DEFAULT_PROCESSOR_DOMAINS};
 use portal::{
     Credentials, Dashboard, InvoiceDetail, InvoiceStatus, InvoiceSummary, PaymentKind,
-    PortalAddress, Session, SignIn,
+    PortalAddress, Session, SessionOptions, SignIn,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
@@ -359,7 +359,11 @@ impl Core {
         remember: bool,
     ) -> Result<SignInOutcome> {
         let portal_url = self.portal_url(&portal)?;
-        let address = PortalAddress::parse(&portal_url)?;
+        let address = portal::session::settle(
+            PortalAddress::parse(&portal_url)?,
+            &SessionOptions::default(),
+        )
+        .await?;
         let session = Session::new(address.clone())?;
         let credentials = Credentials {
             email: email.trim().to_owned(),
@@ -395,11 +399,15 @@ impl Core {
 
     /// Where the sign-in window opens for `portal`, and the portal's address (for the
     /// window's rules).
-    pub fn browser_sign_in_start(
+    pub async fn browser_sign_in_start(
         &self,
         portal: &PortalChoice,
     ) -> Result<(PortalAddress, url::Url)> {
-        let address = PortalAddress::parse(&self.portal_url(portal)?)?;
+        let address = portal::session::settle(
+            PortalAddress::parse(&self.portal_url(portal)?)?,
+            &SessionOptions::default(),
+        )
+        .await?;
         let start = portal::sign_in_window::start_page(&address);
         Ok((address, start))
     }
@@ -413,7 +421,11 @@ impl Core {
         portal: PortalChoice,
         cookies: Vec<(String, String)>,
     ) -> Result<Option<SignInOutcome>> {
-        let address = PortalAddress::parse(&self.portal_url(&portal)?)?;
+        let address = portal::session::settle(
+            PortalAddress::parse(&self.portal_url(&portal)?)?,
+            &SessionOptions::default(),
+        )
+        .await?;
         let session = Session::new(address.clone())?;
         session.adopt_cookies(&cookies);
         let Some(email) = session.signed_in_email().await? else {

@@ -80,6 +80,27 @@ impl PortalAddress {
         self.base.join(entry).expect("static entry point")
     }
 
+    /// Whether `url` is this portal's site under its other usual name: `www.` added or taken
+    /// away, over https on the same port (`jitops.com` sending to `www.jitops.com`).
+    pub fn is_same_site(&self, url: &Url) -> bool {
+        let (Some(ours), Some(theirs)) = (self.base.host_str(), url.host_str()) else {
+            return false;
+        };
+        url.scheme() == "https"
+            && url.port_or_known_default() == self.base.port_or_known_default()
+            && url.username().is_empty()
+            && (theirs.strip_prefix("www.") == Some(ours)
+                || ours.strip_prefix("www.") == Some(theirs))
+    }
+
+    /// This address moved to `url`'s origin (its folder kept).
+    fn moved_to(&self, url: &Url) -> PortalAddress {
+        let mut base = self.base.clone();
+        let _ = base.set_host(url.host_str());
+        let _ = base.set_scheme(url.scheme());
+        PortalAddress { base }
+    }
+
     /// Whether a URL belongs to this portal (same scheme, host and port).
     pub fn owns(&self, url: &Url) -> bool {
         url.scheme() == self.base.scheme()
@@ -169,6 +190,8 @@ pub struct SessionOptions {
     /// transport tests' loopback server with a real name). Certificates are still checked
     /// against the name.
     pub resolve: Vec<(String, std::net::SocketAddr)>,
+    /// Certificates (DER) trusted beside the system's (the transport tests' own authority).
+    pub root_certificates: Vec<Vec<u8>>,
 }
 
 impl Default for SessionOptions {
@@ -177,8 +200,52 @@ impl Default for SessionOptions {
             timeout: Duration::from_secs(30),
             connect_timeout: Duration::from_secs(10),
             resolve: vec![],
+            root_certificates: vec![],
         }
     }
+}
+
+/// The portal's address as it answers: a portal that sends its visitors to the same site under
+/// its other name (`jitops.com` to `www.jitops.com`) is followed there, and that origin is the
+/// portal's from then on. A redirect anywhere else is not followed.
+pub async fn settle(address: PortalAddress, options: &SessionOptions) -> Result<PortalAddress> {
+    if address.is_loopback() {
+        return Ok(address);
+    }
+    let start = address.clone();
+    let policy = Policy::custom(move |attempt| {
+        if attempt.previous().len() >= 10 {
+            attempt.error("too many redirects")
+        } else if start.owns(attempt.url()) || start.is_same_site(attempt.url()) {
+            attempt.follow()
+        } else {
+            attempt.stop()
+        }
+    });
+    let mut builder = reqwest::Client::builder();
+    for (host, addr) in &options.resolve {
+        builder = builder.resolve(host, *addr);
+    }
+    for der in &options.root_certificates {
+        let cert = reqwest::Certificate::from_der(der)
+            .map_err(|e| PortalError::Unreachable(e.to_string()))?;
+        builder = builder.add_root_certificate(cert);
+    }
+    let probe = builder
+        .user_agent(USER_AGENT)
+        .redirect(policy)
+        .timeout(options.timeout)
+        .connect_timeout(options.connect_timeout)
+        .https_only(true)
+        .build()
+        .map_err(|e| PortalError::Unreachable(e.to_string()))?;
+    let response = probe.get(address.page("clientarea.php")).send().await?;
+    let landed = response.url().clone();
+    Ok(if address.is_same_site(&landed) {
+        address.moved_to(&landed)
+    } else {
+        address
+    })
 }
 
 impl Session {
@@ -202,6 +269,11 @@ impl Session {
         let mut builder = reqwest::Client::builder();
         for (host, addr) in &options.resolve {
             builder = builder.resolve(host, *addr);
+        }
+        for der in &options.root_certificates {
+            let cert = reqwest::Certificate::from_der(der)
+                .map_err(|e| PortalError::Unreachable(e.to_string()))?;
+            builder = builder.add_root_certificate(cert);
         }
         let cookies = Arc::new(reqwest::cookie::Jar::default());
         let http = builder

@@ -127,3 +127,142 @@ async fn plain_http_to_a_portal_elsewhere_is_refused_before_any_connection() {
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
     assert_eq!(connections.load(Ordering::SeqCst), 0, "nothing was sent");
 }
+
+/// A TLS server on loopback with a certificate for `names` (trusted by the test's sessions):
+/// answers each request with `answer(host, path, its port)`, a whole HTTP response.
+async fn named_portal(
+    names: &[&str],
+    answer: impl Fn(&str, &str, u16) -> String + Send + Sync + 'static,
+) -> (SocketAddr, Vec<u8>) {
+    use tokio::io::AsyncReadExt;
+    let cert =
+        rcgen::generate_simple_self_signed(names.iter().map(|n| n.to_string()).collect::<Vec<_>>())
+            .unwrap();
+    let der = cert.cert.der().to_vec();
+    let chain = vec![cert.cert.der().clone()];
+    let key = rustls::pki_types::PrivateKeyDer::Pkcs8(rustls::pki_types::PrivatePkcs8KeyDer::from(
+        cert.key_pair.serialize_der(),
+    ));
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(chain, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let answer = Arc::new(answer);
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let acceptor = acceptor.clone();
+            let answer = answer.clone();
+            tokio::spawn(async move {
+                let Ok(mut tls) = acceptor.accept(tcp).await else {
+                    return;
+                };
+                let mut buf = vec![0u8; 8192];
+                let n = tls.read(&mut buf).await.unwrap_or(0);
+                let request = String::from_utf8_lossy(&buf[..n]).into_owned();
+                let path = request
+                    .lines()
+                    .next()
+                    .and_then(|l| l.split_whitespace().nth(1))
+                    .unwrap_or("/")
+                    .to_owned();
+                let host = request
+                    .lines()
+                    .find_map(|l| {
+                        let (name, value) = l.split_once(':')?;
+                        name.eq_ignore_ascii_case("host")
+                            .then(|| value.trim().to_owned())
+                    })
+                    .unwrap_or_default();
+                let host = host.split(':').next().unwrap_or("").to_owned();
+                let _ = tls
+                    .write_all(answer(&host, &path, addr.port()).as_bytes())
+                    .await;
+                let _ = tls.shutdown().await;
+            });
+        }
+    });
+    (addr, der)
+}
+
+fn redirect_to(location: &str) -> String {
+    format!("HTTP/1.1 301 Moved Permanently\r\nlocation: {location}\r\ncontent-length: 0\r\nconnection: close\r\n\r\n")
+}
+
+fn login_page() -> String {
+    let body = "<html><body><form class=\"login-form\" method=\"post\" action=\"index.php?rp=/login\">\
+                <input name=\"username\"><input name=\"password\" type=\"password\"></form></body></html>";
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+const NAMES: [&str; 3] = ["jitops.test", "www.jitops.test", "elsewhere.test"];
+
+fn options(addr: SocketAddr, root: &[u8]) -> SessionOptions {
+    SessionOptions {
+        resolve: NAMES.iter().map(|n| (n.to_string(), addr)).collect(),
+        root_certificates: vec![root.to_vec()],
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_redirect_to_the_same_sites_www_name_is_followed_and_becomes_the_portal() {
+    let (addr, root) = named_portal(&NAMES, |host, path, port| match host {
+        "jitops.test" => redirect_to(&format!("https://www.jitops.test:{port}{path}")),
+        _ => login_page(),
+    })
+    .await;
+    let asked =
+        PortalAddress::parse(&format!("https://jitops.test:{}/billing/", addr.port())).unwrap();
+    let settled = portal::session::settle(asked, &options(addr, &root))
+        .await
+        .unwrap();
+    assert_eq!(
+        settled.base().as_str(),
+        format!("https://www.jitops.test:{}/billing/", addr.port())
+    );
+}
+
+#[tokio::test]
+async fn a_redirect_to_another_site_is_not_followed() {
+    let (addr, root) = named_portal(&NAMES, |host, path, port| match host {
+        "jitops.test" => redirect_to(&format!("https://elsewhere.test:{port}{path}")),
+        _ => login_page(),
+    })
+    .await;
+    let asked = PortalAddress::parse(&format!("https://jitops.test:{}/", addr.port())).unwrap();
+    let settled = portal::session::settle(asked.clone(), &options(addr, &root))
+        .await
+        .unwrap();
+    assert_eq!(settled, asked, "the portal stays where the person said");
+    // And the session on it does not follow there either: its sign-in finds no sign-in page.
+    let session = Session::with_options(settled, options(addr, &root)).unwrap();
+    let refused = session.sign_in(credentials(), false).await;
+    assert!(
+        matches!(refused, Err(PortalError::UnexpectedPage { .. })),
+        "{refused:?}"
+    );
+}
+
+#[test]
+fn only_the_www_name_of_the_same_site_over_https_counts() {
+    let portal = PortalAddress::parse("https://jitops.com/").unwrap();
+    let same = |u: &str| portal.is_same_site(&url::Url::parse(u).unwrap());
+    assert!(same("https://www.jitops.com/clientarea.php"));
+    assert!(!same("http://www.jitops.com/clientarea.php"));
+    assert!(!same("https://www.jitops.com:8443/"));
+    assert!(!same("https://evil.jitops.com/"));
+    assert!(!same("https://www.jitops.com.evil.example/"));
+    assert!(!same("https://wwwjitops.com/"));
+    let www = PortalAddress::parse("https://www.jitops.com/").unwrap();
+    assert!(www.is_same_site(&url::Url::parse("https://jitops.com/").unwrap()));
+}
