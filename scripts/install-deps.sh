@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing JitOps Billing needs on Debian 12, and only what
 # is missing: safe to run again. Uses sudo only when not root.
-#   --with-driver   tauri-driver (the end-to-end suite)
+#   --with-driver   tauri-driver and axe-core (the end-to-end suite and its accessibility audit)
 #   --with-node     nodejs and npm (the Tauri bundler, `make package`)
 #   --with-browser  Debian's Chromium and chromedriver (`make bench` compares with them)
 set -euo pipefail
@@ -14,8 +14,11 @@ packages=(
   dbus dbus-x11 gnome-keyring
   python3-xlib
 )
-# The Tauri bundler comes from npm (`make package`).
-[[ "$with" == *" --with-node "* ]] && packages+=(nodejs npm)
+# The Tauri bundler (`make package`) and axe-core (the e2e audit) come from npm.
+# A machine with node and npm from elsewhere (NodeSource) keeps them.
+if [[ "$with" == *" --with-node "* || "$with" == *" --with-driver "* ]] && ! command -v npm >/dev/null 2>&1; then
+  packages+=(nodejs npm)
+fi
 [[ "$with" == *" --with-browser "* ]] && packages+=(chromium chromium-driver)
 missing=()
 for p in "${packages[@]}"; do
@@ -45,5 +48,10 @@ if [[ "$with" == *" --with-driver "* ]]; then
   cargo_bin="${CARGO_HOME:-$HOME/.cargo}/bin"
   if [ ! -x "$cargo_bin/tauri-driver" ]; then
     cargo install tauri-driver --locked --version '^2'
+  fi
+  # The accessibility engine the e2e harness injects into each screen (AXE_JS).
+  axe_dir="$(cd "$(dirname "$0")/.." && pwd)/target/axe"
+  if [ ! -f "$axe_dir/node_modules/axe-core/axe.min.js" ]; then
+    npm install --silent --no-audit --no-fund --prefix "$axe_dir" axe-core@4.11.0
   fi
 fi

@@ -141,6 +141,17 @@ async function render(options = {}) {
   if (state.timing) markShown(state.screen === 'payment' ? `payment-${state.payment?.phase}` : state.screen);
 }
 
+// A background update of the screen on show (a sync that landed): drawn again from what Rust
+// holds, with the person's focus and scroll kept. Only for screens without typed fields.
+async function refresh() {
+  const root = main();
+  const focused = document.activeElement && document.activeElement.id;
+  const scroll = root.scrollTop;
+  await render({ fresh: false });
+  root.scrollTop = scroll;
+  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+}
+
 // `make bench` only (the app started with JITOPS_TIMING): tells the app when a screen has been
 // painted, two animation frames after it was built.
 function markShown(screen) {
@@ -283,6 +294,22 @@ async function switchTo(choice, then) {
   if (then) await then();
 }
 
+// A row of an invoice table is one stop for Tab: Enter or Space opens it, the arrows, Home and
+// End move between rows (in whichever table it is).
+function rowKeys(open) {
+  return (e) => {
+    const row = e.currentTarget;
+    const move = { ArrowDown: row.nextElementSibling, ArrowUp: row.previousElementSibling, Home: row.parentElement.firstElementChild, End: row.parentElement.lastElementChild }[e.key];
+    if (e.key === 'Enter' || e.key === ' ') { e.preventDefault(); open(); } else if (move !== undefined) { e.preventDefault(); move?.focus(); }
+  };
+}
+
+// The invoice number as the row's button, for a screen reader's list of buttons (the row is
+// the keyboard's stop; a click on the button is the row's click).
+function rowLink(number) {
+  return h('button', { type: 'button', class: 'row-link', tabindex: '-1', 'aria-label': t('row-open', { number }), text: number });
+}
+
 // ---- all accounts ---------------------------------------------------------------------------
 
 async function allAccounts(root) {
@@ -293,9 +320,9 @@ async function allAccounts(root) {
     h('tbody', {}, view.rows.map((r) => h('tr', {
       tabindex: '0', 'data-id': String(r.id), 'data-account': r.account, class: `row status-${r.status}`,
       onclick: () => openFromAll(r),
-      onkeydown: (e) => { if (e.key === 'Enter') openFromAll(r); },
+      onkeydown: rowKeys(() => openFromAll(r)),
     },
-    h('td', { text: r.email }), h('td', { text: r.number }), h('td', { text: r.due }),
+    h('td', { text: r.email }), h('td', {}, rowLink(r.number)), h('td', { text: r.due }),
     h('td', { class: 'num', text: r.total }),
     h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text }))))));
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('all-accounts-title') })),
@@ -551,9 +578,10 @@ async function invoices(root) {
   // needs the explicit "Pay anyway".
   const massGuard = h('p', { class: 'alert alert-warn', role: 'alert', id: 'mass-pay-guard', hidden: true });
   let massGuarded = false;
-  const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button' });
+  // A disabled Pay says why in the text beside it, read with it.
+  const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button', 'aria-describedby': 'mass-pay-problem' });
   const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
-  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-live': 'polite' }, massGuard, massPay, massProblem, massClear);
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' }, massGuard, massPay, massProblem, massClear);
   const updateMass = async () => {
     massBar.hidden = state.selected.size === 0;
     if (massBar.hidden) return;
@@ -679,13 +707,9 @@ function drawRowsInto(table, tbody, view, updateMass) {
   const row = (r) => h('tr', {
     tabindex: '0', 'data-id': String(r.id), class: `row status-${r.status}`,
     onclick: () => open(r.id),
-    onkeydown: (e) => {
-      if (e.key === 'Enter') open(r.id);
-      else if (e.key === 'ArrowDown') { e.preventDefault(); e.currentTarget.nextElementSibling?.focus(); }
-      else if (e.key === 'ArrowUp') { e.preventDefault(); e.currentTarget.previousElementSibling?.focus(); }
-    },
+    onkeydown: rowKeys(() => open(r.id)),
   },
-    h('td', { text: r.number }), h('td', { text: r.date }), h('td', { text: r.due }),
+    h('td', {}, rowLink(r.number)), h('td', { text: r.date }), h('td', { text: r.due }),
     h('td', { class: 'num', text: r.total }),
     h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })),
     h('td', { class: 'pick-cell', onclick: (e) => e.stopPropagation() },
@@ -812,7 +836,8 @@ async function payment(root) {
   const elapsed = h('p', { id: 'payment-elapsed', class: 'muted' });
   const message = h('p', { id: 'payment-message', class: 'big', text: t(p.messageId) });
   const actions = h('div', { class: 'actions', id: 'payment-actions' });
-  const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel', 'aria-live': 'polite' },
+  // Not a live region: each phase is announced once (onProgress), not read twice.
+  const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel' },
     h('h1', { text: t('payment-title') }), message);
   const tracking = FOLLOWING.includes(p.phase) && p.phase !== 'window';
   if (tracking) panel.append(bar, elapsed);
@@ -867,7 +892,7 @@ function onProgress(event) {
     // it is showing) in the background; a failure here only leaves the old count.
     startSync().then((view) => {
       updateBadge(view);
-      if (state.screen === 'dashboard') render();
+      if (state.screen === 'dashboard') refresh();
     }, () => {});
   }
 }
@@ -910,7 +935,9 @@ async function review(root) {
     const target = r.screen ? reviewTarget(r.screen) : null;
     const show = r.screen ? h('button', {
       type: 'button', class: 'link', text: t('review-show'), disabled: !target,
-      title: target ? (state.lang === 'sq' ? r.screen_sq : r.screen_en) : t('review-show-needs-sign-in'),
+      title: target ? (state.lang === 'sq' ? r.screen_sq : r.screen_en) : null,
+      // Why it is disabled is said on the screen, once, and read with each such button.
+      'aria-describedby': target ? null : 'review-show-note',
       onclick: () => target && go(target.screen, target.invoiceId !== undefined ? { invoiceId: target.invoiceId } : {}),
     }) : null;
     return h('tr', { class: `state-${r.state}`, 'data-id': r.id },
@@ -947,6 +974,7 @@ async function review(root) {
     h('div', { class: 'review-tools' },
       field('review-filter', 'review-filter-label', filter),
       h('label', { class: 'checkbox' }, only, h('span', { text: t('review-only-problems') }))),
+    state.signedIn ? null : h('p', { class: 'muted', id: 'review-show-note', text: t('review-show-needs-sign-in') }),
     count, table));
   draw();
 }
@@ -1062,6 +1090,15 @@ async function start() {
       state.notice = (damaged && damaged.message) || null;
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
+    } else if (account && !['signin', 'twofa', 'reset'].includes(state.screen)) {
+      // The person went elsewhere (the translation review, help) while the sign-in was being
+      // restored: they stay there, with what they typed; the rail and the badge follow.
+      state.signedIn = true;
+      state.account = account;
+      state.notice = (damaged && damaged.message) || null;
+      startSync().then((view) => updateBadge(view), () => {});
+      await drawAccounts();
+      setChrome();
     } else if (account) await signedIn(account, damaged && damaged.message);
     else if (damaged) showError(main(), damaged);
   } catch (err) {

@@ -322,4 +322,6 @@ mass-pay-pick-two = Select two or more unpaid invoices to pay them together.
 mass-pay-unpaid-only = Only unpaid invoices can be paid together.
 mass-pay-one-currency = The portal pays invoices together only in one currency: select invoices in the same currency.
 mass-pay-clear = Clear the selection
+row-open = Open invoice { $number }
+mass-pay-region = Pay the selected invoices together
 col-select = Pay together

@@ -331,4 +331,6 @@ mass-pay-pick-two = Zgjidhni dy ose më shumë fatura të papaguara për t’i p
 mass-pay-unpaid-only = Vetëm faturat e papaguara mund të paguhen së bashku.
 mass-pay-one-currency = Faturat mund të paguhen së bashku vetëm kur janë në të njëjtën monedhë: zgjidhni fatura me të njëjtën monedhë.
 mass-pay-clear = Pastro zgjedhjen
+row-open = Hap faturën { $number }
+mass-pay-region = Paguani së bashku faturat e zgjedhura
 col-select = Paguaj së bashku

@@ -321,6 +321,52 @@ impl App {
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }
 
+    /// Runs axe-core (`AXE_JS`, else `target/axe/node_modules/axe-core/axe.min.js`, installed
+    /// by `scripts/install-deps.sh --with-driver`) on the window's current page and fails on any
+    /// violation of impact serious or critical, naming the rule, the nodes and `name`.
+    pub async fn audit(&self, name: &str) {
+        let path = std::env::var_os("AXE_JS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| {
+                PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                    .join("target/axe/node_modules/axe-core/axe.min.js")
+            });
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "axe-core at {} ({e}): run scripts/install-deps.sh --with-driver",
+                path.display()
+            )
+        });
+        let loaded = self
+            .client
+            // The script runs as the driver's own (the window's CSP forbids eval, not it).
+            .execute(
+                &format!("if (!window.axe) {{\n{source}\n}}\nreturn typeof window.axe;"),
+                vec![],
+            )
+            .await
+            .expect("axe-core loads");
+        assert_eq!(loaded, serde_json::json!("object"), "axe-core did not load");
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 axe.run(document, { resultTypes: ['violations'] }).then((r) => done(r.violations\
+                   .filter((v) => v.impact === 'serious' || v.impact === 'critical')\
+                   .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`)),\
+                   (e) => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs");
+        let found: Vec<String> = serde_json::from_value(found).unwrap_or_default();
+        assert!(
+            found.is_empty(),
+            "{name}: accessibility violations:\n{}",
+            found.join("\n")
+        );
+    }
+
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client
             .execute(script, vec![])

@@ -1800,3 +1800,154 @@ async fn the_accountants_two_thousand_invoices_stay_responsive_and_export_whole(
     )
     .await;
 }
+
+/// axe-core on the current screen in English, then in Albanian, then back.
+async fn audit_both(app: &App, name: &str) {
+    app.audit(&format!("{name} (en)")).await;
+    app.click("#lang-sq").await;
+    app.wait_for("#lang-sq[aria-pressed='true']").await;
+    app.audit(&format!("{name} (sq)")).await;
+    app.click("#lang-en").await;
+    app.wait_for("#lang-en[aria-pressed='true']").await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn every_screen_passes_the_accessibility_audit_in_both_languages() {
+    harness::scenario(
+        "every_screen_passes_the_accessibility_audit_in_both_languages",
+        || async {
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
+                ..Default::default()
+            })
+            .await;
+            app.wait_screen("signin").await;
+            audit_both(&app, "sign-in").await;
+            app.click("#forgot").await;
+            app.wait_screen("reset").await;
+            audit_both(&app, "password reset").await;
+            app.click("#reset-back").await;
+            app.wait_screen("signin").await;
+            app.click("#open-review").await;
+            app.wait_screen("review").await;
+            audit_both(&app, "translation review, signed out").await;
+            app.js(
+                "document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' })); return 1",
+            )
+            .await;
+            app.wait_screen("signin").await;
+            app.sign_in_demo(demo_portal::TWO_FACTOR_EMAIL, "demo", false)
+                .await;
+            app.wait_screen("twofa").await;
+            audit_both(&app, "second factor").await;
+            let code = demo_portal::totp::now_code(demo_portal::TOTP_SECRET);
+            app.type_into("#twofa-code", &code).await;
+            app.click("#twofa-submit").await;
+            app.wait_screen("dashboard").await;
+            app.click("#add-account").await;
+            app.wait_screen("signin").await;
+            app.sign_in_demo(demo_portal::DEMO_EMAIL, "demo", false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            audit_both(&app, "dashboard").await;
+            app.click("#nav-invoices").await;
+            app.wait_screen("invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            audit_both(&app, "invoices").await;
+            app.click("tr[data-id='1003'] td").await;
+            app.wait_screen("invoice").await;
+            app.wait_for("#invoice-status").await;
+            audit_both(&app, "invoice").await;
+            app.click("#nav-all-accounts").await;
+            app.wait_screen("all-accounts").await;
+            audit_both(&app, "all accounts").await;
+            app.click("#nav-help").await;
+            app.wait_screen("help").await;
+            audit_both(&app, "help").await;
+            app.click("#open-review").await;
+            app.wait_screen("review").await;
+            audit_both(&app, "translation review, signed in").await;
+            open_invoice(&app, 1003).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            audit_both(&app, "payment").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_sign_in_restored_at_start_leaves_the_person_where_they_are() {
+    harness::scenario(
+        "a_sign_in_restored_at_start_leaves_the_person_where_they_are",
+        || async {
+            let launch = |home: Option<std::path::PathBuf>| harness::Launch {
+                args: vec!["--demo".into()],
+                // A slow portal: the restore lands while the person is already busy.
+                env: vec![("JITOPS_DEMO_LATENCY_MS".into(), "1200".into())],
+                home,
+            };
+            let first = App::launch(launch(None)).await;
+            let home = first.home.clone();
+            first
+                .sign_in_demo(demo_portal::DEMO_EMAIL, "demo", true)
+                .await;
+            first.wait_screen("dashboard").await;
+            first
+                .wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            first.close().await;
+            // No saved copy to show first: the start stays on sign-in until the restore lands.
+            let copies = saved_copies(&home.join("data"));
+            assert!(!copies.is_empty(), "a saved copy under {}", home.display());
+            for copy in copies {
+                std::fs::remove_file(copy).unwrap();
+            }
+
+            let app = App::launch(launch(Some(home))).await;
+            app.wait_screen("signin").await;
+            app.click("#open-review").await;
+            app.wait_screen("review").await;
+            app.type_into("#review-filter", "pay").await;
+            // The restore lands: the rail shows the account, the person is still on the review
+            // with their text and their focus.
+            app.wait_for("#account-0").await;
+            assert_eq!(app.screen().await, "review");
+            let kept = app
+                .js("const f = document.getElementById('review-filter'); return [f.value, document.activeElement === f]")
+                .await;
+            assert_eq!(kept, serde_json::json!(["pay", true]));
+            app.click("#nav-dashboard").await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+/// The saved copies (`<data>/…/offline/*.json`) under `dir`.
+fn saved_copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = vec![];
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(saved_copies(&path));
+        } else if path.parent().is_some_and(|p| p.ends_with("offline"))
+            && path.extension().is_some_and(|e| e == "json")
+        {
+            found.push(path);
+        }
+    }
+    found
+}
