@@ -367,6 +367,37 @@ impl App {
         );
     }
 
+    /// Presses keys (WebDriver key codes: `\u{E004}` Tab, `\u{E007}` Enter...) in whatever has
+    /// the focus, as a keyboard does.
+    pub async fn keys(&self, keys: &str) {
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("an element with the focus");
+        focused
+            .send_keys(keys)
+            .await
+            .unwrap_or_else(|e| panic!("keys {keys:?}: {e}"));
+    }
+
+    /// Presses Tab until the focus is on `css` (at most 250 times): how a keyboard user gets
+    /// there.
+    pub async fn tab_to(&self, css: &str) {
+        let check = format!(
+            "return document.activeElement && document.activeElement.matches({})",
+            serde_json::to_string(css).unwrap()
+        );
+        for _ in 0..250 {
+            if self.js(&check).await == serde_json::json!(true) {
+                return;
+            }
+            self.keys("\u{E004}").await;
+        }
+        self.screenshot("failure-tab-to").await;
+        panic!("Tab never reached {css}");
+    }
+
     pub async fn js(&self, script: &str) -> serde_json::Value {
         self.client
             .execute(script, vec![])

@@ -1951,3 +1951,100 @@ fn saved_copies(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     found
 }
+
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_whole_journey_by_keyboard_alone() {
+    harness::scenario("the_whole_journey_by_keyboard_alone", || async {
+        let app = App::launch(harness::Launch {
+            args: vec!["--demo".into()],
+            env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "2".into())],
+            ..Default::default()
+        })
+        .await;
+        app.wait_screen("signin").await;
+        app.tab_to("#email").await;
+        app.keys(demo_portal::DEMO_EMAIL).await;
+        app.keys(TAB).await;
+        app.tab_to("#password").await;
+        app.keys("demo").await;
+        app.keys(ENTER).await;
+        app.wait_screen("dashboard").await;
+        app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+            .await;
+
+        // The first overdue invoice: Invoices, the Overdue filter, the first row.
+        app.tab_to("#nav-invoices").await;
+        app.keys(ENTER).await;
+        app.wait_screen("invoices").await;
+        app.tab_to("#filter-overdue").await;
+        app.keys(ENTER).await;
+        app.wait_for("#filter-overdue[aria-pressed='true']").await;
+        app.wait_for("#invoice-table[data-complete='true']").await;
+        app.tab_to("#invoice-table tbody tr").await;
+        let first = app.js("return document.activeElement.dataset.id").await;
+        app.keys(" ").await;
+        app.wait_screen("invoice").await;
+        assert_eq!(
+            app.js("return String(document.getElementById('main').dataset.screen)")
+                .await,
+            serde_json::json!("invoice")
+        );
+        let overdue_id: u64 = first.as_str().unwrap().parse().unwrap();
+        assert_eq!(
+            app.text("#invoice-status").await,
+            "Overdue",
+            "#{overdue_id}"
+        );
+
+        // Paid in the checkout window, by keyboard there too.
+        app.tab_to("#pay-one-off").await;
+        app.keys(ENTER).await;
+        let main = switch_to_checkout(&app).await;
+        app.wait_for("#card_name").await;
+        app.tab_to("#card_name").await;
+        app.keys("Demo Customer").await;
+        app.tab_to("#card_number").await;
+        app.keys(demo_portal::TEST_CARD_OK).await;
+        app.tab_to("#card_expiry").await;
+        app.keys("12/30").await;
+        app.tab_to("#card_cvv").await;
+        app.keys("123").await;
+        app.tab_to("#pay-button").await;
+        // Enter on the focused button; the driver goes back to the main window while the
+        // processor sends this one back to the portal (a driver still talking to a window the
+        // app destroys stalls).
+        app.keys(ENTER).await;
+        app.client
+            .switch_to_window(main.clone())
+            .await
+            .expect("back to the main window");
+        app.back_to_main_after_checkout(main).await;
+        app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+            .await;
+
+        // The language, then the review and its filter.
+        app.tab_to("#lang-sq").await;
+        app.keys(ENTER).await;
+        app.wait_for("#lang-sq[aria-pressed='true']").await;
+        app.tab_to("#open-review").await;
+        app.keys(ENTER).await;
+        app.wait_screen("review").await;
+        app.tab_to("#review-filter").await;
+        app.keys("pagu").await;
+        let count = app
+            .wait_text("#review-count", "a filtered count", |t| !t.is_empty())
+            .await;
+        let shown: usize = app
+            .js("return document.querySelectorAll('#review-table tbody tr').length")
+            .await
+            .as_u64()
+            .unwrap() as usize;
+        assert!(shown > 0 && shown < 100, "{count}: {shown} rows");
+        app.close().await;
+    })
+    .await;
+}
