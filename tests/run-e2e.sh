@@ -1,13 +1,23 @@
 #!/usr/bin/env bash
 # Runs the end-to-end suite (or the scenarios named) in a private world (tests/private-world.sh:
 # its own X display, session bus, unlocked keyring and XDG folders), then the keyring unit
-# test against that real keyring.
+# test against that real keyring. `--repeat N` (first) runs the suite N times in a row and
+# stops at the first failure: the suite must be steady, not lucky.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+repeat=1
+if [ "${1:-}" = "--repeat" ]; then
+  repeat=$2
+  shift 2
+fi
+export E2E_REPEAT=$repeat
 exec tests/private-world.sh bash -c '
   set -euo pipefail
-  cargo test --locked --test e2e -- --include-ignored --test-threads=1 "$@"
+  for run in $(seq 1 "$E2E_REPEAT"); do
+    [ "$E2E_REPEAT" -gt 1 ] && echo "e2e: run $run of $E2E_REPEAT"
+    cargo test --locked --test e2e -- --include-ignored --test-threads=1 "$@"
+  done
   # The real keyring, exercised by the secrets unit test inside this session.
   cargo test --locked -p app-core secrets -- --include-ignored
 ' e2e "$@"

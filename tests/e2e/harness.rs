@@ -254,7 +254,10 @@ impl App {
         loop {
             match self.wait_for(css).await.text().await {
                 Ok(text) => return text,
-                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    eprintln!("e2e: re-found {css}: the screen was drawn anew under the reader");
+                    continue;
+                }
                 Err(e) => panic!("text of {css}: {e:?}"),
             }
         }
@@ -297,7 +300,10 @@ impl App {
                 .ok();
             match el.click().await {
                 Ok(()) => return,
-                Err(e) if is_stale(&e) && Instant::now() < deadline => continue,
+                Err(e) if is_stale(&e) && Instant::now() < deadline => {
+                    eprintln!("e2e: re-found {css}: the screen was drawn anew under the pointer");
+                    continue;
+                }
                 Err(e) => panic!("click {css}: {e:?}"),
             }
         }
@@ -504,10 +510,21 @@ while target is None and time.time() < deadline:
         time.sleep(0.2)
 if target is None:
     sys.exit('no dialog titled ' + sys.argv[1])
-time.sleep(0.5)
-target.set_input_focus(X.RevertToParent, X.CurrentTime)
-d.sync()
-time.sleep(0.3)
+# Focus the dialog and wait until the X server says it has the focus (or a child of it).
+def has_focus():
+    f = d.get_input_focus().focus
+    while f and f != X.NONE and not isinstance(f, int):
+        if f == target:
+            return True
+        f = f.query_tree().parent
+    return False
+deadline = time.time() + 10
+while not has_focus():
+    if time.time() > deadline:
+        sys.exit('the dialog never took the focus')
+    target.set_input_focus(X.RevertToParent, X.CurrentTime)
+    d.sync()
+    time.sleep(0.05)
 def key(keysym, modifier=None):
     if modifier:
         xtest.fake_input(d, X.KeyPress, d.keysym_to_keycode(modifier))
@@ -700,25 +717,33 @@ pub fn stand_in_opener(bin: &std::path::Path) -> (String, PathBuf) {
     (path, opened)
 }
 
-/// Runs a scenario with a time limit. WebKitWebDriver sometimes stops answering after a
-/// window it drives is destroyed by the app (the checkout window closing itself); such a stall
-/// is the driver's, not the app's, so the scenario is run again from scratch (up to three
-/// times in all). A failed assertion is never retried.
+/// Restarts after a stall in this run of the suite (all scenarios run in one process, one at
+/// a time).
+static RESTARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Runs a scenario with a time limit. A scenario that does not end in time is a stall (the
+/// app or WebKitWebDriver stopped answering): it is printed and the scenario run once more
+/// from scratch, but a second stall anywhere in the run fails it. A stall is a defect to
+/// understand, never something to retry away. A failed assertion is never retried.
 pub async fn scenario<F, Fut>(name: &str, run: F)
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = ()>,
 {
     const LIMIT: Duration = Duration::from_secs(120);
-    for attempt in 1..=3 {
+    loop {
         match tokio::time::timeout(LIMIT, run()).await {
             Ok(()) => return,
             Err(_) => {
-                eprintln!("e2e: {name}: the driver stalled (attempt {attempt}), starting over")
+                let restarts = RESTARTS.fetch_add(1, std::sync::atomic::Ordering::SeqCst) + 1;
+                eprintln!("e2e: {name}: stalled for {LIMIT:?}; restart {restarts} of this run");
+                assert!(
+                    restarts <= 1,
+                    "{name}: a second stall in this run ({restarts} restarts): a defect, not a retry"
+                );
             }
         }
     }
-    panic!("{name}: the driver stalled three times");
 }
 
 /// Waits until the app has a second window (the checkout) and switches to it; returns the

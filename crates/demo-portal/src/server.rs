@@ -59,6 +59,8 @@ struct Shared {
     /// The language of pages shown before sign-in (the portal's default).
     language: Lang,
     notify_delay: Mutex<Duration>,
+    /// Notifications the processor has scheduled to send the portal (sent or not yet).
+    notifications_scheduled: AtomicU64,
     faults: Mutex<Faults>,
     today: NaiveDate,
     cookie_name: String,
@@ -127,6 +129,7 @@ impl DemoPortal {
             answers: Default::default(),
             language: options.portal_language,
             notify_delay: Mutex::new(options.notify_delay),
+            notifications_scheduled: AtomicU64::new(0),
             faults: Mutex::new(options.faults),
             today,
             cookie_name: format!(
@@ -246,6 +249,20 @@ impl DemoPortal {
 
     pub fn set_faults(&self, faults: Faults) {
         *self.shared.faults.lock().unwrap() = faults;
+    }
+
+    /// How many payment notifications the processor has scheduled so far: a declined card
+    /// schedules none.
+    pub fn notifications_scheduled(&self) -> u64 {
+        self.shared.notifications_scheduled.load(Ordering::SeqCst)
+    }
+
+    /// Every session idles out now, as after `session_idle` without a visit.
+    pub fn expire_sessions(&self) {
+        for s in self.shared.sessions.lock().unwrap().values_mut() {
+            s.user = None;
+            s.two_factor_for = None;
+        }
     }
 
     pub fn set_notify_delay(&self, delay: Duration) {
@@ -1426,6 +1443,9 @@ async fn order_pay(
         let key = notification_key(&shared.ins_secret, order.invoice_id, &order.id);
         let http = shared.http.clone();
         let order = order.clone();
+        shared
+            .notifications_scheduled
+            .fetch_add(1, Ordering::SeqCst);
         tokio::spawn(async move {
             tokio::time::sleep(delay).await;
             let form = [

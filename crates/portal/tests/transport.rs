@@ -124,8 +124,16 @@ async fn plain_http_to_a_portal_elsewhere_is_refused_before_any_connection() {
     .unwrap();
     let plain = url::Url::parse(&format!("http://{HOST}:{}/clientarea.php", addr.port())).unwrap();
     assert!(session.get_raw(plain).await.is_err());
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    assert_eq!(connections.load(Ordering::SeqCst), 0, "nothing was sent");
+    // A connection of our own, after: once it is counted, any earlier one would have been.
+    let _barrier = tokio::net::TcpStream::connect(addr).await.unwrap();
+    while connections.load(Ordering::SeqCst) == 0 {
+        tokio::task::yield_now().await;
+    }
+    assert_eq!(
+        connections.load(Ordering::SeqCst),
+        1,
+        "nothing was sent before"
+    );
 }
 
 /// A TLS server on loopback with a certificate for `names` (trusted by the test's sessions):
