@@ -1090,7 +1090,7 @@ async function start() {
       state.notice = (damaged && damaged.message) || null;
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
-    } else if (account && !['signin', 'twofa', 'reset'].includes(state.screen)) {
+    } else if (account && !['signin', 'twofa', 'reset', 'dashboard'].includes(state.screen)) {
       // The person went elsewhere (the translation review, help) while the sign-in was being
       // restored: they stay there, with what they typed; the rail and the badge follow.
       state.signedIn = true;
