@@ -34,6 +34,8 @@ const COMMANDS: &[&str] = &[
     "stop_saving_pdfs",
     "mass_payment_summary",
     "pay_many",
+    "mass_payment_methods",
+    "change_payment_method",
 ];
 
 fn main() {

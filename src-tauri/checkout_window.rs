@@ -4,7 +4,7 @@
 
 use crate::{payments, Shell};
 use app_core::payments::ReturnOutcome;
-use portal::checkout::{url_allowed, CheckoutRequest};
+use portal::checkout::{bank_may_load, place_of, url_allowed, CheckoutRequest, Place};
 use portal::HttpMethod;
 use serde::Serialize;
 use tauri::webview::{NewWindowResponse, PageLoadEvent};
@@ -24,6 +24,8 @@ pub struct Active {
     hop_id: Option<String>,
     /// Set once the processor sent the window back to the portal.
     returned: bool,
+    /// Where the window's page is: a processor's, or the card's bank (3-D Secure).
+    place: Place,
 }
 
 #[derive(Clone, Serialize)]
@@ -154,7 +156,7 @@ enum Navigation {
 /// `hop` is the one hop page this window was made for: exactly it (scheme, host, port, path),
 /// not any address on the hop scheme's host (a processor page could otherwise send the window
 /// to a plain-http service on `jitops-checkout.localhost:<port>`). It is served once.
-fn judge(request: &CheckoutRequest, hop: &Url, url: &Url) -> Navigation {
+fn judge(request: &CheckoutRequest, hop: &Url, url: &Url, place: &Place) -> Navigation {
     if url == hop || url.as_str() == "about:blank" {
         return Navigation::Allow;
     }
@@ -170,11 +172,25 @@ fn judge(request: &CheckoutRequest, hop: &Url, url: &Url) -> Navigation {
         }
         return Navigation::Returned(url.clone());
     }
-    if url_allowed(url, &request.allowed_domains) {
+    // WebKitGTK asks about frames too, without saying which: the card's bank may load as a
+    // frame of the processor's page or as the whole window (told apart when a page load starts,
+    // which only the whole window reports: `on_page_load`).
+    if url_allowed(url, &request.allowed_domains) || bank_may_load(request, place, url) {
         Navigation::Allow
     } else {
         Navigation::Block(url.clone())
     }
+}
+
+/// The window's place now (the processor's page until a page load says otherwise).
+fn current_place(app: &AppHandle) -> Place {
+    app.state::<Shell>()
+        .checkout
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_ref()
+        .map(|a| a.place.clone())
+        .unwrap_or(Place::Starting)
 }
 
 fn title_for(shell: &Shell, url: &Url) -> String {
@@ -280,6 +296,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
         request: request.clone(),
         hop_id: Some(hop_id.clone()),
         returned: false,
+        place: Place::Starting,
     });
     let nav_app = app.clone();
     let nav_request = request.clone();
@@ -288,25 +305,29 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
     let dl_app = app.clone();
     let popup_request = request.clone();
     let popup_hop = hop_url(&hop_id);
+    let load_request = request.clone();
+    let load_hop = hop_url(&hop_id);
     let window =
         WebviewWindowBuilder::new(app, LABEL, WebviewUrl::CustomProtocol(hop_url(&hop_id)))
             .title(title)
             .inner_size(760.0, 820.0)
             .min_inner_size(480.0, 520.0)
-            .on_navigation(move |url| match judge(&nav_request, &nav_hop, url) {
-                Navigation::Allow => true,
-                Navigation::Returned(url) => {
-                    on_returned(&nav_app, url);
-                    false
-                }
-                Navigation::Block(url) => {
-                    on_blocked(&nav_app, url);
-                    false
+            .on_navigation(move |url| {
+                match judge(&nav_request, &nav_hop, url, &current_place(&nav_app)) {
+                    Navigation::Allow => true,
+                    Navigation::Returned(url) => {
+                        on_returned(&nav_app, url);
+                        false
+                    }
+                    Navigation::Block(url) => {
+                        on_blocked(&nav_app, url);
+                        false
+                    }
                 }
             })
             .on_new_window(move |url, _features| {
                 // A pop-up of the processor follows the same rules, inside this same window.
-                match judge(&popup_request, &popup_hop, &url) {
+                match judge(&popup_request, &popup_hop, &url, &current_place(&popup_app)) {
                     Navigation::Allow => {
                         if let Some(w) = popup_app.get_webview_window(LABEL) {
                             let _ = w.navigate(url);
@@ -332,11 +353,31 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
                 }
                 _ => true,
             })
-            .on_page_load(|window, payload| {
+            .on_page_load(move |window, payload| {
                 if payload.event() == PageLoadEvent::Started {
                     let app = window.app_handle();
                     let shell = app.state::<Shell>();
-                    let _ = window.set_title(&title_for(&shell, payload.url()));
+                    // Only the whole window reports page loads: this is where it is now. The
+                    // bank's page says so in the title, with its host.
+                    let place = place_of(&load_request, payload.url());
+                    if let Some(a) = shell
+                        .checkout
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .as_mut()
+                    {
+                        if payload.url() != &load_hop {
+                            a.place = place.clone();
+                        }
+                    }
+                    let title = match &place {
+                        Place::Bank(host) => shell.core.text(
+                            "checkout-window-bank-title",
+                            &[("host", host.clone().into())],
+                        ),
+                        _ => title_for(&shell, payload.url()),
+                    };
+                    let _ = window.set_title(&title);
                 }
             })
             .build()?;
@@ -398,8 +439,12 @@ mod tests {
     }
 
     fn kind(url: &str) -> &'static str {
+        kind_at(url, &Place::Starting)
+    }
+
+    fn kind_at(url: &str, place: &Place) -> &'static str {
         let hop = hop_url("abc");
-        match judge(&request(), &hop, &Url::parse(url).unwrap()) {
+        match judge(&request(), &hop, &Url::parse(url).unwrap(), place) {
             Navigation::Allow => "allow",
             Navigation::Returned(_) => "returned",
             Navigation::Block(_) => "block",
@@ -444,5 +489,24 @@ mod tests {
             assert_eq!(kind("http://jitops-checkout.localhost/abc"), "block");
         }
         assert_eq!(kind("https://jitops-checkout.localhost/abc"), "block");
+        // The card's bank: from a processor's page only (a frame of it, or the whole window),
+        // https only; from the bank's page nothing else.
+        let bank = "https://acs.bank.example/challenge";
+        assert_eq!(kind_at(bank, &Place::Processor), "allow");
+        assert_eq!(kind(bank), "block");
+        assert_eq!(
+            kind_at("http://acs.bank.example/", &Place::Processor),
+            "block"
+        );
+        let at_bank = Place::Bank("acs.bank.example".into());
+        assert_eq!(kind_at("https://evil.example/", &at_bank), "block");
+        assert_eq!(
+            kind_at("https://www.2checkout.com/3ds-done", &at_bank),
+            "allow"
+        );
+        assert_eq!(
+            kind_at("https://jitops.com/viewinvoice.php?id=3", &at_bank),
+            "returned"
+        );
     }
 }

@@ -302,21 +302,51 @@ pub fn mass_payment_summary(
 
 /// Pays several invoices together (the portal's mass payment) in the checkout window; the
 /// combined invoice's id is answered, and followed like any payment.
+/// With an offline method (a bank transfer) nothing opens: the attempt is none and the
+/// combined invoice, with the portal's instructions, is the way on.
 #[tauri::command]
 pub async fn pay_many(
     app: AppHandle,
     shell: State<'_, Shell>,
     ids: Vec<u64>,
+    method: Option<String>,
     confirmed: bool,
-) -> Answer<(u64, String)> {
-    let (id, attempt, request) = shell
+) -> Answer<(u64, Option<String>)> {
+    let (id, payment) = shell
         .core
-        .prepare_mass_payment(&ids, confirmed)
+        .prepare_mass_payment(&ids, method.as_deref(), confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
+    let Some((attempt, request)) = payment else {
+        return Ok((id, None));
+    };
     checkout_window::open(&app, request, attempt.clone())
         .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
-    Ok((id, attempt))
+    Ok((id, Some(attempt)))
+}
+
+/// The payment methods the portal's mass payment offers.
+#[tauri::command]
+pub async fn mass_payment_methods(shell: State<'_, Shell>) -> Answer<Vec<portal::PaymentMethod>> {
+    shell
+        .core
+        .mass_payment_methods()
+        .await
+        .map_err(|e| ui(&shell, e))
+}
+
+/// Switches the invoice to another payment method the portal offers.
+#[tauri::command]
+pub async fn change_payment_method(
+    shell: State<'_, Shell>,
+    id: u64,
+    method: String,
+) -> Answer<InvoiceView> {
+    shell
+        .core
+        .change_payment_method(id, &method)
+        .await
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]

@@ -116,6 +116,8 @@ pub fn run() {
             commands::stop_saving_pdfs,
             commands::mass_payment_summary,
             commands::pay_many,
+            commands::mass_payment_methods,
+            commands::change_payment_method,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

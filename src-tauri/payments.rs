@@ -15,7 +15,9 @@ pub async fn ensure_demo(shell: &Shell) -> Result<(), CoreError> {
     let mut demo = shell.demo.lock().await;
     if demo.is_none() {
         let portal = demo_portal::DemoPortal::start(demo_portal::Options::from_env()).await?;
-        shell.core.set_demo_portal(portal.portal_url());
+        shell
+            .core
+            .set_demo_portal(portal.portal_url(), portal.processor_origins());
         *demo = Some(portal);
     }
     Ok(())

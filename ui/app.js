@@ -581,10 +581,19 @@ async function invoices(root) {
   // A disabled Pay says why in the text beside it, read with it.
   const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button', 'aria-describedby': 'mass-pay-problem' });
   const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
-  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' }, massGuard, massPay, massProblem, massClear);
+  // The portal's mass payment names no method: with several, the person picks one here.
+  const massMethod = h('select', { id: 'mass-pay-method', 'aria-label': t('invoice-method') });
+  let massMethods = null;
+  massMethod.hidden = true;
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' }, massGuard, massMethod, massPay, massProblem, massClear);
   const updateMass = async () => {
     massBar.hidden = state.selected.size === 0;
     if (massBar.hidden) return;
+    if (massMethods === null) {
+      massMethods = await invoke('mass_payment_methods').catch(() => []);
+      massMethod.replaceChildren(...massMethods.map((m) => h('option', { value: m.value, text: m.name })));
+      massMethod.hidden = massMethods.length < 2;
+    }
     const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
     massGuarded = !!summary.guard && !summary.problem;
     massGuard.hidden = !massGuarded;
@@ -601,8 +610,14 @@ async function invoices(root) {
   });
   massPay.addEventListener('click', () => busy(massPay, async () => {
     try {
-      const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], confirmed: massGuarded });
+      const method = massMethods && massMethods.length ? massMethod.value : null;
+      const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], method, confirmed: massGuarded });
       state.selected.clear();
+      if (!attemptId) {
+        // An offline method: the portal made the combined invoice; its instructions show there.
+        await go('invoice', { invoiceId: id, fresh: false });
+        return;
+      }
       state.payment = { attemptId, invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
       await go('payment', { focus: false });
     } catch (err) { showError(root, err); }
@@ -758,6 +773,28 @@ async function invoice(root, options = {}) {
   }
   const pay = h('section', { class: 'card pay', id: 'pay-section', 'aria-labelledby': 'pay-title' },
     h('h2', { id: 'pay-title', text: t('invoice-pay-title') }));
+  // The payment method: a choice when the portal lets the person change it (the portal's own
+  // form does it; the invoice is then read again, its payment area the new method's).
+  if (view.methods.length > 1) {
+    const select = h('select', { id: 'payment-method' },
+      view.methods.map((m) => h('option', { value: m.value, selected: m.current, text: m.name })));
+    select.addEventListener('change', () => busy(select, async () => {
+      try {
+        await invoke('change_payment_method', { id: view.id, method: select.value });
+        await render({ fresh: false });
+        document.getElementById('payment-method')?.focus();
+        announce(t('invoice-method-changed', { method: select.selectedOptions[0]?.textContent || '' }));
+      } catch (err) { showError(pay, err); }
+    }));
+    pay.append(field('payment-method', 'invoice-method', select));
+  } else if (view.method) {
+    pay.append(h('p', { class: 'muted', id: 'payment-method-name', text: t('invoice-method-is', { method: view.method }) }));
+  }
+  if (view.instructions) {
+    // An offline method (a bank transfer): the portal's own words, nothing to open.
+    pay.append(h('div', { class: 'alert alert-info', id: 'payment-instructions' },
+      h('h3', { text: t('invoice-instructions-title') }), h('p', { text: view.instructions })));
+  }
   if (view.guard) {
     pay.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'guard', text: view.guard }));
   }
@@ -769,7 +806,7 @@ async function invoice(root, options = {}) {
     }
     if (view.recurring_withheld) pay.append(h('p', { class: 'note', id: 'recurring-withheld', text: view.recurring_withheld }));
     pay.append(h('p', { class: 'muted small', text: t('payment-open-window') }));
-  } else if (view.status === 'unpaid' || view.status === 'overdue') {
+  } else if ((view.status === 'unpaid' || view.status === 'overdue') && !view.instructions) {
     pay.append(h('p', { text: t('pay-none') }));
   }
   const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
@@ -793,7 +830,7 @@ async function invoice(root, options = {}) {
     h('dl', { class: 'dates' },
       view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
       view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
-    view.payable || view.guard ? pay : null,
+    view.payable || view.guard || view.instructions || view.methods.length > 1 ? pay : null,
     amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
       [t('invoice-description'), t('invoice-amount')]),
     view.transactions.length

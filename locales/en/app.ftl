@@ -111,6 +111,10 @@ invoice-total = Total
 invoice-pdf = Save PDF
 invoice-pdf-saved = The PDF was saved to { $path }.
 invoice-pay-title = Pay this invoice
+invoice-method = Payment method
+invoice-method-is = Payment method: { $method }
+invoice-method-changed = The payment method is now { $method }.
+invoice-instructions-title = How to pay
 pay-one-off = Make One Off Payment
 pay-one-off-help = Pay this invoice once, by card or PayPal, at 2Checkout.
 pay-recurring = Create Automated Recurring Subscription
@@ -157,6 +161,7 @@ payment-blocked-host = The payment window blocked a page outside the payment pro
 payment-blocked-download = The payment window refused a file download from { $host }: nothing was saved on this computer.
 payment-open-in-browser = Open in browser
 checkout-window-title = Secure payment — { $host }
+checkout-window-bank-title = Your bank: { $host }
 
 ## Help
 help-title = How to pay an invoice

@@ -111,6 +111,10 @@ invoice-total = Totali
 invoice-pdf = Ruaj PDF-në
 invoice-pdf-saved = PDF-ja u ruajt në { $path }.
 invoice-pay-title = Paguani këtë faturë
+invoice-method = Mënyra e pagesës
+invoice-method-is = Mënyra e pagesës: { $method }
+invoice-method-changed = Mënyra e pagesës tani është { $method }.
+invoice-instructions-title = Si të paguani
 pay-one-off = Paguaj njëherë („Make One Off Payment“)
 pay-one-off-help = Paguani këtë faturë vetëm njëherë, me kartelë ose PayPal, te 2Checkout.
 pay-recurring = Pagesë automatike („Create Automated Recurring Subscription“)
@@ -157,6 +161,7 @@ payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë procesorit 
 payment-blocked-download = Dritarja e pagesës refuzoi shkarkimin e një skedari nga { $host }: asgjë nuk u ruajt në këtë kompjuter.
 payment-open-in-browser = Hap në shfletues
 checkout-window-title = Pagesë e sigurt — { $host }
+checkout-window-bank-title = Banka juaj: { $host }
 
 ## Ndihmë
 help-title = Si të paguani një faturë

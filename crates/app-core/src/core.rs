@@ -125,6 +125,7 @@ struct State {
     parked: Vec<Account>,
     pending_2fa: Option<Pending2fa>,
     demo_portal: Option<String>,
+    demo_processor_origins: Vec<String>,
 }
 
 pub struct Core {
@@ -182,6 +183,7 @@ impl Core {
                 parked: vec![],
                 pending_2fa: None,
                 demo_portal: None,
+                demo_processor_origins: vec![],
             }),
             processor_domains: DEFAULT_PROCESSOR_DOMAINS
                 .iter()
@@ -228,8 +230,19 @@ impl Core {
     }
 
     /// Where the embedded demo portal listens, when the app runs with `--demo`.
-    pub fn set_demo_portal(&self, url: &str) {
-        self.state().demo_portal = Some(url.to_owned());
+    /// The embedded demo portal's address, and its processors' origins (`127.0.0.1:PORT`: its
+    /// 2Checkout and its PayPal), which its payments may visit.
+    pub fn set_demo_portal(&self, url: &str, processor_origins: Vec<String>) {
+        let mut state = self.state();
+        state.demo_portal = Some(url.to_owned());
+        state.demo_processor_origins = processor_origins;
+    }
+
+    /// The hosts a payment may visit: the processors', and the demo's when it runs.
+    pub(crate) fn processor_domains(&self) -> Vec<String> {
+        let mut domains = self.processor_domains.clone();
+        domains.extend(self.state().demo_processor_origins.iter().cloned());
+        domains
     }
 
     pub fn demo_portal(&self) -> Option<String> {
@@ -1157,8 +1170,9 @@ impl Core {
     pub async fn prepare_mass_payment(
         &self,
         ids: &[u64],
+        method: Option<&str>,
         confirmed: bool,
-    ) -> Result<(u64, String, CheckoutRequest)> {
+    ) -> Result<(u64, Option<(String, CheckoutRequest)>)> {
         let summary = self.mass_payment_summary(ids);
         if let Some(problem) = summary.problem {
             return Err(CoreError::MassPaymentRefused(problem));
@@ -1167,14 +1181,22 @@ impl Core {
             return Err(CoreError::PaymentGuarded);
         }
         let (session, key) = self.session()?;
-        let combined = session.mass_payment(ids).await?;
-        let request = checkout::prepare(
-            &session,
-            &combined,
-            PaymentKind::OneOff,
-            &self.processor_domains,
-        )
-        .await?;
+        let combined = session.mass_payment(ids, method).await?;
+        // An offline method (a bank transfer) has no button: the combined invoice is made and
+        // shown with the portal's instructions; nothing opens, no attempt is recorded.
+        let request = if combined.choice(PaymentKind::OneOff).is_some() {
+            Some(
+                checkout::prepare(
+                    &session,
+                    &combined,
+                    PaymentKind::OneOff,
+                    &self.processor_domains(),
+                )
+                .await?,
+            )
+        } else {
+            None
+        };
         let id = combined.id;
         let mut state = self.state();
         if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
@@ -1208,8 +1230,31 @@ impl Core {
             account.details.insert(id, combined.clone());
         }
         drop(state);
+        let Some(request) = request else {
+            return Ok((id, None));
+        };
         let attempt = self.record_mass_attempt(&key, &combined, self.invoice_number(id), ids)?;
-        Ok((id, attempt, request))
+        Ok((id, Some((attempt, request))))
+    }
+
+    /// The payment methods the portal's mass payment offers (empty when it names none).
+    pub async fn mass_payment_methods(&self) -> Result<Vec<portal::PaymentMethod>> {
+        let (session, _) = self.session()?;
+        Ok(session.mass_pay_methods().await?)
+    }
+
+    /// Switches an invoice to another payment method the portal offers, and answers its page
+    /// as the portal now shows it (the new method's button or instructions).
+    pub async fn change_payment_method(&self, id: u64, value: &str) -> Result<InvoiceView> {
+        let (session, key) = self.session()?;
+        let detail = session.change_payment_method(id, value).await?;
+        {
+            let mut state = self.state();
+            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+                account.details.insert(id, detail);
+            }
+        }
+        self.invoice_view(id)
     }
 
     /// Saves the PDF of every invoice of the current list (the filter shown) into `dir`,

@@ -315,7 +315,7 @@ impl Core {
         if detail.status != InvoiceStatus::Unpaid {
             return Err(CoreError::Portal(PortalError::PaymentNotOffered));
         }
-        let request = checkout::prepare(&session, &detail, kind, &self.processor_domains).await?;
+        let request = checkout::prepare(&session, &detail, kind, &self.processor_domains()).await?;
         let number = self.invoice_number(id);
         let attempt = self.record_attempt(&key, &detail, number, vec![id], kind)?;
         Ok((attempt, request))

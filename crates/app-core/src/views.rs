@@ -105,6 +105,19 @@ pub struct InvoiceView {
     pub guard: Option<String>,
     pub payable: bool,
     pub has_pdf: bool,
+    /// The invoice's payment method as the portal names it.
+    pub method: Option<String>,
+    /// The methods the person may switch it to (empty when the portal does not allow it).
+    pub methods: Vec<MethodView>,
+    /// An offline method's instructions (a bank transfer's details), the portal's words.
+    pub instructions: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MethodView {
+    pub value: String,
+    pub name: String,
+    pub current: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -395,6 +408,23 @@ pub fn invoice_view(
         guard: (guarded && payable).then(|| c.text(lang, "payment-guard", &[])),
         payable,
         has_pdf: detail.pdf_url.is_some(),
+        method: detail.payment_method.clone(),
+        methods: if detail.status == InvoiceStatus::Unpaid {
+            detail
+                .payment_methods
+                .iter()
+                .map(|m| MethodView {
+                    value: m.value.clone(),
+                    name: m.name.clone(),
+                    current: detail.payment_method_value.as_deref() == Some(m.value.as_str()),
+                })
+                .collect()
+        } else {
+            vec![]
+        },
+        instructions: (detail.status == InvoiceStatus::Unpaid)
+            .then(|| detail.payment_instructions.clone())
+            .flatten(),
     }
 }
 

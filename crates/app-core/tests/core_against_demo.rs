@@ -42,7 +42,7 @@ fn new_core(
         locale,
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url());
+    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
     core
 }
 
@@ -271,7 +271,7 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
         "en_US.UTF-8",
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url());
+    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
     let outcome = core
         .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
         .await

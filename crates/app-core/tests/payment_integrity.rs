@@ -27,7 +27,7 @@ fn core_in(dir: &tempfile::TempDir, secrets: &Arc<MemoryStore>, demo: &DemoPorta
         "en_US.UTF-8",
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url());
+    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
     core
 }
 
@@ -253,11 +253,12 @@ async fn cancel_and_return_is_not_paid_only_when_the_portal_says_so() {
 #[tokio::test]
 async fn a_mass_payment_guards_each_invoice_until_settled() {
     let w = world(Some(1), true).await;
-    let (combined, id, request) = w
+    let (combined, payment) = w
         .core
-        .prepare_mass_payment(&[1003, 1006], false)
+        .prepare_mass_payment(&[1003, 1006], None, false)
         .await
         .unwrap();
+    let (id, request) = payment.expect("an online method: the checkout");
     let attempt = w.core.attempt(&id).unwrap();
     assert_eq!(attempt.invoice_id, combined);
     assert!(attempt.covers.contains(&1003) && attempt.covers.contains(&1006));
@@ -274,7 +275,9 @@ async fn a_mass_payment_guards_each_invoice_until_settled() {
         "{again:?}"
     );
     assert!(matches!(
-        w.core.prepare_mass_payment(&[1003, 1006], false).await,
+        w.core
+            .prepare_mass_payment(&[1003, 1006], None, false)
+            .await,
         Err(CoreError::PaymentGuarded)
     ));
     pay_in_window(&request).await;

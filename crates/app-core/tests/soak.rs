@@ -32,7 +32,7 @@ async fn fifty_syncs_of_two_thousand_invoices_keep_memory_and_descriptors_flat()
         "en_US.UTF-8",
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url());
+    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
     core.sign_in(
         PortalChoice::Demo,
         demo_portal::ACCOUNTANT_EMAIL,

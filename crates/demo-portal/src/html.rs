@@ -360,7 +360,11 @@ pub struct InvoicePage<'a> {
     pub token: &'a str,
     pub portal_url: &'a str,
     pub checkout_url: &'a str,
+    pub paypal_url: &'a str,
     pub notice: Option<&'a str>,
+    /// The active payment methods, and the one this invoice is set to.
+    pub gateways: &'a [crate::gateways::Gateway],
+    pub gateway: crate::gateways::Gateway,
 }
 
 pub fn invoice_not_found(lang: Lang) -> String {
@@ -404,7 +408,19 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     if matches!(inv.status, Status::Unpaid | Status::Draft) {
         let _ = write!(b, "<div class=\"small-text\">{}: {}</div>\n<div class=\"payment-btn-container d-print-none\" align=\"center\">\n", tr(Text::DueDate), inv.due.format("%d/%m/%Y"));
         if inv.status == Status::Unpaid {
-            b.push_str(&payment_buttons(p));
+            use crate::gateways::{self, Gateway};
+            match p.gateway {
+                Gateway::Tco => b.push_str(&payment_buttons(p)),
+                Gateway::Paypal => b.push_str(&gateways::paypal_form(
+                    inv,
+                    p.portal_url,
+                    p.paypal_url,
+                    lang.text(Text::MakeOneOffPayment),
+                )),
+                Gateway::BankTransfer => {
+                    let _ = writeln!(b, "<p>{}</p>", esc(&gateways::bank_instructions(lang, inv)));
+                }
+            }
         }
         b.push_str("</div>\n");
     }
@@ -434,7 +450,7 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         b,
         "<div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>{}</strong><address class=\"small-text\">JitOps Cloud<br />Tirana, Albania</address></div>\
          <div class=\"col-12 col-sm-6 invoice-col\"><strong>{}</strong><address class=\"small-text\">{}<br />{} {}</address></div></div>\n\
-         <div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>{}</strong><br><span class=\"small-text\" data-role=\"paymethod-info\">2Checkout</span></div>\
+         <div class=\"row\"><div class=\"col-12 col-sm-6 invoice-col right\"><strong>{}</strong><br><span class=\"small-text\" data-role=\"paymethod-info\">{}</span></div>\
          <div class=\"col-12 col-sm-6 invoice-col\"><strong>{}</strong><br><span class=\"small-text\">{}</span></div></div>\n",
         tr(Text::PayTo),
         tr(Text::InvoicedTo),
@@ -442,6 +458,14 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         esc(&p.account.first_name),
         esc(&p.account.last_name),
         tr(Text::PaymentMethod),
+        crate::gateways::method_cell(
+            lang,
+            inv,
+            p.gateways,
+            p.gateway,
+            p.token,
+            inv.status == Status::Unpaid
+        ),
         tr(Text::InvoiceDate),
         inv.date.format("%d/%m/%Y")
     );
@@ -611,14 +635,24 @@ pub fn hop_page(action: &str, fields: &[(String, String)]) -> String {
     b
 }
 
-pub fn masspay_body(account: &Account, token: &str) -> String {
+pub fn masspay_body(
+    account: &Account,
+    token: &str,
+    gateways: &[crate::gateways::Gateway],
+    error: Option<&str>,
+) -> String {
     let unpaid: Vec<&Invoice> = account
         .invoices
         .iter()
         .filter(|i| i.status == Status::Unpaid)
         .collect();
     let lang = account.language;
-    let mut b = post_form("clientarea.php?action=masspay", " id=\"frmMassPay\"", token);
+    let mut b = error.map(|e| alert("danger", e)).unwrap_or_default();
+    b.push_str(&post_form(
+        "clientarea.php?action=masspay",
+        " id=\"frmMassPay\"",
+        token,
+    ));
     let _ = write!(b, "<input type=\"hidden\" name=\"geninvoice\" value=\"true\" />\n<table class=\"table\">\n<thead><tr><th>{}</th><th>{}</th></tr></thead>\n<tbody>\n", esc(lang.text(Text::Description)), esc(lang.text(Text::Amount)));
     for inv in &unpaid {
         let _ = writeln!(
@@ -646,6 +680,12 @@ pub fn masspay_body(account: &Account, token: &str) -> String {
             account.money(sum, c)
         );
     }
-    let _ = write!(b, "</tbody>\n</table>\n<select name=\"paymentmethod\" id=\"paymentmethod\" class=\"form-control\"><option value=\"tco\" selected>2Checkout</option></select>\n<input type=\"submit\" value=\"{}\" class=\"btn btn-primary\" />\n</form>\n", esc(lang.text(Text::MakePayment)));
+    b.push_str("</tbody>\n</table>\n");
+    b.push_str(&crate::gateways::masspay_choices(lang, gateways));
+    let _ = write!(
+        b,
+        "<input type=\"submit\" value=\"{}\" class=\"btn btn-primary\" />\n</form>\n",
+        esc(lang.text(Text::MakePayment))
+    );
     b
 }

@@ -6,19 +6,24 @@
 // have the final newline moved into `writeln!`, splitting each fragment in two places.
 #![allow(clippy::write_with_newline)]
 
+pub mod bank;
 pub mod captcha;
 pub mod data;
+pub mod gateways;
 pub mod html;
 pub mod lang;
+pub mod paypal;
 pub mod pdf;
 pub mod processor;
 mod server;
 pub mod totp;
 
+pub use bank::ThreeDSecure;
 pub use captcha::CaptchaKind;
 pub use data::{
     ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
 };
+pub use gateways::Gateway;
 pub use html::Theme;
 pub use lang::Lang;
 pub use processor::{TEST_CARD_DECLINED, TEST_CARD_OK};
@@ -61,6 +66,10 @@ pub struct Options {
     pub portal_language: Lang,
     /// The client's currency is set up with neither prefix nor suffix: amounts read `5.00`.
     pub bare_amounts: bool,
+    /// The active payment methods; with more than one the client may change an invoice's.
+    pub gateways: Vec<Gateway>,
+    /// Whether the card's bank checks a 2Checkout card payment, and in which form.
+    pub three_d_secure: ThreeDSecure,
     /// The password of every demo account ("demo" unless a test needs one it can search for).
     pub password: String,
     pub faults: Faults,
@@ -85,6 +94,8 @@ impl Default for Options {
             captcha: CaptchaKind::Off,
             portal_language: Lang::En,
             bare_amounts: false,
+            gateways: vec![Gateway::Tco],
+            three_d_secure: ThreeDSecure::Off,
             password: data::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
             hostile_text: None,
@@ -109,7 +120,8 @@ impl Options {
     /// (`JITOPS_DEMO_NOTIFY_DELAY`, `JITOPS_DEMO_THEME`, `JITOPS_DEMO_SESSION_IDLE`,
     /// `JITOPS_DEMO_LATENCY_MS`, `JITOPS_DEMO_NEVER_NOTIFY`,
     /// `JITOPS_DEMO_CAPTCHA=off|image|recaptcha|invisible`, `JITOPS_DEMO_PORTAL_LANGUAGE=en|sq|de`,
-    /// `JITOPS_DEMO_BARE_AMOUNTS=on`,
+    /// `JITOPS_DEMO_BARE_AMOUNTS=on`, `JITOPS_DEMO_GATEWAYS=tco,paypal,banktransfer`,
+    /// `JITOPS_DEMO_THREE_D_SECURE=off|frame|redirect`,
     /// `JITOPS_DEMO_PASSWORD`, `JITOPS_DEMO_PORTAL_PORT`, `JITOPS_DEMO_HOSTILE_TEXT`,
     /// `JITOPS_DEMO_DOWN`: the portal starts down, as if unreachable;
     /// `JITOPS_DEMO_DIRECT_RETURN=off`: the processor keeps its receipt page after Pay).
@@ -160,6 +172,18 @@ impl Options {
             o.portal_language = lang;
         }
         o.bare_amounts = std::env::var("JITOPS_DEMO_BARE_AMOUNTS").is_ok_and(|v| v == "on");
+        if let Some(list) = std::env::var("JITOPS_DEMO_GATEWAYS")
+            .ok()
+            .and_then(|v| gateways::parse_list(&v).ok())
+        {
+            o.gateways = list;
+        }
+        if let Some(form) = std::env::var("JITOPS_DEMO_THREE_D_SECURE")
+            .ok()
+            .and_then(|v| v.parse().ok())
+        {
+            o.three_d_secure = form;
+        }
         o.hostile_text = std::env::var("JITOPS_DEMO_HOSTILE_TEXT").ok();
         if let Ok(p) = std::env::var("JITOPS_DEMO_PASSWORD") {
             o.password = p;

@@ -8,7 +8,8 @@ fn usage() -> ! {
         "usage: demo-portal [--portal-port N] [--checkout-port N] [--notify-delay SECS] \
          [--theme twenty-one|six] [--session-idle SECS] [--direct-return on|off] \
          [--captcha off|image|recaptcha|invisible] [--portal-language en|sq|de] \
-         [--bare-amounts on|off]"
+         [--bare-amounts on|off] [--gateways tco,paypal,banktransfer] \
+         [--three-d-secure off|frame|redirect]"
     );
     std::process::exit(2)
 }
@@ -41,6 +42,13 @@ async fn main() {
             "--portal-language" => {
                 options.portal_language = value.parse().unwrap_or_else(|_| usage())
             }
+            "--gateways" => {
+                options.gateways =
+                    demo_portal::gateways::parse_list(&value).unwrap_or_else(|_| usage())
+            }
+            "--three-d-secure" => {
+                options.three_d_secure = value.parse().unwrap_or_else(|_| usage())
+            }
             "--bare-amounts" => {
                 options.bare_amounts = match value.as_str() {
                     "on" => true,
@@ -66,6 +74,8 @@ async fn main() {
     };
     println!("portal: {}", demo.portal_url());
     println!("checkout: {}", demo.checkout_url());
+    println!("paypal: {}", demo.paypal_url());
+    println!("bank (3-D Secure): {}", demo.bank_url());
     println!(
         "accounts: {} / {pw}; {} / {pw} (second factor: TOTP secret {}, backup code {}); {} / {pw}",
         demo_portal::DEMO_EMAIL,

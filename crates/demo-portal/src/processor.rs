@@ -21,6 +21,8 @@ pub struct Order {
     /// "1 Month" / "1 Year" for a subscription.
     pub recurrence: Option<String>,
     pub paid_with: Option<String>,
+    /// What pays, while the card's bank checks the payment (3-D Secure).
+    pub pending_paid_with: Option<String>,
 }
 
 pub fn luhn(digits: &str) -> bool {
@@ -153,11 +155,10 @@ pub fn checkout_page(v: &CheckoutView<'_>) -> String {
          <label for=\"card_number\">Card number</label><input type=\"text\" id=\"card_number\" name=\"card_number\" inputmode=\"numeric\" autocomplete=\"cc-number\">{e_number}\n\
          <div class=\"row\"><div><label for=\"card_expiry\">Expiry (MM/YY)</label><input type=\"text\" id=\"card_expiry\" name=\"card_expiry\" autocomplete=\"cc-exp\" value=\"{expiry}\">{e_expiry}</div>\
          <div><label for=\"card_cvv\">CVV</label><input type=\"password\" id=\"card_cvv\" name=\"card_cvv\" inputmode=\"numeric\" autocomplete=\"cc-csc\">{e_cvv}</div></div></div>\n\
-         <div id=\"paypal-fields\"><label for=\"paypal_email\">PayPal e-mail</label><input type=\"email\" id=\"paypal_email\" name=\"paypal_email\" value=\"{pp_email}\">{e_pp}\n\
-         <label for=\"paypal_password\">PayPal password</label><input type=\"password\" id=\"paypal_password\" name=\"paypal_password\"></div>\n\
+         <div id=\"paypal-fields\"><p>With PayPal you continue on PayPal's site and come back here.</p>{e_pp}<span hidden>{pp_email}</span></div>\n\
          <button type=\"submit\" class=\"pay\" id=\"pay-button\">{pay}</button>\n</form>\n\
          <a class=\"cancel\" id=\"cancel-link\" href=\"{cancel}\">Cancel and return to JitOps Cloud</a>\n\
-         <p class=\"secure\">Demo processor: test card {ok} pays, {declined} is declined. Any PayPal e-mail and password pay.</p>\n</main></body></html>\n",
+         <p class=\"secure\">Demo processor: test card {ok} pays, {declined} is declined. At PayPal any e-mail and password pay.</p>\n</main></body></html>\n",
         id = esc(&o.id),
         name = esc(&v.card.name),
         expiry = esc(&v.card.expiry),

@@ -2,8 +2,10 @@
 //! token, sign-in with bans and a second factor, the client-area routes, the processor's
 //! checkout, its return to the portal and its delayed server-to-server notification.
 
+use crate::bank::ThreeDSecure;
 use crate::captcha::CaptchaKind;
 use crate::data::{self, Account, Status};
+use crate::gateways::Gateway;
 use crate::html::{self, Chrome, InvoicePage, Theme};
 use crate::lang::{Lang, Text};
 use crate::processor::{self, CardForm, CheckoutView, Order};
@@ -25,7 +27,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::task::JoinHandle;
 
-type Fields = HashMap<String, String>;
+pub(crate) type Fields = HashMap<String, String>;
 
 /// An e-mail the portal "sent" (shown in the demo's outbox instead).
 #[derive(Debug, Clone)]
@@ -48,41 +50,50 @@ struct Failures {
     banned_until: Option<Instant>,
 }
 
-struct Shared {
-    theme: Theme,
-    idle: Duration,
-    ban_after: u32,
-    ban_for: Duration,
-    captcha: CaptchaKind,
+pub(crate) struct Shared {
+    pub(crate) theme: Theme,
+    pub(crate) idle: Duration,
+    pub(crate) ban_after: u32,
+    pub(crate) ban_for: Duration,
+    pub(crate) captcha: CaptchaKind,
     /// Answers handed out for the captcha (image codes, provider tokens).
-    answers: crate::captcha::Answers,
+    pub(crate) answers: crate::captcha::Answers,
     /// The language of pages shown before sign-in (the portal's default).
-    language: Lang,
-    notify_delay: Mutex<Duration>,
+    pub(crate) language: Lang,
+    pub(crate) notify_delay: Mutex<Duration>,
     /// Notifications the processor has scheduled to send the portal (sent or not yet).
-    notifications_scheduled: AtomicU64,
-    faults: Mutex<Faults>,
-    today: NaiveDate,
-    cookie_name: String,
-    accounts: Mutex<Vec<Account>>,
+    pub(crate) notifications_scheduled: AtomicU64,
+    pub(crate) faults: Mutex<Faults>,
+    pub(crate) today: NaiveDate,
+    pub(crate) cookie_name: String,
+    pub(crate) accounts: Mutex<Vec<Account>>,
     sessions: Mutex<HashMap<String, Sess>>,
     failures: Mutex<HashMap<IpAddr, Failures>>,
-    outbox: Mutex<Vec<Email>>,
-    orders: Mutex<HashMap<String, Order>>,
+    pub(crate) outbox: Mutex<Vec<Email>>,
+    pub(crate) orders: Mutex<HashMap<String, Order>>,
     /// When each invoice was recorded paid: for the tests' clock, and the wall clock for
     /// `/demo/payments.php` (the benchmark compares it with the app's).
-    paid_at: Mutex<HashMap<u64, (Instant, SystemTime)>>,
-    invoice_views: AtomicU64,
+    pub(crate) paid_at: Mutex<HashMap<u64, (Instant, SystemTime)>>,
+    pub(crate) invoice_views: AtomicU64,
     /// Sign-in forms posted, and those refused (a real portal counts these to ban).
-    sign_in_posts: AtomicU64,
-    sign_in_refusals: AtomicU64,
+    pub(crate) sign_in_posts: AtomicU64,
+    pub(crate) sign_in_refusals: AtomicU64,
     /// After "Pay", send the browser straight back to the portal (2Checkout's "direct return"),
     /// or show the processor's own receipt with a link back.
-    direct_return: bool,
-    portal_url: String,
-    checkout_url: String,
-    ins_secret: String,
-    http: reqwest::Client,
+    pub(crate) direct_return: bool,
+    pub(crate) portal_url: String,
+    pub(crate) checkout_url: String,
+    pub(crate) paypal_url: String,
+    pub(crate) bank_url: String,
+    pub(crate) gateways: Vec<Gateway>,
+    /// Each invoice's payment method, when the client changed it (else the first gateway).
+    pub(crate) invoice_gateways: Mutex<HashMap<u64, Gateway>>,
+    pub(crate) three_d_secure: ThreeDSecure,
+    /// The bank's open checks: challenge -> order.
+    pub(crate) challenges: Mutex<HashMap<String, String>>,
+    pub(crate) paypal_checkouts: Mutex<HashMap<String, crate::paypal::PaypalCheckout>>,
+    pub(crate) ins_secret: String,
+    pub(crate) http: reqwest::Client,
 }
 
 pub(crate) fn random_token(len: usize, alphabet: &[u8]) -> String {
@@ -117,8 +128,12 @@ impl DemoPortal {
             tokio::net::TcpListener::bind(("127.0.0.1", options.portal_port)).await?;
         let checkout_listener =
             tokio::net::TcpListener::bind(("127.0.0.1", options.checkout_port)).await?;
+        let paypal_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
+        let bank_listener = tokio::net::TcpListener::bind(("127.0.0.1", 0)).await?;
         let portal_url = format!("http://{}/", portal_listener.local_addr()?);
         let checkout_url = format!("http://{}/", checkout_listener.local_addr()?);
+        let paypal_url = format!("http://{}/", paypal_listener.local_addr()?);
+        let bank_url = format!("http://{}/", bank_listener.local_addr()?);
         let today = chrono::Local::now().date_naive();
         let shared = Arc::new(Shared {
             theme: options.theme,
@@ -175,6 +190,13 @@ impl DemoPortal {
             direct_return: options.direct_return,
             portal_url,
             checkout_url,
+            paypal_url,
+            bank_url,
+            gateways: options.gateways.clone(),
+            invoice_gateways: Mutex::new(HashMap::new()),
+            three_d_secure: options.three_d_secure,
+            challenges: Mutex::new(HashMap::new()),
+            paypal_checkouts: Mutex::new(HashMap::new()),
             ins_secret: hex40(),
             http: reqwest::Client::builder()
                 .timeout(Duration::from_secs(10))
@@ -191,6 +213,10 @@ impl DemoPortal {
             .route(
                 "/modules/gateways/callback/2checkout.php",
                 get(processor_return).post(processor_notification),
+            )
+            .route(
+                "/modules/gateways/callback/paypal.php",
+                post(paypal_notification),
             )
             .route("/demo/outbox.php", get(outbox_page))
             .route("/demo/faults.php", get(faults_control))
@@ -210,6 +236,8 @@ impl DemoPortal {
             .route("/checkout/order/{id}/pay", post(order_pay))
             .route("/checkout/order/{id}/cancel", get(order_cancel))
             .route("/checkout/order/{id}/receipt.pdf", get(order_receipt))
+            .route("/checkout/order/{id}/3ds-done", post(order_three_ds_done))
+            .route("/checkout/order/{id}/paypal-done", get(order_paypal_done))
             .with_state(shared.clone());
         let tasks = vec![
             tokio::spawn(async move {
@@ -222,6 +250,18 @@ impl DemoPortal {
             tokio::spawn(async move {
                 let _ = axum::serve(checkout_listener, checkout).await;
             }),
+            {
+                let paypal = crate::paypal::router(shared.clone());
+                tokio::spawn(async move {
+                    let _ = axum::serve(paypal_listener, paypal).await;
+                })
+            },
+            {
+                let bank = crate::bank::router(shared.clone());
+                tokio::spawn(async move {
+                    let _ = axum::serve(bank_listener, bank).await;
+                })
+            },
         ];
         Ok(DemoPortal { shared, tasks })
     }
@@ -233,6 +273,31 @@ impl DemoPortal {
 
     pub fn checkout_url(&self) -> &str {
         &self.shared.checkout_url
+    }
+
+    /// The PayPal-like site's origin.
+    pub fn paypal_url(&self) -> &str {
+        &self.shared.paypal_url
+    }
+
+    /// The card-issuing bank's origin (3-D Secure).
+    pub fn bank_url(&self) -> &str {
+        &self.shared.bank_url
+    }
+
+    /// The origins a payment visits as processors (`127.0.0.1:PORT`): 2Checkout's and
+    /// PayPal's. The bank is not one: the app lets the processor hand the window to it.
+    pub fn processor_origins(&self) -> Vec<String> {
+        [&self.shared.checkout_url, &self.shared.paypal_url]
+            .iter()
+            .filter_map(|u| url::Url::parse(u).ok())
+            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port().unwrap_or(0)))
+            .collect()
+    }
+
+    /// The payment method an invoice is set to.
+    pub fn invoice_gateway(&self, id: u64) -> Gateway {
+        gateway_of(&self.shared, id)
     }
 
     pub fn today(&self) -> NaiveDate {
@@ -341,7 +406,7 @@ fn cookie_header(shared: &Shared, sid: &str) -> HeaderValue {
     .expect("cookie is ASCII")
 }
 
-fn page(body: String, cookie: Option<HeaderValue>) -> Response {
+pub(crate) fn page(body: String, cookie: Option<HeaderValue>) -> Response {
     let mut r = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
     if let Some(c) = cookie {
         r.headers_mut().insert(header::SET_COOKIE, c);
@@ -361,7 +426,7 @@ fn redirect(location: &str, cookie: Option<HeaderValue>) -> Response {
     r
 }
 
-fn see_other(location: &str) -> Response {
+pub(crate) fn see_other(location: &str) -> Response {
     Response::builder()
         .status(StatusCode::SEE_OTHER)
         .header(header::LOCATION, location)
@@ -607,7 +672,7 @@ async fn clientarea(
         Some("masspay") => {
             let token = v.token.clone();
             signed_in_page(&shared, &v, Text::MassPayment, |a| {
-                html::masspay_body(a, &token)
+                html::masspay_body(a, &token, &shared.gateways, None)
             })
         }
         // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
@@ -645,6 +710,22 @@ async fn clientarea_post(
         return redirect("index.php?rp=/login", v.cookie(&shared));
     }
     if q.get("action").map(String::as_str) == Some("masspay") {
+        // WHMCS's mass payment needs a method: its page checks none.
+        let Some(method) = fields
+            .get("paymentmethod")
+            .and_then(|m| Gateway::from_module(m))
+            .filter(|g| shared.gateways.contains(g))
+        else {
+            let token = v.token.clone();
+            let message = match shared.language {
+                Lang::En => "Please choose a payment method",
+                Lang::Sq => "Ju lutemi zgjidhni një mënyrë pagese",
+                Lang::De => "Bitte wählen Sie eine Zahlungsart",
+            };
+            return signed_in_page(&shared, &v, Text::MassPayment, |a| {
+                html::masspay_body(a, &token, &shared.gateways, Some(message))
+            });
+        };
         let ids: Vec<u64> = pairs
             .iter()
             .filter(|(k, _)| k == "invoiceids[]")
@@ -663,6 +744,11 @@ async fn clientarea_post(
         };
         return match data::combined_invoice(account, &ids, next, shared.today) {
             Some(combined) => {
+                shared
+                    .invoice_gateways
+                    .lock()
+                    .unwrap()
+                    .insert(combined.id, method);
                 account.invoices.push(combined);
                 redirect(&format!("viewinvoice.php?id={next}"), None)
             }
@@ -983,7 +1069,10 @@ async fn viewinvoice(
                 token: &v.token,
                 portal_url: &shared.portal_url,
                 checkout_url: &shared.checkout_url,
+                paypal_url: &shared.paypal_url,
                 notice,
+                gateways: &shared.gateways,
+                gateway: gateway_of(&shared, invoice.id),
             }),
             v.cookie(&shared),
         ),
@@ -1002,7 +1091,38 @@ async fn viewinvoice_post(
         return csrf_error(&shared, &v);
     }
     let id = invoice_id(&q).unwrap_or(0);
+    // The payment method choice ("allow change gateway"): only an active one, only while the
+    // client's invoice is unpaid.
+    if let Some(g) = fields
+        .get("gateway")
+        .and_then(|m| Gateway::from_module(m))
+        .filter(|g| shared.gateways.contains(g))
+    {
+        let user = v.user.clone().unwrap_or_default();
+        let unpaid = shared
+            .accounts
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|a| a.email == user)
+            .and_then(|a| a.invoices.iter().find(|i| i.id == id))
+            .is_some_and(|i| i.status == Status::Unpaid);
+        if unpaid {
+            shared.invoice_gateways.lock().unwrap().insert(id, g);
+        }
+    }
     redirect(&format!("viewinvoice.php?id={id}"), None)
+}
+
+/// The payment method an invoice is set to: the client's choice, else the first active one.
+fn gateway_of(shared: &Shared, id: u64) -> Gateway {
+    shared
+        .invoice_gateways
+        .lock()
+        .unwrap()
+        .get(&id)
+        .copied()
+        .unwrap_or(shared.gateways[0])
 }
 
 async fn download(
@@ -1181,7 +1301,7 @@ async fn tco_recurring(
     )
 }
 
-fn notification_key(secret: &str, invoice_id: u64, order: &str) -> String {
+pub(crate) fn notification_key(secret: &str, invoice_id: u64, order: &str) -> String {
     let mut mac = Hmac::<sha1::Sha1>::new_from_slice(secret.as_bytes()).expect("any key");
     mac.update(format!("{invoice_id}:{order}").as_bytes());
     mac.finalize()
@@ -1229,6 +1349,38 @@ async fn processor_notification(
         return (StatusCode::FORBIDDEN, "Hash mismatch").into_response();
     }
     let recurring = fields.get("recurring").map(String::as_str) == Some("1");
+    if record_payment(&shared, id, "2Checkout", &order, recurring) {
+        "OK".into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "Unknown invoice").into_response()
+    }
+}
+
+/// PayPal's notification (IPN) for its own gateway.
+async fn paypal_notification(
+    State(shared): State<Arc<Shared>>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let id: u64 = fields
+        .get("invoice")
+        .and_then(|i| i.parse().ok())
+        .unwrap_or(0);
+    let txn = fields.get("txn_id").cloned().unwrap_or_default();
+    if fields.get("verify_sign") != Some(&notification_key(&shared.ins_secret, id, &txn))
+        || fields.get("payment_status").map(String::as_str) != Some("Completed")
+    {
+        return (StatusCode::FORBIDDEN, "Not verified").into_response();
+    }
+    if record_payment(&shared, id, "PayPal", &txn, false) {
+        "OK".into_response()
+    } else {
+        (StatusCode::NOT_FOUND, "Unknown invoice").into_response()
+    }
+}
+
+/// Records a processor's payment of invoice `id` as WHMCS does: a transaction for its balance,
+/// Paid, and each invoice a combined one covers settled. False for an unknown invoice.
+fn record_payment(shared: &Shared, id: u64, gateway: &str, txn: &str, recurring: bool) -> bool {
     let mut accounts = shared.accounts.lock().unwrap();
     for account in accounts.iter_mut() {
         if let Some(inv) = account.invoices.iter_mut().find(|i| i.id == id) {
@@ -1236,8 +1388,8 @@ async fn processor_notification(
                 let amount = inv.balance();
                 inv.transactions.push(data::Transaction {
                     date: shared.today,
-                    gateway: "2Checkout".into(),
-                    id: order.clone(),
+                    gateway: gateway.into(),
+                    id: txn.to_owned(),
                     amount,
                 });
                 inv.status = Status::Paid;
@@ -1267,10 +1419,10 @@ async fn processor_notification(
                     paid_at.insert(covered, now);
                 }
             }
-            return "OK".into_response();
+            return true;
         }
     }
-    (StatusCode::NOT_FOUND, "Unknown invoice").into_response()
+    false
 }
 
 // ---- processor -----------------------------------------------------------------------------
@@ -1305,6 +1457,7 @@ async fn purchase(State(shared): State<Arc<Shared>>, Form(fields): Form<Fields>)
         return_url,
         recurrence: fields.get("li_0_recurrence").cloned(),
         paid_with: None,
+        pending_paid_with: None,
     };
     shared.orders.lock().unwrap().insert(id.clone(), order);
     see_other(&format!("/checkout/order/{id}"))
@@ -1386,20 +1539,17 @@ async fn order_pay(
         expiry: get("card_expiry"),
         cvv: get("card_cvv"),
     };
-    let paid_with = if method == "paypal" {
-        let email = get("paypal_email");
-        if !email.contains('@') || get("paypal_password").is_empty() {
-            return render_order(
-                &order,
-                method,
-                CardForm::default(),
-                email,
-                vec![("paypal_email", "Enter your PayPal e-mail and password.")],
-                None,
-            );
-        }
-        "PayPal".to_owned()
-    } else {
+    if method == "paypal" {
+        // PayPal through 2Checkout: the window leaves for PayPal and comes back here.
+        let token = crate::paypal::start(
+            &shared,
+            crate::paypal::PaypalFor::TcoOrder {
+                order_id: order.id.clone(),
+            },
+        );
+        return see_other(&format!("{}checkoutnow?token={token}", shared.paypal_url));
+    }
+    let paid_with = {
         let errors = processor::validate_card(&card, shared.today);
         // The number and CVV are never sent back into the page.
         let kept = CardForm {
@@ -1430,6 +1580,85 @@ async fn order_pay(
         }
         format!("card ending {}", &digits[digits.len() - 4..])
     };
+    // The card's bank checks the payment first (3-D Secure), in a frame or the whole window.
+    if shared.three_d_secure != ThreeDSecure::Off {
+        let challenge = random_token(20, b"abcdefghijklmnopqrstuvwxyz0123456789");
+        shared
+            .challenges
+            .lock()
+            .unwrap()
+            .insert(challenge.clone(), order.id.clone());
+        if let Some(o) = shared.orders.lock().unwrap().get_mut(&id) {
+            o.pending_paid_with = Some(paid_with);
+        }
+        return match shared.three_d_secure {
+            ThreeDSecure::Frame => page(
+                crate::bank::frame_page(&order.description, &shared.bank_url, &challenge),
+                None,
+            ),
+            _ => see_other(&format!("{}acs/{challenge}", shared.bank_url)),
+        };
+    }
+    complete_order(&shared, order, paid_with)
+}
+
+/// The bank's answer: back at the processor in the whole window.
+async fn order_three_ds_done(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let challenge = fields.get("challenge").cloned().unwrap_or_default();
+    let for_order = shared.challenges.lock().unwrap().remove(&challenge);
+    let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, "No such order").into_response();
+    };
+    if for_order.as_deref() != Some(id.as_str()) {
+        return (StatusCode::BAD_REQUEST, "Unknown check").into_response();
+    }
+    let paid_with = order.pending_paid_with.clone().unwrap_or_default();
+    if fields.get("result").map(String::as_str) != Some("approved") {
+        return render_order(
+            &order,
+            "card",
+            CardForm::default(),
+            String::new(),
+            vec![],
+            Some("Your bank did not approve the payment. Nothing was charged."),
+        );
+    }
+    complete_order(&shared, order, paid_with)
+}
+
+/// Back from PayPal, paid there: the order is complete.
+async fn order_paypal_done(
+    State(shared): State<Arc<Shared>>,
+    Path(id): Path<String>,
+    Query(q): Query<Fields>,
+) -> Response {
+    let token = q.get("token").cloned().unwrap_or_default();
+    let paid = shared
+        .paypal_checkouts
+        .lock()
+        .unwrap()
+        .get(&token)
+        .is_some_and(|c| {
+            c.paid
+                && matches!(&c.paying, crate::paypal::PaypalFor::TcoOrder { order_id } if *order_id == id)
+        });
+    let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, "No such order").into_response();
+    };
+    if !paid {
+        return (StatusCode::BAD_REQUEST, "Not paid at PayPal").into_response();
+    }
+    complete_order(&shared, order, "PayPal".to_owned())
+}
+
+/// The order is paid: the portal is notified after the processor's delay, and the buyer sent
+/// back to it (or shown the receipt).
+fn complete_order(shared: &Shared, order: Order, paid_with: String) -> Response {
+    let id = order.id.clone();
     if let Some(o) = shared.orders.lock().unwrap().get_mut(&id) {
         o.paid_with = Some(paid_with);
     }
@@ -1485,10 +1714,10 @@ async fn order_pay(
         .cloned()
         .unwrap_or(order);
     if shared.direct_return {
-        see_other(&return_link(&shared, &order, true))
+        see_other(&return_link(shared, &order, true))
     } else {
         page(
-            processor::receipt_page(&order, &return_link(&shared, &order, true)),
+            processor::receipt_page(&order, &return_link(shared, &order, true)),
             None,
         )
     }

@@ -47,7 +47,10 @@ fn parse(c: &mut Criterion) {
         token: "0123456789abcdef0123456789abcdef01234567",
         portal_url: "https://jitops.com/",
         checkout_url: "https://www.2checkout.com/",
+        paypal_url: "https://www.paypal.com/",
         notice: None,
+        gateways: &[demo_portal::Gateway::Tco],
+        gateway: demo_portal::Gateway::Tco,
     });
     let invoice_url = Url::parse("https://jitops.com/viewinvoice.php?id=1003").unwrap();
     c.bench_function("invoice page", |b| {

@@ -179,3 +179,120 @@ mod tests {
         assert!(!ok("javascript:alert(1)"));
     }
 }
+
+/// Where the checkout window's page is, for the card's bank (3-D Secure).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// The hop page, before the processor answers.
+    Starting,
+    /// A processor's page (2Checkout, PayPal).
+    Processor,
+    /// The card's bank, which the processor handed the whole window to: its host.
+    Bank(String),
+}
+
+/// The place a page loaded in the whole window (not a frame) puts it in.
+pub fn place_of(request: &CheckoutRequest, url: &Url) -> Place {
+    if url_allowed(url, &request.allowed_domains) {
+        Place::Processor
+    } else if matches!(url.scheme(), "https" | "http") && url.host_str().is_some() {
+        Place::Bank(match (url.host_str(), url.port()) {
+            (Some(h), Some(p)) => format!("{h}:{p}"),
+            (Some(h), None) => h.to_owned(),
+            _ => String::new(),
+        })
+    } else {
+        Place::Starting
+    }
+}
+
+/// 3-D Secure: while a processor's page is shown, it may hand a frame of it, or the whole
+/// window, to the card's bank, whose host no list can know: any https page (for a demo portal
+/// on loopback, a loopback page). From the bank's page, or before the processor answers,
+/// nothing but the processors and the portal (`url_allowed` and the return) loads.
+pub fn bank_may_load(request: &CheckoutRequest, place: &Place, url: &Url) -> bool {
+    if *place != Place::Processor || !url.username().is_empty() || url.password().is_some() {
+        return false;
+    }
+    let Some(host) = url.host_str() else {
+        return false;
+    };
+    let demo = crate::session::is_loopback(request.return_origin.host_str().unwrap_or(""));
+    url.scheme() == "https" || (demo && url.scheme() == "http" && crate::session::is_loopback(host))
+}
+
+#[cfg(test)]
+mod bank_tests {
+    use super::*;
+
+    fn request(portal: &str, domains: &[&str]) -> CheckoutRequest {
+        CheckoutRequest {
+            method: HttpMethod::Post,
+            url: Url::parse("https://secure.2checkout.com/order").unwrap(),
+            fields: vec![],
+            allowed_domains: domains.iter().map(|d| d.to_string()).collect(),
+            return_origin: Url::parse(portal).unwrap(),
+        }
+    }
+
+    #[test]
+    fn the_bank_loads_only_from_a_processor_page() {
+        let r = request("https://jitops.com/", &["2checkout.com", "paypal.com"]);
+        let u = |s: &str| Url::parse(s).unwrap();
+        assert_eq!(
+            place_of(&r, &u("https://secure.2checkout.com/x")),
+            Place::Processor
+        );
+        assert_eq!(
+            place_of(&r, &u("https://www.paypal.com/x")),
+            Place::Processor
+        );
+        let bank = place_of(&r, &u("https://acs.bank.example/challenge"));
+        assert_eq!(bank, Place::Bank("acs.bank.example".into()));
+        // From the processor: the bank (frame or window), over https only.
+        assert!(bank_may_load(
+            &r,
+            &Place::Processor,
+            &u("https://acs.bank.example/c")
+        ));
+        assert!(!bank_may_load(
+            &r,
+            &Place::Processor,
+            &u("http://acs.bank.example/c")
+        ));
+        assert!(!bank_may_load(
+            &r,
+            &Place::Processor,
+            &u("https://u:p@acs.bank.example/")
+        ));
+        assert!(!bank_may_load(
+            &r,
+            &Place::Processor,
+            &u("http://127.0.0.1:9/")
+        ));
+        assert!(!bank_may_load(
+            &r,
+            &Place::Processor,
+            &u("file:///etc/passwd")
+        ));
+        // From the bank's page, or before the processor: nothing new.
+        assert!(!bank_may_load(&r, &bank, &u("https://elsewhere.example/")));
+        assert!(!bank_may_load(
+            &r,
+            &Place::Starting,
+            &u("https://acs.bank.example/")
+        ));
+        // The demo portal's bank is on loopback.
+        let demo = request("http://127.0.0.1:4000/", &["127.0.0.1:4001"]);
+        assert!(bank_may_load(
+            &demo,
+            &Place::Processor,
+            &u("http://127.0.0.1:4003/acs/x")
+        ));
+        assert!(!bank_may_load(
+            &demo,
+            &Place::Processor,
+            &u("http://10.0.0.1/acs/x")
+        ));
+    }
+}

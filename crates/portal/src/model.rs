@@ -176,6 +176,14 @@ pub struct PaymentChoice {
     pub form: FormRequest,
 }
 
+/// A payment method the portal offers (a WHMCS "gateway"): its module name, which the portal's
+/// forms post, and the name the portal shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaymentMethod {
+    pub value: String,
+    pub name: String,
+}
+
 /// Which result panel the invoice page shows (driven by the query string after a payment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -203,6 +211,21 @@ pub struct InvoiceDetail {
     pub cycle: Option<BillingCycle>,
     pub notice: Option<PaymentNotice>,
     pub pdf_url: Option<Url>,
+    /// The invoice's payment method as the portal names it.
+    #[serde(default)]
+    pub payment_method: Option<String>,
+    /// The methods the person may switch the invoice to (the portal allows changing it), the
+    /// current one first among equals: `payment_method_value` says which is chosen.
+    #[serde(default)]
+    pub payment_methods: Vec<PaymentMethod>,
+    #[serde(default)]
+    pub payment_method_value: Option<String>,
+    /// The form that switches the method (its `gateway` field).
+    #[serde(default)]
+    pub payment_method_form: Option<FormRequest>,
+    /// What an offline method (a bank transfer) says instead of a button: the portal's text.
+    #[serde(default)]
+    pub payment_instructions: Option<String>,
 }
 
 impl InvoiceDetail {

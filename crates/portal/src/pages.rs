@@ -570,7 +570,10 @@ fn period_days(description: &str) -> Option<i64> {
 /// Which payment a form makes, from where it posts and what it sends (its button's words are
 /// in the portal's language).
 fn payment_kind(form: &FormRequest) -> PaymentKind {
-    if form.url.query().is_some_and(|q| q.contains("recurring")) || form.get("recurring").is_some()
+    if form.url.query().is_some_and(|q| q.contains("recurring"))
+        || form.get("recurring").is_some()
+        // PayPal's own gateway: its subscription form.
+        || form.get("cmd") == Some("_xclick-subscriptions")
     {
         PaymentKind::Recurring
     } else {
@@ -735,7 +738,12 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         }
     }
     let mut payment_choices = vec![];
+    let mut payment_instructions = None;
     if let Some(area) = container.select(&sel(".payment-btn-container")).next() {
+        // An offline method (a bank transfer) writes text instead of a form.
+        if area.select(&sel("form")).next().is_none() {
+            payment_instructions = Some(text_of(area)).filter(|t| !t.is_empty());
+        }
         for form in area.select(&sel("form")) {
             let request = read_form(form, url)?;
             let label = form
@@ -773,6 +781,34 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         .select(&sel("a[href*='dl.php']"))
         .next()
         .and_then(|a| url.join(a.value().attr("href")?).ok());
+    // The payment method: its name, or the choice the portal lets the client make (a form
+    // with a `gateway` select that submits on change).
+    let method_info = container.select(&sel("[data-role=paymethod-info]")).next();
+    let mut payment_methods = vec![];
+    let mut payment_method_value = None;
+    let mut payment_method_form = None;
+    let mut payment_method = method_info.map(text_of).filter(|t| !t.is_empty());
+    if let Some(select) = method_info.and_then(|m| m.select(&sel("select[name=gateway]")).next()) {
+        for option in select.select(&sel("option")) {
+            let value = option.value().attr("value").unwrap_or_default().to_owned();
+            let name = text_of(option);
+            if option.value().attr("selected").is_some() {
+                payment_method_value = Some(value.clone());
+                payment_method = Some(name.clone());
+            }
+            payment_methods.push(PaymentMethod { value, name });
+        }
+        if payment_method_value.is_none() {
+            payment_method_value = payment_methods.first().map(|m| m.value.clone());
+            payment_method = payment_methods.first().map(|m| m.name.clone());
+        }
+        payment_method_form = select
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "form")
+            .map(|f| read_form(f, url))
+            .transpose()?;
+    }
     // Paid and Payment Pending share the class `paid`: nothing left to pay reads as Paid, a
     // balance still due as Payment Pending, until the list says (see `InvoicePageRead`).
     let paid_or_pending = drawn == InvoiceStatus::Paid;
@@ -800,11 +836,42 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         cycle,
         notice,
         pdf_url,
+        payment_method,
+        payment_methods,
+        payment_method_value,
+        payment_method_form,
+        payment_instructions,
     };
     Ok(InvoicePageRead {
         detail,
         paid_or_pending,
     })
+}
+
+/// The payment methods the mass-payment page offers (`paymentmethod` radio buttons, none
+/// checked in the stock template; or a select).
+pub fn mass_pay_methods(html: &str, url: &Url) -> Result<Vec<PaymentMethod>> {
+    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let mut methods = vec![];
+    for input in doc.select(&sel("input[name=paymentmethod][type=radio]")) {
+        let value = input.value().attr("value").unwrap_or_default().to_owned();
+        // Its name: the text of the `label` around it.
+        let name = input
+            .ancestors()
+            .filter_map(ElementRef::wrap)
+            .find(|e| e.value().name() == "label")
+            .map(text_of)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| value.clone());
+        methods.push(PaymentMethod { value, name });
+    }
+    for option in doc.select(&sel("select[name=paymentmethod] option")) {
+        methods.push(PaymentMethod {
+            value: option.value().attr("value").unwrap_or_default().to_owned(),
+            name: text_of(option),
+        });
+    }
+    Ok(methods)
 }
 
 /// The mass-payment form (`clientarea.php?action=masspay&all=true`).

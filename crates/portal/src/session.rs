@@ -634,13 +634,52 @@ impl Session {
         pages::parse_mass_pay(&page.html, &page.url)
     }
 
+    /// The payment methods the portal's mass payment offers.
+    pub async fn mass_pay_methods(&self) -> Result<Vec<PaymentMethod>> {
+        let page = self
+            .get(self.address.page("clientarea.php?action=masspay&all=true"))
+            .await?;
+        pages::mass_pay_methods(&page.html, &page.url)
+    }
+
+    /// Switches the invoice to another of the payment methods its page offers (the portal's
+    /// own form), and reads the invoice again: its payment area is the new method's.
+    pub async fn change_payment_method(&self, id: u64, value: &str) -> Result<InvoiceDetail> {
+        let detail = self.invoice(id).await?;
+        if !detail.payment_methods.iter().any(|m| m.value == value) {
+            return Err(PortalError::PaymentNotOffered);
+        }
+        let mut form = detail
+            .payment_method_form
+            .ok_or(PortalError::PaymentNotOffered)?;
+        form.set("gateway", value);
+        self.submit(&form).await?;
+        self.invoice(id).await
+    }
+
     /// Pays several invoices at once the portal's way: its mass-payment form, with only `ids`
     /// kept, makes one combined invoice, whose page (with its payment buttons) is answered.
     /// Refused unless every id is one the form offers.
-    pub async fn mass_payment(&self, ids: &[u64]) -> Result<InvoiceDetail> {
-        let (mut form, offered) = self.mass_pay_form().await?;
+    pub async fn mass_payment(&self, ids: &[u64], method: Option<&str>) -> Result<InvoiceDetail> {
+        let page = self
+            .get(self.address.page("clientarea.php?action=masspay&all=true"))
+            .await?;
+        let (mut form, offered) = pages::parse_mass_pay(&page.html, &page.url)?;
+        let methods = pages::mass_pay_methods(&page.html, &page.url)?;
         if ids.is_empty() || ids.iter().any(|id| !offered.contains(id)) {
             return Err(PortalError::PaymentNotOffered);
+        }
+        // The stock page checks no method: the one the person chose is posted, and only one
+        // the page offers (with one method only, that one).
+        let chosen = match method {
+            Some(m) => methods.iter().find(|x| x.value == m),
+            None if methods.len() == 1 => methods.first(),
+            None => None,
+        };
+        match chosen {
+            Some(m) => form.set("paymentmethod", &m.value),
+            None if methods.is_empty() => {}
+            None => return Err(PortalError::PaymentNotOffered),
         }
         form.fields.retain(|(name, _)| name != "invoiceids[]");
         form.fields.extend(

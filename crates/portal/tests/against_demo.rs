@@ -544,14 +544,14 @@ async fn a_mass_payment_makes_one_invoice_whose_payment_settles_each() {
     .unwrap();
     let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
     // Two unpaid invoices in euros (one overdue); several currencies cannot go together.
-    assert!(session.mass_payment(&[1003, 1005]).await.is_err());
+    assert!(session.mass_payment(&[1003, 1005], None).await.is_err());
     assert!(matches!(
-        session.mass_payment(&[1003, 4242]).await.unwrap_err(),
+        session.mass_payment(&[1003, 4242], None).await.unwrap_err(),
         PortalError::PaymentNotOffered
     ));
     let one = session.invoice(1003).await.unwrap();
     let other = session.invoice(1006).await.unwrap();
-    let combined = session.mass_payment(&[1003, 1006]).await.unwrap();
+    let combined = session.mass_payment(&[1003, 1006], None).await.unwrap();
     assert_ne!(combined.id, 1003);
     assert_eq!(combined.status, InvoiceStatus::Unpaid);
     assert_eq!(combined.items.len(), 2);
