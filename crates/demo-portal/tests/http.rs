@@ -121,19 +121,27 @@ async fn the_processor_validates_the_card_and_keeps_nothing_but_the_last_digits(
         assert!(invalid.contains(id), "{id} missing");
     }
     assert!(!invalid.contains("4111 1111 1111 1112"));
+    // PayPal: the window leaves for PayPal's site, the buyer pays there, and comes back
+    // through 2Checkout to the portal.
     let paypal = browser
         .post(format!("{order_url}/pay"))
-        .form(&[
-            ("method", "paypal"),
-            ("paypal_email", "buyer@example.com"),
-            ("paypal_password", "secret-pp"),
-        ])
+        .form(&[("method", "paypal")])
+        .send()
+        .await
+        .unwrap();
+    let at = paypal.url().clone();
+    assert!(at.as_str().starts_with(demo.paypal_url()), "{at}");
+    let paid = browser
+        .post(at.join(&format!("/checkoutnow/pay?{}", at.query().unwrap())).unwrap())
+        .form(&[("email", "buyer@example.com"), ("password", "secret-pp")])
         .send()
         .await
         .unwrap();
     assert!(
-        paypal.url().as_str().contains("pendingreview=true")
-            || paypal.url().as_str().contains("index.php?rp=/login")
+        paid.url().as_str().contains("pendingreview=true")
+            || paid.url().as_str().contains("index.php?rp=/login"),
+        "{}",
+        paid.url()
     );
     assert_eq!(demo.orders_paid_with(), vec!["PayPal".to_string()]);
 }
