@@ -66,6 +66,15 @@ def windows():
         yield w, name
 "#;
 
+/// The titles of the X windows on the display (as the window manager would show them).
+pub fn window_titles() -> Vec<String> {
+    let out = run_xlib_script("for w, name in windows():\n    if name: print(name)\n", &[]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect()
+}
+
 /// Runs an X script (after the prelude) with python3-xlib; its output.
 fn run_xlib_script(body: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new("/usr/bin/python3")

@@ -2048,3 +2048,213 @@ async fn the_whole_journey_by_keyboard_alone() {
     })
     .await;
 }
+
+/// Chooses `value` in the `<select>` `css` as a person does from its list.
+async fn choose(app: &App, css: &str, value: &str) {
+    app.wait_for(css)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("choose {value} in {css}: {e}"));
+}
+
+/// Waits until a window whose title starts with `prefix` is on the display.
+async fn wait_window_titled(prefix: &str) -> String {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        if let Some(t) = harness::window_titles()
+            .into_iter()
+            .find(|t| t.starts_with(prefix))
+        {
+            return t;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no window titled {prefix}…: {:?}",
+            harness::window_titles()
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    }
+}
+
+const GATEWAYS: (&str, &str) = ("JITOPS_DEMO_GATEWAYS", "tco,paypal,banktransfer");
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_bank_transfer_shows_the_portals_instructions_and_opens_nothing() {
+    harness::scenario(
+        "a_bank_transfer_shows_the_portals_instructions_and_opens_nothing",
+        || async {
+            let app = App::signed_in_with("demo@jitops.example", &[GATEWAYS]).await;
+            open_invoice(&app, 1003).await;
+            app.wait_for("#pay-one-off").await;
+            choose(&app, "#payment-method", "banktransfer").await;
+            let text = app
+                .wait_text("#payment-instructions", "the bank's details", |t| {
+                    t.contains("IBAN")
+                })
+                .await;
+            assert!(text.contains("2026-0103"), "{text}");
+            assert_eq!(
+                app.js("return document.getElementById('pay-one-off') === null")
+                    .await,
+                serde_json::json!(true),
+                "nothing to open for a bank transfer"
+            );
+            assert_eq!(app.client.windows().await.unwrap().len(), 1);
+            app.screenshot("invoice-bank-transfer-en").await;
+            both_languages(&app, "screen-invoice-bank-transfer").await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn an_invoice_switched_to_paypal_is_paid_at_paypal_and_followed_to_paid() {
+    harness::scenario(
+        "an_invoice_switched_to_paypal_is_paid_at_paypal_and_followed_to_paid",
+        || async {
+            let app = App::signed_in_with(
+                "demo@jitops.example",
+                &[GATEWAYS, ("JITOPS_DEMO_NOTIFY_DELAY", "2")],
+            )
+            .await;
+            open_invoice(&app, 1003).await;
+            choose(&app, "#payment-method", "paypal").await;
+            app.wait_text("#payment-method-name, #pay-section", "PayPal chosen", |t| {
+                !t.is_empty()
+            })
+            .await;
+            app.wait_for("#payment-method option[value='paypal']:checked")
+                .await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            app.type_into("#paypal-email", "buyer@example.com").await;
+            app.type_into("#paypal-password", "pp-secret").await;
+            app.click_in_checkout_then_return("#paypal-pay", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            open_invoice(&app, 1003).await;
+            let methods = app.text("#transactions").await;
+            assert!(methods.contains("PayPal"), "{methods}");
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_mass_payment_with_the_method_chosen_is_followed_to_paid() {
+    harness::scenario(
+        "a_mass_payment_with_the_method_chosen_is_followed_to_paid",
+        || async {
+            let app = App::signed_in_with(
+                "demo@jitops.example",
+                &[GATEWAYS, ("JITOPS_DEMO_NOTIFY_DELAY", "2")],
+            )
+            .await;
+            app.click("#nav-invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            app.click("tr[data-id='1003'] input.pick").await;
+            app.click("tr[data-id='1006'] input.pick").await;
+            app.wait_for("#mass-pay-method option[value='paypal']")
+                .await;
+            choose(&app, "#mass-pay-method", "paypal").await;
+            app.click("#mass-pay-button").await;
+            let main = switch_to_checkout(&app).await;
+            app.type_into("#paypal-email", "buyer@example.com").await;
+            app.type_into("#paypal-password", "pp-secret").await;
+            app.click_in_checkout_then_return("#paypal-pay", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.wait_text("#invoices-badge", "2 unpaid on the badge", |t| t == "2")
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+/// Pays 1003 by card on a processor whose card's bank checks the payment (`form`: frame or
+/// redirect), approving at the bank, and follows it to Paid.
+async fn paid_through_the_bank(form: &str) {
+    let app = App::signed_in_with(
+        "demo@jitops.example",
+        &[
+            ("JITOPS_DEMO_THREE_D_SECURE", form),
+            ("JITOPS_DEMO_NOTIFY_DELAY", "2"),
+        ],
+    )
+    .await;
+    open_invoice(&app, 1003).await;
+    app.click("#pay-one-off").await;
+    let main = switch_to_checkout(&app).await;
+    fill_card(&app, demo_portal::TEST_CARD_OK).await;
+    app.click("#pay-button").await;
+    if form == "frame" {
+        app.wait_for("#three-ds-frame").await;
+        app.client
+            .clone()
+            .enter_frame(0)
+            .await
+            .expect("into the bank's frame");
+    } else {
+        // The whole window is at the bank, its host in the title.
+        let title = wait_window_titled("Your bank: 127.0.0.1:").await;
+        assert!(title.starts_with("Your bank: 127.0.0.1:"), "{title}");
+    }
+    app.wait_for("#bank-approve").await;
+    app.click_in_checkout_then_return("#bank-approve", main)
+        .await;
+    app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+        .await;
+    app.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn three_d_secure_in_a_frame_is_approved_and_followed_to_paid() {
+    harness::scenario(
+        "three_d_secure_in_a_frame_is_approved_and_followed_to_paid",
+        || paid_through_the_bank("frame"),
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn three_d_secure_as_a_full_page_hop_is_approved_and_followed_to_paid() {
+    harness::scenario(
+        "three_d_secure_as_a_full_page_hop_is_approved_and_followed_to_paid",
+        || paid_through_the_bank("redirect"),
+    )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn paypal_inside_2checkout_leaves_for_paypal_and_is_followed_to_paid() {
+    harness::scenario(
+        "paypal_inside_2checkout_leaves_for_paypal_and_is_followed_to_paid",
+        || async {
+            let app =
+                App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "2")])
+                    .await;
+            open_invoice(&app, 1003).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            app.click("#method-paypal").await;
+            app.click("#pay-button").await;
+            app.type_into("#paypal-email", "buyer@example.com").await;
+            app.type_into("#paypal-password", "pp-secret").await;
+            app.click_in_checkout_then_return("#paypal-pay", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.close().await;
+        },
+    )
+    .await;
+}

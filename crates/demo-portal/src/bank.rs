@@ -44,13 +44,16 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
         .with_state(shared)
 }
 
-/// The bank's page: the amount, the merchant, and Approve / Cancel. Both go to the processor's
-/// `3ds-done` in the whole window (`target="_top"`: out of a frame too).
+/// The bank's page: the amount, the merchant, and Approve / Cancel, posted to the processor's
+/// `3ds-done`. In a frame the answer stays in the frame (a bank's frame may not move the
+/// processor's window: browsers refuse a cross-origin frame that tries); the processor's page
+/// it lands on moves the window on. As a full page the whole window goes back.
 async fn challenge_page(
     State(shared): State<Arc<Shared>>,
     Path(challenge): Path<String>,
-    Query(_q): Query<HashMap<String, String>>,
+    Query(q): Query<HashMap<String, String>>,
 ) -> Response {
+    let framed = q.get("frame").is_some();
     let Some(order_id) = shared.challenges.lock().unwrap().get(&challenge).cloned() else {
         return (StatusCode::NOT_FOUND, "No such check").into_response();
     };
@@ -67,12 +70,17 @@ async fn challenge_page(
             "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Demo Bank - Verify your payment</title></head>\
              <body style=\"font-family:sans-serif;margin:16px\"><h1 id=\"bank-title\">Demo Bank: verify your payment</h1>\
              <p>JitOps Cloud asks for <strong id=\"bank-amount\">{} {}</strong> from your card.</p>\
-             <form method=\"post\" action=\"{done}\" target=\"_top\"><input type=\"hidden\" name=\"challenge\" value=\"{}\">\
+             <form method=\"post\" action=\"{done}\"><input type=\"hidden\" name=\"challenge\" value=\"{}\">{}\
              <button type=\"submit\" name=\"result\" value=\"approved\" id=\"bank-approve\">Approve</button> \
              <button type=\"submit\" name=\"result\" value=\"refused\" id=\"bank-refuse\">Cancel</button></form></body></html>\n",
             esc(&order.amount),
             esc(&order.currency),
             esc(&challenge),
+            if framed {
+                "<input type=\"hidden\" name=\"frame\" value=\"1\">"
+            } else {
+                ""
+            },
         ),
         None,
     )
@@ -83,7 +91,7 @@ pub fn frame_page(order_description: &str, bank_url: &str, challenge: &str) -> S
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>2Checkout (demo) - Card verification</title></head>\
          <body style=\"font-family:sans-serif;margin:16px\"><h1 id=\"three-ds-title\">Your bank checks this payment</h1><p>{}</p>\
-         <iframe id=\"three-ds-frame\" title=\"Bank verification\" src=\"{}acs/{}\" style=\"width:100%;height:320px;border:1px solid #ccc\"></iframe></body></html>\n",
+         <iframe id=\"three-ds-frame\" title=\"Bank verification\" src=\"{}acs/{}?frame=1\" style=\"width:100%;height:320px;border:1px solid #ccc\"></iframe></body></html>\n",
         esc(order_description),
         esc(bank_url),
         esc(challenge)

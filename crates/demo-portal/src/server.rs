@@ -238,6 +238,7 @@ impl DemoPortal {
             .route("/checkout/order/{id}/receipt.pdf", get(order_receipt))
             .route("/checkout/order/{id}/3ds-done", post(order_three_ds_done))
             .route("/checkout/order/{id}/paypal-done", get(order_paypal_done))
+            .route("/checkout/order/{id}/finished", get(order_finished))
             .with_state(shared.clone());
         let tasks = vec![
             tokio::spawn(async move {
@@ -1617,6 +1618,7 @@ async fn order_three_ds_done(
         return (StatusCode::BAD_REQUEST, "Unknown check").into_response();
     }
     let paid_with = order.pending_paid_with.clone().unwrap_or_default();
+    let framed = fields.get("frame").is_some();
     if fields.get("result").map(String::as_str) != Some("approved") {
         return render_order(
             &order,
@@ -1627,7 +1629,43 @@ async fn order_three_ds_done(
             Some("Your bank did not approve the payment. Nothing was charged."),
         );
     }
-    complete_order(&shared, order, paid_with)
+    let answer = complete_order(&shared, order, paid_with);
+    if !framed {
+        return answer;
+    }
+    // Answered inside the bank's frame: the processor's own page there (same origin as the
+    // window's) moves the window on to where the order now leads.
+    let next = format!("/checkout/order/{id}/finished");
+    page(
+        format!(
+            "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Verified</title></head><body>\
+             <p>Verified. <a href=\"{next}\" target=\"_top\">Continue</a></p>\
+             <script>window.top.location.replace('{next}');</script></body></html>\n"
+        ),
+        None,
+    )
+}
+
+/// Where a paid order leads: back to the portal, or the processor's receipt.
+async fn order_finished(State(shared): State<Arc<Shared>>, Path(id): Path<String>) -> Response {
+    let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
+        return (StatusCode::NOT_FOUND, "No such order").into_response();
+    };
+    if order.paid_with.is_none() {
+        return (StatusCode::BAD_REQUEST, "Not paid").into_response();
+    }
+    finished_answer(&shared, &order)
+}
+
+fn finished_answer(shared: &Shared, order: &Order) -> Response {
+    if shared.direct_return {
+        see_other(&return_link(shared, order, true))
+    } else {
+        page(
+            processor::receipt_page(order, &return_link(shared, order, true)),
+            None,
+        )
+    }
 }
 
 /// Back from PayPal, paid there: the order is complete.
@@ -1713,14 +1751,7 @@ fn complete_order(shared: &Shared, order: Order, paid_with: String) -> Response 
         .get(&id)
         .cloned()
         .unwrap_or(order);
-    if shared.direct_return {
-        see_other(&return_link(shared, &order, true))
-    } else {
-        page(
-            processor::receipt_page(&order, &return_link(shared, &order, true)),
-            None,
-        )
-    }
+    finished_answer(shared, &order)
 }
 
 /// The receipt as a PDF download (the processor's receipt page links it).

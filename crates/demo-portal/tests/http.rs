@@ -132,7 +132,10 @@ async fn the_processor_validates_the_card_and_keeps_nothing_but_the_last_digits(
     let at = paypal.url().clone();
     assert!(at.as_str().starts_with(demo.paypal_url()), "{at}");
     let paid = browser
-        .post(at.join(&format!("/checkoutnow/pay?{}", at.query().unwrap())).unwrap())
+        .post(
+            at.join(&format!("/checkoutnow/pay?{}", at.query().unwrap()))
+                .unwrap(),
+        )
         .form(&[("email", "buyer@example.com"), ("password", "secret-pp")])
         .send()
         .await
