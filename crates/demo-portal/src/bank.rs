@@ -53,7 +53,7 @@ async fn challenge_page(
     Path(challenge): Path<String>,
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
-    let framed = q.get("frame").is_some();
+    let framed = q.contains_key("frame");
     let Some(order_id) = shared.challenges.lock().unwrap().get(&challenge).cloned() else {
         return (StatusCode::NOT_FOUND, "No such check").into_response();
     };

@@ -1618,7 +1618,7 @@ async fn order_three_ds_done(
         return (StatusCode::BAD_REQUEST, "Unknown check").into_response();
     }
     let paid_with = order.pending_paid_with.clone().unwrap_or_default();
-    let framed = fields.get("frame").is_some();
+    let framed = fields.contains_key("frame");
     if fields.get("result").map(String::as_str) != Some("approved") {
         return render_order(
             &order,
