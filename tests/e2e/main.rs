@@ -2104,6 +2104,7 @@ async fn a_bank_transfer_shows_the_portals_instructions_and_opens_nothing() {
             assert_eq!(app.client.windows().await.unwrap().len(), 1);
             app.screenshot("invoice-bank-transfer-en").await;
             both_languages(&app, "screen-invoice-bank-transfer").await;
+            audit_both(&app, "invoice with a bank transfer").await;
             app.close().await;
         },
     )
@@ -2163,6 +2164,7 @@ async fn a_mass_payment_with_the_method_chosen_is_followed_to_paid() {
             app.wait_for("#mass-pay-method option[value='paypal']")
                 .await;
             choose(&app, "#mass-pay-method", "paypal").await;
+            app.audit("invoices with the mass payment's method").await;
             app.click("#mass-pay-button").await;
             let main = switch_to_checkout(&app).await;
             app.type_into("#paypal-email", "buyer@example.com").await;
