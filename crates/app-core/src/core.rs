@@ -975,7 +975,12 @@ impl Core {
                 .get(&i.id)
                 .filter(|d| d.status == InvoiceStatus::Paid)
                 .and_then(|d| d.transactions.last())
-                .map(|t| t.date.clone())
+                // ISO like the other dates; as the portal wrote it when its format is unknown.
+                .map(|t| {
+                    t.paid_on
+                        .map(|d| d.format("%Y-%m-%d").to_string())
+                        .unwrap_or_else(|| t.date.clone())
+                })
                 .unwrap_or_default();
             vec![
                 account.record.email.clone(),

@@ -396,7 +396,10 @@ pub fn invoice_view(
             .transactions
             .iter()
             .map(|t| TransactionView {
-                date: t.date.clone(),
+                date: t
+                    .paid_on
+                    .map(|d| format_date(lang, d))
+                    .unwrap_or_else(|| t.date.clone()),
                 gateway: t.gateway.clone(),
                 id: t.transaction_id.clone(),
                 amount: money(lang, &t.amount),

@@ -106,7 +106,12 @@ pub struct TotalRow {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Transaction {
+    /// As the portal wrote it (in the format its admin chose).
     pub date: String,
+    /// The same date read with the format the portal's list shows (see
+    /// `pages::parse_invoice_list_and_format`); none while that format is not known.
+    #[serde(default)]
+    pub paid_on: Option<NaiveDate>,
     pub gateway: String,
     pub transaction_id: String,
     pub amount: Money,

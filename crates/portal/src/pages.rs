@@ -482,14 +482,43 @@ fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(hidden.trim(), "%Y-%m-%d").ok()
 }
 
+/// The date formats WHMCS offers its admin (General Settings > Localisation), as chrono
+/// formats; day first is WHMCS's default, so it is tried first.
+const DATE_FORMATS: &[&str] = &[
+    "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%m/%d/%Y", "%Y-%m-%d", "%Y/%m/%d",
+];
+
+/// The portal's date format, learned from the list's date cells, which show each date as the
+/// portal writes it beside its ISO form: the first format that writes every one as shown.
+pub fn learn_date_format(shown: &[(NaiveDate, String)]) -> Option<&'static str> {
+    if shown.is_empty() {
+        return None;
+    }
+    DATE_FORMATS.iter().copied().find(|f| {
+        shown
+            .iter()
+            .all(|(d, text)| d.format(f).to_string() == *text)
+    })
+}
+
 /// Every invoice of the list page (`clientarea.php?action=invoices`).
 pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> {
+    Ok(parse_invoice_list_and_format(html, url)?.0)
+}
+
+/// The list, and the portal's date format learned from it (to read the dates it writes
+/// elsewhere, such as a transaction's).
+pub fn parse_invoice_list_and_format(
+    html: &str,
+    url: &Url,
+) -> Result<(Vec<InvoiceSummary>, Option<&'static str>)> {
     let doc = whole_document(html, url)?;
     let table = doc
         .select(&sel("table#tableInvoicesList"))
         .next()
         .ok_or_else(|| PortalError::unexpected(url, "the invoice table"))?;
     let td = sel("td");
+    let mut shown_dates: Vec<(NaiveDate, String)> = vec![];
     // A currency set up with neither prefix nor suffix writes every amount bare: then no row
     // names one, and none is made up. A row without one among rows that have one is a page
     // the app cannot read.
@@ -516,6 +545,18 @@ pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> 
             .ok_or_else(|| bad("the invoice link"))?;
         let number = text_of(cells[0]);
         let date = iso_date_in(cells[1]).ok_or_else(|| bad("the invoice date"))?;
+        if shown_dates.len() < 200 {
+            // The cell's text after its hidden ISO span: the date as the portal writes it.
+            let iso = cells[1]
+                .select(&sel("span"))
+                .next()
+                .map(text_of)
+                .unwrap_or_default();
+            let all = text_of(cells[1]);
+            if let Some(shown) = all.strip_prefix(iso.as_str()) {
+                shown_dates.push((date, shown.trim().to_owned()));
+            }
+        }
         let due_date = iso_date_in(cells[2]).ok_or_else(|| bad("the due date"))?;
         let shown_total = text_of(cells[3]);
         let currency = currency_in(&shown_total)
@@ -546,7 +587,7 @@ pub fn parse_invoice_list(html: &str, url: &Url) -> Result<Vec<InvoiceSummary>> 
             status,
         });
     }
-    Ok(invoices)
+    Ok((invoices, learn_date_format(&shown_dates)))
 }
 
 /// A service period written in an item description, "(05/03/2026 - 04/04/2026)", in days.
@@ -727,6 +768,7 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
                 if let Some(amount) = Money::parse(&text_of(cells[3]), currency.as_deref()) {
                     transactions.push(Transaction {
                         date: text_of(cells[0]),
+                        paid_on: None,
                         gateway: text_of(cells[1]),
                         transaction_id: text_of(cells[2]),
                         amount,
@@ -917,6 +959,34 @@ mod tests {
         assert_eq!(period_days("VPS (2026-01-01 - 2026-12-31)"), Some(365));
         assert_eq!(period_days("Domain renewal"), None);
         assert_eq!(period_days("odd ( - )"), None);
+    }
+
+    #[test]
+    fn the_portals_date_format_is_learned_from_the_list() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let pairs = |v: &[(&str, &str)]| -> Vec<(NaiveDate, String)> {
+            v.iter().map(|(i, s)| (d(i), s.to_string())).collect()
+        };
+        assert_eq!(
+            learn_date_format(&pairs(&[("2026-10-04", "04/10/2026")])),
+            Some("%d/%m/%Y")
+        );
+        assert_eq!(
+            learn_date_format(&pairs(&[
+                ("2026-10-04", "10/04/2026"),
+                ("2026-10-24", "10/24/2026")
+            ])),
+            Some("%m/%d/%Y")
+        );
+        assert_eq!(
+            learn_date_format(&pairs(&[("2026-10-04", "04.10.2026")])),
+            Some("%d.%m.%Y")
+        );
+        assert_eq!(
+            learn_date_format(&pairs(&[("2026-10-04", "4th October 2026")])),
+            None
+        );
+        assert_eq!(learn_date_format(&[]), None);
     }
 
     #[test]

@@ -180,6 +180,8 @@ pub struct Session {
     cookies: Arc<reqwest::cookie::Jar>,
     credentials: Mutex<Option<Credentials>>,
     pending_two_factor: Mutex<Option<TwoFactorPage>>,
+    /// The portal's date format, learned from its invoice list (see `invoices`).
+    date_format: std::sync::Mutex<Option<&'static str>>,
 }
 
 #[derive(Debug, Clone)]
@@ -291,6 +293,7 @@ impl Session {
             cookies,
             credentials: Mutex::new(None),
             pending_two_factor: Mutex::new(None),
+            date_format: std::sync::Mutex::new(None),
         }))
     }
 
@@ -542,7 +545,11 @@ impl Session {
         let page = self
             .get(self.address.page("clientarea.php?action=invoices"))
             .await?;
-        parse_off_thread(page, pages::parse_invoice_list).await
+        let (list, format) = parse_off_thread(page, pages::parse_invoice_list_and_format).await?;
+        if format.is_some() {
+            *self.date_format.lock().unwrap_or_else(|e| e.into_inner()) = format;
+        }
+        Ok(list)
     }
 
     pub async fn invoice(&self, id: u64) -> Result<InvoiceDetail> {
@@ -585,6 +592,14 @@ impl Session {
         })
         .await?;
         let mut detail = read.detail;
+        // A transaction's date is written in the portal's format: read with the one its list
+        // showed (language-free: learned from dates shown beside their ISO form).
+        let format = *self.date_format.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(format) = format {
+            for t in &mut detail.transactions {
+                t.paid_on = NaiveDate::parse_from_str(t.date.trim(), format).ok();
+            }
+        }
         if read.paid_or_pending {
             // The page draws Paid and Payment Pending alike: the list's status class tells
             // them apart in any language. Not listed (yet): Payment Pending, the side that

@@ -266,6 +266,11 @@ async fn pages_in_albanian_and_german_read_like_english_ones() {
                 assert_eq!(detail.status, row.status, "{lang:?} {theme:?} #{}", row.id);
                 assert_eq!(detail.total.as_ref(), Some(&row.total), "#{}", row.id);
                 assert!(detail.date.is_some(), "#{} date", row.id);
+                // Transaction dates, in the portal's format, read with the format its list
+                // showed.
+                for t in &detail.transactions {
+                    assert!(t.paid_on.is_some(), "#{}: {:?}", row.id, t.date);
+                }
                 if row.status == InvoiceStatus::Unpaid {
                     assert!(detail.due_date.is_some(), "#{} due date", row.id);
                     assert!(!detail.payment_choices.is_empty());
