@@ -5,6 +5,7 @@ const COMMANDS: &[&str] = &[
     "app_info",
     "catalog",
     "set_language",
+    "format_text",
     "sign_in",
     "second_factor",
     "request_password_reset",

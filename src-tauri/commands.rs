@@ -40,6 +40,31 @@ pub fn catalog(shell: State<'_, Shell>, lang: String) -> Answer<BTreeMap<String,
     Ok(shell.core.catalog(lang))
 }
 
+/// A message formatted in Rust with its real arguments (numbers as numbers): what a count the
+/// page knows (texts shown, PDFs saved so far) needs for its plural and its digit grouping.
+#[tauri::command]
+pub fn format_text(
+    shell: State<'_, Shell>,
+    id: String,
+    args: BTreeMap<String, serde_json::Value>,
+) -> String {
+    let args: Vec<(&str, l10n::Arg)> = args
+        .iter()
+        .map(|(name, value)| {
+            let arg = match value {
+                serde_json::Value::Number(n) => n
+                    .as_i64()
+                    .map(l10n::Arg::from)
+                    .unwrap_or_else(|| l10n::Arg::from(n.to_string())),
+                serde_json::Value::String(s) => l10n::Arg::from(s.as_str()),
+                other => l10n::Arg::from(other.to_string()),
+            };
+            (name.as_str(), arg)
+        })
+        .collect();
+    shell.core.text(&id, &args)
+}
+
 #[tauri::command]
 pub fn set_language(shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);

@@ -87,6 +87,7 @@ pub fn run() {
             commands::app_info,
             commands::catalog,
             commands::set_language,
+            commands::format_text,
             commands::sign_in,
             commands::second_factor,
             commands::request_password_reset,

@@ -31,6 +31,17 @@ function t(id, vars = {}) {
   return text;
 }
 
+// A message formatted in Rust with its real arguments: a count's plural and digit grouping are
+// the language's (the page's own `t` only fills markers). Answers the newest call per element.
+const formatting = new WeakMap();
+function showFormatted(el, id, vars) {
+  const token = {};
+  formatting.set(el, token);
+  invoke('format_text', { id, args: vars }).then((text) => {
+    if (formatting.get(el) === token) el.textContent = text;
+  }, () => {});
+}
+
 function applyStatic(root = document) {
   for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll('[data-i18n-attr]')) {
@@ -648,7 +659,7 @@ async function invoices(root) {
       pdfPanel.hidden = false;
       pdfBar.max = String(Math.max(p.total, 1));
       pdfBar.value = String(p.done);
-      pdfText.textContent = t('pdfs-progress', { done: p.done, total: p.total, current: p.current });
+      showFormatted(pdfText, 'pdfs-progress', { done: p.done, total: p.total, current: p.current });
     });
     try {
       const done = await invoke('save_all_pdfs', { filter: state.filter });
@@ -991,7 +1002,7 @@ async function review(root) {
     shown = rows.filter((r) => (!only.checked || r.state !== 'ok')
       && (!needle || r.id.includes(needle) || r.en.toLowerCase().includes(needle) || r.sq.toLowerCase().includes(needle)));
     tbody.replaceChildren(...shown.map(row));
-    count.textContent = t('review-count', { shown: shown.length, total: rows.length });
+    showFormatted(count, 'review-count', { shown: shown.length, total: rows.length });
   };
   filter.addEventListener('input', draw);
   only.addEventListener('change', draw);

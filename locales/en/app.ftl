@@ -268,7 +268,10 @@ review-export-done = { $count ->
     [one] Saved 1 text to { $path }.
    *[other] Saved { $count } texts to { $path }.
 }
-review-count = { $shown } of { $total } texts shown
+review-count = { $total ->
+    [one] { $shown } of { $total } text shown
+   *[other] { $shown } of { $total } texts shown
+}
 review-screen-invoice = Invoice
 review-screen-other = Other
 invoice-tx-date = Date

@@ -268,7 +268,13 @@ review-export-done = { $count ->
     [one] U ruajt 1 tekst në { $path }.
    *[other] U ruajtën { $count } tekste në { $path }.
 }
-review-count = Shfaqen { $shown } nga { $total } tekste
+review-count = { $total ->
+    [one] Shfaqet { $shown } nga { $total } tekst
+   *[other] { $shown ->
+        [one] Shfaqet { $shown } nga { $total } tekste
+       *[other] Shfaqen { $shown } nga { $total } tekste
+    }
+}
 review-screen-invoice = Fatura
 review-screen-other = Tjetër
 invoice-tx-date = Data
