@@ -125,6 +125,57 @@ pub fn run() {
 }
 
 #[cfg(test)]
+mod command_list_tests {
+    use std::collections::BTreeSet;
+
+    /// The names between `start` and the next `end` in `text`, each matched by `name`.
+    fn names(
+        text: &str,
+        start: &str,
+        end: &str,
+        name: impl Fn(&str) -> Option<String>,
+    ) -> BTreeSet<String> {
+        let from = text.find(start).expect("the list's start") + start.len();
+        let to = from + text[from..].find(end).expect("the list's end");
+        text[from..to]
+            .lines()
+            .filter_map(|l| name(l.trim()))
+            .collect()
+    }
+
+    /// The command list lives in three places: `build.rs` (the permissions made), the handler
+    /// list here, and the main window's capability. They must name the same commands.
+    #[test]
+    fn build_rs_handlers_and_capability_name_the_same_commands() {
+        let build = names(
+            include_str!("build.rs"),
+            "const COMMANDS: &[&str] = &[",
+            "];",
+            |l| l.strip_prefix('"')?.strip_suffix("\",").map(str::to_owned),
+        );
+        let handlers = names(include_str!("lib.rs"), "generate_handler![", "])", |l| {
+            l.strip_prefix("commands::")?
+                .strip_suffix(',')
+                .map(str::to_owned)
+        });
+        let granted = names(
+            include_str!("../capabilities/main.json"),
+            "\"permissions\": [",
+            "]",
+            |l| {
+                let l = l.trim_end_matches(',');
+                l.strip_prefix("\"allow-")?
+                    .strip_suffix('"')
+                    .map(|n| n.replace('-', "_"))
+            },
+        );
+        assert!(build.len() > 20, "the scan is broken: {build:?}");
+        assert_eq!(build, handlers, "build.rs and generate_handler! differ");
+        assert_eq!(build, granted, "build.rs and capabilities/main.json differ");
+    }
+}
+
+#[cfg(test)]
 mod acl_tests {
     //! The capability file decides which window may call the app's commands: the real
     //! `capabilities/` and `tauri.conf.json`, on Tauri's mock runtime.
