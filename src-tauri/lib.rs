@@ -12,7 +12,7 @@ mod sign_in_window;
 use app_core::secrets::{KeyringStore, SecretStore};
 use app_core::Core;
 use std::sync::{Arc, Mutex};
-use tauri::Manager;
+use tauri::{Emitter, Manager};
 
 /// What the shell keeps beside the core: the embedded demo portal (started on demand) and the
 /// checkout in progress.
@@ -39,6 +39,16 @@ fn system_locale() -> String {
 pub fn run() {
     let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
     tauri::Builder::default()
+        // First: a second launch hands its arguments to the running app, which comes to the
+        // front, and exits (one app signs in, follows payments and writes its files).
+        .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
+            if let Some(main) = app.get_webview_window("main") {
+                let _ = main.unminimize();
+                let _ = main.show();
+                let _ = main.set_focus();
+            }
+            let _ = app.emit_to("main", "second-launch", args);
+        }))
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())

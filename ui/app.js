@@ -1113,6 +1113,16 @@ async function start() {
     const form = document.getElementById('signin-form') || main();
     showError(form, event.payload);
   });
+  // The app was launched again: this window came to the front. Asked for the demo portal, the
+  // sign-in form (when showing) picks it, without redrawing what was typed.
+  await listen('second-launch', (event) => {
+    const args = event.payload || [];
+    if (args.includes('--demo') && state.screen === 'signin' && !state.signedIn) {
+      state.portal = 'demo';
+      const radio = document.getElementById('portal-demo');
+      if (radio) radio.checked = true;
+    }
+  });
   await listen('app-warning', (event) => {
     // Something the person must know that no screen is about (the payment window's data
     // could not be cleared): said where they are, without redrawing it.

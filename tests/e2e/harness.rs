@@ -12,7 +12,7 @@ pub const APP: &str = env!("CARGO_BIN_EXE_jitops-billing");
 
 /// The binary under test: the debug build, or another one named by `JITOPS_E2E_APP` (the
 /// packaged binary, unpacked, in `scripts/check-package.sh`).
-fn app_binary() -> String {
+pub fn app_binary() -> String {
     std::env::var("JITOPS_E2E_APP").unwrap_or_else(|_| APP.to_owned())
 }
 
