@@ -12,7 +12,7 @@ packages=(
   libwebkit2gtk-4.1-dev libsecret-1-dev
   xvfb webkit2gtk-driver
   dbus dbus-x11 gnome-keyring
-  python3-xlib
+  python3-xlib desktop-file-utils
 )
 # The Tauri bundler (`make package`) and axe-core (the e2e audit) come from npm.
 # A machine with node and npm from elsewhere (NodeSource) keeps them.
