@@ -17,18 +17,17 @@ depends=$(dpkg-deb -f "$deb" Depends)
 grep -q "libwebkit2gtk-4.1-0" <<<"$depends" || { echo "Depends lacks WebKitGTK: $depends" >&2; exit 1; }
 echo "files and Depends ($depends): ok"
 
-# The desktop entry: the product's name (not the package's), Albanian too, and valid.
-entry=$(mktemp /tmp/jitops-desktop.XXXXXX)
-dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/applications/jitops-billing.desktop > "$entry"
-desktop-file-validate "$entry"
-for line in "Name=JitOps Billing" "Name[sq]=" "Comment[sq]=" "Keywords=" "Keywords[sq]=" "Exec=jitops-billing"; do
-  grep -q "^$line" "$entry" || { echo "the desktop entry lacks $line:" >&2; cat "$entry" >&2; exit 1; }
-done
-rm -f "$entry"
-echo "desktop entry (validated, EN and SQ): ok"
 
 unpacked=$(mktemp -d /tmp/jitops-deb.XXXXXX)
 trap 'rm -rf "$unpacked"' EXIT
 dpkg-deb -x "$deb" "$unpacked"
+
+# The desktop entry: the product's name (not the package's), Albanian too, and valid.
+entry="$unpacked/usr/share/applications/jitops-billing.desktop"
+desktop-file-validate "$entry"
+for line in "Name=JitOps Billing" "Name[sq]=" "Comment[sq]=" "Keywords=" "Keywords[sq]=" "Exec=jitops-billing"; do
+  grep -qF -- "$line" "$entry" || { echo "the desktop entry lacks $line:" >&2; cat "$entry" >&2; exit 1; }
+done
+echo "desktop entry (validated, EN and SQ): ok"
 JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" "$root/tests/run-e2e.sh" starts_on_the_sign_in_screen_in_english
 echo "the packaged binary shows the sign-in screen: ok"

@@ -10,9 +10,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
-use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// What a PayPal checkout pays for.
 #[derive(Debug, Clone)]
@@ -177,21 +175,7 @@ async fn pay(
                 ),
             ];
             if !shared.faults.lock().unwrap().never_notify {
-                let delay = *shared.notify_delay.lock().unwrap();
-                let http = shared.http.clone();
-                shared
-                    .notifications_scheduled
-                    .fetch_add(1, Ordering::SeqCst);
-                tokio::spawn(async move {
-                    tokio::time::sleep(delay).await;
-                    for attempt in 0..5u64 {
-                        let sent = http.post(&notify_url).form(&form).send().await;
-                        if sent.is_ok_and(|r| r.status().is_success()) {
-                            break;
-                        }
-                        tokio::time::sleep(Duration::from_secs(1 + attempt * 2)).await;
-                    }
-                });
+                crate::server::notify_later(&shared, notify_url, form);
             }
             see_other(&return_url)
         }

@@ -807,6 +807,14 @@ fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
     if pending.is_none() {
         return redirect("index.php?rp=/login", v.cookie(shared));
     }
+    two_factor_step_page(shared, v, |token| {
+        html::two_factor_body(token, shared.language, incorrect)
+    })
+}
+
+/// A page of the second-factor step, with the session's current token (signing in makes a
+/// new one).
+fn two_factor_step_page(shared: &Shared, v: &Visit, body: impl FnOnce(&str) -> String) -> Response {
     let token = shared
         .sessions
         .lock()
@@ -822,13 +830,7 @@ fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
         lang: shared.language,
         head: "",
     };
-    page(
-        html::layout(
-            &chrome,
-            &html::two_factor_body(&token, shared.language, incorrect),
-        ),
-        v.cookie(shared),
-    )
+    page(html::layout(&chrome, &body(&token)), v.cookie(shared))
 }
 
 async fn index_post(
@@ -951,30 +953,9 @@ async fn index_post(
                 Some(new_code) => {
                     set_user(&shared, &v.sid, Some(email.clone()), None);
                     match new_code {
-                        Some(code) => {
-                            let token = shared
-                                .sessions
-                                .lock()
-                                .unwrap()
-                                .get(&v.sid)
-                                .map(|s| s.token.clone())
-                                .unwrap_or_default();
-                            let chrome = Chrome {
-                                theme: shared.theme,
-                                title: shared.language.text(Text::TwoFactorTitle),
-                                token: &token,
-                                account: None,
-                                lang: shared.language,
-                                head: "",
-                            };
-                            page(
-                                html::layout(
-                                    &chrome,
-                                    &html::new_backup_code_body(shared.language, &code),
-                                ),
-                                v.cookie(&shared),
-                            )
-                        }
+                        Some(code) => two_factor_step_page(&shared, &v, |_| {
+                            html::new_backup_code_body(shared.language, &code)
+                        }),
                         None => redirect("clientarea.php", v.cookie(&shared)),
                     }
                 }
@@ -1693,6 +1674,26 @@ async fn order_paypal_done(
     complete_order(&shared, order, "PayPal".to_owned())
 }
 
+/// Sends a processor's notification to the portal after the notification delay, retried a few
+/// times when it fails (as processors do).
+pub(crate) fn notify_later(shared: &Shared, url: String, form: Vec<(String, String)>) {
+    let delay = *shared.notify_delay.lock().unwrap();
+    let http = shared.http.clone();
+    shared
+        .notifications_scheduled
+        .fetch_add(1, Ordering::SeqCst);
+    tokio::spawn(async move {
+        tokio::time::sleep(delay).await;
+        for attempt in 0..5u64 {
+            let sent = http.post(&url).form(&form).send().await;
+            if sent.is_ok_and(|r| r.status().is_success()) {
+                break;
+            }
+            tokio::time::sleep(Duration::from_secs(1 + attempt * 2)).await;
+        }
+    });
+}
+
 /// The order is paid: the portal is notified after the processor's delay, and the buyer sent
 /// back to it (or shown the receipt).
 fn complete_order(shared: &Shared, order: Order, paid_with: String) -> Response {
@@ -1702,47 +1703,31 @@ fn complete_order(shared: &Shared, order: Order, paid_with: String) -> Response 
     }
     let faults = shared.faults.lock().unwrap().clone();
     if !faults.never_notify {
-        let delay = *shared.notify_delay.lock().unwrap();
         let notify_url = format!(
             "{}modules/gateways/callback/2checkout.php",
             shared.portal_url
         );
         let key = notification_key(&shared.ins_secret, order.invoice_id, &order.id);
-        let http = shared.http.clone();
-        let order = order.clone();
-        shared
-            .notifications_scheduled
-            .fetch_add(1, Ordering::SeqCst);
-        tokio::spawn(async move {
-            tokio::time::sleep(delay).await;
-            let form = [
-                (
-                    "message_type",
-                    if order.recurrence.is_some() {
-                        "RECURRING_INSTALLMENT_SUCCESS"
-                    } else {
-                        "ORDER_CREATED"
-                    }
-                    .to_owned(),
-                ),
-                ("vendor_order_id", order.invoice_id.to_string()),
-                ("sale_id", order.id.clone()),
-                ("invoice_list_amount", order.amount.clone()),
-                (
-                    "recurring",
-                    if order.recurrence.is_some() { "1" } else { "0" }.to_owned(),
-                ),
-                ("md5_hash", key),
-            ];
-            // A failed notification is retried a few times, as processors do.
-            for attempt in 0..5u64 {
-                let sent = http.post(&notify_url).form(&form).send().await;
-                if sent.is_ok_and(|r| r.status().is_success()) {
-                    break;
+        let form = vec![
+            (
+                "message_type".to_owned(),
+                if order.recurrence.is_some() {
+                    "RECURRING_INSTALLMENT_SUCCESS"
+                } else {
+                    "ORDER_CREATED"
                 }
-                tokio::time::sleep(Duration::from_secs(1 + attempt * 2)).await;
-            }
-        });
+                .to_owned(),
+            ),
+            ("vendor_order_id".to_owned(), order.invoice_id.to_string()),
+            ("sale_id".to_owned(), order.id.clone()),
+            ("invoice_list_amount".to_owned(), order.amount.clone()),
+            (
+                "recurring".to_owned(),
+                if order.recurrence.is_some() { "1" } else { "0" }.to_owned(),
+            ),
+            ("md5_hash".to_owned(), key),
+        ];
+        notify_later(shared, notify_url, form);
     }
     let order = shared
         .orders

@@ -207,6 +207,25 @@ impl Default for SessionOptions {
     }
 }
 
+/// A client for the portal with `options` (fixed addresses, extra trusted certificates,
+/// timeouts), the app's user agent and `redirects`.
+fn client_builder(options: &SessionOptions, redirects: Policy) -> Result<reqwest::ClientBuilder> {
+    let mut builder = reqwest::Client::builder();
+    for (host, addr) in &options.resolve {
+        builder = builder.resolve(host, *addr);
+    }
+    for der in &options.root_certificates {
+        let cert = reqwest::Certificate::from_der(der)
+            .map_err(|e| PortalError::Unreachable(e.to_string()))?;
+        builder = builder.add_root_certificate(cert);
+    }
+    Ok(builder
+        .user_agent(USER_AGENT)
+        .redirect(redirects)
+        .timeout(options.timeout)
+        .connect_timeout(options.connect_timeout))
+}
+
 /// The portal's address as it answers: a portal that sends its visitors to the same site under
 /// its other name (`jitops.com` to `www.jitops.com`) is followed there, and that origin is the
 /// portal's from then on. A redirect anywhere else is not followed.
@@ -224,20 +243,7 @@ pub async fn settle(address: PortalAddress, options: &SessionOptions) -> Result<
             attempt.stop()
         }
     });
-    let mut builder = reqwest::Client::builder();
-    for (host, addr) in &options.resolve {
-        builder = builder.resolve(host, *addr);
-    }
-    for der in &options.root_certificates {
-        let cert = reqwest::Certificate::from_der(der)
-            .map_err(|e| PortalError::Unreachable(e.to_string()))?;
-        builder = builder.add_root_certificate(cert);
-    }
-    let probe = builder
-        .user_agent(USER_AGENT)
-        .redirect(policy)
-        .timeout(options.timeout)
-        .connect_timeout(options.connect_timeout)
+    let probe = client_builder(options, policy)?
         .https_only(true)
         .build()
         .map_err(|e| PortalError::Unreachable(e.to_string()))?;
@@ -268,22 +274,9 @@ impl Session {
                 attempt.stop()
             }
         });
-        let mut builder = reqwest::Client::builder();
-        for (host, addr) in &options.resolve {
-            builder = builder.resolve(host, *addr);
-        }
-        for der in &options.root_certificates {
-            let cert = reqwest::Certificate::from_der(der)
-                .map_err(|e| PortalError::Unreachable(e.to_string()))?;
-            builder = builder.add_root_certificate(cert);
-        }
         let cookies = Arc::new(reqwest::cookie::Jar::default());
-        let http = builder
+        let http = client_builder(&options, policy)?
             .cookie_provider(cookies.clone())
-            .user_agent(USER_AGENT)
-            .redirect(policy)
-            .timeout(options.timeout)
-            .connect_timeout(options.connect_timeout)
             .https_only(!address.is_loopback())
             .build()
             .map_err(|e| PortalError::Unreachable(e.to_string()))?;
