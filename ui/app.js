@@ -137,7 +137,19 @@ async function go(screen, options = {}) {
   state.screen = screen;
   if (options.invoiceId !== undefined) state.invoiceId = options.invoiceId;
   await render(options);
-  if (options.focus !== false) main().focus({ preventScroll: true });
+  if (options.focus !== false) focusScreen();
+}
+
+// A new screen: the focus goes to its heading (read first by a screen reader, and where Tab
+// goes on from), unless the screen put it in its first field (a form to fill in).
+function focusScreen() {
+  const root = main();
+  const active = document.activeElement;
+  if (active && active !== root && root.contains(active) && active.matches('input, select, textarea')) return;
+  const heading = root.querySelector('h1');
+  if (!heading) { root.focus({ preventScroll: true }); return; }
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
 }
 
 async function render(options = {}) {

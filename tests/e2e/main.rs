@@ -1993,6 +1993,11 @@ async fn the_whole_journey_by_keyboard_alone() {
                 .await,
             serde_json::json!("invoice")
         );
+        // The new screen's heading has the focus.
+        assert_eq!(
+            app.js("return document.activeElement.id").await,
+            serde_json::json!("invoice-title")
+        );
         let overdue_id: u64 = first.as_str().unwrap().parse().unwrap();
         assert_eq!(
             app.text("#invoice-status").await,
