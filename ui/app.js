@@ -1091,6 +1091,14 @@ function back() {
   go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});
 }
 
+// The person opened an invoice while only the saved copy was there, and it could not be read;
+// the portal is back: the invoice they asked for is read now (the screen has nothing typed).
+async function showWhatFailedOffline() {
+  if (state.screen !== 'invoice' || document.getElementById('invoice-status')) return;
+  await render();
+  focusScreen();
+}
+
 async function start() {
   const info = await invoke('app_info');
   state.version = info.version;
@@ -1160,6 +1168,7 @@ async function start() {
       state.notice = (damaged && damaged.message) || null;
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
+      await showWhatFailedOffline();
     } else if (account && !['signin', 'twofa', 'reset', 'dashboard'].includes(state.screen)) {
       // The person went elsewhere (the translation review, help) while the sign-in was being
       // restored: they stay there, with what they typed; the rail and the badge follow.

@@ -768,6 +768,12 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
                 demo.invoice_status(demo_portal::DEMO_EMAIL, 1003),
                 Some("Unpaid")
             );
+            // A slow portal: the saved copy shows first, and the invoice is opened before the
+            // sign-in is restored (it cannot be read offline); once restored, it is read.
+            demo.set_faults(demo_portal::Faults {
+                latency: std::time::Duration::from_millis(1500),
+                ..demo_portal::Faults::default()
+            });
             let second = App::launch(harness::Launch {
                 home: Some(home),
                 ..harness::Launch::default()
@@ -778,6 +784,7 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
                 .wait_for("#pending-payments li[data-invoice='1003']")
                 .await;
             open_invoice(&second, 1003).await;
+            demo.set_faults(demo_portal::Faults::default());
             let guard = second.text("#guard").await;
             assert!(guard.contains("charge you twice"), "{guard}");
             let button = second.text("#pay-one-off").await;
