@@ -37,6 +37,10 @@ const COMMANDS: &[&str] = &[
     "pay_many",
     "mass_payment_methods",
     "change_payment_method",
+    "desktop_settings",
+    "set_close_to_tray",
+    "close_choice",
+    "set_start_at_login",
 ];
 
 fn main() {

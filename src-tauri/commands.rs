@@ -66,9 +66,11 @@ pub fn format_text(
 }
 
 #[tauri::command]
-pub fn set_language(shell: State<'_, Shell>, lang: String) -> Answer<()> {
+pub fn set_language(app: AppHandle, shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
-    shell.core.set_language(lang).map_err(|e| ui(&shell, e))
+    shell.core.set_language(lang).map_err(|e| ui(&shell, e))?;
+    crate::tray::update(&app);
+    Ok(())
 }
 
 async fn portal_ready(shell: &Shell, portal: &PortalChoice) -> Answer<()> {
@@ -98,6 +100,7 @@ pub async fn sign_in(
     if !outcome.second_factor {
         payments::resume(&app);
     }
+    crate::tray::update(&app);
     Ok(outcome)
 }
 
@@ -114,6 +117,7 @@ pub async fn second_factor(
         .await
         .map_err(|e| ui(&shell, e))?;
     payments::resume(&app);
+    crate::tray::update(&app);
     Ok(outcome)
 }
 
@@ -145,13 +149,19 @@ pub async fn restore_session(
     if account.as_ref().is_some_and(|a| !a.offline) {
         payments::resume(&app);
     }
+    crate::tray::update(&app);
     Ok(account)
 }
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
 #[tauri::command]
-pub fn open_last_offline(shell: State<'_, Shell>) -> Answer<Option<app_core::views::AccountView>> {
-    shell.core.open_last_offline().map_err(|e| ui(&shell, e))
+pub fn open_last_offline(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+) -> Answer<Option<app_core::views::AccountView>> {
+    let account = shell.core.open_last_offline().map_err(|e| ui(&shell, e))?;
+    crate::tray::update(&app);
+    Ok(account)
 }
 
 /// The saved copy of an account's invoices, when its portal cannot be reached.
@@ -185,6 +195,7 @@ pub async fn sign_out(
             .and_then(|c| c.forget(&account).map_err(CoreError::Io))
             .map_err(|e| ui(&shell, e))?;
     }
+    crate::tray::update(&app);
     Ok(next)
 }
 
@@ -516,6 +527,7 @@ pub async fn switch_account(
     if !was_signed_in && account.as_ref().is_some_and(|a| !a.offline) {
         payments::resume(&app);
     }
+    crate::tray::update(&app);
     Ok(account)
 }
 
@@ -542,4 +554,79 @@ async fn save_with_dialog(
     app_core::store::write_atomically(&path, bytes.as_ref())
         .map_err(|e| ui(shell, CoreError::Io(e)))?;
     Ok(Some(path))
+}
+
+/// What the desktop offers and what the person chose: the tray (none on some desktops),
+/// what closing the window does, and the start at login.
+#[derive(Serialize)]
+pub struct DesktopSettings {
+    tray: bool,
+    close_to_tray: Option<bool>,
+    start_at_login: bool,
+}
+
+fn autostart(app: &AppHandle) -> Result<app_core::autostart::Autostart, CoreError> {
+    let config_home = app
+        .path()
+        .config_dir()
+        .map_err(|e| CoreError::Internal(e.to_string()))?;
+    Ok(app_core::autostart::Autostart::new(&config_home))
+}
+
+#[tauri::command]
+pub fn desktop_settings(app: AppHandle, shell: State<'_, Shell>) -> Answer<DesktopSettings> {
+    Ok(DesktopSettings {
+        tray: crate::tray::available(&app),
+        close_to_tray: shell.core.close_to_tray(),
+        start_at_login: autostart(&app).map_err(|e| ui(&shell, e))?.is_enabled(),
+    })
+}
+
+#[tauri::command]
+pub fn set_close_to_tray(shell: State<'_, Shell>, keep: bool) -> Answer<()> {
+    shell
+        .core
+        .set_close_to_tray(keep)
+        .map_err(|e| ui(&shell, e))
+}
+
+/// The answer to "keep running?" asked when the window was closed.
+#[tauri::command]
+pub fn close_choice(app: AppHandle, shell: State<'_, Shell>, keep: bool) -> Answer<()> {
+    crate::tray::close_choice(&app, keep).map_err(|e| ui(&shell, e))
+}
+
+/// Writes or removes the start-at-login entry (starting this binary, hidden in the tray);
+/// answers whether the app now starts at login.
+#[tauri::command]
+pub fn set_start_at_login(app: AppHandle, shell: State<'_, Shell>, on: bool) -> Answer<bool> {
+    let entry = autostart(&app).map_err(|e| ui(&shell, e))?;
+    let done = if on {
+        let texts = app_core::autostart::EntryTexts {
+            name: shell.core.text("app-name", &[]),
+            comment_en: shell
+                .core
+                .catalogues()
+                .text(Lang::En, "autostart-comment", &[]),
+            comment_sq: shell
+                .core
+                .catalogues()
+                .text(Lang::Sq, "autostart-comment", &[]),
+        };
+        std::env::current_exe().and_then(|exe| entry.enable(&exe, &texts))
+    } else {
+        entry.disable()
+    };
+    done.map_err(|e| {
+        // Said as what failed, with the system's reason.
+        let reason = ui(&shell, CoreError::Io(e));
+        UiError {
+            message: shell.core.text(
+                "settings-start-at-login-failed",
+                &[("reason", l10n::Arg::from(reason.message))],
+            ),
+            ..reason
+        }
+    })?;
+    Ok(entry.is_enabled())
 }

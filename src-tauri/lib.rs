@@ -8,6 +8,7 @@ mod dialogs;
 mod payments;
 mod reminders;
 mod sign_in_window;
+mod tray;
 
 use app_core::secrets::{KeyringStore, SecretStore};
 use app_core::Core;
@@ -42,10 +43,9 @@ pub fn run() {
         // First: a second launch hands its arguments to the running app, which comes to the
         // front, and exits (one app signs in, follows payments and writes its files).
         .plugin(tauri_plugin_single_instance::init(|app, args, _cwd| {
-            if let Some(main) = app.get_webview_window("main") {
-                let _ = main.unminimize();
-                let _ = main.show();
-                let _ = main.set_focus();
+            // A start at login while the app runs already leaves it where it is.
+            if !args.iter().any(|a| a == app_core::autostart::HIDDEN_ARG) {
+                tray::show_main(app);
             }
             let _ = app.emit_to("main", "second-launch", args);
         }))
@@ -61,6 +61,7 @@ pub fn run() {
                 })
                 .build(),
         )
+        .on_window_event(tray::on_window_event)
         .register_asynchronous_uri_scheme_protocol(
             checkout_window::HOP_SCHEME,
             checkout_window::serve_hop,
@@ -83,6 +84,13 @@ pub fn run() {
             // A checkout interrupted by a crash may have left processor cookies behind.
             if let Some(main) = app.get_webview_window("main") {
                 checkout_window::forget_browsing_data(&main);
+            }
+            // Started at login: the tray icon only, when there is a tray to come back from.
+            let tray = tray::build(app.handle()).is_some();
+            if tray && std::env::args().any(|a| a == app_core::autostart::HIDDEN_ARG) {
+                if let Some(main) = app.get_webview_window("main") {
+                    let _ = main.hide();
+                }
             }
             reminders::start_hourly(app.handle());
             // Copies of PDFs handed to the viewer on earlier days go (off the main thread).
@@ -129,6 +137,10 @@ pub fn run() {
             commands::pay_many,
             commands::mass_payment_methods,
             commands::change_payment_method,
+            commands::desktop_settings,
+            commands::set_close_to_tray,
+            commands::close_choice,
+            commands::set_start_at_login,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

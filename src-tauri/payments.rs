@@ -129,7 +129,12 @@ fn follow(app: &AppHandle, attempt: String) {
             .follow_payment(&attempt, timing, move |update| emit(&reporter, update))
             .await;
         if let Some(last) = last.filter(|u| u.phase == PaymentPhase::Paid) {
-            notify_paid(&app, &app.state::<Shell>(), &last.number);
+            let shell = app.state::<Shell>();
+            shell
+                .core
+                .note_paid_notice(&account, last.invoice_id, &last.number);
+            notify_paid(&app, &shell, &last.number);
+            crate::tray::update(&app);
         }
     });
 }

@@ -23,6 +23,8 @@ pub fn show_due(app: &AppHandle) {
             .body(notice.body)
             .show();
     }
+    // The count beside the icon and the menu's latest notifications.
+    crate::tray::update(app);
 }
 
 /// Checks every hour while the app runs.

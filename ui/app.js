@@ -1057,11 +1057,84 @@ async function settings(root) {
   root.append(h('div', { class: 'card narrow', id: 'settings' },
     h('h1', { text: t('settings-title') }),
     h('fieldset', {}, h('legend', { text: t('settings-language') }), langs),
+    await desktopSettings(root),
     h('h2', { text: t('settings-account') }),
     h('p', { id: 'settings-account', text: state.account ? state.account.label : '' }),
     state.account && state.account.remembered ? h('p', { class: 'muted', text: t('settings-remembered') }) : null,
     h('label', { class: 'checkbox' }, forget, h('span', { text: t('settings-forget') })),
     h('div', { class: 'actions' }, signout)));
+}
+
+// What closing the window does, and the start at login (both need a tray to come back from).
+async function desktopSettings(root) {
+  const desktop = await invoke('desktop_settings');
+  const note = desktop.tray ? null : h('p', { class: 'muted', id: 'no-tray', text: t('settings-no-tray') });
+  const box = (id, text, checked, change) => {
+    const input = h('input', { type: 'checkbox', id, checked, disabled: !desktop.tray, 'aria-describedby': note ? 'no-tray' : null });
+    input.addEventListener('change', async () => {
+      root.querySelector('.alert-error')?.remove();
+      try {
+        await change(input.checked);
+      } catch (err) {
+        input.checked = !input.checked;
+        showError(root, err);
+      }
+    });
+    return h('label', { class: 'checkbox' }, input, h('span', { text: t(text) }));
+  };
+  return h('fieldset', { id: 'desktop-settings' }, h('legend', { text: t('settings-desktop') }),
+    box('close-to-tray', 'settings-close-to-tray', desktop.tray && desktop.close_to_tray === true, (keep) => invoke('set_close_to_tray', { keep })),
+    box('start-at-login', 'settings-start-at-login', desktop.start_at_login, async (on) => {
+      const now = await invoke('set_start_at_login', { on });
+      document.getElementById('start-at-login').checked = now;
+    }),
+    note);
+}
+
+// The window was closed with something to lose (a payment followed, reminders): asked once
+// whether the app stays in the tray. Escape leaves the window open and the question for later.
+function askOnClose() {
+  if (document.getElementById('close-dialog')?.open) return;
+  document.getElementById('close-dialog')?.remove();
+  const choose = (keep) => async () => {
+    dialog.close();
+    try {
+      await invoke('close_choice', { keep });
+    } catch (err) { showError(main(), err); }
+  };
+  const dialog = h('dialog', { id: 'close-dialog', 'aria-labelledby': 'close-title', 'aria-describedby': 'close-body' },
+    h('h2', { id: 'close-title', text: t('close-ask-title') }),
+    h('p', { id: 'close-body', text: t('close-ask-body') }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', id: 'close-keep', text: t('close-ask-keep'), onclick: choose(true) }),
+      h('button', { type: 'button', id: 'close-quit', text: t('close-ask-quit'), onclick: choose(false) })));
+  dialog.addEventListener('close', () => dialog.remove());
+  document.body.append(dialog);
+  dialog.showModal();
+  document.getElementById('close-keep').focus();
+}
+
+// The tray's menu: a refresh in the background, another account, an invoice a notification
+// was about.
+async function listenToTray() {
+  await listen('close-asked', askOnClose);
+  await listen('tray-refresh', () => {
+    if (!state.signedIn) return;
+    const button = state.screen === 'dashboard' && document.getElementById('refresh');
+    if (button) { if (!button.disabled) button.click(); } else startSync().then((view) => updateBadge(view), () => {});
+  });
+  const choiceFor = async (key) => (await invoke('accounts')).find((a) => a.key === key);
+  await listen('tray-switch-account', async (event) => {
+    const choice = await choiceFor(event.payload);
+    if (choice && !choice.current) await switchTo(choice);
+  });
+  await listen('tray-open-invoice', async (event) => {
+    const { account, invoiceId } = event.payload;
+    const choice = await choiceFor(account);
+    if (!choice) return;
+    if (choice.current && state.signedIn) await go('invoice', { invoiceId });
+    else await switchTo(choice, () => go('invoice', { invoiceId }));
+  });
 }
 
 // ---- language -----------------------------------------------------------------------------
@@ -1085,6 +1158,8 @@ async function switchLanguage(lang) {
 function back() {
   // The new backup code is shown once: leaving is only by saying it was kept.
   if (state.backupOutcome) return;
+  // A question in a dialog: Escape closes the dialog, not the screen behind it.
+  if (document.querySelector('dialog[open]')) return;
   const parent = { 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
   if (!parent) return;
   if (!state.signedIn && !['signin'].includes(parent)) return;
@@ -1143,6 +1218,7 @@ async function start() {
       if (radio) radio.checked = true;
     }
   });
+  await listenToTray();
   await listen('app-warning', (event) => {
     // Something the person must know that no screen is about (the payment window's data
     // could not be cleared): said where they are, without redrawing it.

@@ -333,3 +333,34 @@ mass-pay-clear = Clear the selection
 row-open = Open invoice { $number }
 mass-pay-region = Pay the selected invoices together
 col-select = Pay together
+
+## The tray icon and closing the window
+tray-open = Open JitOps Billing
+tray-refresh = Refresh
+tray-accounts = Accounts
+tray-latest = Latest notifications
+tray-quit = Quit JitOps Billing
+tray-signed-out = Not signed in
+tray-all-paid = Every invoice is paid
+tray-summary = { $unpaid ->
+    [one] 1 unpaid invoice
+   *[other] { $unpaid } unpaid invoices
+}, { $overdue ->
+    [0] none overdue
+    [one] 1 overdue
+   *[other] { $overdue } overdue
+}
+tray-notice-due-soon = Invoice { $number } is due soon
+tray-notice-overdue = Invoice { $number } is overdue
+tray-notice-paid = Invoice { $number } is paid
+tray-notice-other-account = { $notice } ({ $account })
+close-ask-title = Keep JitOps Billing running?
+close-ask-body = Closed, the window can leave JitOps Billing in the tray, where it keeps following your payments and reminding you of invoices that come due. Otherwise the app quits, and nothing is followed until you open it again. You can change this in Settings.
+close-ask-keep = Keep in the tray
+close-ask-quit = Quit
+settings-desktop = When the window is closed
+settings-close-to-tray = Keep running in the tray (payments followed, reminders given)
+settings-start-at-login = Start when I log in, in the tray
+settings-no-tray = This desktop shows no tray icons: closing the window quits the app, and it cannot start in the tray.
+settings-start-at-login-failed = The start at login could not be changed: { $reason }
+autostart-comment = Reminds you of invoices that come due and follows your payments

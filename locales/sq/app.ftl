@@ -345,3 +345,34 @@ mass-pay-clear = Pastro zgjedhjen
 row-open = Hap faturën { $number }
 mass-pay-region = Paguani së bashku faturat e zgjedhura
 col-select = Paguaj së bashku
+
+## Ikona në zonën e njoftimeve dhe mbyllja e dritares
+tray-open = Hap JitOps Billing
+tray-refresh = Rifresko
+tray-accounts = Llogaritë
+tray-latest = Njoftimet e fundit
+tray-quit = Mbyll JitOps Billing
+tray-signed-out = Nuk keni hyrë
+tray-all-paid = Të gjitha faturat janë paguar
+tray-summary = { $unpaid ->
+    [one] 1 faturë e papaguar
+   *[other] { $unpaid } fatura të papaguara
+}, { $overdue ->
+    [0] asnjë e prapambetur
+    [one] 1 e prapambetur
+   *[other] { $overdue } të prapambetura
+}
+tray-notice-due-soon = Fatura { $number } skadon së shpejti
+tray-notice-overdue = Fatura { $number } është e prapambetur
+tray-notice-paid = Fatura { $number } u pagua
+tray-notice-other-account = { $notice } ({ $account })
+close-ask-title = Ta mbajmë JitOps Billing në punë?
+close-ask-body = Kur mbyllni dritaren, JitOps Billing mund të mbetet në zonën e njoftimeve, ku vazhdon të ndjekë pagesat tuaja dhe t’ju kujtojë faturat që u afrohet afati. Përndryshe programi mbyllet dhe asgjë nuk ndiqet derisa ta hapni përsëri. Këtë mund ta ndryshoni te Cilësimet.
+close-ask-keep = Mbaje në zonën e njoftimeve
+close-ask-quit = Mbyll programin
+settings-desktop = Kur mbyllet dritarja
+settings-close-to-tray = Mbaje në punë në zonën e njoftimeve (pagesat ndiqen, kujtesat vijnë)
+settings-start-at-login = Nise kur hyj në kompjuter, në zonën e njoftimeve
+settings-no-tray = Ky desktop nuk shfaq ikona në zonën e njoftimeve: mbyllja e dritares e mbyll programin, dhe ai nuk mund të niset atje.
+settings-start-at-login-failed = Nisja kur hyni në kompjuter nuk u ndryshua dot: { $reason }
+autostart-comment = Ju kujton faturat që u afrohet afati dhe ndjek pagesat tuaja

@@ -75,6 +75,28 @@ pub fn window_titles() -> Vec<String> {
         .collect()
 }
 
+/// Whether a window titled `title` is on screen (mapped), as a person would see it.
+pub fn window_shown(title: &str) -> bool {
+    let out = run_xlib_script(
+        "print(any(name == sys.argv[1] and w.get_attributes().map_state == X.IsViewable for w, name in windows()))\n",
+        &[std::ffi::OsStr::new(title)],
+    );
+    String::from_utf8_lossy(&out.stdout).trim() == "True"
+}
+
+/// Waits until the window titled `title` is shown (`true`) or hidden (`false`).
+pub async fn wait_window_shown(title: &str, shown: bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while window_shown(title) != shown {
+        assert!(
+            Instant::now() < deadline,
+            "the window {title:?} is still {}",
+            if shown { "hidden" } else { "shown" }
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
 /// Runs an X script (after the prelude) with python3-xlib; its output.
 fn run_xlib_script(body: &str, args: &[&std::ffi::OsStr]) -> std::process::Output {
     Command::new("/usr/bin/python3")
@@ -484,13 +506,13 @@ impl App {
 wm_delete = d.intern_atom('WM_DELETE_WINDOW')
 wm_protocols = d.intern_atom('WM_PROTOCOLS')
 for w, name in windows():
-    if name.startswith(sys.argv[1]):
+    if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
         ev = protocol.event.ClientMessage(window=w, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
         w.send_event(ev)
         d.flush()
         print('closed', name)
         sys.exit(0)
-sys.exit('no window titled ' + sys.argv[1])
+sys.exit('no window on screen titled ' + sys.argv[1] + ': ' + repr([(n, w.get_attributes().map_state) for w, n in windows() if n]))
 "#;
         let out = run_xlib_script(script, &[title_prefix.as_ref()]);
         assert!(

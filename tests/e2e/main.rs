@@ -2,7 +2,9 @@
 //! WebKitWebDriver. Run them with `make e2e` (they need a display, a session bus and a keyring;
 //! plain `cargo test` skips them).
 
+mod desktop;
 mod harness;
+mod tray;
 
 use harness::{fill_card, switch_to_checkout, App};
 
@@ -2267,63 +2269,6 @@ async fn paypal_inside_2checkout_leaves_for_paypal_and_is_followed_to_paid() {
             app.click_in_checkout_then_return("#paypal-pay", main).await;
             app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
                 .await;
-            app.close().await;
-        },
-    )
-    .await;
-}
-
-/// The processes running the app's binary (by its executable's path).
-fn app_processes() -> usize {
-    let exe = std::fs::canonicalize(harness::app_binary()).expect("the app's binary");
-    std::fs::read_dir("/proc")
-        .into_iter()
-        .flatten()
-        .flatten()
-        .filter(|e| {
-            e.file_name()
-                .to_string_lossy()
-                .chars()
-                .all(|c| c.is_ascii_digit())
-        })
-        .filter(|e| std::fs::read_link(e.path().join("exe")).is_ok_and(|p| p == exe))
-        .count()
-}
-
-#[tokio::test]
-#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
-async fn a_second_launch_brings_the_running_window_forward_and_exits() {
-    harness::scenario(
-        "a_second_launch_brings_the_running_window_forward_and_exits",
-        || async {
-            let app = App::start().await;
-            app.wait_screen("signin").await;
-            assert_eq!(app_processes(), 1);
-            let second = std::process::Command::new(harness::app_binary())
-                .arg("--demo")
-                .env("XDG_DATA_HOME", app.home.join("data"))
-                .env("XDG_CONFIG_HOME", app.home.join("config"))
-                .env("XDG_CACHE_HOME", app.home.join("cache"))
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .expect("a second launch");
-            let pid = second.id();
-            let status = tokio::task::spawn_blocking(move || {
-                let mut second = second;
-                second.wait()
-            })
-            .await
-            .unwrap()
-            .expect("the second launch ends");
-            assert!(status.success(), "the second launch exited with {status}");
-            assert_eq!(
-                app_processes(),
-                1,
-                "only the first app runs (the second was {pid})"
-            );
-            // The running one is there and answers.
-            assert_eq!(app.screen().await, "signin");
             app.close().await;
         },
     )

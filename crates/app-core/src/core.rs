@@ -143,6 +143,8 @@ pub struct Core {
     secrets: Arc<dyn SecretStore>,
     state: Mutex<State>,
     pub(crate) processor_domains: Vec<String>,
+    /// The latest notifications given, for the tray menu.
+    pub(crate) recent_notices: crate::tray::RecentNotices,
 }
 
 impl Core {
@@ -189,6 +191,7 @@ impl Core {
                 .iter()
                 .map(|d| d.to_string())
                 .collect(),
+            recent_notices: Default::default(),
         };
         core.note_trouble(trouble);
         Ok(core)
@@ -225,6 +228,19 @@ impl Core {
         let mut state = self.state();
         state.lang = lang;
         state.settings.language = Some(lang.code().to_owned());
+        self.settings_file.save(&state.settings)?;
+        Ok(())
+    }
+
+    /// Whether closing the window keeps the app in the tray; None until the person chose.
+    pub fn close_to_tray(&self) -> Option<bool> {
+        self.state().settings.close_to_tray
+    }
+
+    /// Remembers what closing the window does.
+    pub fn set_close_to_tray(&self, keep: bool) -> Result<()> {
+        let mut state = self.state();
+        state.settings.close_to_tray = Some(keep);
         self.settings_file.save(&state.settings)?;
         Ok(())
     }
@@ -1033,6 +1049,18 @@ impl Core {
                 return vec![];
             }
         };
+        let key = account.record.key();
+        for r in &new {
+            self.recent_notices.add(crate::tray::RecentNotice {
+                account: key.clone(),
+                invoice_id: r.invoice.id,
+                number: r.invoice.number.clone(),
+                kind: match r.kind {
+                    ReminderKind::DueSoon => crate::tray::NoticeKind::DueSoon,
+                    ReminderKind::Overdue => crate::tray::NoticeKind::Overdue,
+                },
+            });
+        }
         if new.len() > 3 {
             let overdue = new
                 .iter()

@@ -3,6 +3,7 @@
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
 pub mod attempts;
+pub mod autostart;
 pub mod cache;
 pub mod core;
 pub mod error;
@@ -14,6 +15,7 @@ pub mod review;
 pub mod secrets;
 pub mod settings;
 pub mod store;
+pub mod tray;
 pub mod views;
 
 pub use crate::core::{

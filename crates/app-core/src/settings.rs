@@ -11,6 +11,11 @@ pub struct Settings {
     /// The accounts the user signed in to, most recent first.
     #[serde(default)]
     pub accounts: Vec<AccountRecord>,
+    /// Whether closing the window keeps the app in the tray (reminders and payments followed)
+    /// or quits; unset until the person has been asked (the first close that would lose
+    /// something) or has chosen in Settings.
+    #[serde(default)]
+    pub close_to_tray: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,6 +90,7 @@ mod tests {
                 portal: "https://jitops.com/".into(),
                 remembered: true,
             }],
+            close_to_tray: Some(true),
         };
         file.save(&s).unwrap();
         assert_eq!(file.load(), s);
