@@ -5,6 +5,7 @@
 mod checkout_window;
 mod commands;
 mod dialogs;
+mod notifications;
 mod payments;
 mod reminders;
 mod sign_in_window;
@@ -50,7 +51,6 @@ pub fn run() {
             let _ = app.emit_to("main", "second-launch", args);
         }))
         .plugin(tauri_plugin_opener::init())
-        .plugin(tauri_plugin_notification::init())
         .plugin(tauri_plugin_dialog::init())
         // The main window shows the app's own pages only: a link or a script that would take
         // it elsewhere (where the IPC script would follow) is refused.

@@ -133,14 +133,13 @@ fn follow(app: &AppHandle, attempt: String) {
             shell
                 .core
                 .note_paid_notice(&account, last.invoice_id, &last.number);
-            notify_paid(&app, &shell, &last.number);
+            notify_paid(&app, &shell, &account, last.invoice_id, &last.number);
             crate::tray::update(&app);
         }
     });
 }
 
-fn notify_paid(app: &AppHandle, shell: &Shell, number: &str) {
-    use tauri_plugin_notification::NotificationExt;
+fn notify_paid(app: &AppHandle, shell: &Shell, account: &str, invoice_id: u64, number: &str) {
     let focused = app
         .get_webview_window("main")
         .and_then(|w| w.is_focused().ok())
@@ -148,15 +147,16 @@ fn notify_paid(app: &AppHandle, shell: &Shell, number: &str) {
     if focused {
         return;
     }
-    let number = number.to_owned();
-    let _ = app
-        .notification()
-        .builder()
-        .title(shell.core.text("app-name", &[]))
-        .body(
-            shell
-                .core
-                .text("payment-paid-notification", &[("number", number.into())]),
-        )
-        .show();
+    let notice = app_core::Notice {
+        title: shell.core.text("app-name", &[]),
+        body: shell.core.text(
+            "payment-paid-notification",
+            &[("number", number.to_owned().into())],
+        ),
+        about: Some(app_core::NoticeAbout {
+            account: account.to_owned(),
+            invoice_id,
+        }),
+    };
+    crate::notifications::show(app, notice, shell.core.text("notification-open", &[]));
 }

@@ -5,7 +5,6 @@
 use crate::Shell;
 use std::time::Duration;
 use tauri::{AppHandle, Manager};
-use tauri_plugin_notification::NotificationExt;
 
 const EVERY: Duration = Duration::from_secs(60 * 60);
 
@@ -15,13 +14,8 @@ pub fn show_due(app: &AppHandle) {
         return;
     };
     for notice in shell.core.take_reminders() {
-        // No notification service (a bare session) is not the app's failure.
-        let _ = app
-            .notification()
-            .builder()
-            .title(notice.title)
-            .body(notice.body)
-            .show();
+        let open = shell.core.text("notification-open", &[]);
+        crate::notifications::show(app, notice, open);
     }
     // The count beside the icon and the menu's latest notifications.
     crate::tray::update(app);

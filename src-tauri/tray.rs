@@ -159,16 +159,21 @@ fn on_menu_event(app: &AppHandle, event: MenuEvent) {
                 .and_then(|rest| rest.split_once(':'))
             {
                 if let Ok(invoice) = invoice.parse::<u64>() {
-                    show_main(app);
-                    let _ = app.emit_to(
-                        "main",
-                        "tray-open-invoice",
-                        serde_json::json!({ "account": account, "invoiceId": invoice }),
-                    );
+                    open_invoice(app, account, invoice);
                 }
             }
         }
     }
+}
+
+/// The window, brought forward on an invoice of an account (switched to when another).
+pub fn open_invoice(app: &AppHandle, account: &str, invoice_id: u64) {
+    show_main(app);
+    let _ = app.emit_to(
+        "main",
+        "open-invoice",
+        serde_json::json!({ "account": account, "invoiceId": invoice_id }),
+    );
 }
 
 /// Closing the main window: with a tray, it is kept there when the person chose so, or asked

@@ -1114,8 +1114,8 @@ function askOnClose() {
   document.getElementById('close-keep').focus();
 }
 
-// The tray's menu: a refresh in the background, another account, an invoice a notification
-// was about.
+// The tray's menu: a refresh in the background, another account; the tray or a click on a
+// notification: the invoice it was about.
 async function listenToTray() {
   await listen('close-asked', askOnClose);
   await listen('tray-refresh', () => {
@@ -1128,7 +1128,7 @@ async function listenToTray() {
     const choice = await choiceFor(event.payload);
     if (choice && !choice.current) await switchTo(choice);
   });
-  await listen('tray-open-invoice', async (event) => {
+  await listen('open-invoice', async (event) => {
     const { account, invoiceId } = event.payload;
     const choice = await choiceFor(account);
     if (!choice) return;

@@ -364,3 +364,4 @@ settings-start-at-login = Start when I log in, in the tray
 settings-no-tray = This desktop shows no tray icons: closing the window quits the app, and it cannot start in the tray.
 settings-start-at-login-failed = The start at login could not be changed: { $reason }
 autostart-comment = Reminds you of invoices that come due and follows your payments
+notification-open = Open

@@ -376,3 +376,4 @@ settings-start-at-login = Nise kur hyj në kompjuter, në zonën e njoftimeve
 settings-no-tray = Ky desktop nuk shfaq ikona në zonën e njoftimeve: mbyllja e dritares e mbyll programin, dhe ai nuk mund të niset atje.
 settings-start-at-login-failed = Nisja kur hyni në kompjuter nuk u ndryshua dot: { $reason }
 autostart-comment = Ju kujton faturat që u afrohet afati dhe ndjek pagesat tuaja
+notification-open = Hap

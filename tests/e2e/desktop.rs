@@ -243,28 +243,10 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
                 String::from_utf8_lossy(&valid.stderr)
             );
             first.close().await;
-            panel.forget_items();
+            panel.forget();
             // A new day: the reminders given so far are forgotten.
             let record = find_file(&home.join("data"), "reminders.json").expect("reminders.json");
             std::fs::remove_file(record).unwrap();
-
-            // What the desktop asks for the reminders, seen on the session bus.
-            let seen = std::env::temp_dir().join(format!("jitops-notify-{}", harness::free_port()));
-            let mut monitor = std::process::Command::new("dbus-monitor")
-                .args([
-                    "--session",
-                    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
-                ])
-                .stdout(std::fs::File::create(&seen).unwrap())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .expect("dbus-monitor");
-            let reminded = || {
-                std::fs::read_to_string(&seen)
-                    .unwrap_or_default()
-                    .matches("is overdue")
-                    .count()
-            };
 
             // Started as the entry starts it: no window, the tray icon, the sign-in restored,
             // the invoices read and the reminders given.
@@ -275,24 +257,36 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
             })
             .await;
             panel.wait_label("4").await;
-            let deadline = Instant::now() + Duration::from_secs(30);
-            while reminded() < 2 {
-                assert!(
-                    Instant::now() < deadline,
-                    "no reminder while hidden: {}",
-                    std::fs::read_to_string(&seen).unwrap_or_default()
-                );
-                tokio::time::sleep(Duration::from_millis(200)).await;
-            }
+            let reminders = panel
+                .wait_notifications(2, |summary| summary.ends_with("is overdue"))
+                .await;
             assert!(!window_shown(MAIN), "the window stayed hidden");
             panel
                 .wait_entry("the reminder", |l| l == "Invoice 2026-0106 is overdue")
                 .await;
 
-            // The tray opens it; Settings turns the start at login off again.
-            panel.click("Open JitOps Billing").await;
+            // A click on a reminder opens its invoice (a notification with a default action).
+            let reminder = reminders
+                .iter()
+                .find(|n| n.summary == "Invoice 2026-0106 is overdue")
+                .expect("the reminder of 2026-0106");
+            assert!(
+                reminder.body.contains("Open JitOps Billing"),
+                "{reminder:?}"
+            );
+            assert_eq!(
+                reminder.actions,
+                vec!["default".to_owned(), "Open".to_owned()]
+            );
+            panel.click_notification(reminder.id).await;
             wait_window_shown(MAIN, true).await;
-            app.wait_screen("dashboard").await;
+            app.wait_screen("invoice").await;
+            app.wait_text("#invoice-title", "invoice 2026-0106", |t| {
+                t.contains("2026-0106")
+            })
+            .await;
+
+            // Settings turns the start at login off again.
             app.click("#nav-settings").await;
             app.wait_screen("settings").await;
             assert_eq!(
@@ -310,9 +304,6 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
                 tokio::time::sleep(Duration::from_millis(100)).await;
             }
             app.close().await;
-            let _ = monitor.kill();
-            let _ = monitor.wait();
-            let _ = std::fs::remove_file(&seen);
         },
     )
     .await;

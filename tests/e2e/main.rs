@@ -244,6 +244,10 @@ async fn every_screen_renders_in_both_languages() {
         .await;
         app.click("#lang-en").await;
         app.wait_for("#lang-en[aria-pressed='true']").await;
+        // The list the person asked for in English is drawn anew: its rows are there once it
+        // says it is complete.
+        app.wait_for("#invoice-table[data-complete='true'] tr[data-id='1003']")
+            .await;
         // Keyboard: focus a row and open it with Enter; Esc goes back.
         app.js("document.querySelector(\"tr[data-id='1003']\").focus()")
             .await;

@@ -1,7 +1,8 @@
-//! Owns the desktop's side of the tray for the tests: a stand-in for the StatusNotifierWatcher
-//! (the panel's registry of tray items) on the private session bus, and a reader of what the
-//! app's item shows there (its label, its menu through com.canonical.dbusmenu) and a click on a
-//! menu entry, as a panel would send it.
+//! Owns the desktop's side of the tray and notifications for the tests: stand-ins for the
+//! StatusNotifierWatcher (the panel's registry of tray items) and the notification service on
+//! the private session bus; a reader of what the app's item shows there (its label, its menu
+//! through com.canonical.dbusmenu) and of the notifications asked for; clicks on a menu entry
+//! and on a notification, as a panel sends them.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -55,10 +56,63 @@ impl Watcher {
     }
 }
 
+/// A notification the app asked the desktop to show.
+#[derive(Debug, Clone)]
+pub struct Shown {
+    pub id: u32,
+    pub summary: String,
+    pub body: String,
+    pub actions: Vec<String>,
+}
+
+type Notices = Arc<Mutex<Vec<Shown>>>;
+
+struct NotificationService {
+    shown: Notices,
+}
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl NotificationService {
+    // The service's method, as the specification names its arguments.
+    #[allow(clippy::too_many_arguments)]
+    fn notify(
+        &self,
+        _app_name: &str,
+        _replaces_id: u32,
+        _app_icon: &str,
+        summary: &str,
+        body: &str,
+        actions: Vec<String>,
+        _hints: HashMap<String, OwnedValue>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        let mut shown = self.shown.lock().unwrap();
+        let id = shown.len() as u32 + 1;
+        shown.push(Shown {
+            id,
+            summary: summary.to_owned(),
+            body: body.to_owned(),
+            actions,
+        });
+        id
+    }
+
+    fn get_capabilities(&self) -> Vec<String> {
+        vec!["actions".into(), "body".into()]
+    }
+
+    fn close_notification(&self, _id: u32) {}
+
+    fn get_server_information(&self) -> (String, String, String, String) {
+        ("panel".into(), "e2e".into(), "1".into(), "1.2".into())
+    }
+}
+
 /// The panel stand-in, serving while it lives.
 pub struct Panel {
     connection: zbus::Connection,
     items: Items,
+    shown: Notices,
 }
 
 /// One entry of the item's menu.
@@ -74,24 +128,81 @@ impl Panel {
     /// for it when it is made).
     pub async fn start() -> Panel {
         let items = Items::default();
+        let shown = Notices::default();
         let connection = zbus::connection::Builder::session()
             .name("org.kde.StatusNotifierWatcher")
+            .name("org.freedesktop.Notifications")
             .serve_at(
                 "/StatusNotifierWatcher",
                 Watcher {
                     items: items.clone(),
                 },
             )
+            .serve_at(
+                "/org/freedesktop/Notifications",
+                NotificationService {
+                    shown: shown.clone(),
+                },
+            )
             .build()
             .await
-            .expect("the watcher on the session bus");
-        Panel { connection, items }
+            .expect("the panel on the session bus");
+        Panel {
+            connection,
+            items,
+            shown,
+        }
     }
 
-    /// Forgets the items registered so far (an app that ended), so that the next one read is
-    /// the next app's.
-    pub fn forget_items(&self) {
+    /// Waits until `count` notifications whose summary satisfies `pred` were asked for.
+    pub async fn wait_notifications(
+        &self,
+        count: usize,
+        pred: impl Fn(&str) -> bool,
+    ) -> Vec<Shown> {
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let matching: Vec<Shown> = self
+                .shown
+                .lock()
+                .unwrap()
+                .iter()
+                .filter(|n| pred(&n.summary))
+                .cloned()
+                .collect();
+            if matching.len() >= count {
+                return matching;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{} of {count} notifications: {:?}",
+                matching.len(),
+                self.shown.lock().unwrap()
+            );
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+
+    /// Clicks the notification, as the desktop reports a click on its body (the default
+    /// action).
+    pub async fn click_notification(&self, id: u32) {
+        self.connection
+            .emit_signal(
+                None::<&str>,
+                "/org/freedesktop/Notifications",
+                "org.freedesktop.Notifications",
+                "ActionInvoked",
+                &(id, "default"),
+            )
+            .await
+            .expect("the click is said on the bus");
+    }
+
+    /// Forgets the items registered and the notifications asked for so far (by an app that
+    /// ended), so that what is read next is the next app's.
+    pub fn forget(&self) {
         self.items.lock().unwrap().clear();
+        self.shown.lock().unwrap().clear();
     }
 
     /// The app's item, once it has registered.

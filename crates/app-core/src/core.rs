@@ -42,6 +42,15 @@ pub enum PortalChoice {
 pub struct Notice {
     pub title: String,
     pub body: String,
+    /// The invoice it is about (a click opens it); none for a summary of several.
+    pub about: Option<NoticeAbout>,
+}
+
+/// Which invoice of which account a notification is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoticeAbout {
+    pub account: String,
+    pub invoice_id: u64,
 }
 
 /// The "Pay selected" bar of the invoice list.
@@ -1080,6 +1089,7 @@ impl Core {
                         ("overdue", Arg::from(overdue)),
                     ],
                 ),
+                about: None,
             }];
         }
         new.iter()
@@ -1099,6 +1109,10 @@ impl Core {
                 Notice {
                     title: c.text(lang, title, &args),
                     body: c.text(lang, body, &args),
+                    about: Some(NoticeAbout {
+                        account: key.clone(),
+                        invoice_id: r.invoice.id,
+                    }),
                 }
             })
             .collect()

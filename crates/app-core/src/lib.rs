@@ -19,7 +19,8 @@ pub mod tray;
 pub mod views;
 
 pub use crate::core::{
-    AccountChoice, Core, MassPaymentSummary, Notice, PdfProgress, PortalChoice, SignInOutcome,
+    AccountChoice, Core, MassPaymentSummary, Notice, NoticeAbout, PdfProgress, PortalChoice,
+    SignInOutcome,
 };
 pub use error::{CoreError, UiError};
 pub use l10n::Lang;
