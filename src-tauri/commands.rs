@@ -16,6 +16,20 @@ fn ui(shell: &Shell, e: CoreError) -> UiError {
     shell.core.ui_error(&e)
 }
 
+/// Runs `work` on the blocking pool: a command that formats thousands of rows or reads files
+/// must not hold the main (GTK) thread, where the window is drawn and answers input.
+async fn off_main<T: Send + 'static>(
+    shell: &Shell,
+    work: impl FnOnce(&app_core::Core) -> Result<T, CoreError> + Send + 'static,
+) -> Answer<T> {
+    let core = std::sync::Arc::clone(&shell.core);
+    tauri::async_runtime::spawn_blocking(move || work(&core))
+        .await
+        .map_err(|e| CoreError::Internal(e.to_string()))
+        .and_then(|done| done)
+        .map_err(|e| ui(shell, e))
+}
+
 #[derive(Serialize)]
 pub struct AppInfo {
     version: &'static str,
@@ -66,9 +80,9 @@ pub fn format_text(
 }
 
 #[tauri::command]
-pub fn set_language(app: AppHandle, shell: State<'_, Shell>, lang: String) -> Answer<()> {
+pub async fn set_language(app: AppHandle, shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
-    shell.core.set_language(lang).map_err(|e| ui(&shell, e))?;
+    off_main(&shell, move |core| core.set_language(lang)).await?;
     crate::tray::update(&app);
     Ok(())
 }
@@ -155,11 +169,11 @@ pub async fn restore_session(
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
 #[tauri::command]
-pub fn open_last_offline(
+pub async fn open_last_offline(
     app: AppHandle,
     shell: State<'_, Shell>,
 ) -> Answer<Option<app_core::views::AccountView>> {
-    let account = shell.core.open_last_offline().map_err(|e| ui(&shell, e))?;
+    let account = off_main(&shell, |core| core.open_last_offline()).await?;
     crate::tray::update(&app);
     Ok(account)
 }
@@ -221,8 +235,8 @@ pub fn dashboard(shell: State<'_, Shell>) -> Answer<DashboardView> {
 }
 
 #[tauri::command]
-pub fn invoice_list(shell: State<'_, Shell>, filter: Filter) -> Answer<InvoiceListView> {
-    shell.core.invoice_list(filter).map_err(|e| ui(&shell, e))
+pub async fn invoice_list(shell: State<'_, Shell>, filter: Filter) -> Answer<InvoiceListView> {
+    off_main(&shell, move |core| core.invoice_list(filter)).await
 }
 
 #[tauri::command]
@@ -329,11 +343,11 @@ pub async fn pay(
 }
 
 #[tauri::command]
-pub fn mass_payment_summary(
+pub async fn mass_payment_summary(
     shell: State<'_, Shell>,
     ids: Vec<u64>,
-) -> app_core::MassPaymentSummary {
-    shell.core.mass_payment_summary(&ids)
+) -> Answer<app_core::MassPaymentSummary> {
+    off_main(&shell, move |core| Ok(core.mass_payment_summary(&ids))).await
 }
 
 /// Pays several invoices together (the portal's mass payment) in the checkout window; the
@@ -532,8 +546,8 @@ pub async fn switch_account(
 }
 
 #[tauri::command]
-pub fn all_accounts(shell: State<'_, Shell>) -> app_core::views::AllAccountsView {
-    shell.core.all_accounts_view()
+pub async fn all_accounts(shell: State<'_, Shell>) -> Answer<app_core::views::AllAccountsView> {
+    off_main(&shell, |core| Ok(core.all_accounts_view())).await
 }
 
 /// Asks where to save `bytes` (the dialog titled by message `title_id`, suggesting `name`) and

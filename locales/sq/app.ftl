@@ -27,16 +27,16 @@ signin-forgot = „Forgot Password?“ (rigjeneroni fjalëkalimin)
 signin-demo-hint = Demo: hyni si demo@jitops.example me fjalëkalimin „demo“.
 
 twofa-title = Verifikimi me dy hapa
-twofa-help = Futni kodin 6-shifror nga aplikacioni juaj i verifikimit.
+twofa-help = Futni kodin 6-shifror nga aplikacioni juaj i vërtetimit.
 twofa-code-label = Kodi
 twofa-backup-label = Kodi rezervë
-twofa-use-backup = Përdorni një kod rezervë
+twofa-use-backup = Përdor një kod rezervë
 twofa-submit = Verifiko
 signin-open-window = Hyni në faqen e panelit
 signin-window-title = Hyni në { $host }
 signin-browser-no-remember = Hytë në faqen e vetë panelit, prandaj aplikacioni nuk ka fjalëkalim për të mbajtur mend: herën tjetër hyni përsëri.
 backup-new-title = Kodi juaj i ri rezervë
-backup-new-help = Paneli e përdori kodin rezervë që shkruat dhe krijoi këtë kod të ri. Ai shfaqet vetëm këtë herë: shkruajeni diku ose ruajeni tani në menaxherin e fjalëkalimeve. Do t'ju duhet nëse humbisni pajisjen me aplikacionin e vërtetimit.
+backup-new-help = Paneli e përdori kodin rezervë që shkruat dhe krijoi këtë kod të ri. Ai shfaqet vetëm këtë herë: shkruajeni diku ose ruajeni tani në menaxherin e fjalëkalimeve. Do t’ju duhet nëse humbisni pajisjen me aplikacionin e vërtetimit.
 backup-new-copy = Kopjo kodin
 backup-new-copied = Kodi rezervë u kopjua.
 backup-new-continue = E ruajta, vazhdo
@@ -48,7 +48,7 @@ reset-submit = Dërgo lidhjen
 reset-sent = Nëse adresa i përket një llogarie, paneli i ka dërguar një lidhje për rigjenerimin e fjalëkalimit. Kontrolloni e-mailin tuaj.
 reset-back = Kthehu te hyrja
 
-## Paneli
+## Pulti
 dashboard-title = Pulti
 dashboard-unpaid-count = { $count ->
     [0] Asnjë faturë e papaguar
@@ -186,7 +186,7 @@ settings-remembered = Fjalëkalimi ruhet në ruajtësen e sistemit (keyring).
 ## Gabimet
 error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni „Forgot Password?“.
 error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
-error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin aktual nga aplikacioni i verifikimit, ose një kod rezervë.
+error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin e tanishëm nga aplikacioni i vërtetimit, ose një kod rezervë.
 error-captcha-required = Paneli kërkon një captcha, të cilën mund ta plotësoni vetëm ju. Hyni në faqen e vetë panelit: aplikacioni vazhdon prej andej.
 error-banned = Paneli ka bllokuar përkohësisht hyrjet nga kjo adresë pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
 error-session-expired = Seanca juaj ka skaduar. Hyni përsëri.
@@ -225,7 +225,7 @@ payment-back-to-dashboard = Shko te Pulti
 error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t’u lidhur përsëri me Panelin e Klientit; për të paguar nevojitet lidhja.
 error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në sinkronizimin e parë.
 error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
-offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat e ruajtura në këtë kompjuter në sinkronizimin e fundit ({ $time }).
+offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat siç ishin në sinkronizimin e fundit ({ $time }), të ruajtura në këtë kompjuter.
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
 
 ## Eksporti CSV i listës së faturave
@@ -248,7 +248,7 @@ export-csv-done = { $count ->
 
 ## Rishikimi i përkthimit (për rishikuesit, pa lidhje)
 review-title = Rishikimi i përkthimit
-review-intro = Çdo tekst i aplikacionit në anglisht dhe shqip. Shënohen tekstet pa shqip ose të njëjta me anglishten. “Shfaq” hap ekranin ku shfaqet teksti.
+review-intro = Çdo tekst i aplikacionit në anglisht dhe shqip. Shënohen tekstet pa shqip ose të njëjta me anglishten. „Shfaq“ hap ekranin ku shfaqet teksti.
 review-open = Rishikimi i përkthimit
 review-filter-label = Filtro sipas ID-së ose tekstit
 review-only-problems = Vetëm tekstet që mungojnë ose janë të njëjta
@@ -362,7 +362,7 @@ tray-summary = { $unpaid ->
     [one] 1 e prapambetur
    *[other] { $overdue } të prapambetura
 }
-tray-notice-due-soon = Fatura { $number } skadon së shpejti
+tray-notice-due-soon = Afati i faturës { $number } po afron
 tray-notice-overdue = Fatura { $number } është e prapambetur
 tray-notice-paid = Fatura { $number } u pagua
 tray-notice-other-account = { $notice } ({ $account })
@@ -372,7 +372,7 @@ close-ask-keep = Mbaje në zonën e njoftimeve
 close-ask-quit = Mbyll programin
 settings-desktop = Kur mbyllet dritarja
 settings-close-to-tray = Mbaje në punë në zonën e njoftimeve (pagesat ndiqen, kujtesat vijnë)
-settings-start-at-login = Nise kur hyj në kompjuter, në zonën e njoftimeve
+settings-start-at-login = Nise kur të hyj në kompjuter, në zonën e njoftimeve
 settings-no-tray = Ky desktop nuk shfaq ikona në zonën e njoftimeve: mbyllja e dritares e mbyll programin, dhe ai nuk mund të niset atje.
 settings-start-at-login-failed = Nisja kur hyni në kompjuter nuk u ndryshua dot: { $reason }
 autostart-comment = Ju kujton faturat që u afrohet afati dhe ndjek pagesat tuaja

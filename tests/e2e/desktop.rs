@@ -147,6 +147,22 @@ async fn closing_asks_once_then_the_tray_keeps_the_app_and_speaks_the_persons_la
                 "the answer is remembered: {settings}"
             );
 
+            // The tray's Refresh syncs while the window is hidden: the Dashboard's own refresh
+            // runs and says the portal's figures to screen readers.
+            app.js("document.getElementById('live').textContent = ''")
+                .await;
+            panel.click("Refresh").await;
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while app
+                .js("return document.getElementById('live').textContent")
+                .await
+                != serde_json::json!("4 unpaid invoices")
+            {
+                assert!(Instant::now() < deadline, "the tray's Refresh did not sync");
+                tokio::time::sleep(Duration::from_millis(150)).await;
+            }
+            assert!(!window_shown(MAIN), "a refresh leaves the window hidden");
+
             // A notification listed in the tray opens its invoice.
             panel.click("Invoice 2026-0105 is overdue").await;
             wait_window_shown(MAIN, true).await;

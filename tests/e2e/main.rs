@@ -273,7 +273,7 @@ async fn every_screen_renders_in_both_languages() {
         assert!(app
             .text("#help-warning")
             .await
-            .contains("Never share card or PayPal data"));
+            .contains("Never share your card or PayPal details"));
         app.click("#nav-settings").await;
         app.wait_screen("settings").await;
         both_languages(&app, "screen-settings").await;

@@ -61,6 +61,9 @@ pub struct MassPaymentSummary {
     pub label: String,
     /// Why they cannot be paid together, when they cannot.
     pub problem: Option<String>,
+    /// The same reason's message id (an error made of it follows a language switch).
+    #[serde(skip)]
+    pub problem_id: Option<&'static str>,
     /// The double-charge warning, when a payment of one of them is not over: paying needs the
     /// person's explicit confirmation then.
     pub guard: Option<String>,
@@ -775,24 +778,33 @@ impl Core {
     /// The unpaid and overdue invoices of every account known here: the live ones' last
     /// sync, the others' saved copies. Totals per currency; most urgent first.
     pub fn all_accounts_view(&self) -> views::AllAccountsView {
-        let state = self.state();
         let today = portal::session::today();
-        let mut sets: Vec<(String, String, Vec<InvoiceSummary>)> = state
-            .account
-            .iter()
-            .chain(state.parked.iter())
-            .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
-            .collect();
-        for record in &state.settings.accounts {
+        // What is in memory is taken under the lock; the saved copies of the others are read
+        // after it is let go (no disk under the lock: a sync or a payment may be waiting).
+        let (lang, mut sets, others) = {
+            let state = self.state();
+            let sets: Vec<(String, String, Vec<InvoiceSummary>)> = state
+                .account
+                .iter()
+                .chain(state.parked.iter())
+                .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
+                .collect();
+            let others: Vec<AccountRecord> = state
+                .settings
+                .accounts
+                .iter()
+                .filter(|r| !sets.iter().any(|s| s.0 == r.key()))
+                .cloned()
+                .collect();
+            (state.lang, sets, others)
+        };
+        for record in others {
             let key = record.key();
-            if sets.iter().any(|s| s.0 == key) {
-                continue;
-            }
             if let Loaded::Found(copy) = self.cache.load(&key) {
-                sets.push((key, record.email.clone(), copy.invoices));
+                sets.push((key, record.email, copy.invoices));
             }
         }
-        views::all_accounts(&self.catalogues, state.lang, &sets, today)
+        views::all_accounts(&self.catalogues, lang, &sets, today)
     }
 
     pub async fn request_password_reset(
@@ -1160,6 +1172,10 @@ impl Core {
     /// What paying `ids` together would be: how many and the total, or why not (already
     /// being confirmed, not unpaid, several currencies). For the list's "Pay selected" bar.
     pub fn mass_payment_summary(&self, ids: &[u64]) -> MassPaymentSummary {
+        // An invoice whose payment is not over may be paid twice: said, and confirmed. The
+        // record is read once for all the invoices picked (this runs at every tick of a box in
+        // the list), before the lock is taken (no disk under it).
+        let open = self.attempts.open();
         let state = self.state();
         let lang = state.lang;
         let c = &self.catalogues;
@@ -1184,10 +1200,6 @@ impl Core {
             None
         };
         let key = account.record.key();
-        // An invoice whose payment is not over may be paid twice: said, and confirmed.
-        // The record is read once for all the invoices picked (this runs at every tick of a
-        // box in the list).
-        let open = self.attempts.open();
         let guarded = chosen
             .iter()
             .any(|i| open.iter().any(|a| a.covers(&key, i.id)));
@@ -1207,6 +1219,7 @@ impl Core {
                 ],
             ),
             problem: problem.map(|id| c.text(lang, id, &[])),
+            problem_id: problem,
             guard: guarded.then(|| c.text(lang, "mass-pay-guard", &[])),
         }
     }
@@ -1221,7 +1234,7 @@ impl Core {
         confirmed: bool,
     ) -> Result<(u64, Option<(String, CheckoutRequest)>)> {
         let summary = self.mass_payment_summary(ids);
-        if let Some(problem) = summary.problem {
+        if let Some(problem) = summary.problem_id {
             return Err(CoreError::MassPaymentRefused(problem));
         }
         if summary.guard.is_some() && !confirmed {

@@ -26,9 +26,10 @@ pub enum CoreError {
     NoOfflineCopy,
     #[error("the saved copy could not be read and was set aside as {0}")]
     OfflineCopyDamaged(std::path::PathBuf),
-    /// The invoices picked cannot be paid together; the text says why, in the user's language.
-    #[error("{0}")]
-    MassPaymentRefused(String),
+    /// The invoices picked cannot be paid together; the message id says why (formatted when
+    /// shown, so that it follows the language).
+    #[error("the invoices cannot be paid together ({0})")]
+    MassPaymentRefused(&'static str),
 }
 
 /// An error as the UI receives it.
@@ -78,7 +79,7 @@ impl CoreError {
             _ => vec![],
         };
         let message = match self {
-            CoreError::MassPaymentRefused(why) => why.clone(),
+            CoreError::MassPaymentRefused(why) => catalogues.text(lang, why, &[]),
             _ => catalogues.text(lang, &format!("error-{kind}"), &args),
         };
         UiError {
@@ -92,11 +93,50 @@ impl CoreError {
 mod tests {
     use super::*;
 
-    #[test]
-    fn every_kind_has_a_message_in_both_languages() {
-        let c = Catalogues::load().unwrap();
+    /// One sample of every error, complete by construction: `index` must name every variant
+    /// (a new one does not compile until it is added there), and the samples must cover every
+    /// index (a variant added there without a sample fails the test).
+    fn every_error() -> Vec<CoreError> {
+        fn portal_index(e: &PortalError) -> usize {
+            match e {
+                PortalError::WrongCredentials => 0,
+                PortalError::SecondFactorRequired => 1,
+                PortalError::WrongSecondFactor => 2,
+                PortalError::CaptchaRequired => 3,
+                PortalError::Banned { .. } => 4,
+                PortalError::SessionExpired => 5,
+                PortalError::Unreachable(_) => 6,
+                PortalError::Timeout => 7,
+                PortalError::HttpStatus { .. } => 8,
+                PortalError::UnexpectedPage { .. } => 9,
+                PortalError::PageTooLarge { .. } => 10,
+                PortalError::UntrustedCertificate(_) => 11,
+                PortalError::NotFound => 12,
+                PortalError::InvalidPortalUrl(_) => 13,
+                PortalError::Refused(_) => 14,
+                PortalError::NotPdf => 15,
+                PortalError::PaymentNotOffered => 16,
+                PortalError::ForeignForm { .. } => 17,
+            }
+        }
+        const PORTAL: usize = 18;
+        fn index(e: &CoreError) -> usize {
+            match e {
+                CoreError::Portal(p) => portal_index(p),
+                CoreError::NotSignedIn => PORTAL,
+                CoreError::Keyring(_) => PORTAL + 1,
+                CoreError::Io(_) => PORTAL + 2,
+                CoreError::Internal(_) => PORTAL + 3,
+                CoreError::PaymentGuarded => PORTAL + 4,
+                CoreError::Offline => PORTAL + 5,
+                CoreError::NoOfflineCopy => PORTAL + 6,
+                CoreError::OfflineCopyDamaged(_) => PORTAL + 7,
+                CoreError::MassPaymentRefused(_) => PORTAL + 8,
+            }
+        }
+        const ALL: usize = PORTAL + 9;
         let url = url::Url::parse("https://x.test/").unwrap();
-        let errors = vec![
+        let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
             CoreError::Portal(PortalError::SecondFactorRequired),
             CoreError::Portal(PortalError::WrongSecondFactor),
@@ -110,9 +150,11 @@ mod tests {
                 url: url.clone(),
             }),
             CoreError::Portal(PortalError::UnexpectedPage {
-                url,
+                url: url.clone(),
                 what: "x".into(),
             }),
+            CoreError::Portal(PortalError::PageTooLarge { url }),
+            CoreError::Portal(PortalError::UntrustedCertificate("x".into())),
             CoreError::Portal(PortalError::NotFound),
             CoreError::Portal(PortalError::InvalidPortalUrl("x".into())),
             CoreError::Portal(PortalError::Refused("x".into())),
@@ -121,23 +163,50 @@ mod tests {
             CoreError::Portal(PortalError::ForeignForm { host: "x".into() }),
             CoreError::NotSignedIn,
             CoreError::Keyring(SecretError::Locked),
+            CoreError::Io(std::io::Error::other("x")),
             CoreError::Internal("x".into()),
             CoreError::PaymentGuarded,
             CoreError::Offline,
             CoreError::NoOfflineCopy,
             CoreError::OfflineCopyDamaged("/x".into()),
-            CoreError::MassPaymentRefused("x".into()),
+            CoreError::MassPaymentRefused("mass-pay-one-currency"),
         ];
-        for e in errors {
+        let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
+        assert_eq!(
+            covered,
+            (0..ALL).collect(),
+            "every error variant has a sample"
+        );
+        samples
+    }
+
+    #[test]
+    fn every_kind_has_a_message_in_both_languages() {
+        let c = Catalogues::load().unwrap();
+        for e in every_error() {
             for lang in Lang::ALL {
                 let ui = e.to_ui(&c, lang);
                 assert!(
-                    !ui.message.starts_with("error-"),
+                    !ui.message.starts_with("error-") && !ui.message.starts_with("mass-pay-"),
                     "no {} message for {}",
                     lang.code(),
                     ui.kind
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_refused_mass_payment_is_said_in_the_language_of_the_moment() {
+        let c = Catalogues::load().unwrap();
+        let e = CoreError::MassPaymentRefused("mass-pay-one-currency");
+        assert_eq!(
+            e.to_ui(&c, Lang::En).message,
+            c.text(Lang::En, "mass-pay-one-currency", &[])
+        );
+        assert_eq!(
+            e.to_ui(&c, Lang::Sq).message,
+            c.text(Lang::Sq, "mass-pay-one-currency", &[])
+        );
     }
 }
