@@ -102,13 +102,13 @@ pub async fn sign_in(
     shell: State<'_, Shell>,
     portal: PortalChoice,
     email: String,
-    password: String,
+    password: secrecy::SecretString,
     remember: bool,
 ) -> Answer<SignInOutcome> {
     portal_ready(&shell, &portal).await?;
     let outcome = shell
         .core
-        .sign_in(portal, &email, &password, remember)
+        .sign_in(portal, &email, password, remember)
         .await
         .map_err(|e| ui(&shell, e))?;
     if !outcome.second_factor {

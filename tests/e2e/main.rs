@@ -1400,7 +1400,7 @@ async fn the_invoice_list_is_exported_as_csv_through_the_save_dialog() {
                 })
                 .await;
             assert!(done.contains(&*target.to_string_lossy()), "{done}");
-            let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            let rows = harness::read_csv(&target);
             assert_eq!(
                 rows[0].join("|"),
                 "Account|Portal|Invoice number|Invoice ID|Invoice date|Due date|Status|Total|Currency|Date paid"
@@ -1468,7 +1468,7 @@ async fn the_translation_review_works_signed_out_filters_links_and_exports() {
             app.click("#review-export").await;
             app.answer_file_dialog("Export the translation review", &target);
             app.wait_text("#review-export-done", "export", |t| t.starts_with("Saved")).await;
-            let rows = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            let rows = harness::read_csv(&target);
             assert_eq!(rows[0].join("|"), "Message ID|English|Albanian|State|Screen");
             assert_eq!(rows.len() - 1, shown.as_array().unwrap().len());
             let title = rows.iter().find(|r| r[0] == "signin-title").unwrap();
@@ -1806,7 +1806,7 @@ async fn the_accountants_two_thousand_invoices_stay_responsive_and_export_whole(
                 t.starts_with("Saved 2,000 invoices")
             })
             .await;
-            let csv = app_core::export::parse(&std::fs::read_to_string(&target).unwrap());
+            let csv = harness::read_csv(&target);
             assert_eq!(csv.len(), 2001);
             app.close().await;
         },

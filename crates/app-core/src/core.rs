@@ -16,6 +16,7 @@ use portal::{
     Credentials, Dashboard, InvoiceDetail, InvoiceStatus, InvoiceSummary, PaymentKind,
     PortalAddress, Session, SessionOptions, SignIn,
 };
+use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -123,7 +124,7 @@ struct Account {
 struct Pending2fa {
     record: AccountRecord,
     session: Arc<Session>,
-    password: String,
+    password: SecretString,
     remember: bool,
 }
 
@@ -396,9 +397,10 @@ impl Core {
         &self,
         portal: PortalChoice,
         email: &str,
-        password: &str,
+        password: impl Into<SecretString>,
         remember: bool,
     ) -> Result<SignInOutcome> {
+        let password: SecretString = password.into();
         let portal_url = self.portal_url(&portal)?;
         let address = portal::session::settle(
             PortalAddress::parse(&portal_url)?,
@@ -408,7 +410,7 @@ impl Core {
         let session = Session::new(address.clone())?;
         let credentials = Credentials {
             email: email.trim().to_owned(),
-            password: password.to_owned(),
+            password: password.clone(),
         };
         let record = AccountRecord {
             email: credentials.email.clone(),
@@ -420,12 +422,12 @@ impl Core {
             remembered: false,
         };
         match session.sign_in(credentials, remember).await? {
-            SignIn::SignedIn => self.finish_sign_in(record, session, password, remember),
+            SignIn::SignedIn => self.finish_sign_in(record, session, &password, remember),
             SignIn::SecondFactor => {
                 self.state().pending_2fa = Some(Pending2fa {
                     record,
                     session,
-                    password: password.to_owned(),
+                    password,
                     remember,
                 });
                 Ok(SignInOutcome {
@@ -484,7 +486,8 @@ impl Core {
         // A password kept from an earlier "remember me" is not this session's: forgotten, or
         // a later restore would sign in with it behind the person's back.
         let _ = self.secrets.delete(&record.key());
-        self.finish_sign_in(record, session, "", false).map(Some)
+        self.finish_sign_in(record, session, &SecretString::from(""), false)
+            .map(Some)
     }
 
     pub async fn second_factor(&self, code: &str, backup: bool) -> Result<SignInOutcome> {
@@ -513,7 +516,7 @@ impl Core {
         &self,
         mut record: AccountRecord,
         session: Arc<Session>,
-        password: &str,
+        password: &SecretString,
         remember: bool,
     ) -> Result<SignInOutcome> {
         let mut keyring_warning = None;
@@ -605,11 +608,11 @@ impl Core {
     async fn sign_in_remembered(
         &self,
         record: &AccountRecord,
-        password: &str,
+        password: &SecretString,
     ) -> Result<Option<AccountView>> {
         let portal = Self::portal_of(record);
         match self
-            .sign_in(portal.clone(), &record.email, password, true)
+            .sign_in(portal.clone(), &record.email, password.clone(), true)
             .await
         {
             Ok(outcome) => Ok(outcome.account),
@@ -662,7 +665,7 @@ impl Core {
             Ok(Some(p)) => p,
             _ => return Err(CoreError::Offline),
         };
-        self.sign_in(Self::portal_of(&record), &record.email, &password, true)
+        self.sign_in(Self::portal_of(&record), &record.email, password, true)
             .await?;
         Ok(())
     }

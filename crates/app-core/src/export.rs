@@ -18,77 +18,49 @@ pub fn file_safe(text: &str, keep: impl Fn(char) -> bool, max: usize) -> String 
         .collect()
 }
 
-/// One CSV line: every cell quoted when it holds a comma, a quote or a line break (quotes
-/// doubled), ended by CRLF as RFC 4180 says.
-fn line(cells: &[String]) -> String {
-    let mut out = cells.iter().map(|c| cell(c)).collect::<Vec<_>>().join(",");
-    out.push_str("\r\n");
-    out
-}
-
-fn cell(text: &str) -> String {
-    // Text from a portal that starts like a formula (=, +, -, @) would run in a spreadsheet:
-    // a leading apostrophe keeps it text. Plain numbers ("-5.00") stay numbers.
-    let inert = match text.chars().next() {
+/// A cell as written: text from a portal that starts like a formula (=, +, -, @) would run in
+/// a spreadsheet, so a leading apostrophe keeps it text. Plain numbers ("-5.00") stay numbers.
+fn inert(text: &str) -> String {
+    match text.chars().next() {
         Some('=' | '+' | '@' | '\t' | '\r') => format!("'{text}"),
         Some('-') if text[1..].parse::<f64>().is_err() => format!("'{text}"),
         _ => text.to_owned(),
-    };
-    if inert.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", inert.replace('"', "\"\""))
-    } else {
-        inert
     }
 }
 
-/// A whole table: the header, then each row.
+/// A whole table: the header, then each row; RFC 4180 (the `csv` crate: a cell quoted when it
+/// holds a comma, a quote or a line break, quotes doubled, lines ended by CRLF).
 pub fn table(header: &[String], rows: impl IntoIterator<Item = Vec<String>>) -> String {
-    let mut out = line(header);
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .quote_style(csv::QuoteStyle::Necessary)
+        .from_writer(vec![]);
+    // Writing into memory cannot fail; a row of another length is written as it is.
+    let _ = out.write_record(header.iter().map(|c| inert(c)));
     for row in rows {
-        out.push_str(&line(&row));
+        let _ = out.write_record(row.iter().map(|c| inert(c)));
     }
-    out
-}
-
-/// Reads a CSV written by [`table`] back into rows (for tests: it checks the quoting round
-/// trips).
-pub fn parse(text: &str) -> Vec<Vec<String>> {
-    let mut rows = vec![];
-    let mut row = vec![];
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => cell.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => cell.push(c),
-        }
-    }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        rows.push(row);
-    }
-    rows
+    let bytes = out.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
+    }
+
+    /// Reads a table back with a reader of its own (not the writer's settings).
+    pub(crate) fn parse(text: &str) -> Vec<Vec<String>> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text.as_bytes())
+            .records()
+            .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+            .collect()
     }
 
     #[test]

@@ -249,7 +249,7 @@ mod tests {
             &map(&[("signin-title", "Sign in, \"now\"")]),
             &map(&[("signin-title", "Hyr")]),
         );
-        let back = crate::export::parse(&csv(&c, Lang::En, &rows));
+        let back = crate::export::tests::parse(&csv(&c, Lang::En, &rows));
         assert_eq!(
             back[1],
             vec![

@@ -1,6 +1,7 @@
 //! Owns where a remembered password lives: the OS keyring (Secret Service on Linux), behind a
 //! trait so that tests can use memory. Nothing else in the app ever holds a password on disk.
 
+use secrecy::{ExposeSecret, SecretString};
 use std::collections::HashMap;
 use std::sync::Mutex;
 
@@ -17,8 +18,8 @@ pub enum SecretError {
 }
 
 pub trait SecretStore: Send + Sync {
-    fn get(&self, account: &str) -> Result<Option<String>, SecretError>;
-    fn set(&self, account: &str, password: &str) -> Result<(), SecretError>;
+    fn get(&self, account: &str) -> Result<Option<SecretString>, SecretError>;
+    fn set(&self, account: &str, password: &SecretString) -> Result<(), SecretError>;
     fn delete(&self, account: &str) -> Result<(), SecretError>;
 }
 
@@ -34,18 +35,18 @@ fn map_keyring(e: keyring::Error) -> SecretError {
 }
 
 impl SecretStore for KeyringStore {
-    fn get(&self, account: &str) -> Result<Option<String>, SecretError> {
+    fn get(&self, account: &str) -> Result<Option<SecretString>, SecretError> {
         let entry = keyring::Entry::new(KEYRING_SERVICE, account).map_err(map_keyring)?;
         match entry.get_password() {
-            Ok(p) => Ok(Some(p)),
+            Ok(p) => Ok(Some(SecretString::from(p))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_keyring(e)),
         }
     }
 
-    fn set(&self, account: &str, password: &str) -> Result<(), SecretError> {
+    fn set(&self, account: &str, password: &SecretString) -> Result<(), SecretError> {
         keyring::Entry::new(KEYRING_SERVICE, account)
-            .and_then(|e| e.set_password(password))
+            .and_then(|e| e.set_password(password.expose_secret()))
             .map_err(map_keyring)
     }
 
@@ -61,18 +62,18 @@ impl SecretStore for KeyringStore {
 /// Secrets in memory only: for tests, and the fallback when no keyring exists.
 #[derive(Default)]
 pub struct MemoryStore {
-    entries: Mutex<HashMap<String, String>>,
+    entries: Mutex<HashMap<String, SecretString>>,
 }
 
 impl SecretStore for MemoryStore {
-    fn get(&self, account: &str) -> Result<Option<String>, SecretError> {
+    fn get(&self, account: &str) -> Result<Option<SecretString>, SecretError> {
         Ok(self.entries.lock().unwrap().get(account).cloned())
     }
-    fn set(&self, account: &str, password: &str) -> Result<(), SecretError> {
+    fn set(&self, account: &str, password: &SecretString) -> Result<(), SecretError> {
         self.entries
             .lock()
             .unwrap()
-            .insert(account.to_owned(), password.to_owned());
+            .insert(account.to_owned(), password.clone());
         Ok(())
     }
     fn delete(&self, account: &str) -> Result<(), SecretError> {
@@ -88,12 +89,15 @@ mod tests {
     #[test]
     fn memory_store_round_trip() {
         let s = MemoryStore::default();
-        assert_eq!(s.get("a@b").unwrap(), None);
-        s.set("a@b", "pw").unwrap();
-        assert_eq!(s.get("a@b").unwrap().as_deref(), Some("pw"));
+        assert!(s.get("a@b").unwrap().is_none());
+        s.set("a@b", &"pw".into()).unwrap();
+        assert_eq!(
+            s.get("a@b").unwrap().as_ref().map(|p| p.expose_secret()),
+            Some("pw")
+        );
         s.delete("a@b").unwrap();
         s.delete("a@b").unwrap();
-        assert_eq!(s.get("a@b").unwrap(), None);
+        assert!(s.get("a@b").unwrap().is_none());
     }
 
     /// The real keyring, when the test runs inside a session bus with an unlocked keyring
@@ -102,11 +106,18 @@ mod tests {
     fn os_keyring_round_trip_or_clean_unavailable() {
         let store = KeyringStore;
         let account = format!("test-{}@127.0.0.1", std::process::id());
-        match store.set(&account, "s3cret") {
+        match store.set(&account, &"s3cret".into()) {
             Ok(()) => {
-                assert_eq!(store.get(&account).unwrap().as_deref(), Some("s3cret"));
+                assert_eq!(
+                    store
+                        .get(&account)
+                        .unwrap()
+                        .as_ref()
+                        .map(|p| p.expose_secret()),
+                    Some("s3cret")
+                );
                 store.delete(&account).unwrap();
-                assert_eq!(store.get(&account).unwrap(), None);
+                assert!(store.get(&account).unwrap().is_none());
             }
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => {
                 assert!(

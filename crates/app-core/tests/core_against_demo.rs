@@ -7,6 +7,7 @@ use app_core::views::Filter;
 use app_core::{Core, CoreError, Lang, PortalChoice};
 use demo_portal::{DemoPortal, Options};
 use portal::PaymentKind;
+use secrecy::ExposeSecret;
 use std::sync::Arc;
 
 struct World {
@@ -88,7 +89,8 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
         w.secrets
             .get("demo@jitops.example@demo")
             .unwrap()
-            .as_deref(),
+            .as_ref()
+            .map(|p| p.expose_secret()),
         Some(PASSWORD)
     );
     w.core.sync().await.unwrap();
@@ -105,7 +107,7 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
     assert_eq!(again.sync().await.unwrap().unpaid_count, 4);
 
     again.sign_out(true).await.unwrap();
-    assert_eq!(w.secrets.get("demo@jitops.example@demo").unwrap(), None);
+    assert!(w.secrets.get("demo@jitops.example@demo").unwrap().is_none());
     let third = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
     assert!(third.restore().await.unwrap().is_none());
 }
@@ -127,7 +129,7 @@ async fn wrong_credentials_remember_nothing() {
         }
         other => panic!("{other:?}"),
     }
-    assert_eq!(w.secrets.get("demo@jitops.example@demo").unwrap(), None);
+    assert!(w.secrets.get("demo@jitops.example@demo").unwrap().is_none());
     w.core.set_language(Lang::Sq).unwrap();
     let e = w
         .core
@@ -243,12 +245,19 @@ async fn a_paid_invoice_cannot_be_paid() {
 struct NoKeyring;
 
 impl SecretStore for NoKeyring {
-    fn get(&self, _: &str) -> Result<Option<String>, app_core::secrets::SecretError> {
+    fn get(
+        &self,
+        _: &str,
+    ) -> Result<Option<secrecy::SecretString>, app_core::secrets::SecretError> {
         Err(app_core::secrets::SecretError::Unavailable(
             "no Secret Service".into(),
         ))
     }
-    fn set(&self, _: &str, _: &str) -> Result<(), app_core::secrets::SecretError> {
+    fn set(
+        &self,
+        _: &str,
+        _: &secrecy::SecretString,
+    ) -> Result<(), app_core::secrets::SecretError> {
         Err(app_core::secrets::SecretError::Unavailable(
             "no Secret Service".into(),
         ))

@@ -48,10 +48,7 @@ pub fn money_in_sentence(text: &str, default_currency: Option<&str>) -> Option<M
     let words: Vec<&str> = text.split_whitespace().collect();
     let names_currency = |w: &str| {
         let w = w.trim_matches(|c: char| c.is_ascii_punctuation() && !"$€£".contains(c));
-        (w.len() == 3 && w.chars().all(|c| c.is_ascii_uppercase()))
-            || w.contains(['$', '€', '£'])
-            || w == "Lekë"
-            || w == "Lek"
+        is_currency_code(w) || w.contains(['$', '€', '£']) || w == "Lekë" || w == "Lek"
     };
     let mut bare = None;
     for (i, word) in words.iter().enumerate() {
@@ -83,10 +80,16 @@ pub fn money_in_sentence(text: &str, default_currency: Option<&str>) -> Option<M
     bare.map(|amount| Money::new(amount, default_currency.unwrap_or(UNKNOWN_CURRENCY)))
 }
 
+/// Whether `word` is an ISO 4217 currency code ("EUR", "ALL"; not "VAT" or "PDF", which are
+/// three capitals too).
+pub fn is_currency_code(word: &str) -> bool {
+    word.len() == 3 && iso_currency::Currency::from_code(word).is_some()
+}
+
 /// The currency a displayed amount names: a three-letter code wins over a symbol.
 pub fn currency_in(text: &str) -> Option<String> {
     for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
-        if word.len() == 3 && word.chars().all(|c| c.is_ascii_uppercase()) {
+        if is_currency_code(word) {
             return Some(word.to_owned());
         }
     }
@@ -183,6 +186,18 @@ mod tests {
         assert_eq!(parse_amount("-5.00"), Some(d("-5.00")));
         assert_eq!(parse_amount("abc"), None);
         assert_eq!(parse_amount(""), None);
+    }
+
+    #[test]
+    fn only_iso_4217_codes_name_a_currency() {
+        assert!(is_currency_code("EUR") && is_currency_code("ALL") && is_currency_code("USD"));
+        assert!(!is_currency_code("VAT") && !is_currency_code("PDF") && !is_currency_code("eur"));
+        // Three capitals that are no currency are not taken for one; the symbol is.
+        assert_eq!(currency_in("VAT €19.95"), Some("EUR".into()));
+        assert_eq!(
+            money_in_sentence("VAT 20% on 19.95 EUR", None),
+            Some(Money::new(d("19.95"), "EUR"))
+        );
     }
 
     #[test]

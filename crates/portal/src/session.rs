@@ -120,7 +120,8 @@ pub fn is_loopback(host: &str) -> bool {
 #[derive(Clone)]
 pub struct Credentials {
     pub email: String,
-    pub password: String,
+    /// Held as a secret: never in a log, wiped from memory when dropped.
+    pub password: secrecy::SecretString,
 }
 
 impl std::fmt::Debug for Credentials {
@@ -374,7 +375,10 @@ impl Session {
         }
         let mut form = login.form;
         form.set("username", &credentials.email);
-        form.set("password", &credentials.password);
+        form.set(
+            "password",
+            secrecy::ExposeSecret::expose_secret(&credentials.password),
+        );
         if remember_me {
             form.set("rememberme", "on");
         } else {
