@@ -41,6 +41,7 @@ const COMMANDS: &[&str] = &[
     "set_close_to_tray",
     "close_choice",
     "set_start_at_login",
+    "diagnostics",
 ];
 
 fn main() {

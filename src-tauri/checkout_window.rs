@@ -269,7 +269,7 @@ fn on_returned(app: &AppHandle, url: Url) {
 /// nothing in it: all the app's state is in Rust.
 pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     if let Err(e) = window.clear_all_browsing_data() {
-        eprintln!("jitops-billing: could not clear the checkout window's data: {e}");
+        tracing::warn!("could not clear the checkout window's data: {e}");
         // Said in the app too: the processor's cookies may still be on this computer.
         let app = window.app_handle();
         let text = app

@@ -39,6 +39,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
     AppInfo {
         version: env!("CARGO_PKG_VERSION"),
@@ -49,6 +50,7 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn catalog(shell: State<'_, Shell>, lang: String) -> Answer<BTreeMap<String, String>> {
     let lang = Lang::from_code(&lang).unwrap_or(shell.core.lang());
     Ok(shell.core.catalog(lang))
@@ -57,6 +59,7 @@ pub fn catalog(shell: State<'_, Shell>, lang: String) -> Answer<BTreeMap<String,
 /// A message formatted in Rust with its real arguments (numbers as numbers): what a count the
 /// page knows (texts shown, PDFs saved so far) needs for its plural and its digit grouping.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn format_text(
     shell: State<'_, Shell>,
     id: String,
@@ -80,6 +83,7 @@ pub fn format_text(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_language(app: AppHandle, shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
     off_main(&shell, move |core| core.set_language(lang)).await?;
@@ -97,6 +101,7 @@ async fn portal_ready(shell: &Shell, portal: &PortalChoice) -> Answer<()> {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn sign_in(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -119,6 +124,7 @@ pub async fn sign_in(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn second_factor(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -136,6 +142,7 @@ pub async fn second_factor(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn request_password_reset(
     shell: State<'_, Shell>,
     portal: PortalChoice,
@@ -150,6 +157,7 @@ pub async fn request_password_reset(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_session(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -169,6 +177,7 @@ pub async fn restore_session(
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_last_offline(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -180,6 +189,7 @@ pub async fn open_last_offline(
 
 /// The saved copy of an account's invoices, when its portal cannot be reached.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn open_offline(
     shell: State<'_, Shell>,
     portal: PortalChoice,
@@ -192,6 +202,7 @@ pub fn open_offline(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn sign_out(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -223,6 +234,7 @@ pub fn pdf_cache(app: &AppHandle) -> Result<app_core::pdf_cache::PdfCache, CoreE
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn sync(app: AppHandle, shell: State<'_, Shell>) -> Answer<DashboardView> {
     let view = shell.core.sync().await.map_err(|e| ui(&shell, e))?;
     crate::reminders::show_due(&app);
@@ -230,27 +242,32 @@ pub async fn sync(app: AppHandle, shell: State<'_, Shell>) -> Answer<DashboardVi
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn dashboard(shell: State<'_, Shell>) -> Answer<DashboardView> {
     shell.core.dashboard_view().map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn invoice_list(shell: State<'_, Shell>, filter: Filter) -> Answer<InvoiceListView> {
     off_main(&shell, move |core| core.invoice_list(filter)).await
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn invoice(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
     shell.core.invoice(id).await.map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn invoice_view(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
     shell.core.invoice_view(id).map_err(|e| ui(&shell, e))
 }
 
 /// Saves one invoice's PDF where the person chooses (None when the dialog was cancelled).
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_invoice_pdf(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -274,6 +291,7 @@ pub async fn save_invoice_pdf(
 
 /// Opens one invoice's PDF in the system's viewer (from a copy in the app's cache folder).
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
     use tauri_plugin_opener::OpenerExt;
     let bytes = shell
@@ -294,6 +312,7 @@ pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) 
 /// Saves the PDFs of the list shown into a folder the person chooses, skipping those there;
 /// `pdf-progress` events follow it. None when the dialog was cancelled.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_all_pdfs(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -318,6 +337,7 @@ pub async fn save_all_pdfs(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn stop_saving_pdfs(shell: State<'_, Shell>) {
     shell
         .stop_pdfs
@@ -325,6 +345,7 @@ pub fn stop_saving_pdfs(shell: State<'_, Shell>) {
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn pay(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -343,6 +364,7 @@ pub async fn pay(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn mass_payment_summary(
     shell: State<'_, Shell>,
     ids: Vec<u64>,
@@ -355,6 +377,7 @@ pub async fn mass_payment_summary(
 /// With an offline method (a bank transfer) nothing opens: the attempt is none and the
 /// combined invoice, with the portal's instructions, is the way on.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn pay_many(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -377,6 +400,7 @@ pub async fn pay_many(
 
 /// The payment methods the portal's mass payment offers.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn mass_payment_methods(shell: State<'_, Shell>) -> Answer<Vec<portal::PaymentMethod>> {
     shell
         .core
@@ -387,6 +411,7 @@ pub async fn mass_payment_methods(shell: State<'_, Shell>) -> Answer<Vec<portal:
 
 /// Switches the invoice to another payment method the portal offers.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn change_payment_method(
     shell: State<'_, Shell>,
     id: u64,
@@ -400,11 +425,13 @@ pub async fn change_payment_method(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn payment_state(shell: State<'_, Shell>) -> payments::PaymentState {
     payments::payment_state(&shell)
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
     checkout_window::open_blocked_in_browser(&app, &shell)
         .map_err(|e| ui(&shell, CoreError::Internal(e)))
@@ -415,6 +442,7 @@ pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
 /// Opens the portal's own sign-in page in the sign-in window (a portal that asks for a
 /// captcha). The outcome comes as the event `browser-signed-in`.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn browser_sign_in(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -438,6 +466,7 @@ pub async fn browser_sign_in(
 /// so start-up and payment confirmation are measured from outside the app. Silent unless the
 /// app was started with `JITOPS_TIMING`.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn ui_shown(shell: State<'_, Shell>, screen: String) {
     if !shell.timing {
         return;
@@ -457,6 +486,7 @@ pub fn ui_shown(shell: State<'_, Shell>, screen: String) {
 /// Writes the current invoice list (the filter shown) as CSV where the person chooses.
 /// Answers what was saved, or nothing when the dialog was cancelled.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn export_csv(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -478,12 +508,14 @@ pub async fn export_csv(
 
 /// Every message id with its English and Albanian text, for the translation review.
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn review_rows(shell: State<'_, Shell>) -> Vec<app_core::review::ReviewRow> {
     app_core::review::rows(shell.core.catalogues())
 }
 
 /// Writes the review's rows now shown (their ids, in order) as CSV where the person chooses.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn export_review_csv(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -511,12 +543,14 @@ pub async fn export_review_csv(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all)]
 pub fn accounts(shell: State<'_, Shell>) -> Vec<app_core::AccountChoice> {
     shell.core.accounts()
 }
 
 /// Another account on screen; None when it needs its password (the UI asks).
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn switch_account(
     app: AppHandle,
     shell: State<'_, Shell>,
@@ -546,6 +580,7 @@ pub async fn switch_account(
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub async fn all_accounts(shell: State<'_, Shell>) -> Answer<app_core::views::AllAccountsView> {
     off_main(&shell, |core| Ok(core.all_accounts_view())).await
 }
@@ -588,6 +623,7 @@ fn autostart(app: &AppHandle) -> Result<app_core::autostart::Autostart, CoreErro
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn desktop_settings(app: AppHandle, shell: State<'_, Shell>) -> Answer<DesktopSettings> {
     Ok(DesktopSettings {
         tray: crate::tray::available(&app),
@@ -597,6 +633,7 @@ pub fn desktop_settings(app: AppHandle, shell: State<'_, Shell>) -> Answer<Deskt
 }
 
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn set_close_to_tray(shell: State<'_, Shell>, keep: bool) -> Answer<()> {
     shell
         .core
@@ -606,6 +643,7 @@ pub fn set_close_to_tray(shell: State<'_, Shell>, keep: bool) -> Answer<()> {
 
 /// The answer to "keep running?" asked when the window was closed.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn close_choice(app: AppHandle, shell: State<'_, Shell>, keep: bool) -> Answer<()> {
     crate::tray::close_choice(&app, keep).map_err(|e| ui(&shell, e))
 }
@@ -613,6 +651,7 @@ pub fn close_choice(app: AppHandle, shell: State<'_, Shell>, keep: bool) -> Answ
 /// Writes or removes the start-at-login entry (starting this binary, hidden in the tray);
 /// answers whether the app now starts at login.
 #[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
 pub fn set_start_at_login(app: AppHandle, shell: State<'_, Shell>, on: bool) -> Answer<bool> {
     let entry = autostart(&app).map_err(|e| ui(&shell, e))?;
     let done = if on {
@@ -643,4 +682,14 @@ pub fn set_start_at_login(app: AppHandle, shell: State<'_, Shell>, on: bool) -> 
         }
     })?;
     Ok(entry.is_enabled())
+}
+
+/// What "Copy diagnostics" copies: version, system, portal host, language, recent problems.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn diagnostics(shell: State<'_, Shell>) -> Answer<String> {
+    off_main(&shell, |core| {
+        Ok(core.diagnostics(env!("CARGO_PKG_VERSION")))
+    })
+    .await
 }

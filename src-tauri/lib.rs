@@ -5,6 +5,7 @@
 mod checkout_window;
 mod commands;
 mod dialogs;
+mod logging;
 mod notifications;
 mod payments;
 mod reminders;
@@ -39,6 +40,7 @@ fn system_locale() -> String {
 }
 
 pub fn run() {
+    logging::init();
     let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
     tauri::Builder::default()
         // First: a second launch hands its arguments to the running app, which comes to the
@@ -141,6 +143,7 @@ pub fn run() {
             commands::set_close_to_tray,
             commands::close_choice,
             commands::set_start_at_login,
+            commands::diagnostics,
         ])
         .run(tauri::generate_context!())
         .expect("the app could not start");

@@ -56,7 +56,7 @@ fn emit(app: &AppHandle, update: &PaymentUpdate) {
 pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
     let shell = app.state::<Shell>();
     if let Err(e) = shell.core.checkout_returned(attempt, outcome) {
-        eprintln!("jitops-billing: could not record the payment's return: {e}");
+        tracing::error!("could not record the payment's return: {e}");
     }
     follow(app, attempt.to_owned());
 }
@@ -65,7 +65,7 @@ pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
 pub fn window_closed(app: &AppHandle, attempt: &str) {
     let shell = app.state::<Shell>();
     if let Err(e) = shell.core.checkout_closed(attempt) {
-        eprintln!("jitops-billing: could not record the closed payment window: {e}");
+        tracing::error!("could not record the closed payment window: {e}");
     }
     follow(app, attempt.to_owned());
 }

@@ -38,7 +38,7 @@ pub fn build(app: &AppHandle) -> Option<()> {
     let (icon, menu) = match built {
         Ok(Some(built)) => built,
         _ => {
-            eprintln!("jitops-billing: no tray icon on this desktop");
+            tracing::warn!("no tray icon on this desktop");
             return None;
         }
     };
@@ -67,7 +67,7 @@ pub fn update(app: &AppHandle) {
         return;
     }
     if let Err(e) = fill_menu(app, &tray.menu, &view) {
-        eprintln!("jitops-billing: the tray menu could not be written: {e}");
+        tracing::warn!("the tray menu could not be written: {e}");
         return;
     }
     let _ = tray

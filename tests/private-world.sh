@@ -14,7 +14,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-mkdir -p "$work/run" "$work/data" "$work/config" "$work/cache"
+mkdir -p "$work/run" "$work/data" "$work/config" "$work/cache" "$work/state"
 chmod 700 "$work/run"
 exec 3>"$work/display"
 Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
@@ -26,7 +26,7 @@ for _ in $(seq 1 100); do
 done
 [ -s "$work/display" ] || { echo "Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
 export DISPLAY=":$(head -n1 "$work/display")"
-export XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache"
+export XDG_RUNTIME_DIR="$work/run" XDG_DATA_HOME="$work/data" XDG_CONFIG_HOME="$work/config" XDG_CACHE_HOME="$work/cache" XDG_STATE_HOME="$work/state"
 export WEBKIT_DISABLE_COMPOSITING_MODE=1 NO_AT_BRIDGE=1 JITOPS_REQUIRE_KEYRING=1
 echo "private world: display $DISPLAY, folders under $work"
 

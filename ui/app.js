@@ -1058,6 +1058,7 @@ async function settings(root) {
     h('h1', { text: t('settings-title') }),
     h('fieldset', {}, h('legend', { text: t('settings-language') }), langs),
     await desktopSettings(root),
+    diagnosticsSection(root),
     h('h2', { text: t('settings-account') }),
     h('p', { id: 'settings-account', text: state.account ? state.account.label : '' }),
     state.account && state.account.remembered ? h('p', { class: 'muted', text: t('settings-remembered') }) : null,
@@ -1089,6 +1090,35 @@ async function desktopSettings(root) {
       document.getElementById('start-at-login').checked = now;
     }),
     note);
+}
+
+// For a support ticket: the version, the portal's host and the recent problems from the log
+// (never a password or a card), copied; where the page has no clipboard, shown selected.
+function diagnosticsSection(root) {
+  const status = h('p', { class: 'muted', role: 'status', id: 'diagnostics-status' });
+  const text = h('textarea', { id: 'diagnostics-text', readonly: true, rows: '6', hidden: true, 'aria-label': t('settings-diagnostics') });
+  const copy = h('button', { type: 'button', id: 'copy-diagnostics', text: t('settings-copy-diagnostics') });
+  copy.addEventListener('click', () => busy(copy, async () => {
+    let report;
+    try {
+      report = await invoke('diagnostics');
+    } catch (err) { showError(root, err); return; }
+    text.value = report;
+    try {
+      await navigator.clipboard.writeText(report);
+      text.hidden = true;
+      status.textContent = t('settings-diagnostics-copied');
+    } catch {
+      text.hidden = false;
+      text.select();
+      status.textContent = t('settings-diagnostics-select');
+    }
+  }));
+  return h('section', { id: 'diagnostics', 'aria-labelledby': 'diagnostics-title' },
+    h('h2', { id: 'diagnostics-title', text: t('settings-diagnostics') }),
+    h('p', { class: 'muted', text: t('settings-diagnostics-help') }),
+    h('div', { class: 'actions' }, copy),
+    status, text);
 }
 
 // The window was closed with something to lose (a payment followed, reminders): asked once

@@ -221,6 +221,7 @@ impl App {
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("XDG_STATE_HOME", home.join("state"))
         .env("WEBKIT_DISABLE_COMPOSITING_MODE", "1")
         .env("LANG", "en_US.UTF-8")
         // What the app and the drivers print goes to a file next to the app's folders: the

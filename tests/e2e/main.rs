@@ -381,17 +381,25 @@ async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoi
     .await;
 }
 
-fn demo_sessions(port: u16) -> Vec<String> {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("the demo portal");
-    write!(
-        stream,
-        "GET /demo/sessions.php HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let body = answer.split("\r\n\r\n").nth(1).unwrap_or_default();
+/// A page of the embedded demo portal's controls, straight (no proxy a machine may name).
+async fn demo_get(port: u16, path: &str) -> reqwest::Response {
+    reqwest::Client::builder()
+        .no_proxy()
+        .build()
+        .expect("an HTTP client")
+        .get(format!("http://127.0.0.1:{port}{path}"))
+        .send()
+        .await
+        .expect("the demo portal")
+}
+
+/// The session values the embedded demo portal holds (`/demo/sessions.php`).
+async fn demo_sessions(port: u16) -> Vec<String> {
+    let body = demo_get(port, "/demo/sessions.php")
+        .await
+        .text()
+        .await
+        .expect("its answer");
     body.lines()
         .map(str::to_owned)
         .filter(|l| l.len() >= 8)
@@ -464,7 +472,7 @@ async fn remember_me_keeps_the_password_in_the_keyring_only() {
             first
                 .wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
                 .await;
-            secrets.extend(demo_sessions(port));
+            secrets.extend(demo_sessions(port).await);
             first.close().await;
 
             // A restart signs in by itself; then sign out.
@@ -482,9 +490,32 @@ async fn remember_me_keeps_the_password_in_the_keyring_only() {
                 second.text("#account-label").await,
                 "demo@jitops.example (demo)"
             );
-            secrets.extend(demo_sessions(port));
+            secrets.extend(demo_sessions(port).await);
             second.click("#nav-settings").await;
             second.wait_screen("settings").await;
+            // The diagnostics for a support ticket name the problem met (the wrong password),
+            // read from the log, and nothing secret (checked with the files below).
+            second.click("#copy-diagnostics").await;
+            second
+                .wait_text("#diagnostics-status", "the copy said", |t| !t.is_empty())
+                .await;
+            let diagnostics = second
+                .client
+                .execute_async(
+                    "const done = arguments[arguments.length - 1];\
+                     window.__TAURI__.core.invoke('diagnostics').then(done, (e) => done('error: ' + JSON.stringify(e)));",
+                    vec![],
+                )
+                .await
+                .expect("the diagnostics");
+            let diagnostics = diagnostics.as_str().unwrap_or_default().to_owned();
+            assert!(
+                diagnostics.starts_with("JitOps Billing ") && diagnostics.contains("wrong-credentials"),
+                "{diagnostics}"
+            );
+            for secret in &secrets {
+                assert!(!diagnostics.contains(secret.as_str()), "{secret} in {diagnostics}");
+            }
             second.click("#signout").await;
             second.wait_screen("signin").await;
             second.close().await;
@@ -495,6 +526,12 @@ async fn remember_me_keeps_the_password_in_the_keyring_only() {
                 "the cookie name and sessions were read: {secrets:?}"
             );
             assert!(home.join("config").exists() && home.join("output.log").exists());
+            // The app's own log is among the files read.
+            let logs: Vec<_> = std::fs::read_dir(home.join("state/jitops-billing"))
+                .expect("the log folder")
+                .flatten()
+                .collect();
+            assert!(!logs.is_empty(), "a log file in the XDG state folder");
             let found = files_holding(&home, &secrets);
             assert!(found.is_empty(), "{found:?}");
         },
@@ -1085,20 +1122,9 @@ async fn an_albanian_portal_is_read_and_paid_to_paid() {
 }
 
 /// Turns the embedded demo portal's fault knobs while the app runs (`/demo/faults.php`).
-fn demo_faults(port: u16, query: &str) {
-    use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("the demo portal");
-    write!(
-        stream,
-        "GET /demo/faults.php?{query} HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    assert!(
-        answer.starts_with("HTTP/1.0 200") || answer.starts_with("HTTP/1.1 200"),
-        "{answer}"
-    );
+async fn demo_faults(port: u16, query: &str) {
+    let answer = demo_get(port, &format!("/demo/faults.php?{query}")).await;
+    assert!(answer.status().is_success(), "{answer:?}");
 }
 
 #[tokio::test]
@@ -1122,7 +1148,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.wait_text("#unpaid-count", "4", |t| t == "4").await;
 
             // The portal goes down during a sync: the figures stay, the error says so.
-            demo_faults(port, "down=1");
+            demo_faults(port, "down=1").await;
             app.click("#refresh").await;
             app.wait_text("#error", "the error", |t| {
                 t.contains("The portal answered with an error")
@@ -1141,7 +1167,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.wait_screen("dashboard").await;
 
             // Back up: a retry works and the error goes away.
-            demo_faults(port, "down=0");
+            demo_faults(port, "down=0").await;
             app.click("#refresh").await;
             app.wait_for("#refresh:not(.is-busy)").await;
             app.wait_text("#last-sync", "a new sync", |t| !t.is_empty())
@@ -1153,7 +1179,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
                 .is_err());
 
             // A portal answering after 10 s: progress shows and the window stays usable.
-            demo_faults(port, "latency_ms=10000");
+            demo_faults(port, "latency_ms=10000").await;
             app.click("#refresh").await;
             app.wait_for("#refresh.is-busy").await;
             app.wait_for(".dashboard[aria-busy='true']").await;
@@ -1170,7 +1196,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.click("#nav-dashboard").await;
             app.wait_screen("dashboard").await;
             app.wait_for("#refresh.is-busy").await;
-            demo_faults(port, "latency_ms=0");
+            demo_faults(port, "latency_ms=0").await;
             app.wait_for("#refresh:not(.is-busy)").await;
 
             // The session expires (3 s idle): the next sync signs in again by itself.
@@ -1354,7 +1380,7 @@ async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
             app.click("#lang-en").await;
 
             // The portal is back: Refresh signs in with the remembered password and syncs.
-            demo_faults(port, "down=0");
+            demo_faults(port, "down=0").await;
             app.click("#refresh").await;
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
             while app

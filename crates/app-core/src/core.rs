@@ -826,6 +826,25 @@ impl Core {
         self.state().account.as_ref().map(|a| a.record.key())
     }
 
+    /// What "Copy diagnostics" copies (`diagnostics::report`): the portal of the account on
+    /// screen by its host (not the e-mail), and the recent problems from the log.
+    pub fn diagnostics(&self, version: &str) -> String {
+        let (lang, portal) = {
+            let state = self.state();
+            let portal = state.account.as_ref().map(|a| {
+                url::Url::parse(&a.record.portal)
+                    .ok()
+                    .and_then(|u| u.host_str().map(str::to_owned))
+                    .unwrap_or_else(|| a.record.portal.clone())
+            });
+            (state.lang, portal)
+        };
+        let problems = crate::diagnostics::log_dir()
+            .map(|dir| crate::diagnostics::recent_problems(&dir, 20))
+            .unwrap_or_default();
+        crate::diagnostics::report(version, lang.code(), portal.as_deref(), &problems)
+    }
+
     /// The live session of an account signed in this run (on screen or parked).
     pub(crate) fn session_of(&self, key: &str) -> Result<Arc<Session>> {
         let state = self.state();
@@ -872,7 +891,7 @@ impl Core {
         };
         // A copy that cannot be written leaves the previous one; the sync itself succeeded.
         if let Err(e) = self.cache.save(&copy) {
-            eprintln!("jitops-billing: the offline copy was not written: {e}");
+            tracing::warn!("the offline copy was not written: {e}");
         }
         self.dashboard_view()
     }
@@ -1069,7 +1088,7 @@ impl Core {
         {
             Ok(new) => new,
             Err(e) => {
-                eprintln!("jitops-billing: the reminders record was not written: {e}");
+                tracing::warn!("the reminders record was not written: {e}");
                 return vec![];
             }
         };

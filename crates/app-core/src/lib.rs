@@ -6,6 +6,7 @@ pub mod attempts;
 pub mod autostart;
 pub mod cache;
 pub mod core;
+pub mod diagnostics;
 pub mod error;
 pub mod export;
 pub mod payments;
