@@ -2,6 +2,7 @@
 //! `app-core` (or the checkout window), and maps errors once to `{ kind, message }` in the
 //! user's language.
 
+use crate::error::ShellError;
 use crate::{checkout_window, dialogs, payments, Shell};
 use app_core::views::{DashboardView, Filter, InvoiceListView, InvoiceView};
 use app_core::{CoreError, Lang, PortalChoice, SignInOutcome, UiError};
@@ -12,8 +13,8 @@ use tauri::{AppHandle, Manager, State};
 
 type Answer<T> = Result<T, UiError>;
 
-fn ui(shell: &Shell, e: CoreError) -> UiError {
-    shell.core.ui_error(&e)
+fn ui(shell: &Shell, e: impl Into<ShellError>) -> UiError {
+    e.into().to_ui(&shell.core)
 }
 
 /// Runs `work` on the blocking pool: a command that formats thousands of rows or reads files
@@ -25,8 +26,8 @@ async fn off_main<T: Send + 'static>(
     let core = std::sync::Arc::clone(&shell.core);
     tauri::async_runtime::spawn_blocking(move || work(&core))
         .await
-        .map_err(|e| CoreError::Internal(e.to_string()))
-        .and_then(|done| done)
+        .map_err(|e| ShellError::Task(e.to_string()))
+        .and_then(|done| done.map_err(ShellError::from))
         .map_err(|e| ui(shell, e))
 }
 
@@ -217,7 +218,7 @@ pub async fn sign_out(
     if let (true, Some(account)) = (forget, account) {
         // The copies of its PDFs handed to the viewer go with the account.
         pdf_cache(&app)
-            .and_then(|c| c.forget(&account).map_err(CoreError::Io))
+            .and_then(|c| c.forget(&account).map_err(|e| CoreError::Io(e).into()))
             .map_err(|e| ui(&shell, e))?;
     }
     crate::tray::update(&app);
@@ -225,11 +226,8 @@ pub async fn sign_out(
 }
 
 /// The copies of PDFs handed to the system viewer, in the app's cache folder.
-pub fn pdf_cache(app: &AppHandle) -> Result<app_core::pdf_cache::PdfCache, CoreError> {
-    let dir = app
-        .path()
-        .app_cache_dir()
-        .map_err(|e| CoreError::Internal(e.to_string()))?;
+pub fn pdf_cache(app: &AppHandle) -> Result<app_core::pdf_cache::PdfCache, ShellError> {
+    let dir = app.path().app_cache_dir().map_err(ShellError::Folder)?;
     Ok(app_core::pdf_cache::PdfCache::new(&dir))
 }
 
@@ -306,7 +304,7 @@ pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) 
         .map_err(|e| ui(&shell, CoreError::Io(e)))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
 }
 
 /// Saves the PDFs of the list shown into a folder the person chooses, skipping those there;
@@ -359,7 +357,7 @@ pub async fn pay(
         .await
         .map_err(|e| ui(&shell, e))?;
     checkout_window::open(&app, request, attempt.clone())
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
+        .map_err(|e| ui(&shell, ShellError::Window(e)))?;
     Ok(attempt)
 }
 
@@ -394,7 +392,7 @@ pub async fn pay_many(
         return Ok((id, None));
     };
     checkout_window::open(&app, request, attempt.clone())
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))?;
+        .map_err(|e| ui(&shell, ShellError::Window(e)))?;
     Ok((id, Some(attempt)))
 }
 
@@ -434,7 +432,7 @@ pub fn payment_state(shell: State<'_, Shell>) -> payments::PaymentState {
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
     checkout_window::open_blocked_in_browser(&app, &shell)
-        .map_err(|e| ui(&shell, CoreError::Internal(e)))
+        .map_err(|e| ui(&shell, ShellError::Opener(e)))
 }
 
 /// Opens the portal's client area in the system browser: the way to finish a sign-in that
@@ -459,7 +457,7 @@ pub async fn browser_sign_in(
         &[("host", l10n::Arg::from(address.host().to_owned()))],
     );
     crate::sign_in_window::open(&app, portal, address, start, title)
-        .map_err(|e| ui(&shell, CoreError::Internal(e.to_string())))
+        .map_err(|e| ui(&shell, ShellError::Window(e)))
 }
 
 /// `make bench` only: prints when a screen was painted (wall clock, ms since the Unix epoch),
@@ -614,11 +612,8 @@ pub struct DesktopSettings {
     start_at_login: bool,
 }
 
-fn autostart(app: &AppHandle) -> Result<app_core::autostart::Autostart, CoreError> {
-    let config_home = app
-        .path()
-        .config_dir()
-        .map_err(|e| CoreError::Internal(e.to_string()))?;
+fn autostart(app: &AppHandle) -> Result<app_core::autostart::Autostart, ShellError> {
+    let config_home = app.path().config_dir().map_err(ShellError::Folder)?;
     Ok(app_core::autostart::Autostart::new(&config_home))
 }
 

@@ -5,6 +5,7 @@
 mod checkout_window;
 mod commands;
 mod dialogs;
+mod error;
 mod logging;
 mod notifications;
 mod payments;

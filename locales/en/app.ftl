@@ -370,3 +370,6 @@ settings-diagnostics-help = For a support ticket: the app’s version, your port
 settings-copy-diagnostics = Copy diagnostics
 settings-diagnostics-copied = The diagnostics are copied: paste them into your ticket.
 settings-diagnostics-select = The diagnostics are selected below: copy them with Ctrl+C.
+error-window = A window of the app could not be opened. Try again; if it keeps failing, restart the app.
+error-opener = The system could not open it: no application is set up for this kind of file or link.
+error-folder = The system does not say where the app may keep this. Check that your home folder can be written to.

@@ -382,3 +382,6 @@ settings-diagnostics-help = Për një kërkesë për mbështetje: versioni i apl
 settings-copy-diagnostics = Kopjo diagnostikimin
 settings-diagnostics-copied = Diagnostikimi u kopjua: ngjiteni në kërkesën tuaj.
 settings-diagnostics-select = Diagnostikimi është i përzgjedhur më poshtë: kopjojeni me Ctrl+C.
+error-window = Një dritare e aplikacionit nuk u hap dot. Provoni përsëri; nëse vazhdon të ndodhë, rinisni aplikacionin.
+error-opener = Sistemi nuk e hapi dot: asnjë aplikacion nuk është caktuar për këtë lloj skedari ose lidhjeje.
+error-folder = Sistemi nuk tregon se ku mund ta ruajë këtë aplikacioni. Kontrolloni që në dosjen tuaj personale mund të shkruhet.
