@@ -2,6 +2,7 @@
 //! session, settings, the remembered password, payments awaiting confirmation, and the views
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
+mod accounts;
 pub mod attempts;
 pub mod autostart;
 pub mod cache;
@@ -9,6 +10,8 @@ pub mod core;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
+mod files;
+mod mass_payment;
 pub mod payments;
 pub mod pdf_cache;
 pub mod reminders;
@@ -16,6 +19,7 @@ pub mod review;
 pub mod secrets;
 pub mod settings;
 pub mod store;
+mod sync;
 pub mod tray;
 pub mod views;
 

@@ -1,0 +1,270 @@
+//! Owns reading the portal for the account on screen: the sync (dashboard and list, the saved
+//! copy replaced only when both came), the views built from it (dashboard, list, invoice), and
+//! the reminders' texts for what came due.
+
+use crate::cache::CachedAccount;
+use crate::core::*;
+use crate::error::CoreError;
+use crate::reminders::ReminderKind;
+use crate::views::{self, DashboardView, Filter, InvoiceListView, InvoiceView};
+use chrono::Local;
+use l10n::Arg;
+use portal::{InvoiceStatus, InvoiceSummary};
+
+impl Core {
+    /// Fetches the dashboard and the invoice list (signing in again first when offline). What
+    /// is shown, and the saved copy on disk, are replaced only when both came.
+    pub async fn sync(&self) -> Result<DashboardView> {
+        self.reconnect().await?;
+        let (session, key) = self.session()?;
+        let dashboard = session.dashboard().await?;
+        let invoices = session.invoices().await?;
+        let copy = {
+            let mut state = self.state();
+            let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) else {
+                return self.dashboard_view();
+            };
+            let now = Local::now();
+            account.dashboard = Some(dashboard.clone());
+            account.invoices = invoices.clone();
+            account.last_sync = Some(now);
+            CachedAccount::new(
+                key,
+                account.record.email.clone(),
+                account.record.portal.clone(),
+                now,
+                Some(dashboard),
+                invoices,
+            )
+        };
+        // A copy that cannot be written leaves the previous one; the sync itself succeeded.
+        if let Err(e) = self.cache.save(&copy) {
+            tracing::warn!("the offline copy was not written: {e}");
+        }
+        self.dashboard_view()
+    }
+
+    pub fn dashboard_view(&self) -> Result<DashboardView> {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let today = portal::session::today();
+        let overdue: Vec<&InvoiceSummary> = account
+            .invoices
+            .iter()
+            .filter(|i| i.is_overdue(today))
+            .collect();
+        let unpaid_count = account
+            .dashboard
+            .as_ref()
+            .map(|d| d.unpaid_count)
+            .unwrap_or_else(|| {
+                account
+                    .invoices
+                    .iter()
+                    .filter(|i| i.status == InvoiceStatus::Unpaid)
+                    .count() as u32
+            });
+        let overdue_count = overdue.len() as u32;
+        let overdue_total = views::totals_per_currency(overdue.iter().map(|i| &i.total))
+            .iter()
+            .map(|m| views::money(lang, m))
+            .collect::<Vec<_>>();
+        let synced_at = account.last_sync.map(|t| {
+            format!(
+                "{} {}",
+                l10n::format_date(lang, t.date_naive()),
+                t.format("%H:%M")
+            )
+        });
+        let last_sync = match &synced_at {
+            Some(time) => c.text(
+                lang,
+                "dashboard-last-sync",
+                &[("time", Arg::from(time.clone()))],
+            ),
+            None => c.text(lang, "dashboard-never-synced", &[]),
+        };
+        let offline_text = account.session.is_none().then(|| {
+            c.text(
+                lang,
+                "offline-banner",
+                &[("time", Arg::from(synced_at.clone().unwrap_or_default()))],
+            )
+        });
+        Ok(DashboardView {
+            account: self.account_view(&account.record, account.session.is_none()),
+            unpaid_count,
+            badge_label: c.text(
+                lang,
+                "invoices-badge-label",
+                &[("count", Arg::from(unpaid_count as usize))],
+            ),
+            unpaid_text: c.text(
+                lang,
+                "dashboard-unpaid-count",
+                &[("count", Arg::from(unpaid_count as usize))],
+            ),
+            overdue_count,
+            overdue_text: c.text(
+                lang,
+                "dashboard-overdue-count",
+                &[("count", Arg::from(overdue_count as usize))],
+            ),
+            overdue_total: (!overdue_total.is_empty()).then(|| {
+                c.text(
+                    lang,
+                    "dashboard-overdue-total",
+                    &[("amount", Arg::from(overdue_total.join(" + ")))],
+                )
+            }),
+            credit: account
+                .dashboard
+                .as_ref()
+                .and_then(|d| d.credit_balance.as_ref())
+                .map(|m| {
+                    c.text(
+                        lang,
+                        "dashboard-credit",
+                        &[("amount", Arg::from(views::money(lang, m)))],
+                    )
+                }),
+            last_sync,
+            all_paid: unpaid_count == 0 && account.last_sync.is_some(),
+            offline_text,
+        })
+    }
+
+    pub fn invoice_list(&self, filter: Filter) -> Result<InvoiceListView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        Ok(views::invoice_list(
+            &self.catalogues,
+            state.lang,
+            &account.invoices,
+            filter,
+            portal::session::today(),
+        ))
+    }
+
+    /// The OS notifications due now for the current account's invoices (due within three days,
+    /// or overdue), each given once: one per invoice, or one summary when there are more than
+    /// three at once (a first sync of a long account would flood the screen).
+    pub fn take_reminders(&self) -> Vec<Notice> {
+        let state = self.state();
+        let lang = state.lang;
+        let c = &self.catalogues;
+        let Some(account) = state.account.as_ref() else {
+            return vec![];
+        };
+        let today = portal::session::today();
+        let new = match self
+            .reminders
+            .take_new(&account.record.key(), &account.invoices, today)
+        {
+            Ok(new) => new,
+            Err(e) => {
+                tracing::warn!("the reminders record was not written: {e}");
+                return vec![];
+            }
+        };
+        let key = account.record.key();
+        for r in &new {
+            self.recent_notices.add(crate::tray::RecentNotice {
+                account: key.clone(),
+                invoice_id: r.invoice.id,
+                number: r.invoice.number.clone(),
+                kind: match r.kind {
+                    ReminderKind::DueSoon => crate::tray::NoticeKind::DueSoon,
+                    ReminderKind::Overdue => crate::tray::NoticeKind::Overdue,
+                },
+            });
+        }
+        if new.len() > 3 {
+            let overdue = new
+                .iter()
+                .filter(|r| r.kind == ReminderKind::Overdue)
+                .count();
+            return vec![Notice {
+                title: c.text(
+                    lang,
+                    "reminder-summary-title",
+                    &[("count", Arg::from(new.len()))],
+                ),
+                body: c.text(
+                    lang,
+                    "reminder-summary-body",
+                    &[
+                        ("soon", Arg::from(new.len() - overdue)),
+                        ("overdue", Arg::from(overdue)),
+                    ],
+                ),
+                about: None,
+            }];
+        }
+        new.iter()
+            .map(|r| {
+                let (title, body) = match r.kind {
+                    ReminderKind::DueSoon => ("reminder-due-soon-title", "reminder-due-soon-body"),
+                    ReminderKind::Overdue => ("reminder-overdue-title", "reminder-overdue-body"),
+                };
+                let args = [
+                    ("number", Arg::from(r.invoice.number.clone())),
+                    ("amount", Arg::from(views::money(lang, &r.invoice.total))),
+                    (
+                        "date",
+                        Arg::from(l10n::format_date(lang, r.invoice.due_date)),
+                    ),
+                ];
+                Notice {
+                    title: c.text(lang, title, &args),
+                    body: c.text(lang, body, &args),
+                    about: Some(NoticeAbout {
+                        account: key.clone(),
+                        invoice_id: r.invoice.id,
+                    }),
+                }
+            })
+            .collect()
+    }
+
+    /// Reads the invoice page afresh and shows it.
+    pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
+        let (session, key) = self.session()?;
+        let detail = session.invoice(id).await?;
+        self.lift_stopped_guard(&key, &detail);
+        {
+            let mut state = self.state();
+            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+                if let Some(row) = account.invoices.iter_mut().find(|i| i.id == id) {
+                    row.status = detail.status;
+                }
+                account.details.insert(id, detail);
+            }
+        }
+        self.invoice_view(id)
+    }
+
+    /// The last read invoice page, in the current language.
+    pub fn invoice_view(&self, id: u64) -> Result<InvoiceView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let detail = account
+            .details
+            .get(&id)
+            .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
+        let summary = account.invoices.iter().find(|i| i.id == id);
+        // Guarded by an attempt not over, or by the portal itself (a payment it awaits).
+        let guarded = detail.status == InvoiceStatus::PaymentPending
+            || self.guarding(&account.record.key(), id).is_some();
+        Ok(views::invoice_view(
+            &self.catalogues,
+            state.lang,
+            detail,
+            summary,
+            portal::session::today(),
+            guarded,
+        ))
+    }
+}
