@@ -324,3 +324,59 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn overdue_invoices_are_reminded_once_as_system_notifications() {
+    harness::scenario(
+        "overdue_invoices_are_reminded_once_as_system_notifications",
+        || async {
+            // What the app asks the desktop's notification service, seen on the session bus.
+            let seen = std::env::temp_dir().join(format!("jitops-notify-{}", harness::free_port()));
+            let mut monitor = std::process::Command::new("dbus-monitor")
+                .args([
+                    "--session",
+                    "type='method_call',interface='org.freedesktop.Notifications',member='Notify'",
+                ])
+                .stdout(std::fs::File::create(&seen).unwrap())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .expect("dbus-monitor");
+            let notified = || {
+                std::fs::read_to_string(&seen)
+                    .unwrap_or_default()
+                    .matches("is overdue")
+                    .count()
+            };
+            let app = App::signed_in("demo@jitops.example").await;
+            app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+                .await;
+            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+            while notified() < 2 {
+                assert!(
+                    std::time::Instant::now() < deadline,
+                    "no reminder on the bus: {}",
+                    std::fs::read_to_string(&seen).unwrap_or_default()
+                );
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+            }
+            let text = std::fs::read_to_string(&seen).unwrap();
+            for number in ["2026-0105", "2026-0106"] {
+                assert!(
+                    text.contains(&format!("Invoice {number} is overdue")),
+                    "{number}: {text}"
+                );
+            }
+            // A refresh does not remind again.
+            app.click("#refresh").await;
+            app.wait_for("#refresh:not([disabled])").await;
+            tokio::time::sleep(std::time::Duration::from_secs(2)).await;
+            assert_eq!(notified(), 2, "{}", std::fs::read_to_string(&seen).unwrap());
+            app.close().await;
+            let _ = monitor.kill();
+            let _ = monitor.wait();
+            let _ = std::fs::remove_file(&seen);
+        },
+    )
+    .await;
+}

@@ -46,25 +46,7 @@ fn output_log(home: &std::path::Path) -> std::fs::File {
 
 /// The start of every X script below: the display, and `windows()` yielding each window with
 /// its title.
-const XLIB_PRELUDE_PY: &str = r#"
-import struct, sys, zlib
-from Xlib import X, display, protocol
-d = display.Display()
-root = d.screen().root
-net_name = d.intern_atom('_NET_WM_NAME')
-utf8 = d.intern_atom('UTF8_STRING')
-def walk(w):
-    yield w
-    for c in w.query_tree().children:
-        yield from walk(c)
-def windows():
-    for w in walk(root):
-        prop = w.get_full_property(net_name, utf8)
-        name = prop.value.decode() if prop else (w.get_wm_name() or '')
-        if isinstance(name, bytes):
-            name = name.decode()
-        yield w, name
-"#;
+const XLIB_PRELUDE_PY: &str = include_str!("x/prelude.py");
 
 /// The titles of the X windows on the display (as the window manager would show them).
 pub fn window_titles() -> Vec<String> {
@@ -108,27 +90,7 @@ fn run_xlib_script(body: &str, args: &[&std::ffi::OsStr]) -> std::process::Outpu
 }
 
 /// Copies the window titled argv[1] (or the whole screen) to the PNG file argv[2].
-const SCREENSHOT_PY: &str = r#"
-box = None
-for w, name in windows():
-    g = w.get_geometry()
-    if name == sys.argv[1] and g.width > 100:
-        at = w.translate_coords(root, 0, 0)
-        box = (-at.x, -at.y, g.width, g.height)
-        break
-if box is None:
-    g = root.get_geometry()
-    box = (0, 0, g.width, g.height)
-x, y, width, height = box
-raw = root.get_image(x, y, width, height, X.ZPixmap, 0xffffffff).data
-rows = b''.join(
-    b'\0' + bytes(b for i in range(width) for b in (raw[(r * width + i) * 4 + 2], raw[(r * width + i) * 4 + 1], raw[(r * width + i) * 4]))
-    for r in range(height))
-def chunk(kind, data):
-    return struct.pack('>I', len(data)) + kind + data + struct.pack('>I', zlib.crc32(kind + data) & 0xffffffff)
-png = b'\x89PNG\r\n\x1a\n' + chunk(b'IHDR', struct.pack('>IIBBBBB', width, height, 8, 2, 0, 0, 0)) + chunk(b'IDAT', zlib.compress(rows, 6)) + chunk(b'IEND', b'')
-open(sys.argv[2], 'wb').write(png)
-"#;
+const SCREENSHOT_PY: &str = include_str!("x/screenshot.py");
 
 /// A CSV file the app wrote, read with the `csv` crate's reader (not the app's own code).
 pub fn read_csv(path: &std::path::Path) -> Vec<Vec<String>> {
@@ -515,18 +477,7 @@ impl App {
     /// the toolkit receives as WM_DELETE_WINDOW. (WebDriver's "close window" only destroys the
     /// web page inside it.)
     pub fn close_window_like_a_person(&self, title_prefix: &str) {
-        let script = r#"
-wm_delete = d.intern_atom('WM_DELETE_WINDOW')
-wm_protocols = d.intern_atom('WM_PROTOCOLS')
-for w, name in windows():
-    if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
-        ev = protocol.event.ClientMessage(window=w, client_type=wm_protocols, data=(32, [wm_delete, X.CurrentTime, 0, 0, 0]))
-        w.send_event(ev)
-        d.flush()
-        print('closed', name)
-        sys.exit(0)
-sys.exit('no window on screen titled ' + sys.argv[1] + ': ' + repr([(n, w.get_attributes().map_state) for w, n in windows() if n]))
-"#;
+        let script = include_str!("x/close_window.py");
         let out = run_xlib_script(script, &[title_prefix.as_ref()]);
         assert!(
             out.status.success(),
@@ -539,55 +490,7 @@ sys.exit('no window on screen titled ' + sys.argv[1] + ': ' + repr([(n, w.get_at
     /// keyboard: select the name, type the whole path `answer`, press Enter. The keys are real
     /// X key events (XTest) sent to the dialog.
     pub fn answer_file_dialog(&self, title_prefix: &str, answer: &std::path::Path) {
-        let script = r#"
-import time
-from Xlib import XK
-from Xlib.ext import xtest
-deadline = time.time() + 30
-target = None
-while target is None and time.time() < deadline:
-    for w, name in windows():
-        if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
-            target = w
-            break
-    else:
-        time.sleep(0.2)
-if target is None:
-    sys.exit('no dialog titled ' + sys.argv[1])
-# Focus the dialog and wait until the X server says it has the focus (or a child of it).
-def has_focus():
-    f = d.get_input_focus().focus
-    while f and f != X.NONE and not isinstance(f, int):
-        if f == target:
-            return True
-        f = f.query_tree().parent
-    return False
-deadline = time.time() + 10
-while not has_focus():
-    if time.time() > deadline:
-        sys.exit('the dialog never took the focus')
-    target.set_input_focus(X.RevertToParent, X.CurrentTime)
-    d.sync()
-    time.sleep(0.05)
-def key(keysym, modifier=None):
-    if modifier:
-        xtest.fake_input(d, X.KeyPress, d.keysym_to_keycode(modifier))
-    code = d.keysym_to_keycode(keysym)
-    xtest.fake_input(d, X.KeyPress, code)
-    xtest.fake_input(d, X.KeyRelease, code)
-    if modifier:
-        xtest.fake_input(d, X.KeyRelease, d.keysym_to_keycode(modifier))
-    d.sync()
-    time.sleep(0.02)
-key(XK.XK_a, XK.XK_Control_L)
-names = {'/': 'slash', '.': 'period', '-': 'minus', '_': 'underscore'}
-for ch in sys.argv[2]:
-    shifted = ch == '_' or ch.isupper()
-    key(XK.string_to_keysym(names.get(ch, ch)), XK.XK_Shift_L if shifted else None)
-time.sleep(0.3)
-key(XK.XK_Return)
-print('answered', sys.argv[1])
-"#;
+        let script = include_str!("x/answer_file_dialog.py");
         let out = run_xlib_script(script, &[title_prefix.as_ref(), answer.as_os_str()]);
         assert!(
             out.status.success(),
@@ -603,19 +506,7 @@ print('answered', sys.argv[1])
         typed.push("/");
         self.answer_file_dialog(title_prefix, std::path::Path::new(&typed));
         std::thread::sleep(Duration::from_millis(800));
-        let script = r#"
-import time
-from Xlib import XK
-from Xlib.ext import xtest
-for w, name in windows():
-    if name.startswith(sys.argv[1]) and w.get_attributes().map_state == X.IsViewable:
-        code = d.keysym_to_keycode(XK.XK_Return)
-        xtest.fake_input(d, X.KeyPress, code)
-        xtest.fake_input(d, X.KeyRelease, code)
-        d.sync()
-        print('chose the folder')
-        break
-"#;
+        let script = include_str!("x/press_enter.py");
         run_xlib_script(script, &[title_prefix.as_ref()]);
     }
 
