@@ -1,0 +1,596 @@
+//! The client area as WHMCS serves it: sign-in (captchas, two-factor, backup codes, bans),
+//! the dashboard, the invoice list and pages, payment methods, PDFs, mass payment.
+
+use super::*;
+
+// ---- client area -------------------------------------------------------------------------
+
+pub(crate) fn login_page(
+    shared: &Shared,
+    v: &Visit,
+    error: Option<&str>,
+    info: Option<&str>,
+) -> Response {
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: shared.language.text(Text::LoginTitle),
+        token: &v.token,
+        account: None,
+        lang: shared.language,
+        head: shared.captcha.head(),
+    };
+    page(
+        html::layout(
+            &chrome,
+            &html::login_body(&html::LoginBody {
+                token: &v.token,
+                lang: shared.language,
+                error,
+                info,
+                captcha: shared.captcha,
+            }),
+        ),
+        v.cookie(shared),
+    )
+}
+
+pub(crate) fn signed_in_page(
+    shared: &Shared,
+    v: &Visit,
+    title: Text,
+    body: impl FnOnce(&Account) -> String,
+) -> Response {
+    let user = v.user.clone().unwrap_or_default();
+    let accounts = shared.accounts.lock().unwrap();
+    let Some(account) = accounts.iter().find(|a| a.email == user) else {
+        return redirect("index.php?rp=/login", v.cookie(shared));
+    };
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: account.language.text(title),
+        token: &v.token,
+        account: Some(account),
+        lang: account.language,
+        head: "",
+    };
+    page(html::layout(&chrome, &body(account)), v.cookie(shared))
+}
+
+pub(crate) async fn clientarea(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    if v.user.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    }
+    let theme = shared.theme;
+    let today = shared.today;
+    match q.get("action").map(String::as_str) {
+        Some("invoices") => signed_in_page(&shared, &v, Text::MyInvoices, |a| {
+            html::invoice_list_body(theme, a)
+        }),
+        Some("masspay") => {
+            let token = v.token.clone();
+            signed_in_page(&shared, &v, Text::MassPayment, |a| {
+                html::masspay_body(a, &token, &shared.gateways, None)
+            })
+        }
+        // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
+        Some("details") => signed_in_page(&shared, &v, Text::AccountDetails, |a| {
+            format!(
+                "<form method=\"post\" action=\"clientarea.php?action=details\" role=\"form\">\
+                 <input type=\"text\" name=\"firstname\" id=\"inputFirstName\" value=\"{}\" class=\"form-control\">\
+                 <input type=\"text\" name=\"lastname\" id=\"inputLastName\" value=\"{}\" class=\"form-control\">\
+                 <input type=\"email\" name=\"email\" id=\"inputEmail\" value=\"{}\" class=\"form-control\"></form>",
+                html::esc(&a.first_name),
+                html::esc(&a.last_name),
+                html::esc(&a.email)
+            )
+        }),
+        _ => signed_in_page(&shared, &v, Text::WelcomeBack, |a| {
+            html::dashboard_body(theme, a, today)
+        }),
+    }
+}
+
+pub(crate) async fn clientarea_post(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    // Read by hand: the mass payment repeats `invoiceids[]`, which a map would fold into one.
+    let pairs: Vec<(String, String)> = url::form_urlencoded::parse(&body).into_owned().collect();
+    let fields: Fields = pairs.iter().cloned().collect();
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    if v.user.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    }
+    if q.get("action").map(String::as_str) == Some("masspay") {
+        // WHMCS's mass payment needs a method: its page checks none.
+        let Some(method) = fields
+            .get("paymentmethod")
+            .and_then(|m| Gateway::from_module(m))
+            .filter(|g| shared.gateways.contains(g))
+        else {
+            let token = v.token.clone();
+            let message = match shared.language {
+                Lang::En => "Please choose a payment method",
+                Lang::Sq => "Ju lutemi zgjidhni një mënyrë pagese",
+                Lang::De => "Bitte wählen Sie eine Zahlungsart",
+            };
+            return signed_in_page(&shared, &v, Text::MassPayment, |a| {
+                html::masspay_body(a, &token, &shared.gateways, Some(message))
+            });
+        };
+        let ids: Vec<u64> = pairs
+            .iter()
+            .filter(|(k, _)| k == "invoiceids[]")
+            .filter_map(|(_, v)| v.parse().ok())
+            .collect();
+        let email = v.user.clone().unwrap_or_default();
+        let mut accounts = shared.accounts.lock().unwrap();
+        let next = 90_000
+            + accounts
+                .iter()
+                .flat_map(|a| a.invoices.iter())
+                .filter(|i| !i.covers.is_empty())
+                .count() as u64;
+        let Some(account) = accounts.iter_mut().find(|a| a.email == email) else {
+            return redirect("clientarea.php", None);
+        };
+        return match data::combined_invoice(account, &ids, next, shared.today) {
+            Some(combined) => {
+                shared
+                    .invoice_gateways
+                    .lock()
+                    .unwrap()
+                    .insert(combined.id, method);
+                account.invoices.push(combined);
+                redirect(&format!("viewinvoice.php?id={next}"), None)
+            }
+            // Nothing payable together (paid already, or several currencies): the list.
+            None => redirect("clientarea.php?action=invoices", None),
+        };
+    }
+    redirect("clientarea.php", None)
+}
+
+pub(crate) async fn index_get(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    match q.get("rp").map(String::as_str).unwrap_or("/") {
+        "/login" => {
+            if v.user.is_some() {
+                redirect("../clientarea.php", v.cookie(&shared))
+            } else {
+                login_page(&shared, &v, None, None)
+            }
+        }
+        "/password/reset" => {
+            let chrome = Chrome {
+                theme: shared.theme,
+                title: shared.language.text(Text::ResetTitle),
+                token: &v.token,
+                account: None,
+                lang: shared.language,
+                head: "",
+            };
+            page(
+                html::layout(&chrome, &html::reset_body(&v.token, shared.language, None)),
+                v.cookie(&shared),
+            )
+        }
+        "/login/two-factor/challenge" => two_factor_page(&shared, &v, false),
+        _ => redirect("clientarea.php", v.cookie(&shared)),
+    }
+}
+
+pub(crate) fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
+    let pending = shared
+        .sessions
+        .lock()
+        .unwrap()
+        .get(&v.sid)
+        .and_then(|s| s.two_factor_for.clone());
+    if pending.is_none() {
+        return redirect("index.php?rp=/login", v.cookie(shared));
+    }
+    two_factor_step_page(shared, v, |token| {
+        html::two_factor_body(token, shared.language, incorrect)
+    })
+}
+
+/// A page of the second-factor step, with the session's current token (signing in makes a
+/// new one).
+pub(crate) fn two_factor_step_page(
+    shared: &Shared,
+    v: &Visit,
+    body: impl FnOnce(&str) -> String,
+) -> Response {
+    let token = shared
+        .sessions
+        .lock()
+        .unwrap()
+        .get(&v.sid)
+        .map(|s| s.token.clone())
+        .unwrap_or_default();
+    let chrome = Chrome {
+        theme: shared.theme,
+        title: shared.language.text(Text::TwoFactorTitle),
+        token: &token,
+        account: None,
+        lang: shared.language,
+        head: "",
+    };
+    page(html::layout(&chrome, &body(&token)), v.cookie(shared))
+}
+
+pub(crate) async fn index_post(
+    State(shared): State<Arc<Shared>>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if let Some(r) = banned(&shared, addr.ip()) {
+        return r;
+    }
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
+    match q.get("rp").map(String::as_str).unwrap_or("") {
+        "/login" => {
+            shared.sign_in_posts.fetch_add(1, Ordering::SeqCst);
+            // WHMCS checks the captcha first: a sign-in without its answer comes back as a
+            // refused one, whatever the password.
+            if !shared.answers.check(shared.captcha, &v.sid, &fields) {
+                return login_page(
+                    &shared,
+                    &v,
+                    Some(shared.language.text(Text::CaptchaIncorrect)),
+                    None,
+                );
+            }
+            let email = get("username").trim().to_ascii_lowercase();
+            let password = get("password");
+            let account = shared
+                .accounts
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|a| a.email == email && a.password == password)
+                .map(|a| a.totp_secret.is_some());
+            match account {
+                Some(two_factor) => {
+                    shared.failures.lock().unwrap().remove(&addr.ip());
+                    if two_factor {
+                        set_user(&shared, &v.sid, None, Some(email));
+                        redirect(
+                            "index.php?rp=/login/two-factor/challenge",
+                            v.cookie(&shared),
+                        )
+                    } else {
+                        set_user(&shared, &v.sid, Some(email), None);
+                        redirect("clientarea.php", v.cookie(&shared))
+                    }
+                }
+                None => {
+                    shared.sign_in_refusals.fetch_add(1, Ordering::SeqCst);
+                    {
+                        let mut failures = shared.failures.lock().unwrap();
+                        let f = failures.entry(addr.ip()).or_default();
+                        f.count += 1;
+                        if f.count >= shared.ban_after {
+                            f.banned_until = Some(Instant::now() + shared.ban_for);
+                            f.count = 0;
+                        }
+                    }
+                    if let Some(r) = banned(&shared, addr.ip()) {
+                        return r;
+                    }
+                    login_page(
+                        &shared,
+                        &v,
+                        Some(shared.language.text(Text::LoginIncorrect)),
+                        None,
+                    )
+                }
+            }
+        }
+        route @ ("/login/two-factor/challenge/verify"
+        | "/login/two-factor/challenge/backup/verify") => {
+            let pending = shared
+                .sessions
+                .lock()
+                .unwrap()
+                .get(&v.sid)
+                .and_then(|s| s.two_factor_for.clone());
+            let Some(email) = pending else {
+                return redirect("index.php?rp=/login", v.cookie(&shared));
+            };
+            let backup = route.ends_with("backup/verify");
+            // A backup code works once: WHMCS replaces it and shows the new one this once.
+            let outcome = with_account(&shared, &email, |a| {
+                if backup {
+                    let given: String = get("twofabackupcode")
+                        .chars()
+                        .filter(|c| c.is_ascii_digit())
+                        .collect();
+                    let wanted: Option<String> = a
+                        .backup_code
+                        .as_ref()
+                        .map(|c| c.chars().filter(|c| c.is_ascii_digit()).collect());
+                    if wanted.is_some_and(|w| !given.is_empty() && w == given) {
+                        let fresh = format!(
+                            "{} {}",
+                            random_token(4, b"0123456789"),
+                            random_token(4, b"0123456789")
+                        );
+                        a.backup_code = Some(fresh.clone());
+                        Some(Some(fresh))
+                    } else {
+                        None
+                    }
+                } else {
+                    a.totp_secret
+                        .as_deref()
+                        .is_some_and(|s| totp::verify(s, get("key")))
+                        .then_some(None)
+                }
+            })
+            .flatten();
+            match outcome {
+                Some(new_code) => {
+                    set_user(&shared, &v.sid, Some(email.clone()), None);
+                    match new_code {
+                        Some(code) => two_factor_step_page(&shared, &v, |_| {
+                            html::new_backup_code_body(shared.language, &code)
+                        }),
+                        None => redirect("clientarea.php", v.cookie(&shared)),
+                    }
+                }
+                None => two_factor_page(&shared, &v, true),
+            }
+        }
+        "/password/reset" => {
+            let email = get("email").trim().to_ascii_lowercase();
+            let known = shared
+                .accounts
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|a| a.email == email);
+            let chrome = Chrome {
+                theme: shared.theme,
+                title: shared.language.text(Text::ResetTitle),
+                token: &v.token,
+                account: None,
+                lang: shared.language,
+                head: "",
+            };
+            let result = if known {
+                shared.outbox.lock().unwrap().push(Email {
+                    to: email.clone(),
+                    subject: "Password Reset Confirmation".into(),
+                    body: format!(
+                        "Someone requested a password reset for {email}. To choose a new password, open {}index.php?rp=/password/reset/redeem/{}",
+                        shared.portal_url,
+                        hex40()
+                    ),
+                });
+                Ok(())
+            } else if email.is_empty() {
+                Err(shared.language.text(Text::ResetNoEmail))
+            } else {
+                Err(shared.language.text(Text::ResetUnknown))
+            };
+            page(
+                html::layout(
+                    &chrome,
+                    &html::reset_body(&v.token, shared.language, Some(result)),
+                ),
+                v.cookie(&shared),
+            )
+        }
+        _ => redirect("clientarea.php", v.cookie(&shared)),
+    }
+}
+
+pub(crate) async fn logout(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {
+    let v = visit(&shared, &headers);
+    set_user(&shared, &v.sid, None, None);
+    let v = visit(&shared, &headers);
+    login_page(
+        &shared,
+        &v,
+        None,
+        Some("You have been successfully logged out."),
+    )
+}
+
+pub(crate) fn invoice_id(q: &Fields) -> Option<u64> {
+    q.get("id").and_then(|id| id.trim().parse().ok())
+}
+
+pub(crate) async fn viewinvoice(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    let v = visit(&shared, &headers);
+    let Some(user) = v.user.clone() else {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    };
+    shared.invoice_views.fetch_add(1, Ordering::SeqCst);
+    let notice = ["paymentsuccess", "pendingreview", "paymentfailed"]
+        .into_iter()
+        .find(|k| q.get(*k).map(String::as_str) == Some("true"));
+    let accounts = shared.accounts.lock().unwrap();
+    let account = accounts.iter().find(|a| a.email == user);
+    let invoice = account.and_then(|a| {
+        let id = invoice_id(&q)?;
+        a.invoices.iter().find(|i| i.id == id)
+    });
+    match (account, invoice) {
+        (Some(account), Some(invoice)) => page(
+            html::invoice_page(&InvoicePage {
+                theme: shared.theme,
+                invoice,
+                account,
+                today: shared.today,
+                token: &v.token,
+                portal_url: &shared.portal_url,
+                checkout_url: &shared.checkout_url,
+                paypal_url: &shared.paypal_url,
+                notice,
+                gateways: &shared.gateways,
+                gateway: gateway_of(&shared, invoice.id),
+            }),
+            v.cookie(&shared),
+        ),
+        _ => page(html::invoice_not_found(shared.language), v.cookie(&shared)),
+    }
+}
+
+pub(crate) async fn viewinvoice_post(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    let v = visit(&shared, &headers);
+    if !token_ok(&shared, &v, &fields) {
+        return csrf_error(&shared, &v);
+    }
+    let id = invoice_id(&q).unwrap_or(0);
+    // The payment method choice ("allow change gateway"): only an active one, only while the
+    // client's invoice is unpaid.
+    if let Some(g) = fields
+        .get("gateway")
+        .and_then(|m| Gateway::from_module(m))
+        .filter(|g| shared.gateways.contains(g))
+    {
+        let user = v.user.clone().unwrap_or_default();
+        let unpaid = shared
+            .accounts
+            .lock()
+            .unwrap()
+            .iter()
+            .find(|a| a.email == user)
+            .and_then(|a| a.invoices.iter().find(|i| i.id == id))
+            .is_some_and(|i| i.status == Status::Unpaid);
+        if unpaid {
+            shared.invoice_gateways.lock().unwrap().insert(id, g);
+        }
+    }
+    redirect(&format!("viewinvoice.php?id={id}"), None)
+}
+
+/// The payment method an invoice is set to: the client's choice, else the first active one.
+pub(crate) fn gateway_of(shared: &Shared, id: u64) -> Gateway {
+    shared
+        .invoice_gateways
+        .lock()
+        .unwrap()
+        .get(&id)
+        .copied()
+        .unwrap_or(shared.gateways[0])
+}
+
+pub(crate) async fn download(
+    State(shared): State<Arc<Shared>>,
+    Query(q): Query<Fields>,
+    headers: HeaderMap,
+) -> Response {
+    let v = visit(&shared, &headers);
+    let Some(user) = v.user.clone() else {
+        return redirect("index.php?rp=/login", v.cookie(&shared));
+    };
+    let accounts = shared.accounts.lock().unwrap();
+    let found = accounts.iter().find(|a| a.email == user).and_then(|a| {
+        let id = invoice_id(&q)?;
+        a.invoices.iter().find(|i| i.id == id).map(|i| (a, i))
+    });
+    let Some((account, inv)) = found else {
+        return page(html::invoice_not_found(shared.language), None);
+    };
+    let mut lines = vec![
+        format!("Invoiced to: {} {}", account.first_name, account.last_name),
+        format!("Invoice date: {}", inv.date.format("%d/%m/%Y")),
+        format!("Due date: {}", inv.due.format("%d/%m/%Y")),
+        format!("Status: {}", inv.status.label()),
+        String::new(),
+    ];
+    for item in &inv.items {
+        lines.push(format!(
+            "{}  {}",
+            item.description,
+            data::money(item.amount, inv.currency)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(format!("Total: {}", data::money(inv.total(), inv.currency)));
+    lines.push(format!(
+        "Balance: {}",
+        data::money(inv.balance(), inv.currency)
+    ));
+    let pdf = crate::pdf::document(&format!("JitOps Cloud - Invoice #{}", inv.number), &lines);
+    (
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"Invoice-{}.pdf\"", inv.number),
+            ),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+// ---- captcha -----------------------------------------------------------------------------
+
+/// `includes/verifyimage.php`: draws a new code into the visitor's session.
+pub(crate) async fn verify_image(
+    State(shared): State<Arc<Shared>>,
+    headers: HeaderMap,
+) -> Response {
+    let v = visit(&shared, &headers);
+    let svg = shared.answers.new_image(&v.sid);
+    let mut r = ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response();
+    if let Some(c) = v.cookie(&shared) {
+        r.headers_mut().insert(header::SET_COOKIE, c);
+    }
+    r
+}
+
+pub(crate) async fn recaptcha_script() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript")],
+        crate::captcha::PROVIDER_SCRIPT,
+    )
+        .into_response()
+}
+
+pub(crate) async fn recaptcha_token(State(shared): State<Arc<Shared>>) -> Response {
+    shared.answers.new_token().into_response()
+}
