@@ -145,7 +145,7 @@ async fn signs_in_through_the_portals_own_page(kind: &'static str) {
         "image" => {
             app.wait_for("#inputCaptchaImage").await;
             // The person reads the picture; the test asks the demo what it drew.
-            let code = wait_until(|| async {
+            let code = wait_until("the captcha's code", || async {
                 let code = reqwest::get(format!("http://127.0.0.1:{port}/demo/captcha.php"))
                     .await
                     .ok()?
@@ -159,7 +159,7 @@ async fn signs_in_through_the_portals_own_page(kind: &'static str) {
         }
         "recaptcha" => {
             app.click("#demo-recaptcha-check").await;
-            wait_until(|| async {
+            wait_until("the reCAPTCHA's answer", || async {
                 let v = app
                     .js("const f = document.querySelector('[name=\"g-recaptcha-response\"]'); return f ? f.value : ''")
                     .await;
@@ -367,13 +367,7 @@ async fn a_sign_in_restored_at_start_leaves_the_person_where_they_are() {
             };
             let first = App::launch(launch(None)).await;
             let home = first.home.clone();
-            first
-                .sign_in_demo(demo_portal::DEMO_EMAIL, "demo", true)
-                .await;
-            first.wait_screen("dashboard").await;
-            first
-                .wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
-                .await;
+            first.sign_in_remembered().await;
             first.close().await;
             // No saved copy to show first: the start stays on sign-in until the restore lands.
             let copies = saved_copies(&home.join("data"));

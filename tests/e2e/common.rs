@@ -177,19 +177,20 @@ pub async fn pay_and_stay_on_the_receipt(app: &App) -> fantoccini::wd::WindowHan
     main
 }
 
-/// Polls `probe` every 200 ms for up to 20 s.
-pub async fn wait_until<T, F, Fut>(probe: F) -> T
+/// Polls `probe` every 150 ms for up to 30 s until it answers; `what` names the wait in the
+/// failure.
+pub async fn wait_until<T, F, Fut>(what: &str, probe: F) -> T
 where
     F: Fn() -> Fut,
     Fut: std::future::Future<Output = Option<T>>,
 {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     loop {
         if let Some(v) = probe().await {
             return v;
         }
-        assert!(std::time::Instant::now() < deadline, "timed out");
-        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        assert!(std::time::Instant::now() < deadline, "waited for {what}");
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
     }
 }
 

@@ -2,9 +2,9 @@
 //! language), closing the window into the tray, and the start at login, hidden, with
 //! reminders given while no window is shown.
 
+use crate::common::wait_until;
 use crate::harness::{self, wait_window_shown, window_shown, App, Launch};
 use crate::tray::Panel;
-use std::time::{Duration, Instant};
 
 /// The main window's title.
 const MAIN: &str = "JitOps Billing";
@@ -152,15 +152,13 @@ async fn closing_asks_once_then_the_tray_keeps_the_app_and_speaks_the_persons_la
             app.js("document.getElementById('live').textContent = ''")
                 .await;
             panel.click("Refresh").await;
-            let deadline = Instant::now() + Duration::from_secs(30);
-            while app
-                .js("return document.getElementById('live').textContent")
-                .await
-                != serde_json::json!("4 unpaid invoices")
-            {
-                assert!(Instant::now() < deadline, "the tray's Refresh did not sync");
-                tokio::time::sleep(Duration::from_millis(150)).await;
-            }
+            wait_until("the tray's Refresh to sync", || async {
+                let live = app
+                    .js("return document.getElementById('live').textContent")
+                    .await;
+                (live == serde_json::json!("4 unpaid invoices")).then_some(())
+            })
+            .await;
             assert!(!window_shown(MAIN), "a refresh leaves the window hidden");
 
             // A notification listed in the tray opens its invoice.
@@ -195,11 +193,10 @@ async fn closing_asks_once_then_the_tray_keeps_the_app_and_speaks_the_persons_la
 
             // Quit from the tray ends the app.
             panel.click("Quit JitOps Billing").await;
-            let deadline = Instant::now() + Duration::from_secs(20);
-            while app_processes() > 0 {
-                assert!(Instant::now() < deadline, "the app still runs after Quit");
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            wait_until("the app to end after Quit", || async {
+                (app_processes() == 0).then_some(())
+            })
+            .await;
             // No WebDriver call after the window is gone (the driver stalls on it).
             drop(app);
         },
@@ -220,27 +217,16 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
             })
             .await;
             let home = first.home.clone();
-            first
-                .sign_in_demo(demo_portal::DEMO_EMAIL, "demo", true)
-                .await;
-            first.wait_screen("dashboard").await;
-            first
-                .wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
-                .await;
+            first.sign_in_remembered().await;
             // Start at login: the XDG autostart entry, in the private config folder.
             first.click("#nav-settings").await;
             first.wait_screen("settings").await;
             first.click("#start-at-login").await;
             let entry = home.join("config/autostart/jitops-billing.desktop");
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while !entry.exists() {
-                assert!(
-                    Instant::now() < deadline,
-                    "no autostart entry at {}",
-                    entry.display()
-                );
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            wait_until("the autostart entry", || async {
+                entry.exists().then_some(())
+            })
+            .await;
             let text = std::fs::read_to_string(&entry).unwrap();
             let binary = std::fs::canonicalize(harness::app_binary()).unwrap();
             assert!(
@@ -311,14 +297,10 @@ async fn started_at_login_the_app_waits_in_the_tray_and_reminds_while_hidden() {
                 serde_json::json!(true)
             );
             app.click("#start-at-login").await;
-            let deadline = Instant::now() + Duration::from_secs(10);
-            while entry.exists() {
-                assert!(
-                    Instant::now() < deadline,
-                    "the autostart entry is still there"
-                );
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
+            wait_until("the autostart entry to go", || async {
+                (!entry.exists()).then_some(())
+            })
+            .await;
             app.close().await;
         },
     )

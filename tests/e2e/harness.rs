@@ -473,6 +473,16 @@ impl App {
         self.click("#signin-submit").await;
     }
 
+    /// Signs in to the embedded demo's account with "remember me" and waits for its Dashboard
+    /// with the portal's figures (the start of every restart scenario).
+    pub async fn sign_in_remembered(&self) {
+        self.sign_in_demo(demo_portal::DEMO_EMAIL, "demo", true)
+            .await;
+        self.wait_screen("dashboard").await;
+        self.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
+            .await;
+    }
+
     /// Closes a window of the app the way a person does: the window manager's close, which
     /// the toolkit receives as WM_DELETE_WINDOW. (WebDriver's "close window" only destroys the
     /// web page inside it.)

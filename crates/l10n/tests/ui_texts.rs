@@ -10,6 +10,30 @@ fn ui(file: &str) -> String {
     std::fs::read_to_string(format!("{}/../../ui/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
 }
 
+/// The UI's script: every ES module under `ui/` (the screens in `ui/screens/`), with its path.
+fn scripts() -> Vec<(String, String)> {
+    let root = std::path::PathBuf::from(format!("{}/../../ui", env!("CARGO_MANIFEST_DIR")));
+    let mut found = vec![];
+    let mut dirs = vec![root.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "js") {
+                let name = path.strip_prefix(&root).unwrap().display().to_string();
+                found.push((name, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    found.sort();
+    assert!(
+        found.len() > 5,
+        "the UI's modules were not found: {found:?}"
+    );
+    found
+}
+
 #[test]
 fn the_html_has_no_text_of_its_own() {
     let doc = Html::parse_document(&ui("index.html"));
@@ -35,7 +59,7 @@ fn the_html_has_no_text_of_its_own() {
     }
 }
 
-/// The string literals passed to `t(...)` in app.js.
+/// The string literals passed to `t(...)` in the UI's script.
 fn ids_used_by_script(script: &str) -> BTreeSet<String> {
     let mut ids = BTreeSet::new();
     let bytes = script.as_bytes();
@@ -55,34 +79,36 @@ fn ids_used_by_script(script: &str) -> BTreeSet<String> {
 
 #[test]
 fn the_script_names_only_existing_ids_and_writes_no_literal_text() {
-    let script = ui("app.js");
     let en: BTreeSet<String> = message_ids(Lang::En).into_iter().collect();
     let sq: BTreeSet<String> = message_ids(Lang::Sq).into_iter().collect();
-    let used = ids_used_by_script(&script);
+    let all: String = scripts().into_iter().map(|(_, text)| text).collect();
+    let used = ids_used_by_script(&all);
     assert!(used.len() > 40, "too few ids found: the scan is broken");
     for id in &used {
         assert!(
             en.contains(id) && sq.contains(id),
-            "app.js uses {id}, missing in a catalogue"
+            "the UI uses {id}, missing in a catalogue"
         );
     }
-    for forbidden in [
-        "text: '",
-        "text: \"",
-        // A template literal is literal text too, whatever it interpolates.
-        "text: `",
-        "textContent = `",
-        "textContent = '",
-        "textContent = \"",
-        "innerHTML",
-    ] {
-        for (n, line) in script.lines().enumerate() {
-            let cleaned = line.replace("text: ''", "").replace("textContent = ''", "");
-            assert!(
-                !cleaned.contains(forbidden),
-                "app.js line {} writes literal text or HTML: {line}",
-                n + 1
-            );
+    for (file, script) in scripts() {
+        for forbidden in [
+            "text: '",
+            "text: \"",
+            // A template literal is literal text too, whatever it interpolates.
+            "text: `",
+            "textContent = `",
+            "textContent = '",
+            "textContent = \"",
+            "innerHTML",
+        ] {
+            for (n, line) in script.lines().enumerate() {
+                let cleaned = line.replace("text: ''", "").replace("textContent = ''", "");
+                assert!(
+                    !cleaned.contains(forbidden),
+                    "ui/{file} line {} writes literal text or HTML: {line}",
+                    n + 1
+                );
+            }
         }
     }
     // Ids built from a prefix must exist for every value the script uses.
@@ -111,7 +137,8 @@ fn the_script_names_only_existing_ids_and_writes_no_literal_text() {
 /// of the crates and the shell.
 fn sources() -> Vec<String> {
     let root = format!("{}/../..", env!("CARGO_MANIFEST_DIR"));
-    let mut files = vec![ui("app.js"), ui("index.html")];
+    let mut files: Vec<String> = scripts().into_iter().map(|(_, text)| text).collect();
+    files.push(ui("index.html"));
     let mut dirs = vec![
         std::path::PathBuf::from(format!("{root}/src-tauri")),
         std::path::PathBuf::from(format!("{root}/crates")),

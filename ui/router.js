@@ -1,0 +1,88 @@
+// Screens: which one shows, drawing it, background refreshes that keep focus and scroll, the
+// focus on a new screen's heading, and going back.
+
+import { main } from './dom.js';
+import { applyStatic } from './i18n.js';
+import { allAccounts } from './screens/all-accounts.js';
+import { dashboard } from './screens/dashboard.js';
+import { help } from './screens/help.js';
+import { invoice } from './screens/invoice.js';
+import { invoices } from './screens/invoices.js';
+import { payment } from './screens/payment.js';
+import { review } from './screens/review.js';
+import { settings } from './screens/settings.js';
+import { reset, signin, twofa } from './screens/signin.js';
+import { invoke, state } from './state.js';
+
+export function setChrome() {
+  const rail = document.getElementById('rail');
+  rail.hidden = !state.signedIn;
+  document.getElementById('app').classList.toggle('signed-in', state.signedIn);
+  const label = document.getElementById('account-label');
+  label.hidden = !state.account;
+  if (state.account) label.textContent = state.account.label;
+  // The screens' items only: an account's item marks the account on screen (drawAccounts).
+  for (const b of rail.querySelectorAll('.rail-item[data-screen]')) {
+    const current = b.dataset.screen === state.screen || (state.screen === 'invoice' && b.dataset.screen === 'invoices');
+    if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
+  }
+}
+
+export async function go(screen, options = {}) {
+  state.screen = screen;
+  if (options.invoiceId !== undefined) state.invoiceId = options.invoiceId;
+  await render(options);
+  if (options.focus !== false) focusScreen();
+}
+
+// A new screen: the focus goes to its heading (read first by a screen reader, and where Tab
+// goes on from), unless the screen put it in its first field (a form to fill in).
+export function focusScreen() {
+  const root = main();
+  const active = document.activeElement;
+  if (active && active !== root && root.contains(active) && active.matches('input, select, textarea')) return;
+  const heading = root.querySelector('h1');
+  if (!heading) { root.focus({ preventScroll: true }); return; }
+  if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+  heading.focus({ preventScroll: true });
+}
+
+export async function render(options = {}) {
+  applyStatic();
+  setChrome();
+  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts };
+  const view = screens[state.screen] || signin;
+  const root = main();
+  root.replaceChildren();
+  root.dataset.screen = state.screen;
+  await view(root, options);
+  if (state.timing) markShown(state.screen === 'payment' ? `payment-${state.payment?.phase}` : state.screen);
+}
+
+// A background update of the screen on show (a sync that landed): drawn again from what Rust
+// holds, with the person's focus and scroll kept. Only for screens without typed fields.
+export async function refresh() {
+  const root = main();
+  const focused = document.activeElement && document.activeElement.id;
+  const scroll = root.scrollTop;
+  await render({ fresh: false });
+  root.scrollTop = scroll;
+  if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
+}
+
+// `make bench` only (the app started with JITOPS_TIMING): tells the app when a screen has been
+// painted, two animation frames after it was built.
+export function markShown(screen) {
+  requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_shown', { screen }).catch(() => {})));
+}
+
+export function back() {
+  // The new backup code is shown once: leaving is only by saying it was kept.
+  if (state.backupOutcome) return;
+  // A question in a dialog: Escape closes the dialog, not the screen behind it.
+  if (document.querySelector('dialog[open]')) return;
+  const parent = { 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
+  if (!parent) return;
+  if (!state.signedIn && !['signin'].includes(parent)) return;
+  go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});
+}

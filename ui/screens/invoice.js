@@ -1,0 +1,109 @@
+// One invoice: its figures, transactions, payment method and the pay buttons.
+
+import { announce, busy, errorBox, field, h, showError } from '../dom.js';
+import { t } from '../i18n.js';
+import { back, go, render } from '../router.js';
+import { invoke, state } from '../state.js';
+
+export function amountsTable(id, captionId, rows, headers) {
+  return h('table', { class: 'lines', id },
+    h('caption', { text: t(captionId) }),
+    headers ? h('thead', {}, h('tr', {}, headers.map((x, i) => h('th', { scope: 'col', class: i === headers.length - 1 ? 'num' : '', text: x })))) : null,
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: i === cells.length - 1 ? 'num' : '', text: c }))))));
+}
+
+export async function invoice(root, options = {}) {
+  const back = h('button', { type: 'button', class: 'quiet', id: 'back', text: t('back'), onclick: () => go('invoices') });
+  root.append(h('div', { class: 'screen-head' }, back));
+  const body = h('div', { class: 'invoice', 'aria-busy': 'true' }, h('p', { class: 'spinner', text: t('loading') }));
+  root.append(body);
+  let view;
+  try {
+    view = options.fresh === false
+      ? await invoke('invoice_view', { id: state.invoiceId })
+      : await invoke('invoice', { id: state.invoiceId });
+  } catch (err) {
+    try { view = await invoke('invoice_view', { id: state.invoiceId }); } catch (_) { /* nothing cached */ }
+    if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
+    showError(root, err);
+  }
+  const pay = h('section', { class: 'card pay', id: 'pay-section', 'aria-labelledby': 'pay-title' },
+    h('h2', { id: 'pay-title', text: t('invoice-pay-title') }));
+  // The payment method: a choice when the portal lets the person change it (the portal's own
+  // form does it; the invoice is then read again, its payment area the new method's).
+  if (view.methods.length > 1) {
+    const select = h('select', { id: 'payment-method' },
+      view.methods.map((m) => h('option', { value: m.value, selected: m.current, text: m.name })));
+    select.addEventListener('change', () => busy(select, async () => {
+      try {
+        await invoke('change_payment_method', { id: view.id, method: select.value });
+        await render({ fresh: false });
+        document.getElementById('payment-method')?.focus();
+        announce(t('invoice-method-changed', { method: select.selectedOptions[0]?.textContent || '' }));
+      } catch (err) { showError(pay, err); }
+    }));
+    pay.append(field('payment-method', 'invoice-method', select));
+  } else if (view.method) {
+    pay.append(h('p', { class: 'muted', id: 'payment-method-name', text: t('invoice-method-is', { method: view.method }) }));
+  }
+  if (view.instructions) {
+    // An offline method (a bank transfer): the portal's own words, nothing to open.
+    pay.append(h('div', { class: 'alert alert-info', id: 'payment-instructions' },
+      h('h3', { text: t('invoice-instructions-title') }), h('p', { text: view.instructions })));
+  }
+  if (view.guard) {
+    pay.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'guard', text: view.guard }));
+  }
+  if (view.payable) {
+    for (const c of view.choices) {
+      const button = h('button', { type: 'button', class: view.guard ? 'quiet' : 'primary', id: `pay-${c.kind}`, text: view.guard ? t('payment-pay-anyway-choice', { choice: c.label }) : c.label });
+      button.addEventListener('click', () => busy(button, () => startPayment(view.id, c.kind, Boolean(view.guard), pay)));
+      pay.append(h('div', { class: 'choice' }, button, h('p', { class: 'muted', text: c.help })));
+    }
+    if (view.recurring_withheld) pay.append(h('p', { class: 'note', id: 'recurring-withheld', text: view.recurring_withheld }));
+    pay.append(h('p', { class: 'muted small', text: t('payment-open-window') }));
+  } else if ((view.status === 'unpaid' || view.status === 'overdue') && !view.instructions) {
+    pay.append(h('p', { text: t('pay-none') }));
+  }
+  const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
+  const openPdf = h('button', { type: 'button', class: 'quiet', id: 'pdf-open', text: t('pdf-open') });
+  const pdf = h('div', { class: 'actions', hidden: !view.has_pdf }, openPdf, savePdf);
+  savePdf.addEventListener('click', () => busy(savePdf, async () => {
+    try {
+      const message = await invoke('save_invoice_pdf', { id: view.id });
+      root.querySelector('#pdf-saved')?.remove();
+      if (message) pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
+    } catch (err) { showError(root, err); }
+  }));
+  openPdf.addEventListener('click', () => busy(openPdf, async () => {
+    try { await invoke('open_invoice_pdf', { id: view.id }); } catch (err) { showError(root, err); }
+  }));
+  // replaceChildren would write a null as the text "null": leave the absent parts out.
+  body.replaceChildren(...[
+    h('div', { class: 'invoice-head' },
+      h('h1', { id: 'invoice-title', text: view.title }),
+      h('span', { class: `status status-${view.status}`, id: 'invoice-status', text: view.status_text })),
+    h('dl', { class: 'dates' },
+      view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
+      view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
+    view.payable || view.guard || view.instructions || view.methods.length > 1 ? pay : null,
+    amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
+      [t('invoice-description'), t('invoice-amount')]),
+    view.transactions.length
+      ? amountsTable('transactions', 'invoice-transactions', view.transactions.map((x) => [x.date, x.gateway, x.id, x.amount]),
+        [t('invoice-tx-date'), t('invoice-tx-method'), t('invoice-tx-id'), t('invoice-amount')])
+      : h('p', { class: 'muted', text: t('invoice-no-transactions') }),
+    view.balance ? h('p', { class: 'balance', id: 'balance' }, h('span', { text: t('invoice-balance') }), h('strong', { text: view.balance })) : null,
+    pdf].filter(Boolean));
+  body.removeAttribute('aria-busy');
+}
+
+export async function startPayment(id, kind, confirmed, container) {
+  try {
+    const attemptId = await invoke('pay', { id, kind, confirmed });
+    state.payment = { attemptId, invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+    await go('payment', { focus: false });
+  } catch (err) {
+    showError(container, err);
+  }
+}

@@ -1,0 +1,192 @@
+// The invoice list: filters, the rows drawn in slices, export, PDFs, and paying several
+// together.
+
+import { announce, busy, h, rowKeys, rowLink, showError } from '../dom.js';
+import { showFormatted, t } from '../i18n.js';
+import { go } from '../router.js';
+import { invoke, listen, state } from '../state.js';
+
+export async function invoices(root) {
+  const filters = ['unpaid', 'overdue', 'paid', 'all'];
+  const tabs = h('div', { class: 'filters', role: 'group', 'aria-label': t('filter-label') });
+  const table = h('table', { class: 'invoices', id: 'invoice-table' },
+    h('thead', {}, h('tr', {}, ['col-number', 'col-date', 'col-due', 'col-total', 'col-status'].map((id, i) =>
+      h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })),
+    // The picking column stays narrow: its name is for screen readers (each box has its own).
+    h('th', { scope: 'col', class: 'pick-col' }, h('span', { class: 'sr-only', text: t('col-select') })))));
+  const tbody = h('tbody');
+  // Several unpaid invoices picked here are paid together (the portal's mass payment).
+  state.selected ??= new Set();
+  const massProblem = h('span', { class: 'muted', id: 'mass-pay-problem' });
+  // A payment of a picked invoice not confirmed yet: the double-charge warning, and paying
+  // needs the explicit "Pay anyway".
+  const massGuard = h('p', { class: 'alert alert-warn', role: 'alert', id: 'mass-pay-guard', hidden: true });
+  let massGuarded = false;
+  // A disabled Pay says why in the text beside it, read with it.
+  const massPay = h('button', { type: 'button', class: 'primary', id: 'mass-pay-button', 'aria-describedby': 'mass-pay-problem' });
+  const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
+  // The portal's mass payment names no method: with several, the person picks one here.
+  const massMethod = h('select', { id: 'mass-pay-method', 'aria-label': t('invoice-method') });
+  let massMethods = null;
+  massMethod.hidden = true;
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' }, massGuard, massMethod, massPay, massProblem, massClear);
+  const updateMass = async () => {
+    massBar.hidden = state.selected.size === 0;
+    if (massBar.hidden) return;
+    if (massMethods === null) {
+      massMethods = await invoke('mass_payment_methods').catch(() => []);
+      massMethod.replaceChildren(...massMethods.map((m) => h('option', { value: m.value, text: m.name })));
+      massMethod.hidden = massMethods.length < 2;
+    }
+    const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
+    massGuarded = !!summary.guard && !summary.problem;
+    massGuard.hidden = !massGuarded;
+    massGuard.textContent = summary.guard || '';
+    massPay.textContent = massGuarded ? t('mass-pay-anyway', { label: summary.label }) : summary.label;
+    massPay.className = massGuarded ? 'quiet' : 'primary';
+    massProblem.textContent = summary.problem || '';
+    massPay.disabled = !!summary.problem;
+  };
+  massClear.addEventListener('click', () => {
+    state.selected.clear();
+    for (const box of tbody.querySelectorAll('input.pick')) box.checked = false;
+    updateMass();
+  });
+  massPay.addEventListener('click', () => busy(massPay, async () => {
+    try {
+      const method = massMethods && massMethods.length ? massMethod.value : null;
+      const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], method, confirmed: massGuarded });
+      state.selected.clear();
+      if (!attemptId) {
+        // An offline method: the portal made the combined invoice; its instructions show there.
+        await go('invoice', { invoiceId: id, fresh: false });
+        return;
+      }
+      state.payment = { attemptId, invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+      await go('payment', { focus: false });
+    } catch (err) { showError(root, err); }
+  }));
+  table.append(tbody);
+  const totals = h('div', { class: 'totals', id: 'list-totals' });
+  const empty = h('p', { class: 'muted', id: 'list-empty', hidden: true, text: t('invoices-empty') });
+  const exportCsv = h('button', { type: 'button', class: 'quiet', id: 'export-csv', text: t('export-csv') });
+  exportCsv.addEventListener('click', () => busy(exportCsv, async () => {
+    root.querySelector('#export-done')?.remove();
+    try {
+      const saved = await invoke('export_csv', { filter: state.filter });
+      if (saved) {
+        totals.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'export-done', text: saved }));
+        announce(saved);
+      }
+    } catch (err) { showError(root, err); }
+  }));
+  const savePdfs = h('button', { type: 'button', class: 'quiet', id: 'save-pdfs', text: t('pdfs-save-all') });
+  const pdfBar = h('progress', { id: 'pdfs-bar', value: '0', max: '1', 'aria-label': t('pdfs-save-all') });
+  const pdfText = h('span', { id: 'pdfs-text', class: 'muted' });
+  const stop = h('button', { type: 'button', class: 'quiet', id: 'pdfs-stop', text: t('pdfs-cancel'), onclick: () => invoke('stop_saving_pdfs') });
+  const pdfPanel = h('div', { class: 'pdfs-progress', id: 'pdfs-progress', hidden: true, role: 'status' }, pdfBar, pdfText, stop);
+  savePdfs.addEventListener('click', () => busy(savePdfs, async () => {
+    root.querySelector('#pdfs-done')?.remove();
+    const unlisten = await listen('pdf-progress', (event) => {
+      const p = event.payload;
+      pdfPanel.hidden = false;
+      pdfBar.max = String(Math.max(p.total, 1));
+      pdfBar.value = String(p.done);
+      showFormatted(pdfText, 'pdfs-progress', { done: p.done, total: p.total, current: p.current });
+    });
+    try {
+      const done = await invoke('save_all_pdfs', { filter: state.filter });
+      if (done) {
+        pdfPanel.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'pdfs-done', text: done.message }));
+        announce(done.message);
+      }
+    } catch (err) { showError(root, err); } finally {
+      unlisten();
+      pdfPanel.hidden = true;
+    }
+  }));
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), massBar, table, empty, totals,
+    h('div', { class: 'actions' }, exportCsv, savePdfs), pdfPanel);
+  updateMass();
+  let view;
+  try {
+    view = await invoke('invoice_list', { filter: state.filter });
+    if (state.syncing && !view.counts.all) {
+      // Nothing synced yet and the first sync is still reading the list: say so rather than
+      // "no invoices", and draw the list when it is in. (A list synced before shows at once.)
+      const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
+      table.after(loading);
+      root.setAttribute('aria-busy', 'true');
+      await state.syncing.catch(() => {});
+      root.removeAttribute('aria-busy');
+      loading.remove();
+      if (!root.isConnected) return;
+      view = await invoke('invoice_list', { filter: state.filter });
+    }
+  } catch (err) {
+    showError(root, err);
+    return;
+  }
+  // The filters stay where they are: a click changes which rows show, in place (the tabs are
+  // never taken away under the pointer, and the last filter clicked wins).
+  const counts = {};
+  for (const f of filters) {
+    counts[f] = h('span', { class: 'count' });
+    tabs.append(h('button', {
+      type: 'button', class: 'filter', id: `filter-${f}`, 'aria-pressed': String(state.filter === f),
+      onclick: () => showFilter(f),
+    }, h('span', { text: t(`filter-${f}`) }), counts[f]));
+  }
+  const showFilter = async (f) => {
+    state.filter = f;
+    for (const b of tabs.querySelectorAll('.filter')) b.setAttribute('aria-pressed', String(b.id === `filter-${f}`));
+    let next;
+    try { next = await invoke('invoice_list', { filter: f }); } catch (err) { showError(root, err); return; }
+    if (state.filter !== f || !root.isConnected) return;
+    drawList(next);
+  };
+  const drawRows = (v) => drawRowsInto(table, tbody, v, updateMass);
+  const drawList = (view) => {
+    for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
+    empty.hidden = view.rows.length > 0;
+    totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
+    delete table.dataset.complete;
+    tbody.replaceChildren();
+    drawRows(view);
+    announce(view.totals_label);
+  };
+  drawList(view);
+}
+
+// The invoice list's rows, drawn in slices: WebKitGTK paints only after the whole parse, so
+// a long list goes first screenful first. A newer drawing (another filter) stops an older one.
+export function drawRowsInto(table, tbody, view, updateMass) {
+  const token = ++state.listToken;
+  const open = (id) => go('invoice', { invoiceId: id });
+  const row = (r) => h('tr', {
+    tabindex: '0', 'data-id': String(r.id), class: `row status-${r.status}`,
+    onclick: () => open(r.id),
+    onkeydown: rowKeys(() => open(r.id)),
+  },
+    h('td', {}, rowLink(r.number)), h('td', { text: r.date }), h('td', { text: r.due }),
+    h('td', { class: 'num', text: r.total }),
+    h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })),
+    h('td', { class: 'pick-cell', onclick: (e) => e.stopPropagation() },
+      r.status === 'unpaid' || r.status === 'overdue'
+        ? h('input', {
+          type: 'checkbox', class: 'pick', 'aria-label': t('mass-pay-select', { number: r.number }), checked: state.selected.has(r.id),
+          onkeydown: (e) => e.stopPropagation(),
+          onchange: (e) => { if (e.currentTarget.checked) state.selected.add(r.id); else state.selected.delete(r.id); updateMass(); },
+        })
+        : null));
+  let index = 0;
+  const slice = (n) => {
+    if (token !== state.listToken) return;
+    const frag = document.createDocumentFragment();
+    for (const end = Math.min(index + n, view.rows.length); index < end; index++) frag.append(row(view.rows[index]));
+    tbody.append(frag);
+    if (index < view.rows.length) requestAnimationFrame(() => slice(400));
+    else table.dataset.complete = 'true';
+  };
+  slice(60);
+}

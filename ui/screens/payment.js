@@ -1,0 +1,90 @@
+// A payment being followed: its phase, time, and what the portal said.
+
+import { startSync, toSignIn, updateBadge } from '../account.js';
+import { announce, busy, h, main } from '../dom.js';
+import { t } from '../i18n.js';
+import { go, markShown, refresh } from '../router.js';
+import { drawPendingPayments } from './dashboard.js';
+import { startPayment } from './invoice.js';
+import { state } from '../state.js';
+
+export let ticker = null;
+
+export function formatElapsed(ms) {
+  const s = Math.floor(ms / 1000);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+// What the payment screen shows in each phase: the bar while following, the way back when over.
+export const FOLLOWING = ['window', 'checking', 'waiting', 'slow', 'not-seen-yet', 'failed-unconfirmed', 'unknown'];
+
+export const OVER = ['paid', 'ended', 'not-paid', 'sign-in-needed', 'stopped'];
+
+export async function payment(root) {
+  const p = state.payment;
+  if (!p) return go('dashboard');
+  const usualSecs = (p.usualMs || 300000) / 1000;
+  const bar = h('progress', { id: 'payment-bar', max: String(usualSecs), value: '0', 'aria-label': t('payment-progress-label') });
+  const elapsed = h('p', { id: 'payment-elapsed', class: 'muted' });
+  const message = h('p', { id: 'payment-message', class: 'big', text: t(p.messageId) });
+  const actions = h('div', { class: 'actions', id: 'payment-actions' });
+  // Not a live region: each phase is announced once (onProgress), not read twice.
+  const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel' },
+    h('h1', { text: t('payment-title') }), message);
+  const tracking = FOLLOWING.includes(p.phase) && p.phase !== 'window';
+  if (tracking) panel.append(bar, elapsed);
+  if (p.phase === 'not-paid') {
+    // The portal said it: nothing was paid and the guard is lifted.
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-pay-again', text: t('payment-pay-again'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
+  }
+  if (p.phase === 'sign-in-needed') {
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-sign-in', text: t('payment-sign-in-again'), onclick: () => toSignIn() }));
+  }
+  if (OVER.includes(p.phase)) {
+    actions.append(h('button', { type: 'button', class: p.phase === 'paid' ? 'primary' : 'quiet', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
+    actions.append(h('button', { type: 'button', class: 'quiet', id: 'payment-dashboard', text: t('payment-back-to-dashboard'), onclick: () => go('dashboard', { sync: true }) }));
+  }
+  panel.append(actions);
+  root.append(panel);
+  const tick = () => {
+    if (!state.payment || state.screen !== 'payment') return;
+    const ms = state.payment.elapsedMs + (Date.now() - state.payment.since);
+    bar.value = Math.min(usualSecs, ms / 1000);
+    elapsed.textContent = t('payment-elapsed', { elapsed: formatElapsed(ms) });
+  };
+  clearInterval(ticker);
+  if (tracking) { tick(); ticker = setInterval(tick, 1000); }
+}
+
+export function onProgress(event) {
+  const e = event.payload;
+  const before = state.progress[e.attemptId];
+  state.progress[e.attemptId] = e;
+  const phaseChanged = !before || before.phase !== e.phase;
+  // The payment on the payment screen follows its own attempt only; another payment's steps
+  // show in the dashboard's list, never in place of the one the person is looking at.
+  const shown = state.payment && (state.payment.attemptId === e.attemptId || (!state.payment.attemptId && state.payment.invoiceId === e.invoiceId));
+  if (shown || !state.payment) {
+    const p = shown ? state.payment : { attemptId: e.attemptId, invoiceId: e.invoiceId };
+    const redraw = p.phase !== e.phase;
+    Object.assign(p, { attemptId: e.attemptId, phase: e.phase, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
+    state.payment = p;
+    if (redraw && state.screen === 'payment') {
+      // Only the panel changes: the phase's message, the bar, the way on.
+      document.getElementById('payment-panel')?.remove();
+      payment(main());
+      if (state.timing) markShown(`payment-${e.phase}`);
+    }
+  }
+  if (!phaseChanged) return;
+  if (state.screen === 'dashboard') drawPendingPayments();
+  announce(t(e.messageId));
+  if (e.phase === 'paid') {
+    // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
+    // it is showing) in the background; a failure here only leaves the old count.
+    startSync().then((view) => {
+      updateBadge(view);
+      if (state.screen === 'dashboard') refresh();
+    }, () => {});
+  }
+}

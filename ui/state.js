@@ -1,0 +1,23 @@
+// The app's state in the window, and the bridge to Rust (Tauri's invoke and events).
+
+export const { invoke } = window.__TAURI__.core;
+
+export const { listen } = window.__TAURI__.event;
+
+export const state = {
+  lang: 'en',
+  texts: {},
+  demo: false,
+  syncing: null, // the sync in flight, shared by every drawing of the dashboard
+  version: '',
+  screen: 'signin',
+  signedIn: false,
+  account: null,
+  filter: 'unpaid',
+  invoiceId: null,
+  portal: 'jitops',
+  payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
+  progress: {}, // the last payment-progress event of each payment attempt followed
+  listToken: 0,
+  notice: null,
+};
