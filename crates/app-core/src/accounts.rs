@@ -262,21 +262,26 @@ impl Core {
             }
         };
         let view = self.account_view(&record, false);
-        let mut state = self.state();
-        state.settings.accounts.retain(|a| a.key() != record.key());
-        state.settings.accounts.insert(0, record.clone());
-        self.settings_file.save(&state.settings)?;
-        Self::make_current(
-            &mut state,
-            Account {
-                record,
-                session: Some(session),
-                invoices,
-                dashboard,
-                last_sync,
-                details: HashMap::new(),
+        let first = record.clone();
+        self.change_settings(
+            |settings| {
+                settings.accounts.retain(|a| a.key() != first.key());
+                settings.accounts.insert(0, first);
             },
-        );
+            |state| {
+                Self::make_current(
+                    state,
+                    Account {
+                        record,
+                        session: Some(session),
+                        invoices,
+                        dashboard,
+                        last_sync,
+                        details: HashMap::new(),
+                    },
+                )
+            },
+        )?;
         Ok(SignInOutcome {
             second_factor: false,
             keyring_warning,
@@ -407,13 +412,15 @@ impl Core {
             if forget {
                 self.secrets.delete(&account.record.key())?;
                 self.cache.forget(&account.record.key())?;
-                let mut state = self.state();
-                for a in state.settings.accounts.iter_mut() {
-                    if a.key() == account.record.key() {
-                        a.remembered = false;
-                    }
-                }
-                self.settings_file.save(&state.settings)?;
+                let key = account.record.key();
+                self.change_settings(
+                    |settings| {
+                        for a in settings.accounts.iter_mut().filter(|a| a.key() == key) {
+                            a.remembered = false;
+                        }
+                    },
+                    |_| (),
+                )?;
             }
         }
         Ok(self.current_account())

@@ -154,6 +154,8 @@ pub struct Core {
     pub(crate) reminders: ReminderFile,
     pub(crate) secrets: Arc<dyn SecretStore>,
     pub(crate) state: Mutex<State>,
+    /// Held while the settings are changed and written: writes land in the order made.
+    pub(crate) settings_writer: Mutex<()>,
     pub(crate) processor_domains: Vec<String>,
     /// The latest notifications given, for the tray menu.
     pub(crate) recent_notices: crate::tray::RecentNotices,
@@ -204,6 +206,7 @@ impl Core {
                 .map(|d| d.to_string())
                 .collect(),
             recent_notices: Default::default(),
+            settings_writer: Mutex::new(()),
         };
         core.note_trouble(trouble);
         Ok(core)
@@ -235,13 +238,33 @@ impl Core {
         self.catalogues.all_texts(lang)
     }
 
+    /// Changes the settings and writes them without holding the state's lock over the disk:
+    /// the change is made on a copy and written first (one writer at a time, so writes land in
+    /// the order made), then applied with `then` under the lock. A write that fails changes
+    /// nothing.
+    pub(crate) fn change_settings<T>(
+        &self,
+        change: impl FnOnce(&mut Settings),
+        then: impl FnOnce(&mut State) -> T,
+    ) -> Result<T> {
+        let _writing = self
+            .settings_writer
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut copy = self.state().settings.clone();
+        change(&mut copy);
+        self.settings_file.save(&copy)?;
+        let mut state = self.state();
+        state.settings = copy;
+        Ok(then(&mut state))
+    }
+
     /// Switches the language and remembers it.
     pub fn set_language(&self, lang: Lang) -> Result<()> {
-        let mut state = self.state();
-        state.lang = lang;
-        state.settings.language = Some(lang.code().to_owned());
-        self.settings_file.save(&state.settings)?;
-        Ok(())
+        self.change_settings(
+            |settings| settings.language = Some(lang.code().to_owned()),
+            |state| state.lang = lang,
+        )
     }
 
     /// Whether closing the window keeps the app in the tray; None until the person chose.
@@ -251,10 +274,7 @@ impl Core {
 
     /// Remembers what closing the window does.
     pub fn set_close_to_tray(&self, keep: bool) -> Result<()> {
-        let mut state = self.state();
-        state.settings.close_to_tray = Some(keep);
-        self.settings_file.save(&state.settings)?;
-        Ok(())
+        self.change_settings(|settings| settings.close_to_tray = Some(keep), |_| ())
     }
 
     /// Where the embedded demo portal listens, when the app runs with `--demo`.

@@ -152,24 +152,23 @@ impl Core {
     /// or overdue), each given once: one per invoice, or one summary when there are more than
     /// three at once (a first sync of a long account would flood the screen).
     pub fn take_reminders(&self) -> Vec<Notice> {
-        let state = self.state();
-        let lang = state.lang;
-        let c = &self.catalogues;
-        let Some(account) = state.account.as_ref() else {
-            return vec![];
+        // The invoices are taken under the lock, the record is read and written after it.
+        let (lang, key, invoices) = {
+            let state = self.state();
+            let Some(account) = state.account.as_ref() else {
+                return vec![];
+            };
+            (state.lang, account.record.key(), account.invoices.clone())
         };
+        let c = &self.catalogues;
         let today = portal::session::today();
-        let new = match self
-            .reminders
-            .take_new(&account.record.key(), &account.invoices, today)
-        {
+        let new = match self.reminders.take_new(&key, &invoices, today) {
             Ok(new) => new,
             Err(e) => {
                 tracing::warn!("the reminders record was not written: {e}");
                 return vec![];
             }
         };
-        let key = account.record.key();
         for r in &new {
             self.recent_notices.add(crate::tray::RecentNotice {
                 account: key.clone(),
