@@ -13,7 +13,7 @@ packages=(
   xvfb webkit2gtk-driver
   dbus dbus-x11 gnome-keyring
   python3-xlib desktop-file-utils
-  libayatana-appindicator3-1
+  libayatana-appindicator3-dev
 )
 # The Tauri bundler (`make package`) and axe-core (the e2e audit) come from npm.
 # A machine with node and npm from elsewhere (NodeSource) keeps them.
