@@ -3,7 +3,7 @@
 
 import { h, main, showError } from './dom.js';
 import { t } from './i18n.js';
-import { focusScreen, go, render } from './router.js';
+import { go } from './router.js';
 import { invoke, state } from './state.js';
 
 // The saved copy of an account's invoices, without the portal: no sync is started.
@@ -111,6 +111,5 @@ export async function toSignIn() {
 // the portal is back: the invoice they asked for is read now (the screen has nothing typed).
 export async function showWhatFailedOffline() {
   if (state.screen !== 'invoice' || document.getElementById('invoice-status')) return;
-  await render();
-  focusScreen();
+  await go('invoice');
 }

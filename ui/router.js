@@ -31,9 +31,18 @@ export function setChrome() {
 export async function go(screen, options = {}) {
   state.screen = screen;
   if (options.invoiceId !== undefined) state.invoiceId = options.invoiceId;
-  await render(options);
-  if (options.focus !== false) focusScreen();
+  const drawn = await render(options, { ready: false });
+  if (options.focus !== false && drawn) focusScreen();
+  if (drawn) markReady();
 }
+
+// Which drawing is the latest: a screen asked for while another was still loading wins, and the
+// earlier one neither takes the focus nor says the screen is ready.
+let drawing = 0;
+
+// `main[data-ready]`: the screen is drawn and the focus placed (what a test waits for before
+// it reads the focus or types).
+function markReady() { main().dataset.ready = 'true'; }
 
 // A new screen: the focus goes to its heading (read first by a screen reader, and where Tab
 // goes on from), unless the screen put it in its first field (a form to fill in).
@@ -47,7 +56,10 @@ export function focusScreen() {
   heading.focus({ preventScroll: true });
 }
 
-export async function render(options = {}) {
+// Draws the screen on show; true when this drawing is still the latest once it is done. Unless
+// told otherwise (`go` places the focus first), the screen is then marked ready.
+export async function render(options = {}, { ready = true } = {}) {
+  const mine = ++drawing;
   applyStatic();
   setChrome();
   const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts };
@@ -55,8 +67,12 @@ export async function render(options = {}) {
   const root = main();
   root.replaceChildren();
   root.dataset.screen = state.screen;
+  root.dataset.ready = 'false';
   await view(root, options);
+  if (mine !== drawing) return false;
+  if (ready) markReady();
   if (state.timing) markShown(state.screen === 'payment' ? `payment-${state.payment?.phase}` : state.screen);
+  return true;
 }
 
 // A background update of the screen on show (a sync that landed): drawn again from what Rust

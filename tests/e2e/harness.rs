@@ -425,11 +425,17 @@ impl App {
             .to_owned()
     }
 
+    /// Waits until `screen` is drawn and the focus placed on it (`#main[data-ready]`, set
+    /// once the screen's content is in: a screen that loads is not ready while it loads).
     pub async fn wait_screen(&self, screen: &str) {
         let deadline = Instant::now() + Duration::from_secs(60);
         loop {
             let now = self.screen().await;
-            if now == screen {
+            let ready = self
+                .js("return document.getElementById('main').dataset.ready === 'true'")
+                .await
+                == serde_json::json!(true);
+            if now == screen && ready {
                 return;
             }
             if Instant::now() > deadline {
