@@ -18,6 +18,7 @@ export const state = {
   portal: 'jitops',
   payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
   progress: {}, // the last payment-progress event of each payment attempt followed
-  listToken: 0,
+  listWindow: null,
+  listQuery: '',
   notice: null,
 };

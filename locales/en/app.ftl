@@ -81,6 +81,15 @@ col-due = Due date
 col-total = Total
 col-status = Status
 invoices-empty = No invoices match this filter.
+invoices-search-label = Search this list
+invoices-search-count = { $shown ->
+    [0] No invoice in this list matches your search.
+    [one] { $total ->
+        [one] The invoice matches your search.
+       *[other] 1 of { $total } invoices matches your search.
+    }
+   *[other] { $shown } of { $total } invoices match your search.
+}
 invoices-totals = { $count ->
     [one] Total of the invoice shown
    *[other] Total of the { $count } invoices shown

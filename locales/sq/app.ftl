@@ -81,6 +81,15 @@ col-due = Afati i pagesës
 col-total = Totali
 col-status = Statusi
 invoices-empty = Asnjë faturë nuk përputhet me këtë filtër.
+invoices-search-label = Kërko në këtë listë
+invoices-search-count = { $shown ->
+    [0] Asnjë faturë në këtë listë nuk përputhet me kërkimin.
+    [one] { $total ->
+        [one] Fatura përputhet me kërkimin.
+       *[other] 1 nga { $total } fatura përputhet me kërkimin.
+    }
+   *[other] { $shown } nga { $total } fatura përputhen me kërkimin.
+}
 invoices-totals = { $count ->
     [one] Totali i faturës së shfaqur
    *[other] Totali i { $count } faturave të shfaqura

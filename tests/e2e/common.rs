@@ -230,6 +230,14 @@ pub const TAB: &str = "\u{E004}";
 
 pub const ENTER: &str = "\u{E007}";
 
+pub const PAGE_UP: &str = "\u{E00E}";
+
+pub const END: &str = "\u{E010}";
+
+pub const HOME: &str = "\u{E011}";
+
+pub const ARROW_DOWN: &str = "\u{E015}";
+
 /// Chooses `value` in the `<select>` `css` as a person does from its list.
 pub async fn choose(app: &App, css: &str, value: &str) {
     app.wait_for(css)

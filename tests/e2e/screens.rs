@@ -422,3 +422,120 @@ async fn the_whole_journey_by_keyboard_alone() {
     })
     .await;
 }
+
+/// The index (aria-rowindex) of the row with the focus, once `pred` holds for it.
+async fn focused_row_index(app: &App, what: &str, pred: impl Fn(u64) -> bool) -> u64 {
+    wait_until(what, || async {
+        let at = app
+            .js("const r = document.activeElement.closest('tr[aria-rowindex]'); return r ? Number(r.getAttribute('aria-rowindex')) : 0")
+            .await
+            .as_u64()
+            .unwrap_or(0);
+        pred(at).then_some(at)
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_two_thousand_row_list_draws_what_is_seen_and_reaches_every_row() {
+    harness::scenario(
+        "the_two_thousand_row_list_draws_what_is_seen_and_reaches_every_row",
+        || async {
+            let app = App::signed_in("accountant@jitops.example").await;
+            app.click("#nav-invoices").await;
+            app.wait_screen("invoices").await;
+            app.click("#filter-all").await;
+            app.wait_for("#filter-all[aria-pressed='true']").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            // Every row counted for screen readers; a few dozen in the page.
+            assert_eq!(
+                app.js(
+                    "return document.getElementById('invoice-table').getAttribute('aria-rowcount')"
+                )
+                .await,
+                serde_json::json!("2001")
+            );
+            let drawn = || async {
+                app.js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
+                    .await
+                    .as_u64()
+                    .unwrap()
+            };
+            let first = drawn().await;
+            assert!((5..120).contains(&first), "{first} rows drawn of 2,000");
+
+            // The keyboard: End to the last row, Page Up, Home back to the first.
+            app.tab_to("#invoice-table tbody tr.row").await;
+            assert_eq!(focused_row_index(&app, "the first row", |i| i > 0).await, 2);
+            app.keys(END).await;
+            focused_row_index(&app, "the last row focused", |i| i == 2001).await;
+            app.keys(PAGE_UP).await;
+            let up = focused_row_index(&app, "a page up", |i| i < 2001).await;
+            assert!(up > 1950, "Page Up moved to row {up}");
+            app.keys(ARROW_DOWN).await;
+            focused_row_index(&app, "a row down", |i| i == up + 1).await;
+            app.keys(HOME).await;
+            focused_row_index(&app, "the first row again", |i| i == 2).await;
+            assert!(drawn().await < 120, "the rows passed by were not kept");
+
+            // Scrolled with the pointer to the bottom: the last row is drawn and opens.
+            app.js("const m = document.getElementById('main'); m.scrollTop = m.scrollHeight;")
+                .await;
+            let last = app
+                .wait_for("#invoice-table tr[aria-rowindex='2001']")
+                .await
+                .attr("data-id")
+                .await
+                .unwrap()
+                .expect("the last row's id");
+            // A cell, as a person clicks (WebKitWebDriver finds a table row itself not
+            // interactable this far down a scrolled list).
+            app.click(&format!(
+                "#invoice-table tr[data-id='{last}'] td:nth-child(3)"
+            ))
+            .await;
+            app.wait_screen("invoice").await;
+            assert_eq!(
+                app.js("return String(document.getElementById('main').dataset.screen)")
+                    .await,
+                serde_json::json!("invoice")
+            );
+            app.click("#back").await;
+            app.wait_screen("invoices").await;
+
+            // The list's own search finds a row wherever it is, in both languages.
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            app.type_into("#list-search", "ACC-01234").await;
+            app.wait_text("#list-search-count", "the search's count", |t| {
+                t == "1 of 2,000 invoices matches your search."
+            })
+            .await;
+            assert_eq!(drawn().await, 1);
+            assert_eq!(
+                app.text("#invoice-table tr[data-id] td:first-child").await,
+                "ACC-01234"
+            );
+            app.click("#lang-sq").await;
+            app.wait_text("#list-search-count", "the count in Albanian", |t| {
+                // WebDriver reads a no-break space as a space.
+                t == "1 nga 2 000 fatura përputhet me kërkimin."
+            })
+            .await;
+            assert_eq!(
+                app.js("return document.getElementById('list-search').value")
+                    .await,
+                serde_json::json!("ACC-01234"),
+                "the search survives the language switch"
+            );
+            app.type_into("#list-search", "no such invoice").await;
+            app.wait_text("#list-search-count", "nothing found", |t| {
+                t == "Asnjë faturë në këtë listë nuk përputhet me kërkimin."
+            })
+            .await;
+            assert_eq!(drawn().await, 0);
+            app.close().await;
+        },
+    )
+    .await;
+}

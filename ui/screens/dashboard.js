@@ -55,7 +55,9 @@ export async function dashboard(root, options = {}) {
   try {
     draw(await invoke('dashboard'));
   } catch (err) { /* not synced yet */ }
-  if (options.sync || state.syncing) await sync();
+  // The sync goes on in the background: the screen is there (and ready) meanwhile, its
+  // Refresh showing the work.
+  if (options.sync || state.syncing) sync();
 }
 
 // A payment not followed yet this run shows what its record says until its first event.

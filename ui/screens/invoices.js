@@ -1,7 +1,8 @@
-// The invoice list: filters, the rows drawn in slices, export, PDFs, and paying several
-// together.
+// The invoice list: filters, the search, the rows (drawn where they are seen), export, PDFs,
+// and paying several together.
 
-import { announce, busy, h, rowKeys, rowLink, showError } from '../dom.js';
+import { announce, busy, field, h, rowLink, showError } from '../dom.js';
+import { listWindow } from '../list-window.js';
 import { showFormatted, t } from '../i18n.js';
 import { go } from '../router.js';
 import { invoke, listen, state } from '../state.js';
@@ -105,68 +106,93 @@ export async function invoices(root) {
       pdfPanel.hidden = true;
     }
   }));
-  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), massBar, table, empty, totals,
+  // The list's own search (the browser's find-in-page sees only the rows drawn): by number,
+  // date, amount or status, as shown. Kept across filters and a language switch.
+  const search = h('input', { type: 'search', id: 'list-search', value: state.listQuery || '', autocomplete: 'off' });
+  const searchCount = h('span', { class: 'muted', id: 'list-search-count', role: 'status' });
+  const searchBar = h('div', { class: 'list-tools', hidden: true }, field('list-search', 'invoices-search-label', search), searchCount);
+  root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), searchBar, massBar, table, empty, totals,
     h('div', { class: 'actions' }, exportCsv, savePdfs), pdfPanel);
   updateMass();
   let view;
   try {
     view = await invoke('invoice_list', { filter: state.filter });
-    if (state.syncing && !view.counts.all) {
-      // Nothing synced yet and the first sync is still reading the list: say so rather than
-      // "no invoices", and draw the list when it is in. (A list synced before shows at once.)
-      const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
-      table.after(loading);
-      root.setAttribute('aria-busy', 'true');
-      await state.syncing.catch(() => {});
-      root.removeAttribute('aria-busy');
-      loading.remove();
-      if (!root.isConnected) return;
-      view = await invoke('invoice_list', { filter: state.filter });
-    }
   } catch (err) {
     showError(root, err);
     return;
   }
-  // The filters stay where they are: a click changes which rows show, in place (the tabs are
-  // never taken away under the pointer, and the last filter clicked wins).
-  const counts = {};
-  for (const f of filters) {
-    counts[f] = h('span', { class: 'count' });
-    tabs.append(h('button', {
-      type: 'button', class: 'filter', id: `filter-${f}`, 'aria-pressed': String(state.filter === f),
-      onclick: () => showFilter(f),
-    }, h('span', { text: t(`filter-${f}`) }), counts[f]));
+  if (state.syncing && !view.counts.all) {
+    // Nothing synced yet and the first sync is still reading the list: say so rather than
+    // "no invoices", and draw the list when it is in (the screen is usable meanwhile). A list
+    // synced before shows at once.
+    const loading = h('p', { class: 'spinner', id: 'list-loading', text: t('loading') });
+    table.after(loading);
+    root.setAttribute('aria-busy', 'true');
+    state.syncing.catch(() => {}).then(async () => {
+      root.removeAttribute('aria-busy');
+      loading.remove();
+      if (!root.isConnected) return;
+      try { showList(await invoke('invoice_list', { filter: state.filter })); } catch (err) { showError(root, err); }
+    });
+    return;
   }
-  const showFilter = async (f) => {
-    state.filter = f;
-    for (const b of tabs.querySelectorAll('.filter')) b.setAttribute('aria-pressed', String(b.id === `filter-${f}`));
-    let next;
-    try { next = await invoke('invoice_list', { filter: f }); } catch (err) { showError(root, err); return; }
-    if (state.filter !== f || !root.isConnected) return;
-    drawList(next);
-  };
-  const drawRows = (v) => drawRowsInto(table, tbody, v, updateMass);
-  const drawList = (view) => {
-    for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
-    empty.hidden = view.rows.length > 0;
-    totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
-    delete table.dataset.complete;
-    tbody.replaceChildren();
-    drawRows(view);
-    announce(view.totals_label);
-  };
-  drawList(view);
+  showList(view);
+
+  function showList(view) {
+    // The filters stay where they are: a click changes which rows show, in place (the tabs are
+    // never taken away under the pointer, and the last filter clicked wins).
+    const counts = {};
+    for (const f of filters) {
+      counts[f] = h('span', { class: 'count' });
+      tabs.append(h('button', {
+        type: 'button', class: 'filter', id: `filter-${f}`, 'aria-pressed': String(state.filter === f),
+        onclick: () => showFilter(f),
+      }, h('span', { text: t(`filter-${f}`) }), counts[f]));
+    }
+    const showFilter = async (f) => {
+      state.filter = f;
+      for (const b of tabs.querySelectorAll('.filter')) b.setAttribute('aria-pressed', String(b.id === `filter-${f}`));
+      // Until the filter's rows are in, the list on show is not the one asked for.
+      delete table.dataset.complete;
+      let next;
+      try { next = await invoke('invoice_list', { filter: f }); } catch (err) { showError(root, err); return; }
+      if (state.filter !== f || !root.isConnected) return;
+      drawList(next);
+    };
+    let listed = view;
+    // The rows of the filter on show that match the search, drawn; the count said when searching.
+    const drawRows = () => {
+      const query = search.value.trim().toLocaleLowerCase();
+      state.listQuery = search.value;
+      const rows = query ? listed.rows.filter((r) => [r.number, r.date, r.due, r.total, r.status_text].some((x) => x.toLocaleLowerCase().includes(query))) : listed.rows;
+      // While searching, the count says it when nothing matches.
+      empty.hidden = rows.length > 0 || Boolean(query);
+      if (query) showFormatted(searchCount, 'invoices-search-count', { shown: rows.length, total: listed.rows.length });
+      else searchCount.textContent = '';
+      delete table.dataset.complete;
+      drawRowsInto(table, tbody, { rows }, updateMass);
+    };
+    search.addEventListener('input', drawRows);
+    const drawList = (view) => {
+      listed = view;
+      for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
+      totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
+      drawRows();
+      announce(view.totals_label);
+    };
+    searchBar.hidden = false;
+    drawList(view);
+  }
 }
 
-// The invoice list's rows, drawn in slices: WebKitGTK paints only after the whole parse, so
-// a long list goes first screenful first. A newer drawing (another filter) stops an older one.
+// The invoice list's rows, drawn where they are seen (list-window.js). A newer drawing (another
+// filter, the search) replaces the older one.
 export function drawRowsInto(table, tbody, view, updateMass) {
-  const token = ++state.listToken;
-  const open = (id) => go('invoice', { invoiceId: id });
+  state.listWindow?.detach();
+  const open = (r) => go('invoice', { invoiceId: r.id });
   const row = (r) => h('tr', {
     tabindex: '0', 'data-id': String(r.id), class: `row status-${r.status}`,
-    onclick: () => open(r.id),
-    onkeydown: rowKeys(() => open(r.id)),
+    onclick: () => open(r),
   },
     h('td', {}, rowLink(r.number)), h('td', { text: r.date }), h('td', { text: r.due }),
     h('td', { class: 'num', text: r.total }),
@@ -179,14 +205,5 @@ export function drawRowsInto(table, tbody, view, updateMass) {
           onchange: (e) => { if (e.currentTarget.checked) state.selected.add(r.id); else state.selected.delete(r.id); updateMass(); },
         })
         : null));
-  let index = 0;
-  const slice = (n) => {
-    if (token !== state.listToken) return;
-    const frag = document.createDocumentFragment();
-    for (const end = Math.min(index + n, view.rows.length); index < end; index++) frag.append(row(view.rows[index]));
-    tbody.append(frag);
-    if (index < view.rows.length) requestAnimationFrame(() => slice(400));
-    else table.dataset.complete = 'true';
-  };
-  slice(60);
+  state.listWindow = listWindow(table, tbody, view.rows, row, open, 6);
 }
