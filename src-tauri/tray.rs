@@ -19,12 +19,32 @@ pub struct Tray {
     shown: Mutex<Option<TrayView>>,
 }
 
+/// The names the indicator's loader (libappindicator-sys) tries, in its order.
+const INDICATOR_LIBRARIES: [&str; 4] = [
+    "libayatana-appindicator3.so.1",
+    "libappindicator3.so.1",
+    "libayatana-appindicator3.so",
+    "libappindicator3.so",
+];
+
+fn indicator_library_present() -> bool {
+    INDICATOR_LIBRARIES.iter().any(|name| {
+        // SAFETY: loading a system library runs its initialisers; these are the libraries the
+        // tray loads anyway, and nothing is called here.
+        unsafe { libloading::Library::new(name) }.is_ok()
+    })
+}
+
 /// Builds the tray icon. None when this system cannot show one (no indicator library): then
 /// closing the window quits, as there would be no way back to a hidden window.
 pub fn build(app: &AppHandle) -> Option<()> {
-    // The indicator library is loaded on first use, and its loader panics when it is missing:
-    // that only means no tray.
-    let built = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+    // The tray's indicator library is loaded on first use, and its loader panics when it is
+    // missing (which, the release build aborting on panic, would end the app): looked for first.
+    if !indicator_library_present() {
+        tracing::warn!("no tray icon on this desktop: no indicator library");
+        return None;
+    }
+    let built = (|| {
         let menu = Menu::new(app).ok()?;
         let mut builder = TrayIconBuilder::with_id(ID)
             .menu(&menu)
@@ -34,10 +54,10 @@ pub fn build(app: &AppHandle) -> Option<()> {
         }
         let icon = builder.build(app).ok()?;
         Some((icon, menu))
-    }));
+    })();
     let (icon, menu) = match built {
-        Ok(Some(built)) => built,
-        _ => {
+        Some(built) => built,
+        None => {
             tracing::warn!("no tray icon on this desktop");
             return None;
         }

@@ -96,14 +96,14 @@ async fn every_screen_renders_in_both_languages() {
         app.wait_for("#invoice-table[data-complete='true']").await;
         both_languages(&app, "screen-invoices").await;
         // Unpaid first by due date: the two overdue ones lead, highlighted.
-        let first = app.wait_for("#invoice-table tbody tr").await;
+        let first = app.wait_for("#invoice-table tbody tr[data-id]").await;
         assert_eq!(
             first.attr("class").await.unwrap().unwrap_or_default(),
             "row status-overdue"
         );
         app.click("#lang-sq").await;
         app.wait_text(
-            "#invoice-table tbody tr td:nth-child(5)",
+            "#invoice-table tbody tr[data-id] td:nth-child(5)",
             "Albanian status",
             |t| t == "E prapambetur",
         )
@@ -353,7 +353,7 @@ async fn the_whole_journey_by_keyboard_alone() {
         app.keys(ENTER).await;
         app.wait_for("#filter-overdue[aria-pressed='true']").await;
         app.wait_for("#invoice-table[data-complete='true']").await;
-        app.tab_to("#invoice-table tbody tr").await;
+        app.tab_to("#invoice-table tbody tr[data-id]").await;
         let first = app.js("return document.activeElement.dataset.id").await;
         app.keys(" ").await;
         app.wait_screen("invoice").await;

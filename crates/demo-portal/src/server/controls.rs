@@ -39,7 +39,9 @@ pub(crate) async fn faults_layer(
 }
 
 /// The demo's fault knobs while it runs, for trying the app (and the end-to-end faults
-/// scenarios): `/demo/faults.php?down=1`, `?latency_ms=3000`, `?down=0&latency_ms=0`. Only
+/// scenarios): `/demo/faults.php?down=1`, `?latency_ms=3000`, `?down=0&latency_ms=0`, and
+/// `?notify_delay_ms=7300` (when the processor's notification reaches the portal after a
+/// payment: `make bench` varies it so that Paid lands at any moment between two checks). Only
 /// the parameters given change; the page shows the faults in force.
 pub(crate) async fn faults_control(
     State(shared): State<Arc<Shared>>,
@@ -55,7 +57,11 @@ pub(crate) async fn faults_control(
     if let Some(never) = query.get("never_notify") {
         faults.never_notify = never == "1";
     }
-    format!("{:?}\n", *faults).into_response()
+    if let Some(ms) = query.get("notify_delay_ms").and_then(|v| v.parse().ok()) {
+        *shared.notify_delay.lock().unwrap() = Duration::from_millis(ms);
+    }
+    let delay = *shared.notify_delay.lock().unwrap();
+    format!("{:?}\nnotify_delay: {delay:?}\n", *faults).into_response()
 }
 
 /// The session cookie's name and every live session's value, one per line: what the
