@@ -24,9 +24,13 @@ fn list_page(theme: Theme) -> String {
 
 /// What the app does with a fetched list page: is it the sign-in page (an expired session)?
 /// If not, the list.
+/// One tokenizer pass answers both the sign-in check and the depth guard (as the session does).
 fn read_list(page: &str, url: &Url) -> usize {
-    assert!(!portal::pages::is_login_page(page));
-    portal::pages::parse_invoice_list(page, url).unwrap().len()
+    let scan = portal::depth::scan(page);
+    assert!(!scan.sign_in_form);
+    portal::depth::with_known_scan(page, scan, || {
+        portal::pages::parse_invoice_list(page, url).unwrap().len()
+    })
 }
 
 fn parse(c: &mut Criterion) {

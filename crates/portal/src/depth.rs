@@ -178,9 +178,42 @@ impl TokenSink for ScanSink {
 }
 
 /// One tokenizer pass over `html`; it stops as soon as the page nests deeper than
-/// [`MAX_DEPTH`] (`deepest` then says MAX_DEPTH + 1).
+/// [`MAX_DEPTH`] (`deepest` then says MAX_DEPTH + 1). Inside [`with_known_scan`] for this very
+/// page, the pass already made is answered instead.
 pub fn scan(html: &str) -> PageScan {
+    if let Some(known) = known_scan(html) {
+        return known;
+    }
     scan_until(html, MAX_DEPTH)
+}
+
+thread_local! {
+    /// The pass already made over the page being read on this thread: (its address, its
+    /// length, the scan). Set only while [`with_known_scan`] runs, which borrows the page, so
+    /// no other text can sit at that address meanwhile.
+    static KNOWN: Cell<Option<(usize, usize, PageScan)>> = const { Cell::new(None) };
+}
+
+fn known_scan(html: &str) -> Option<PageScan> {
+    KNOWN
+        .get()
+        .filter(|(at, len, _)| *at == html.as_ptr() as usize && *len == html.len())
+        .map(|(_, _, scan)| scan)
+}
+
+/// Runs `read` (the reading of `html`) with `scan`, made of `html` already (the sign-in check
+/// every fetched page gets), standing for the depth guard's pass: a fetched page is tokenized
+/// once before its tree is built, not twice.
+pub fn with_known_scan<T>(html: &str, scan: PageScan, read: impl FnOnce() -> T) -> T {
+    struct Forget;
+    impl Drop for Forget {
+        fn drop(&mut self) {
+            KNOWN.set(None);
+        }
+    }
+    KNOWN.set(Some((html.as_ptr() as usize, html.len(), scan)));
+    let _forget = Forget;
+    read()
 }
 
 fn scan_until(html: &str, stop_beyond: usize) -> PageScan {
@@ -207,6 +240,30 @@ pub fn deepest_nesting(html: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_known_scan_stands_only_for_its_own_page_and_only_while_reading() {
+        let page = String::from("<html><body><div>x</div></body></html>");
+        let made = scan(&page);
+        assert_eq!(made.deepest, 3);
+        // A made-up scan shows it is the one answered, for this page alone.
+        let known = PageScan {
+            deepest: 99,
+            sign_in_form: true,
+        };
+        with_known_scan(&page, known, || {
+            assert_eq!(scan(&page), known);
+            assert_eq!(deepest_nesting(&page), 99);
+            let other = page.clone();
+            assert_eq!(scan(&other), made, "another text, even equal, is scanned");
+            assert_eq!(
+                scan(&page[..10]).deepest,
+                1,
+                "a part of the page is scanned"
+            );
+        });
+        assert_eq!(scan(&page), made, "forgotten once the reading is over");
+    }
 
     #[test]
     fn counts_nesting_but_not_void_or_optional_end_elements() {

@@ -9,11 +9,17 @@ use crate::model::*;
 use crate::money::{currency_in, money_in_sentence, Money, UNKNOWN_CURRENCY};
 use chrono::NaiveDate;
 use scraper::{ElementRef, Html, Selector};
+use std::sync::LazyLock;
 use url::Url;
 
 fn sel(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
 }
+
+// Selectors asked of every row of a long list: parsed once, not per row.
+static SPAN: LazyLock<Selector> = LazyLock::new(|| sel("span"));
+static STATUS_LABEL: LazyLock<Selector> = LazyLock::new(|| sel("span.status, span.label"));
+static INVOICE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewinvoice.php']"));
 
 fn text_of(el: ElementRef<'_>) -> String {
     el.text()
@@ -478,8 +484,9 @@ fn invoice_id_from(text: &str) -> Option<u64> {
 }
 
 fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {
-    let hidden = cell.select(&sel("span")).next().map(text_of)?;
-    NaiveDate::parse_from_str(hidden.trim(), "%Y-%m-%d").ok()
+    let hidden = cell.select(&SPAN).next().map(text_of)?;
+    // ISO 8601 (`YYYY-MM-DD`), read without a format string to interpret.
+    hidden.trim().parse::<NaiveDate>().ok()
 }
 
 /// The date formats WHMCS offers its admin (General Settings > Localisation), as chrono
@@ -539,7 +546,7 @@ pub fn parse_invoice_list_and_format(
             .attr("onclick")
             .and_then(invoice_id_from)
             .or_else(|| {
-                row.select(&sel("a[href*='viewinvoice.php']"))
+                row.select(&INVOICE_LINK)
                     .find_map(|a| invoice_id_from(a.value().attr("href")?))
             })
             .ok_or_else(|| bad("the invoice link"))?;
@@ -548,7 +555,7 @@ pub fn parse_invoice_list_and_format(
         if shown_dates.len() < 200 {
             // The cell's text after its hidden ISO span: the date as the portal writes it.
             let iso = cells[1]
-                .select(&sel("span"))
+                .select(&SPAN)
                 .next()
                 .map(text_of)
                 .unwrap_or_default();
@@ -569,7 +576,7 @@ pub fn parse_invoice_list_and_format(
             .or_else(|| crate::money::parse_amount(&shown_total))
             .ok_or_else(|| bad("the total"))?;
         let status_el = cells[4]
-            .select(&sel("span.status, span.label"))
+            .select(&STATUS_LABEL)
             .next()
             .ok_or_else(|| bad("the status"))?;
         let status = status_el

@@ -147,6 +147,8 @@ pub enum SignIn {
 pub struct Page {
     pub url: Url,
     pub html: String,
+    /// The tokenizer's pass over it made by the sign-in check, reused by the depth guard.
+    pub scan: Option<crate::depth::PageScan>,
 }
 
 /// The largest portal page the client reads. The 2,000-invoice list is about 1.5 MB; a page
@@ -314,7 +316,11 @@ impl Session {
         // WHMCS serves UTF-8; a page with broken bytes is read with replacement characters
         // rather than refused, so the parsers decide whether it still makes sense.
         let html = String::from_utf8_lossy(&body).into_owned();
-        Ok(Page { url, html })
+        Ok(Page {
+            url,
+            html,
+            scan: None,
+        })
     }
 
     /// GET a URL of this portal as it is, without any sign-in retry.
@@ -493,8 +499,8 @@ impl Session {
     /// (password changed on the website, a second factor, a captcha, a ban) forgets the kept
     /// credentials: nothing posts them again without the person, or WHMCS would ban the address.
     pub async fn get_with(&self, url: Url, may_sign_in: bool) -> Result<(Page, bool)> {
-        let page = self.get_raw(url.clone()).await?;
-        if !pages::is_login_page(&page.html) {
+        let page = scanned(self.get_raw(url.clone()).await?);
+        if !page.scan.is_some_and(|s| s.sign_in_form) {
             return Ok((page, false));
         }
         if !may_sign_in {
@@ -526,8 +532,8 @@ impl Session {
                 });
             }
         }
-        let page = self.get_raw(url).await?;
-        if pages::is_login_page(&page.html) {
+        let page = scanned(self.get_raw(url).await?);
+        if page.scan.is_some_and(|s| s.sign_in_form) {
             return Err(PortalError::SessionExpired);
         }
         Ok((page, true))
@@ -566,10 +572,11 @@ impl Session {
     /// Whether this session is signed in, and as whom: the e-mail of the profile page's
     /// form (`clientarea.php?action=details`, its `email` field). None when signed out.
     pub async fn signed_in_email(&self) -> Result<Option<String>> {
-        let page = self
-            .get_raw(self.address.page("clientarea.php?action=details"))
-            .await?;
-        if pages::is_login_page(&page.html) {
+        let page = scanned(
+            self.get_raw(self.address.page("clientarea.php?action=details"))
+                .await?,
+        );
+        if page.scan.is_some_and(|s| s.sign_in_form) {
             return Ok(None);
         }
         parse_off_thread(page, |html, url| Ok(pages::profile_email(html, url))).await
@@ -718,12 +725,23 @@ const PARSE_BUDGET: Duration = Duration::from_secs(5);
 
 /// Parses `page` on a blocking thread (never on the async runtime's threads, where the
 /// tracker and every other request run), within [`PARSE_BUDGET`].
+/// The page with its one tokenizer pass (whether it is the sign-in page, how deep it nests).
+fn scanned(mut page: Page) -> Page {
+    page.scan = Some(crate::depth::scan(&page.html));
+    page
+}
+
 async fn parse_off_thread<T: Send + 'static>(
     page: Page,
     parse: impl FnOnce(&str, &Url) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     let url = page.url.clone();
-    let work = tokio::task::spawn_blocking(move || parse(&page.html, &page.url));
+    let work = tokio::task::spawn_blocking(move || match page.scan {
+        Some(scan) => {
+            crate::depth::with_known_scan(&page.html, scan, || parse(&page.html, &page.url))
+        }
+        None => parse(&page.html, &page.url),
+    });
     match tokio::time::timeout(PARSE_BUDGET, work).await {
         Ok(Ok(parsed)) => parsed,
         Ok(Err(_)) => Err(PortalError::unexpected(&url, "a page the app can read")),
