@@ -14,6 +14,7 @@ mod files;
 mod mass_payment;
 pub mod payments;
 pub mod pdf_cache;
+pub mod reminder_notices;
 pub mod reminders;
 pub mod review;
 pub mod secrets;

@@ -1,11 +1,9 @@
 //! Owns reading the portal for the account on screen: the sync (dashboard and list, the saved
-//! copy replaced only when both came), the views built from it (dashboard, list, invoice), and
-//! the reminders' texts for what came due.
+//! copy replaced only when both came) and the views built from it (dashboard, list, invoice).
 
 use crate::cache::CachedAccount;
 use crate::core::*;
 use crate::error::CoreError;
-use crate::reminders::ReminderKind;
 use crate::views::{self, DashboardView, Filter, InvoiceListView, InvoiceView};
 use chrono::Local;
 use l10n::Arg;
@@ -146,86 +144,6 @@ impl Core {
             filter,
             portal::session::today(),
         ))
-    }
-
-    /// The OS notifications due now for the current account's invoices (due within three days,
-    /// or overdue), each given once: one per invoice, or one summary when there are more than
-    /// three at once (a first sync of a long account would flood the screen).
-    pub fn take_reminders(&self) -> Vec<Notice> {
-        // The invoices are taken under the lock, the record is read and written after it.
-        let (lang, key, invoices) = {
-            let state = self.state();
-            let Some(account) = state.account.as_ref() else {
-                return vec![];
-            };
-            (state.lang, account.record.key(), account.invoices.clone())
-        };
-        let c = &self.catalogues;
-        let today = portal::session::today();
-        let new = match self.reminders.take_new(&key, &invoices, today) {
-            Ok(new) => new,
-            Err(e) => {
-                tracing::warn!("the reminders record was not written: {e}");
-                return vec![];
-            }
-        };
-        for r in &new {
-            self.recent_notices.add(crate::tray::RecentNotice {
-                account: key.clone(),
-                invoice_id: r.invoice.id,
-                number: r.invoice.number.clone(),
-                kind: match r.kind {
-                    ReminderKind::DueSoon => crate::tray::NoticeKind::DueSoon,
-                    ReminderKind::Overdue => crate::tray::NoticeKind::Overdue,
-                },
-            });
-        }
-        if new.len() > 3 {
-            let overdue = new
-                .iter()
-                .filter(|r| r.kind == ReminderKind::Overdue)
-                .count();
-            return vec![Notice {
-                title: c.text(
-                    lang,
-                    "reminder-summary-title",
-                    &[("count", Arg::from(new.len()))],
-                ),
-                body: c.text(
-                    lang,
-                    "reminder-summary-body",
-                    &[
-                        ("soon", Arg::from(new.len() - overdue)),
-                        ("overdue", Arg::from(overdue)),
-                    ],
-                ),
-                about: None,
-            }];
-        }
-        new.iter()
-            .map(|r| {
-                let (title, body) = match r.kind {
-                    ReminderKind::DueSoon => ("reminder-due-soon-title", "reminder-due-soon-body"),
-                    ReminderKind::Overdue => ("reminder-overdue-title", "reminder-overdue-body"),
-                };
-                let args = [
-                    ("number", Arg::from(r.invoice.number.clone())),
-                    ("amount", Arg::from(views::money(lang, &r.invoice.total))),
-                    (
-                        "date",
-                        Arg::from(l10n::format_date(lang, r.invoice.due_date)),
-                    ),
-                ];
-                Notice {
-                    title: c.text(lang, title, &args),
-                    body: c.text(lang, body, &args),
-                    about: Some(NoticeAbout {
-                        account: key.clone(),
-                        invoice_id: r.invoice.id,
-                    }),
-                }
-            })
-            .collect()
     }
 
     /// Reads the invoice page afresh and shows it.
