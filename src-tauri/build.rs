@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "pay_many",
     "mass_payment_methods",
     "change_payment_method",
+    "apply_credit",
     "desktop_settings",
     "set_close_to_tray",
     "close_choice",

@@ -422,6 +422,21 @@ pub async fn change_payment_method(
         .map_err(|e| ui(&shell, e))
 }
 
+/// Pays the invoice, in part or whole, from the account's credit (the amount as typed).
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn apply_credit(
+    shell: State<'_, Shell>,
+    id: u64,
+    amount: String,
+) -> Answer<app_core::credit::CreditOutcome> {
+    shell
+        .core
+        .apply_credit(id, &amount)
+        .await
+        .map_err(|e| ui(&shell, e))
+}
+
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub fn payment_state(shell: State<'_, Shell>) -> payments::PaymentState {

@@ -140,6 +140,7 @@ pub fn run() {
             commands::pay_many,
             commands::mass_payment_methods,
             commands::change_payment_method,
+            commands::apply_credit,
             commands::desktop_settings,
             commands::set_close_to_tray,
             commands::close_choice,

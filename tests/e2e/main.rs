@@ -4,6 +4,7 @@
 
 mod accounts;
 mod common;
+mod credit;
 mod desktop;
 mod files;
 mod harness;

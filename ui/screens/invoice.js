@@ -1,6 +1,7 @@
-// One invoice: its figures, transactions, payment method and the pay buttons.
+// One invoice: its figures, transactions, payment method, paying from credit and the pay buttons.
 
-import { announce, busy, errorBox, field, h, showError } from '../dom.js';
+import { startSync, updateBadge } from '../account.js';
+import { announce, busy, errorBox, field, h, main, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { back, go, render } from '../router.js';
 import { invoke, state } from '../state.js';
@@ -86,6 +87,7 @@ export async function invoice(root, options = {}) {
     h('dl', { class: 'dates' },
       view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
       view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
+    creditSection(view),
     view.payable || view.guard || view.instructions || view.methods.length > 1 ? pay : null,
     amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
       [t('invoice-description'), t('invoice-amount')]),
@@ -96,6 +98,38 @@ export async function invoice(root, options = {}) {
     view.balance ? h('p', { class: 'balance', id: 'balance' }, h('span', { text: t('invoice-balance') }), h('strong', { text: view.balance })) : null,
     pdf].filter(Boolean));
   body.removeAttribute('aria-busy');
+}
+
+// Paying from the account's credit, when the portal offers it: the amount it fills in (the
+// most it applies), editable; what the portal did is said after the invoice is read again.
+function creditSection(view) {
+  if (!view.credit) return null;
+  const input = h('input', { type: 'text', inputmode: 'decimal', value: view.credit.most, autocomplete: 'off' });
+  const apply = h('button', { type: 'button', class: 'primary', id: 'credit-apply', text: t('invoice-credit-apply') });
+  const section = h('section', { class: 'card credit', id: 'credit-section', 'aria-labelledby': 'credit-title' },
+    h('h2', { id: 'credit-title', text: t('invoice-credit-title') }),
+    h('p', { id: 'credit-available', text: view.credit.available_text }),
+    h('div', { class: 'credit-form' }, field('credit-amount', 'invoice-credit-amount', input), apply));
+  const send = () => busy(apply, async () => {
+    let outcome;
+    try {
+      outcome = await invoke('apply_credit', { id: view.id, amount: input.value });
+    } catch (err) {
+      showError(section, err);
+      input.focus();
+      return;
+    }
+    // The invoice as the portal now shows it, and what happened, said where the focus goes.
+    await render({ fresh: false });
+    const done = h('p', { class: 'alert alert-ok', role: 'status', id: 'credit-done', tabindex: '-1', text: outcome.message });
+    main().querySelector('.screen-head')?.after(done);
+    done.focus();
+    // The credit balance on the dashboard and the badge follow.
+    startSync().then((v) => updateBadge(v), () => {});
+  });
+  apply.addEventListener('click', send);
+  input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); send(); } });
+  return section;
 }
 
 export async function startPayment(id, kind, confirmed, container) {

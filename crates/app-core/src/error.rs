@@ -30,6 +30,16 @@ pub enum CoreError {
     /// shown, so that it follows the language).
     #[error("the invoices cannot be paid together ({0})")]
     MassPaymentRefused(&'static str),
+    /// The amount typed is not one the portal would apply: more than `0`, at most the money
+    /// (formatted when shown).
+    #[error("the credit to apply must be more than 0 and at most {0:?}")]
+    CreditAmount(portal::Money),
+    /// The portal no longer offers to apply credit to the invoice.
+    #[error("the portal does not offer to apply credit to this invoice")]
+    CreditNotOffered,
+    /// The form was sent, and the invoice shows no credit applied.
+    #[error("the portal did not apply the credit")]
+    CreditNotApplied,
 }
 
 /// An error as the UI receives it.
@@ -51,6 +61,9 @@ impl CoreError {
             CoreError::NoOfflineCopy => "no-offline-copy",
             CoreError::OfflineCopyDamaged(_) => "offline-copy-damaged",
             CoreError::MassPaymentRefused(_) => "mass-payment-refused",
+            CoreError::CreditAmount(_) => "credit-amount",
+            CoreError::CreditNotOffered => "credit-not-offered",
+            CoreError::CreditNotApplied => "credit-not-applied",
         }
     }
 
@@ -75,6 +88,9 @@ impl CoreError {
             }
             CoreError::Portal(PortalError::ForeignForm { host }) => {
                 vec![("host", l10n::Arg::from(host.clone()))]
+            }
+            CoreError::CreditAmount(most) => {
+                vec![("most", l10n::Arg::from(crate::views::money(lang, most)))]
             }
             _ => vec![],
         };
@@ -132,9 +148,12 @@ mod tests {
                 CoreError::NoOfflineCopy => PORTAL + 6,
                 CoreError::OfflineCopyDamaged(_) => PORTAL + 7,
                 CoreError::MassPaymentRefused(_) => PORTAL + 8,
+                CoreError::CreditAmount(_) => PORTAL + 9,
+                CoreError::CreditNotOffered => PORTAL + 10,
+                CoreError::CreditNotApplied => PORTAL + 11,
             }
         }
-        const ALL: usize = PORTAL + 9;
+        const ALL: usize = PORTAL + 12;
         let url = url::Url::parse("https://x.test/").unwrap();
         let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
@@ -170,6 +189,12 @@ mod tests {
             CoreError::NoOfflineCopy,
             CoreError::OfflineCopyDamaged("/x".into()),
             CoreError::MassPaymentRefused("mass-pay-one-currency"),
+            CoreError::CreditAmount(portal::Money::new(
+                rust_decimal::Decimal::new(500, 2),
+                "EUR",
+            )),
+            CoreError::CreditNotOffered,
+            CoreError::CreditNotApplied,
         ];
         let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
         assert_eq!(

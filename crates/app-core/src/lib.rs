@@ -7,6 +7,7 @@ pub mod attempts;
 pub mod autostart;
 pub mod cache;
 pub mod core;
+pub mod credit;
 pub mod diagnostics;
 pub mod error;
 pub mod export;

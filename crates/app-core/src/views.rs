@@ -111,6 +111,18 @@ pub struct InvoiceView {
     pub methods: Vec<MethodView>,
     /// An offline method's instructions (a bank transfer's details), the portal's words.
     pub instructions: Option<String>,
+    /// The portal offers to pay this invoice from the account's credit.
+    pub credit: Option<CreditView>,
+}
+
+/// The "Use your credit" part of an invoice: the portal's figures, in the person's language.
+#[derive(Debug, Clone, Serialize)]
+pub struct CreditView {
+    /// "You have €5.00 of credit."
+    pub available_text: String,
+    /// The amount filled in (the most the portal applies), written as the person types it in
+    /// their language ("5.00" / "5,00").
+    pub most: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -126,6 +138,46 @@ pub struct TransactionView {
     pub gateway: String,
     pub id: String,
     pub amount: String,
+}
+
+/// An amount as a person types it in `lang`: no grouping, two decimals, the language's decimal
+/// mark ("1234.50" / "1234,50").
+pub fn typed_amount(lang: Lang, amount: rust_decimal::Decimal) -> String {
+    let plain = format!("{:.2}", amount.round_dp(2));
+    match lang {
+        Lang::En => plain,
+        Lang::Sq => plain.replace('.', ","),
+    }
+}
+
+/// An amount the person typed, in either decimal mark, with spaces or thousands marks
+/// ignored only where they cannot be the decimal mark: "5", "5.00", "5,00", "1 234,50",
+/// "1,234.50". None when it is not a number with at most two decimals.
+pub fn read_typed_amount(text: &str) -> Option<rust_decimal::Decimal> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}')
+        .collect();
+    if compact.is_empty()
+        || !compact
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    // The last mark followed by one or two digits is the decimal mark; every other mark groups.
+    let decimal_at = compact
+        .rfind(['.', ','])
+        .filter(|p| (1..=2).contains(&(compact.len() - p - 1)));
+    let mut plain = String::new();
+    for (i, ch) in compact.char_indices() {
+        match ch {
+            '.' | ',' if Some(i) == decimal_at => plain.push('.'),
+            '.' | ',' => {}
+            d => plain.push(d),
+        }
+    }
+    plain.parse().ok()
 }
 
 pub fn money(lang: Lang, m: &Money) -> String {
@@ -428,6 +480,18 @@ pub fn invoice_view(
         instructions: (detail.status == InvoiceStatus::Unpaid)
             .then(|| detail.payment_instructions.clone())
             .flatten(),
+        credit: detail
+            .credit_offer
+            .as_ref()
+            .filter(|_| detail.status == InvoiceStatus::Unpaid)
+            .map(|offer| CreditView {
+                available_text: c.text(
+                    lang,
+                    "invoice-credit-available",
+                    &[("amount", Arg::from(money(lang, &offer.available)))],
+                ),
+                most: typed_amount(lang, offer.most),
+            }),
     }
 }
 

@@ -157,6 +157,33 @@ pub struct Account {
 }
 
 impl Account {
+    /// WHMCS's manual "Apply Credit": refused (nothing changes) for an amount that is not
+    /// positive, beyond the credit or beyond the invoice's balance; else the invoice's credit
+    /// grows, the client's shrinks, and an invoice it covers is Paid. Answers whether it applied.
+    pub fn apply_credit(&mut self, id: u64, amount: Decimal) -> bool {
+        let Some(most) = self
+            .invoices
+            .iter()
+            .find(|i| i.id == id)
+            .and_then(|i| crate::html::credit_to_apply(self, i))
+        else {
+            return false;
+        };
+        if amount <= Decimal::ZERO || amount > most {
+            return false;
+        }
+        let Some((credit, _)) = self.credit.as_mut() else {
+            return false;
+        };
+        *credit -= amount;
+        let invoice = self.invoices.iter_mut().find(|i| i.id == id).unwrap();
+        invoice.credit += amount;
+        if invoice.balance() <= Decimal::ZERO {
+            invoice.status = Status::Paid;
+        }
+        true
+    }
+
     /// An amount as the portal writes it for this client.
     pub fn money(&self, amount: Decimal, currency: &str) -> String {
         if self.bare_amounts {

@@ -5,6 +5,7 @@ use crate::captcha::CaptchaKind;
 use crate::data::{Account, Invoice, Status};
 use crate::lang::{Lang, Text};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use std::fmt::Write;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -469,6 +470,9 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         tr(Text::InvoiceDate),
         inv.date.format("%d/%m/%Y")
     );
+    if let Some(most) = credit_to_apply(p.account, inv) {
+        b.push_str(&apply_credit_form(p, most));
+    }
     let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>{}</strong></td><td width=\"20%\" class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::InvoiceItems), tr(Text::Description), tr(Text::Amount));
     for item in &inv.items {
         let _ = writeln!(
@@ -536,6 +540,59 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         tr(Text::BackToClientArea),
     );
     b
+}
+
+/// The most of the account's credit that can go to `inv` (WHMCS's `$creditamount`): the
+/// credit, or the invoice's balance when smaller. None when the stock page shows no form: no
+/// credit in the invoice's currency, or nothing left to pay.
+pub fn credit_to_apply(account: &Account, inv: &Invoice) -> Option<Decimal> {
+    let (credit, currency) = account.credit?;
+    (inv.status == Status::Unpaid
+        && currency == inv.currency
+        && credit > Decimal::ZERO
+        && inv.balance() > Decimal::ZERO)
+        .then(|| credit.min(inv.balance()))
+}
+
+/// The stock page's "Apply Credit" panel (`$manualapplycredit`): the credit in bold, the amount
+/// filled in, posted back to the invoice page.
+fn apply_credit_form(p: &InvoicePage<'_>, most: Decimal) -> String {
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let (credit, currency) = p.account.credit.unwrap_or((Decimal::ZERO, "EUR"));
+    let (card, header, title, body, row, button) = match p.theme {
+        Theme::TwentyOne => (
+            "card bg-success",
+            "card-header",
+            "card-title",
+            "card-body",
+            "col-8 offset-2 col-sm-4 offset-sm-4",
+            format!("<div class=\"input-group-append\"><button type=\"submit\" class=\"btn btn-success\" id=\"btnInvoiceAddCreditApply\">{}</button></div>", tr(Text::ApplyCredit)),
+        ),
+        Theme::Six => (
+            "panel panel-success",
+            "panel-heading",
+            "panel-title",
+            "panel-body",
+            "col-xs-8 col-xs-offset-2 col-sm-6 col-sm-offset-3",
+            format!("<span class=\"input-group-btn\"><input type=\"submit\" value=\"{}\" class=\"btn btn-success\" /></span>", tr(Text::ApplyCredit)),
+        ),
+    };
+    format!(
+        "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"{title}\"><strong>{}</strong></h3></div><div class=\"{body}\">\
+         <form method=\"post\" action=\"viewinvoice.php?id={}\"><input type=\"hidden\" name=\"token\" value=\"{}\" /><input type=\"hidden\" name=\"applycredit\" value=\"true\" />\
+         {} <strong>{}</strong>. {}. {}:\
+         <div class=\"row\"><div class=\"{row}\"><div class=\"input-group\"><input type=\"text\" name=\"creditamount\" value=\"{}\" class=\"form-control\" />{button}</div></div></div>\
+         </form></div></div>\n",
+        tr(Text::ApplyCredit),
+        p.invoice.id,
+        esc(p.token),
+        tr(Text::CreditBalanceIs),
+        p.account.money(credit, currency),
+        tr(Text::CreditCanBeApplied),
+        tr(Text::CreditAmountToApply),
+        most.round_dp(2),
+    )
 }
 
 fn panel(theme: Theme, kind: &str, title: &str, text: &str) -> String {

@@ -189,6 +189,19 @@ pub struct PaymentMethod {
     pub name: String,
 }
 
+/// The portal's offer to pay part or all of an unpaid invoice from the account's credit (the
+/// stock page's "Apply Credit" form, shown when the account has credit).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreditOffer {
+    /// The account's credit, as the form states it.
+    pub available: Money,
+    /// What the portal fills in: the credit, or the invoice's balance when that is smaller
+    /// (the most it applies).
+    pub most: rust_decimal::Decimal,
+    /// The form (its `creditamount` field takes the amount).
+    pub form: FormRequest,
+}
+
 /// Which result panel the invoice page shows (driven by the query string after a payment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -231,6 +244,9 @@ pub struct InvoiceDetail {
     /// What an offline method (a bank transfer) says instead of a button: the portal's text.
     #[serde(default)]
     pub payment_instructions: Option<String>,
+    /// The portal offers to apply the account's credit to this invoice.
+    #[serde(default)]
+    pub credit_offer: Option<CreditOffer>,
 }
 
 impl InvoiceDetail {

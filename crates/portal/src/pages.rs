@@ -858,6 +858,7 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
             .map(|f| read_form(f, url))
             .transpose()?;
     }
+    let credit_offer = credit_offer(&doc, url, total.as_ref().map(|t| t.currency.as_str()))?;
     // Paid and Payment Pending share the class `paid`: nothing left to pay reads as Paid, a
     // balance still due as Payment Pending, until the list says (see `InvoicePageRead`).
     let paid_or_pending = drawn == InvoiceStatus::Paid;
@@ -890,11 +891,40 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         payment_method_value,
         payment_method_form,
         payment_instructions,
+        credit_offer,
     };
     Ok(InvoicePageRead {
         detail,
         paid_or_pending,
     })
+}
+
+/// The "Apply Credit" form of an invoice page, known by its `applycredit` field (its words are
+/// the portal's language): the credit stated in its bold text and the amount it fills in.
+/// None when the page has no such form, or one the app cannot read whole (no offer is better
+/// than a guessed one).
+fn credit_offer(doc: &Html, url: &Url, currency: Option<&str>) -> Result<Option<CreditOffer>> {
+    let Some(form) = doc
+        .select(&sel("form"))
+        .find(|f| f.select(&sel("input[name=applycredit]")).next().is_some())
+    else {
+        return Ok(None);
+    };
+    let available = form
+        .select(&sel("strong, b"))
+        .find_map(|b| Money::parse(&text_of(b), currency));
+    let most = form
+        .select(&sel("input[name=creditamount]"))
+        .next()
+        .and_then(|i| crate::money::parse_amount(i.value().attr("value")?));
+    let (Some(available), Some(most)) = (available, most) else {
+        return Ok(None);
+    };
+    Ok(Some(CreditOffer {
+        available,
+        most,
+        form: read_form(form, url)?,
+    }))
 }
 
 /// The payment methods the mass-payment page offers (`paymentmethod` radio buttons, none

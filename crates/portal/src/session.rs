@@ -676,6 +676,27 @@ impl Session {
         self.invoice(id).await
     }
 
+    /// Applies `amount` of the account's credit to invoice `id` through the page's own form,
+    /// then answers the invoice as the portal shows it afterwards (whether the credit went in is
+    /// for the caller to read there: a portal that refuses says so by changing nothing).
+    pub async fn apply_credit(
+        &self,
+        id: u64,
+        amount: rust_decimal::Decimal,
+    ) -> Result<(InvoiceDetail, InvoiceDetail)> {
+        let before = self.invoice(id).await?;
+        let mut form = before
+            .credit_offer
+            .as_ref()
+            .map(|offer| offer.form.clone())
+            .ok_or(PortalError::PaymentNotOffered)?;
+        // The portal reads a plain decimal with a point, two places.
+        form.set("creditamount", &format!("{:.2}", amount.round_dp(2)));
+        self.submit(&form).await?;
+        let after = self.invoice(id).await?;
+        Ok((before, after))
+    }
+
     /// Pays several invoices at once the portal's way: its mass-payment form, with only `ids`
     /// kept, makes one combined invoice, whose page (with its payment buttons) is answered.
     /// Refused unless every id is one the form offers.

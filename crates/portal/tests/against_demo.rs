@@ -596,3 +596,28 @@ async fn a_mass_payment_makes_one_invoice_whose_payment_settles_each() {
         );
     }
 }
+
+#[tokio::test]
+async fn credit_is_applied_through_the_pages_form_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let offer = session.invoice(1003).await.unwrap().credit_offer;
+        let offer = offer.unwrap_or_else(|| panic!("{theme:?}: an offer"));
+        assert_eq!(offer.available.amount, d("5.00"), "{theme:?}");
+        assert_eq!(offer.available.currency, "EUR");
+        assert_eq!(offer.most, d("5.00"));
+        // No offer where the credit's currency is not the invoice's (1004 is in USD), nor on
+        // a paid invoice.
+        assert!(session.invoice(1004).await.unwrap().credit_offer.is_none());
+        assert!(session.invoice(1001).await.unwrap().credit_offer.is_none());
+
+        let (before, after) = session.apply_credit(1003, d("2")).await.unwrap();
+        let (b, a) = (before.balance.unwrap(), after.balance.unwrap());
+        assert_eq!(b.amount - a.amount, d("2.00"), "{theme:?}");
+        assert_eq!(after.credit_offer.unwrap().most, d("3.00"));
+        // Beyond what is left of the credit: the portal changes nothing.
+        let (_, unchanged) = session.apply_credit(1003, d("4")).await.unwrap();
+        assert_eq!(unchanged.balance.unwrap().amount, a.amount, "{theme:?}");
+    }
+}

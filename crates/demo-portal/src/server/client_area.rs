@@ -482,6 +482,24 @@ pub(crate) async fn viewinvoice_post(
         return csrf_error(&shared, &v);
     }
     let id = invoice_id(&q).unwrap_or(0);
+    // "Apply Credit": the client's own invoice; a refused amount changes nothing.
+    if fields.get("applycredit").map(String::as_str) == Some("true") {
+        let user = v.user.clone().unwrap_or_default();
+        let amount = fields
+            .get("creditamount")
+            .and_then(|a| a.trim().parse::<rust_decimal::Decimal>().ok());
+        if let (Some(account), Some(amount)) = (
+            shared
+                .accounts
+                .lock()
+                .unwrap()
+                .iter_mut()
+                .find(|a| a.email == user),
+            amount,
+        ) {
+            account.apply_credit(id, amount);
+        }
+    }
     // The payment method choice ("allow change gateway"): only an active one, only while the
     // client's invoice is unpaid.
     if let Some(g) = fields

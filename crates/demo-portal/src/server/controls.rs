@@ -140,6 +140,29 @@ pub(crate) async fn password_control(
     "changed\n".into_response()
 }
 
+/// `/demo/credit.php?email=...&amount=50.00`: sets a client's credit balance (in the currency
+/// it has, else EUR), as the portal's staff would add funds or a refund to credit.
+pub(crate) async fn credit_control(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let (Some(email), Some(amount)) = (
+        query.get("email"),
+        query
+            .get("amount")
+            .and_then(|a| a.parse::<rust_decimal::Decimal>().ok()),
+    ) else {
+        return (StatusCode::BAD_REQUEST, "email and amount are needed").into_response();
+    };
+    let mut accounts = shared.accounts.lock().unwrap();
+    let Some(account) = accounts.iter_mut().find(|a| &a.email == email) else {
+        return (StatusCode::NOT_FOUND, "no such client").into_response();
+    };
+    let currency = account.credit.map(|(_, c)| c).unwrap_or("EUR");
+    account.credit = Some((amount, currency));
+    "changed\n".into_response()
+}
+
 /// `/demo/captcha.php`: the code of the image drawn last, for a test reading it as a person
 /// would from the picture.
 pub(crate) async fn captcha_control(State(shared): State<Arc<Shared>>) -> Response {
