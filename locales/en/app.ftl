@@ -116,6 +116,7 @@ invoice-no-transactions = No transactions yet.
 invoice-balance = Balance due
 invoice-subtotal = Subtotal
 invoice-credit = Credit applied
+invoice-notes-title = Notes
 invoice-credit-title = Pay with your credit
 invoice-credit-available = Your credit balance is { $amount }.
 invoice-credit-amount = Amount of credit to use

@@ -116,6 +116,7 @@ invoice-no-transactions = Ende asnjë transaksion.
 invoice-balance = Për t’u paguar
 invoice-subtotal = Nëntotali
 invoice-credit = Krediti i zbatuar
+invoice-notes-title = Shënime
 invoice-credit-title = Paguani me kreditin tuaj
 invoice-credit-available = Bilanci i kreditit tuaj është { $amount }.
 invoice-credit-amount = Shuma e kreditit që do të përdoret

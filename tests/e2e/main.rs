@@ -3,8 +3,8 @@
 //! plain `cargo test` skips them).
 
 mod accounts;
+mod billing;
 mod common;
-mod credit;
 mod desktop;
 mod files;
 mod harness;

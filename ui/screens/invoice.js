@@ -1,4 +1,5 @@
-// One invoice: its figures, transactions, payment method, paying from credit and the pay buttons.
+// One invoice: its figures, notes, transactions, payment method, paying from credit and the pay
+// buttons.
 
 import { startSync, updateBadge } from '../account.js';
 import { announce, busy, errorBox, field, h, main, showError } from '../dom.js';
@@ -87,6 +88,10 @@ export async function invoice(root, options = {}) {
     h('dl', { class: 'dates' },
       view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
       view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
+    view.notes ? h('section', { class: 'card notes', id: 'invoice-notes', 'aria-labelledby': 'notes-title' },
+      h('h2', { id: 'notes-title', text: t('invoice-notes-title') }),
+      // The portal's words, line by line, as text.
+      ...view.notes.split('\n').map((line) => h('p', { text: line }))) : null,
     creditSection(view),
     view.payable || view.guard || view.instructions || view.methods.length > 1 ? pay : null,
     amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],

@@ -113,6 +113,8 @@ pub struct InvoiceView {
     pub instructions: Option<String>,
     /// The portal offers to pay this invoice from the account's credit.
     pub credit: Option<CreditView>,
+    /// The invoice's notes, the portal's words (lines apart).
+    pub notes: Option<String>,
 }
 
 /// The "Use your credit" part of an invoice: the portal's figures, in the person's language.
@@ -492,6 +494,7 @@ pub fn invoice_view(
                 ),
                 most: typed_amount(lang, offer.most),
             }),
+        notes: detail.notes.clone(),
     }
 }
 

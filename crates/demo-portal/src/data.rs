@@ -106,6 +106,8 @@ pub struct Invoice {
     pub subscription: Option<Cycle>,
     /// For a combined invoice made by mass payment: the invoices its payment settles.
     pub covers: Vec<u64>,
+    /// The invoice's notes (staff write them; the page shows them in a "Notes" panel).
+    pub notes: Option<String>,
 }
 
 impl Invoice {
@@ -261,6 +263,7 @@ fn invoice(
         credit: Decimal::ZERO,
         subscription: None,
         covers: vec![],
+        notes: None,
     };
     if matches!(status, Status::Paid | Status::Refunded) {
         inv.transactions.push(Transaction {
@@ -283,7 +286,7 @@ fn invoice(
 
 pub fn demo_customer(today: NaiveDate) -> Account {
     let m = |days: i64| today + Duration::days(days);
-    let invoices = vec![
+    let mut invoices = vec![
         invoice(
             1001,
             "2026-0101",
@@ -423,6 +426,11 @@ pub fn demo_customer(today: NaiveDate) -> Account {
             Status::Paid,
         ),
     ];
+    // Staff notes, as a portal's admin writes them on an invoice (two lines: the page breaks
+    // them with <br />).
+    invoices[2].notes = Some(
+        "Renewal for demo.al hosting.\nPurchase order PO-2026-118 (Demo Shpk accounts).".into(),
+    );
     Account {
         email: DEMO_EMAIL.into(),
         password: DEMO_PASSWORD.into(),
@@ -586,6 +594,7 @@ pub fn combined_invoice(
         credit: Decimal::ZERO,
         subscription: None,
         covers: ids.to_vec(),
+        notes: None,
     })
 }
 

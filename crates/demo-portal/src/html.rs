@@ -473,6 +473,17 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     if let Some(most) = credit_to_apply(p.account, inv) {
         b.push_str(&apply_credit_form(p, most));
     }
+    if let Some(notes) = &inv.notes {
+        // WHMCS writes the notes with their line breaks as <br />.
+        let body = notes.lines().map(esc).collect::<Vec<_>>().join("<br />\n");
+        b.push_str(&panel_html(
+            p.theme,
+            "info",
+            lang.text(Text::Notes),
+            &body,
+            false,
+        ));
+    }
     let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>{}</strong></td><td width=\"20%\" class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::InvoiceItems), tr(Text::Description), tr(Text::Amount));
     for item in &inv.items {
         let _ = writeln!(
@@ -595,17 +606,21 @@ fn apply_credit_form(p: &InvoicePage<'_>, most: Decimal) -> String {
     )
 }
 
+/// The stock `includes/panel.tpl` of each theme (a notice's text centred, notes not).
 fn panel(theme: Theme, kind: &str, title: &str, text: &str) -> String {
+    panel_html(theme, kind, title, &esc(text), true)
+}
+
+fn panel_html(theme: Theme, kind: &str, title: &str, body: &str, center: bool) -> String {
+    let center = if center { " text-center" } else { "" };
     match theme {
         Theme::TwentyOne => format!(
-            "<div class=\"card bg-{kind}\"><div class=\"card-header\"><h3 class=\"card-title\">{}</h3></div><div class=\"card-body text-center\">{}</div></div>\n",
+            "<div class=\"row w-100 mx-auto mb-3\"><div class=\"card w-100\"><div class=\"card-title py-1 px-2 text-white font-weight-bold bg-{kind}\">{}</div><div class=\"card-text{center} mx-2 mb-3\">{body}</div></div></div>\n",
             esc(title),
-            esc(text)
         ),
         Theme::Six => format!(
-            "<div class=\"panel panel-{kind}\"><div class=\"panel-heading\"><h3 class=\"panel-title\">{}</h3></div><div class=\"panel-body text-center\">{}</div></div>\n",
+            "<div class=\"panel panel-{kind}\"><div class=\"panel-heading\"><h3 class=\"panel-title\"><strong>{}</strong></h3></div><div class=\"panel-body{center}\">{body}</div></div>\n",
             esc(title),
-            esc(text)
         ),
     }
 }

@@ -61,6 +61,7 @@ pub enum Text {
     OverdueInvoices,
     AvailableCredit,
     ApplyCredit,
+    Notes,
     CreditBalanceIs,
     CreditCanBeApplied,
     CreditAmountToApply,
@@ -188,6 +189,7 @@ impl Lang {
             OverdueInvoices => ("Overdue Invoices", "Fatura të prapambetura", "Überfällige Rechnungen"),
             AvailableCredit => ("Available Credit", "Kredia në dispozicion", "Verfügbares Guthaben"),
             ApplyCredit => ("Apply Credit", "Apliko kredinë", "Guthaben anwenden"),
+            Notes => ("Notes", "Shënime", "Notizen"),
             CreditBalanceIs => ("Your credit balance is", "Bilanci i kredisë suaj është", "Ihr Guthaben beträgt"),
             CreditCanBeApplied => (
                 "This can be applied to the invoice using the form below",

@@ -247,6 +247,9 @@ pub struct InvoiceDetail {
     /// The portal offers to apply the account's credit to this invoice.
     #[serde(default)]
     pub credit_offer: Option<CreditOffer>,
+    /// The invoice's notes, the portal's words, one line per line.
+    #[serde(default)]
+    pub notes: Option<String>,
 }
 
 impl InvoiceDetail {

@@ -859,6 +859,7 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
             .transpose()?;
     }
     let credit_offer = credit_offer(&doc, url, total.as_ref().map(|t| t.currency.as_str()))?;
+    let notes = invoice_notes(&doc);
     // Paid and Payment Pending share the class `paid`: nothing left to pay reads as Paid, a
     // balance still due as Payment Pending, until the list says (see `InvoicePageRead`).
     let paid_or_pending = drawn == InvoiceStatus::Paid;
@@ -892,11 +893,68 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         payment_method_form,
         payment_instructions,
         credit_offer,
+        notes,
     };
     Ok(InvoicePageRead {
         detail,
         paid_or_pending,
     })
+}
+
+/// The invoice's notes: the stock page's info panel (`includes/panel.tpl`, `bg-info` or
+/// `panel-info`) after the payment method and before the items. Known by where it is, not by
+/// its heading's words; the payment notices, info panels too, come before the payment method.
+/// Each line as the portal broke it.
+fn invoice_notes(doc: &Html) -> Option<String> {
+    let mut past_method = false;
+    for node in doc.root_element().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = el.value();
+        if v.attr("data-role") == Some("paymethod-info") {
+            past_method = true;
+            continue;
+        }
+        if !past_method {
+            continue;
+        }
+        if v.name() == "table" {
+            // The items: no notes before them.
+            return None;
+        }
+        let has = |class: &str| v.classes().any(|c| c == class);
+        let body = if has("panel") && has("panel-info") {
+            el.select(&sel(".panel-body")).next()
+        } else if has("card-title") && has("bg-info") {
+            el.parent()
+                .and_then(ElementRef::wrap)
+                .and_then(|card| card.select(&sel(".card-text")).next())
+        } else {
+            continue;
+        };
+        let lines = lines_of(body?);
+        return (!lines.is_empty()).then(|| lines.join("\n"));
+    }
+    None
+}
+
+/// The text of `el` line by line, as `<br>` breaks it, each line's spaces collapsed.
+fn lines_of(el: ElementRef<'_>) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for node in el.descendants() {
+        if let Some(text) = node.value().as_text() {
+            lines.last_mut().unwrap().push_str(text);
+            lines.last_mut().unwrap().push(' ');
+        } else if node.value().as_element().is_some_and(|e| e.name() == "br") {
+            lines.push(String::new());
+        }
+    }
+    lines
+        .iter()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// The "Apply Credit" form of an invoice page, known by its `applycredit` field (its words are

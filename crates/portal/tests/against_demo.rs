@@ -621,3 +621,34 @@ async fn credit_is_applied_through_the_pages_form_in_both_themes() {
         assert_eq!(unchanged.balance.unwrap().amount, a.amount, "{theme:?}");
     }
 }
+
+#[tokio::test]
+async fn an_invoices_notes_are_read_line_by_line_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        assert_eq!(
+            session.invoice(1003).await.unwrap().notes.as_deref(),
+            Some("Renewal for demo.al hosting.\nPurchase order PO-2026-118 (Demo Shpk accounts)."),
+            "{theme:?}"
+        );
+        assert_eq!(
+            session.invoice(1004).await.unwrap().notes,
+            None,
+            "{theme:?}"
+        );
+        // A payment notice is an info panel too, but before the payment method: not notes.
+        let url = url::Url::parse(demo.portal_url())
+            .unwrap()
+            .join("viewinvoice.php?id=1004&pendingreview=true")
+            .unwrap();
+        let page = session.get(url.clone()).await.unwrap();
+        assert!(
+            page.html.contains("-info"),
+            "{theme:?}: the notice is drawn"
+        );
+        let read = portal::pages::parse_invoice(&page.html, &url, 1004).unwrap();
+        assert_eq!(read.notice, Some(PaymentNotice::PendingReview));
+        assert_eq!(read.notes, None, "{theme:?}");
+    }
+}

@@ -1,5 +1,5 @@
-//! Paying from the account's credit: part of an invoice, then a whole one, in both languages,
-//! with the portal's figures read back after each.
+//! The client area's billing beyond paying by card: the account's credit (part of an invoice,
+//! then a whole one, the portal's figures read back after each) and an invoice's notes.
 
 use crate::common::*;
 use crate::harness::{self, App};
@@ -122,5 +122,40 @@ async fn credit_pays_part_of_an_invoice_then_a_whole_one() {
             app.close().await;
         },
     )
+    .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn an_invoices_notes_show_as_the_portal_wrote_them() {
+    harness::scenario("an_invoices_notes_show_as_the_portal_wrote_them", || async {
+        let app = App::signed_in(demo_portal::DEMO_EMAIL).await;
+        open_invoice(&app, 1003).await;
+        let lines = app
+            .js("return [...document.querySelectorAll('#invoice-notes p')].map((p) => p.textContent)")
+            .await;
+        assert_eq!(
+            lines,
+            serde_json::json!([
+                "Renewal for demo.al hosting.",
+                "Purchase order PO-2026-118 (Demo Shpk accounts)."
+            ])
+        );
+        assert_eq!(app.text("#notes-title").await, "Notes");
+        app.click("#lang-sq").await;
+        app.wait_text("#notes-title", "in Albanian", |t| t == "Shënime")
+            .await;
+        app.click("#lang-en").await;
+        app.wait_for("#lang-en[aria-pressed='true']").await;
+        // An invoice without notes has no such part.
+        app.click("#back").await;
+        open_invoice(&app, 1004).await;
+        assert!(app
+            .client
+            .find(fantoccini::Locator::Css("#invoice-notes"))
+            .await
+            .is_err());
+        app.close().await;
+    })
     .await;
 }
