@@ -38,6 +38,8 @@ const COMMANDS: &[&str] = &[
     "mass_payment_methods",
     "change_payment_method",
     "apply_credit",
+    "add_funds_view",
+    "add_funds",
     "desktop_settings",
     "set_close_to_tray",
     "close_choice",

@@ -437,6 +437,24 @@ pub async fn apply_credit(
         .map_err(|e| ui(&shell, e))
 }
 
+/// The portal's "Add Funds" limits and methods.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn add_funds_view(shell: State<'_, Shell>) -> Answer<app_core::add_funds::AddFundsView> {
+    shell.core.add_funds_view().await.map_err(|e| ui(&shell, e))
+}
+
+/// Has the portal make an invoice adding `amount` (as typed) to the credit; answers its id.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn add_funds(shell: State<'_, Shell>, amount: String, method: String) -> Answer<u64> {
+    shell
+        .core
+        .add_funds(&amount, &method)
+        .await
+        .map_err(|e| ui(&shell, e))
+}
+
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub fn payment_state(shell: State<'_, Shell>) -> payments::PaymentState {

@@ -141,6 +141,8 @@ pub fn run() {
             commands::mass_payment_methods,
             commands::change_payment_method,
             commands::apply_credit,
+            commands::add_funds_view,
+            commands::add_funds,
             commands::desktop_settings,
             commands::set_close_to_tray,
             commands::close_choice,

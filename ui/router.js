@@ -2,6 +2,7 @@
 // focus on a new screen's heading, and going back.
 
 import { main } from './dom.js';
+import { addFunds } from './screens/add-funds.js';
 import { applyStatic } from './i18n.js';
 import { allAccounts } from './screens/all-accounts.js';
 import { dashboard } from './screens/dashboard.js';
@@ -62,7 +63,7 @@ export async function render(options = {}, { ready = true } = {}) {
   const mine = ++drawing;
   applyStatic();
   setChrome();
-  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts };
+  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts, 'add-funds': addFunds };
   const view = screens[state.screen] || signin;
   const root = main();
   root.replaceChildren();
@@ -97,7 +98,7 @@ export function back() {
   if (state.backupOutcome) return;
   // A question in a dialog: Escape closes the dialog, not the screen behind it.
   if (document.querySelector('dialog[open]')) return;
-  const parent = { 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
+  const parent = { 'add-funds': 'dashboard', 'all-accounts': 'dashboard', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
   if (!parent) return;
   if (!state.signedIn && !['signin'].includes(parent)) return;
   go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});

@@ -159,3 +159,64 @@ async fn an_invoices_notes_show_as_the_portal_wrote_them() {
     })
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn funds_added_are_paid_like_an_invoice_and_join_the_credit() {
+    harness::scenario(
+        "funds_added_are_paid_like_an_invoice_and_join_the_credit",
+        || async {
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![("JITOPS_DEMO_NOTIFY_DELAY".into(), "1".into())],
+                ..Default::default()
+            })
+            .await;
+            app.sign_in_demo(demo_portal::DEMO_EMAIL, demo_portal::DEMO_PASSWORD, false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.wait_text("#credit", "the credit", |t| t == "Credit balance: €5.00")
+                .await;
+            app.click("#add-funds").await;
+            app.wait_screen("add-funds").await;
+            assert_eq!(
+                app.text("#add-funds-limits").await,
+                "You can add from €10.00 to €100.00 at a time; your credit can reach at most €300.00."
+            );
+            assert_eq!(
+                app.js("return document.activeElement.id").await,
+                serde_json::json!("add-funds-amount"),
+                "the amount is the first thing to type"
+            );
+            audit_both(&app, "add-funds").await;
+            // Outside the limits: said at once.
+            app.type_into("#add-funds-amount", "5").await;
+            app.keys(ENTER).await;
+            app.wait_text("#add-funds-form .alert-error", "the limits", |t| {
+                t == "Type an amount from €10.00 to €100.00."
+            })
+            .await;
+            app.type_into("#add-funds-amount", "20").await;
+            app.click("#add-funds-submit").await;
+            // The portal's invoice for it, paid like any other.
+            app.wait_screen("invoice").await;
+            app.wait_text("#invoice-status", "unpaid", |t| t == "Unpaid")
+                .await;
+            assert_eq!(app.text("#balance strong").await, "€20.00");
+            app.click("#pay-one-off").await;
+            let main = harness::switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            harness::fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.click("#payment-dashboard").await;
+            app.wait_text("#credit", "the credit grown", |t| {
+                t == "Credit balance: €25.00"
+            })
+            .await;
+            app.close().await;
+        },
+    )
+    .await;
+}

@@ -28,6 +28,7 @@ export async function dashboard(root, options = {}) {
           h('p', { class: view.overdue_count ? 'overdue' : 'muted', id: 'overdue-text', text: view.overdue_text }),
           view.overdue_total ? h('p', { class: 'overdue', id: 'overdue-total', text: view.overdue_total }) : null,
           view.credit ? h('p', { id: 'credit', text: view.credit }) : null,
+          h('button', { type: 'button', class: 'quiet', id: 'add-funds', text: t('add-funds-button'), onclick: () => go('add-funds') }),
           view.all_paid ? h('p', { class: 'paid', text: t('dashboard-all-paid') }) : null)),
       h('p', { class: 'muted', id: 'last-sync', text: view.last_sync }),
       pending);

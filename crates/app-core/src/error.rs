@@ -40,6 +40,12 @@ pub enum CoreError {
     /// The form was sent, and the invoice shows no credit applied.
     #[error("the portal did not apply the credit")]
     CreditNotApplied,
+    /// The amount to add is outside the portal's limits (minimum, maximum).
+    #[error("funds to add must be from {0:?} to {1:?}")]
+    FundsAmount(portal::Money, portal::Money),
+    /// The portal refused to make the add-funds invoice; its words.
+    #[error("the portal did not make the invoice: {0}")]
+    FundsRefused(String),
 }
 
 /// An error as the UI receives it.
@@ -64,6 +70,8 @@ impl CoreError {
             CoreError::CreditAmount(_) => "credit-amount",
             CoreError::CreditNotOffered => "credit-not-offered",
             CoreError::CreditNotApplied => "credit-not-applied",
+            CoreError::FundsAmount(..) => "funds-amount",
+            CoreError::FundsRefused(_) => "funds-refused",
         }
     }
 
@@ -92,6 +100,11 @@ impl CoreError {
             CoreError::CreditAmount(most) => {
                 vec![("most", l10n::Arg::from(crate::views::money(lang, most)))]
             }
+            CoreError::FundsAmount(min, max) => vec![
+                ("min", l10n::Arg::from(crate::views::money(lang, min))),
+                ("max", l10n::Arg::from(crate::views::money(lang, max))),
+            ],
+            CoreError::FundsRefused(reason) => vec![("reason", l10n::Arg::from(reason.clone()))],
             _ => vec![],
         };
         let message = match self {
@@ -151,9 +164,11 @@ mod tests {
                 CoreError::CreditAmount(_) => PORTAL + 9,
                 CoreError::CreditNotOffered => PORTAL + 10,
                 CoreError::CreditNotApplied => PORTAL + 11,
+                CoreError::FundsAmount(..) => PORTAL + 12,
+                CoreError::FundsRefused(_) => PORTAL + 13,
             }
         }
-        const ALL: usize = PORTAL + 12;
+        const ALL: usize = PORTAL + 14;
         let url = url::Url::parse("https://x.test/").unwrap();
         let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
@@ -195,6 +210,11 @@ mod tests {
             )),
             CoreError::CreditNotOffered,
             CoreError::CreditNotApplied,
+            CoreError::FundsAmount(
+                portal::Money::new(rust_decimal::Decimal::new(1000, 2), "EUR"),
+                portal::Money::new(rust_decimal::Decimal::new(10000, 2), "EUR"),
+            ),
+            CoreError::FundsRefused("Maximum Balance: €300.00 EUR".into()),
         ];
         let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
         assert_eq!(

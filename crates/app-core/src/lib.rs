@@ -3,6 +3,7 @@
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
 mod accounts;
+pub mod add_funds;
 pub mod attempts;
 pub mod autostart;
 pub mod cache;

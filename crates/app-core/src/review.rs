@@ -35,6 +35,7 @@ pub fn screen_of(id: &str) -> Option<&'static str> {
         "help" => "help",
         "settings" => "settings",
         "review" => "review",
+        "add" => "add-funds",
         _ => return None,
     })
 }
@@ -53,6 +54,7 @@ pub fn screen_name_id(screen: &str) -> &'static str {
         "settings" => "nav-settings",
         "review" => "review-title",
         "all-accounts" => "accounts-all",
+        "add-funds" => "add-funds-title",
         _ => "review-screen-other",
     }
 }
@@ -218,6 +220,7 @@ mod tests {
             "settings",
             "review",
             "all-accounts",
+            "add-funds",
         ];
         for r in &rows {
             if let Some(s) = r.screen {

@@ -108,6 +108,8 @@ pub struct Invoice {
     pub covers: Vec<u64>,
     /// The invoice's notes (staff write them; the page shows them in a "Notes" panel).
     pub notes: Option<String>,
+    /// Made by "Add Funds": once paid, its amount goes to the client's credit.
+    pub adds_funds: bool,
 }
 
 impl Invoice {
@@ -158,7 +160,58 @@ pub struct Account {
     pub bare_amounts: bool,
 }
 
+/// WHMCS's default limits for adding funds (Setup > Payments > Credit): the least and the most
+/// one deposit may be, and the most the credit may reach.
+pub const ADD_FUNDS_MINIMUM: Decimal = Decimal::from_parts(1000, 0, 0, false, 2);
+pub const ADD_FUNDS_MAXIMUM: Decimal = Decimal::from_parts(10000, 0, 0, false, 2);
+pub const ADD_FUNDS_MAXIMUM_BALANCE: Decimal = Decimal::from_parts(30000, 0, 0, false, 2);
+
 impl Account {
+    /// The client's currency (the credit's).
+    pub fn currency(&self) -> &'static str {
+        self.credit.map(|(_, c)| c).unwrap_or("EUR")
+    }
+
+    /// "Add Funds": a new invoice `id` for `amount` (no tax, due today) when it is within the
+    /// limits, else why not in the client's language (the limit broken, with its amount).
+    pub fn add_funds(&mut self, amount: Decimal, id: u64, today: NaiveDate) -> Result<u64, String> {
+        use crate::lang::Text;
+        let credit = self.credit.map(|(c, _)| c).unwrap_or(Decimal::ZERO);
+        let broken = if amount < ADD_FUNDS_MINIMUM {
+            Some((Text::AddFundsMinimum, ADD_FUNDS_MINIMUM))
+        } else if amount > ADD_FUNDS_MAXIMUM {
+            Some((Text::AddFundsMaximum, ADD_FUNDS_MAXIMUM))
+        } else if credit + amount > ADD_FUNDS_MAXIMUM_BALANCE {
+            Some((Text::AddFundsMaximumBalance, ADD_FUNDS_MAXIMUM_BALANCE))
+        } else {
+            None
+        };
+        if let Some((limit, value)) = broken {
+            return Err(format!(
+                "{}: {}",
+                self.language.text(limit),
+                self.money(value, self.currency())
+            ));
+        }
+        let mut inv = invoice(
+            id,
+            &id.to_string(),
+            today,
+            0,
+            self.currency(),
+            vec![one_off(
+                self.language.text(Text::AddFunds),
+                &amount.round_dp(2).to_string(),
+            )],
+            Status::Unpaid,
+        );
+        inv.date = today;
+        inv.tax_rate = Decimal::ZERO;
+        inv.adds_funds = true;
+        self.invoices.push(inv);
+        Ok(id)
+    }
+
     /// WHMCS's manual "Apply Credit": refused (nothing changes) for an amount that is not
     /// positive, beyond the credit or beyond the invoice's balance; else the invoice's credit
     /// grows, the client's shrinks, and an invoice it covers is Paid. Answers whether it applied.
@@ -264,6 +317,7 @@ fn invoice(
         subscription: None,
         covers: vec![],
         notes: None,
+        adds_funds: false,
     };
     if matches!(status, Status::Paid | Status::Refunded) {
         inv.transactions.push(Transaction {
@@ -595,6 +649,7 @@ pub fn combined_invoice(
         subscription: None,
         covers: ids.to_vec(),
         notes: None,
+        adds_funds: false,
     })
 }
 

@@ -707,6 +707,78 @@ pub fn hop_page(action: &str, fields: &[(String, String)]) -> String {
     b
 }
 
+/// `clientareaaddfunds.tpl`: the limits (minimum, maximum, maximum balance), then the form
+/// (amount, payment method); a refusal above it.
+pub fn add_funds_body(
+    theme: Theme,
+    account: &Account,
+    token: &str,
+    gateways: &[crate::gateways::Gateway],
+    error: Option<&str>,
+) -> String {
+    use crate::data::{ADD_FUNDS_MAXIMUM, ADD_FUNDS_MAXIMUM_BALANCE, ADD_FUNDS_MINIMUM};
+    let lang = account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let money = |amount| account.money(amount, account.currency());
+    let (card, body, footer, offset) = match theme {
+        Theme::TwentyOne => ("card", "card-body", "card-footer", "col-md-8 offset-md-2"),
+        Theme::Six => (
+            "panel panel-default",
+            "panel-body",
+            "panel-footer",
+            "col-md-8 col-md-offset-2",
+        ),
+    };
+    let mut b = String::new();
+    if let Some(e) = error {
+        let _ = writeln!(
+            b,
+            "<div class=\"alert alert-danger text-center\"><ul><li>{}</li></ul></div>",
+            esc(e)
+        );
+    }
+    let _ = write!(
+        b,
+        "<div class=\"row\"><div class=\"{offset}\"><div class=\"{card}\"><table class=\"table table-striped\"><tbody>\
+         <tr><td class=\"textright\"><strong>{}</strong></td><td>{}</td></tr>\
+         <tr><td class=\"textright\"><strong>{}</strong></td><td>{}</td></tr>\
+         <tr><td class=\"textright\"><strong>{}</strong></td><td>{}</td></tr>\
+         </tbody></table></div></div>\n<div class=\"{offset}\"><div class=\"{card}\"><div class=\"{body}\">",
+        tr(Text::AddFundsMinimum),
+        money(ADD_FUNDS_MINIMUM),
+        tr(Text::AddFundsMaximum),
+        money(ADD_FUNDS_MAXIMUM),
+        tr(Text::AddFundsMaximumBalance),
+        money(ADD_FUNDS_MAXIMUM_BALANCE),
+    );
+    b.push_str(&post_form("clientarea.php?action=addfunds", "", token));
+    let _ = write!(
+        b,
+        "<fieldset><div class=\"form-group\"><label for=\"amount\" class=\"col-form-label\">{}:</label>\
+         <input type=\"text\" name=\"amount\" id=\"amount\" value=\"\" class=\"form-control\" required /></div>\
+         <div class=\"form-group\"><label for=\"paymentmethod\" class=\"col-form-label\">{}:</label><br/>\
+         <select name=\"paymentmethod\" id=\"paymentmethod\" class=\"form-control custom-select\">",
+        tr(Text::AddFundsAmount),
+        tr(Text::OrderPaymentMethod),
+    );
+    for g in gateways {
+        let _ = write!(
+            b,
+            "<option value=\"{}\">{}</option>",
+            g.module(),
+            esc(g.name(lang))
+        );
+    }
+    let _ = write!(
+        b,
+        "</select></div><button type=\"submit\" class=\"btn btn-primary btn-block\">{}</button></fieldset></form></div>\
+         <div class=\"{footer}\"><small>{}</small></div></div></div></div>\n",
+        tr(Text::AddFunds),
+        tr(Text::AddFundsNonRefundable),
+    );
+    b
+}
+
 pub fn masspay_body(
     account: &Account,
     token: &str,

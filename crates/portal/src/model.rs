@@ -202,6 +202,21 @@ pub struct CreditOffer {
     pub form: FormRequest,
 }
 
+/// The client area's "Add Funds" page: its limits and its form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AddFundsPage {
+    /// The least one deposit may be.
+    pub minimum: Money,
+    /// The most one deposit may be.
+    pub maximum: Money,
+    /// The most the credit may reach.
+    pub maximum_balance: Money,
+    /// The payment methods offered for the deposit's invoice.
+    pub methods: Vec<PaymentMethod>,
+    /// The form (`amount`, `paymentmethod`).
+    pub form: FormRequest,
+}
+
 /// Which result panel the invoice page shows (driven by the query string after a payment).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

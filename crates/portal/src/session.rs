@@ -697,6 +697,44 @@ impl Session {
         Ok((before, after))
     }
 
+    /// The "Add Funds" page: its limits and methods.
+    pub async fn add_funds_page(&self) -> Result<AddFundsPage> {
+        let page = self
+            .get(self.address.page("clientarea.php?action=addfunds"))
+            .await?;
+        parse_off_thread(page, pages::parse_add_funds)
+            .await?
+            .map_err(PortalError::Refused)
+    }
+
+    /// Adds funds the portal's way: its form makes an invoice for `amount`, paid with `method`
+    /// (one the page offers); answers that invoice's id, from the page the portal goes to. A
+    /// refusal is the portal's own words.
+    pub async fn add_funds(&self, amount: rust_decimal::Decimal, method: &str) -> Result<u64> {
+        let offered = self.add_funds_page().await?;
+        if !offered.methods.iter().any(|m| m.value == method) {
+            return Err(PortalError::PaymentNotOffered);
+        }
+        let mut form = offered.form;
+        form.set("amount", &format!("{:.2}", amount.round_dp(2)));
+        form.set("paymentmethod", method);
+        let page = self.submit(&form).await?;
+        if page.url.path().ends_with("viewinvoice.php") {
+            if let Some(id) = page
+                .url
+                .query_pairs()
+                .find(|(k, _)| k == "id")
+                .and_then(|(_, v)| v.parse().ok())
+            {
+                return Ok(id);
+            }
+        }
+        match pages::parse_add_funds(&page.html, &page.url)? {
+            Err(refusal) => Err(PortalError::Refused(refusal)),
+            Ok(_) => Err(PortalError::unexpected(&page.url, "the new invoice")),
+        }
+    }
+
     /// Pays several invoices at once the portal's way: its mass-payment form, with only `ids`
     /// kept, makes one combined invoice, whose page (with its payment buttons) is answered.
     /// Refused unless every id is one the form offers.

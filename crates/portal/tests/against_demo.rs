@@ -652,3 +652,30 @@ async fn an_invoices_notes_are_read_line_by_line_in_both_themes() {
         assert_eq!(read.notes, None, "{theme:?}");
     }
 }
+
+#[tokio::test]
+async fn funds_are_added_through_the_portals_page_in_both_themes() {
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let page = session.add_funds_page().await.unwrap();
+        assert_eq!(page.minimum.amount, d("10.00"), "{theme:?}");
+        assert_eq!(page.maximum.amount, d("100.00"));
+        assert_eq!(page.maximum_balance.amount, d("300.00"));
+        assert_eq!(page.minimum.currency, "EUR");
+        let method = page.methods[0].value.clone();
+        // Below the minimum: the portal's own words come back.
+        match session.add_funds(d("5"), &method).await {
+            Err(PortalError::Refused(why)) => assert!(why.contains("10.00"), "{why}"),
+            other => panic!("{theme:?}: {other:?}"),
+        }
+        let id = session.add_funds(d("20"), &method).await.unwrap();
+        let invoice = session.invoice(id).await.unwrap();
+        assert_eq!(invoice.status, InvoiceStatus::Unpaid, "{theme:?}");
+        assert_eq!(invoice.total.unwrap().amount, d("20.00"));
+        assert!(matches!(
+            session.add_funds(d("20"), "no-such-method").await,
+            Err(PortalError::PaymentNotOffered)
+        ));
+    }
+}

@@ -151,6 +151,13 @@ pub(crate) fn record_payment(
                     inv.subscription = inv.recurring_cycle();
                 }
                 let covers = inv.covers.clone();
+                // Funds added: the amount joins the client's credit.
+                let funds = inv.adds_funds.then(|| inv.subtotal());
+                if let Some(funds) = funds {
+                    let currency = account.currency();
+                    let credit = account.credit.map(|(c, _)| c).unwrap_or_default();
+                    account.credit = Some((credit + funds, currency));
+                }
                 // A combined invoice's payment settles each invoice it covers.
                 for covered in account
                     .invoices

@@ -81,6 +81,12 @@ pub(crate) async fn clientarea(
                 html::masspay_body(a, &token, &shared.gateways, None)
             })
         }
+        Some("addfunds") => {
+            let token = v.token.clone();
+            signed_in_page(&shared, &v, Text::AddFunds, |a| {
+                html::add_funds_body(theme, a, &token, &shared.gateways, None)
+            })
+        }
         // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
         Some("details") => signed_in_page(&shared, &v, Text::AccountDetails, |a| {
             format!(
@@ -114,6 +120,9 @@ pub(crate) async fn clientarea_post(
     }
     if v.user.is_none() {
         return redirect("index.php?rp=/login", v.cookie(&shared));
+    }
+    if q.get("action").map(String::as_str) == Some("addfunds") {
+        return add_funds_post(&shared, &v, &fields);
     }
     if q.get("action").map(String::as_str) == Some("masspay") {
         // WHMCS's mass payment needs a method: its page checks none.
@@ -163,6 +172,48 @@ pub(crate) async fn clientarea_post(
         };
     }
     redirect("clientarea.php", None)
+}
+
+/// "Add Funds" sent: an invoice for the amount, paid with the method chosen (its page is where
+/// the portal goes next), or the page again with the limit broken.
+fn add_funds_post(shared: &Shared, v: &Visit, fields: &Fields) -> Response {
+    let method = fields
+        .get("paymentmethod")
+        .and_then(|m| Gateway::from_module(m))
+        .filter(|g| shared.gateways.contains(g))
+        .or_else(|| shared.gateways.first().copied());
+    let amount = fields
+        .get("amount")
+        .and_then(|a| a.trim().parse::<rust_decimal::Decimal>().ok())
+        .unwrap_or_default();
+    let email = v.user.clone().unwrap_or_default();
+    let made = {
+        let mut accounts = shared.accounts.lock().unwrap();
+        let next = 80_000
+            + accounts
+                .iter()
+                .flat_map(|a| a.invoices.iter())
+                .filter(|i| i.adds_funds)
+                .count() as u64;
+        match accounts.iter_mut().find(|a| a.email == email) {
+            Some(account) => account.add_funds(amount, next, shared.today),
+            None => return redirect("index.php?rp=/login", None),
+        }
+    };
+    match made {
+        Ok(id) => {
+            if let Some(g) = method {
+                shared.invoice_gateways.lock().unwrap().insert(id, g);
+            }
+            redirect(&format!("viewinvoice.php?id={id}"), None)
+        }
+        Err(why) => {
+            let token = v.token.clone();
+            signed_in_page(shared, v, Text::AddFunds, |a| {
+                html::add_funds_body(shared.theme, a, &token, &shared.gateways, Some(&why))
+            })
+        }
+    }
 }
 
 pub(crate) async fn index_get(
