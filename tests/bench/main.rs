@@ -172,8 +172,8 @@ fn pss_kib(pid: u32) -> u64 {
         .unwrap_or(0)
 }
 
-/// PSS of the app with its WebKit processes (web, network), in MiB, and how many processes.
-fn app_pss_mib(app: &Path) -> (f64, usize) {
+/// The app's process (the one running `app`) and its WebKit processes (web, network).
+fn app_family(app: &Path) -> Vec<u32> {
     let all = processes();
     let app = app.to_string_lossy();
     let root = all
@@ -181,22 +181,20 @@ fn app_pss_mib(app: &Path) -> (f64, usize) {
         .find(|p| p.2 == app)
         .map(|p| p.0)
         .expect("the app's process");
-    let members = family(root, &all);
+    family(root, &all)
+}
+
+/// PSS of the app with its WebKit processes, in MiB, and how many processes.
+fn app_pss_mib(app: &Path) -> (f64, usize) {
+    let members = app_family(app);
     let kib: u64 = members.iter().map(|p| pss_kib(*p)).sum();
     (kib as f64 / 1024.0, members.len())
 }
 
 /// CPU time (user and system) the app and its WebKit processes have used so far, in seconds.
 fn app_cpu_s(app: &Path) -> f64 {
-    let all = processes();
-    let app = app.to_string_lossy();
-    let root = all
-        .iter()
-        .find(|p| p.2 == app)
-        .map(|p| p.0)
-        .expect("the app's process");
     // /proc/<pid>/stat counts in clock ticks: 100 per second on Linux (USER_HZ).
-    let ticks: u64 = family(root, &all)
+    let ticks: u64 = app_family(app)
         .iter()
         .filter_map(|pid| {
             let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;

@@ -114,11 +114,7 @@ async fn credit_pays_part_of_an_invoice_then_a_whole_one() {
             })
             .await;
             assert_eq!(app.text("#invoice-status").await, "Paid");
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css("#credit-section"))
-                .await
-                .is_err());
+            assert!(app.absent("#credit-section").await);
             app.close().await;
         },
     )
@@ -150,11 +146,7 @@ async fn an_invoices_notes_show_as_the_portal_wrote_them() {
         // An invoice without notes has no such part.
         app.click("#back").await;
         open_invoice(&app, 1004).await;
-        assert!(app
-            .client
-            .find(fantoccini::Locator::Css("#invoice-notes"))
-            .await
-            .is_err());
+        assert!(app.absent("#invoice-notes").await);
         app.close().await;
     })
     .await;

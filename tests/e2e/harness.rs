@@ -255,6 +255,12 @@ impl App {
 
     /// The element's text. A screen drawn again between finding the element and reading it
     /// (a sync landing, a language switch) leaves a stale reference: found again.
+    /// Whether nothing on the page matches `css` now (asked once: wait for what must come
+    /// first).
+    pub async fn absent(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_err()
+    }
+
     pub async fn text(&self, css: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {

@@ -48,11 +48,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.wait_for("#refresh:not(.is-busy)").await;
             app.wait_text("#last-sync", "a new sync", |t| !t.is_empty())
                 .await;
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css(".alert-error"))
-                .await
-                .is_err());
+            assert!(app.absent(".alert-error").await);
 
             // A portal answering after 10 s: progress shows and the window stays usable.
             demo_faults(port, "latency_ms=10000").await;
@@ -81,11 +77,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             app.wait_for("#refresh:not(.is-busy)").await;
             assert_eq!(app.screen().await, "dashboard", "still where the user was");
             app.wait_text("#unpaid-count", "4", |t| t == "4").await;
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css(".alert-error"))
-                .await
-                .is_err());
+            assert!(app.absent(".alert-error").await);
             app.close().await;
         },
     )
@@ -122,11 +114,7 @@ async fn invoices_opened_the_moment_the_dashboard_appears_wait_for_the_first_syn
                 .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
                 .await;
             assert_eq!(rows, serde_json::json!(4), "the four unpaid invoices");
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css("#list-loading"))
-                .await
-                .is_err());
+            assert!(app.absent("#list-loading").await);
             assert_eq!(
                 app.js("return document.getElementById('list-empty').hidden")
                     .await,

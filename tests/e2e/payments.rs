@@ -51,11 +51,7 @@ async fn the_overdue_invoice_explains_why_there_is_no_subscription() {
             open_invoice(&app, 1006).await;
             assert_eq!(app.text("#invoice-status").await, "Overdue");
             app.wait_for("#pay-one-off").await;
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css("#pay-recurring"))
-                .await
-                .is_err());
+            assert!(app.absent("#pay-recurring").await);
             assert!(app.text("#recurring-withheld").await.contains("overdue"));
             app.close().await;
         },
@@ -419,11 +415,7 @@ async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_pay
             .await;
             // Tracking goes on: the bar is still there and no way to pay is offered.
             app.wait_for("#payment-panel.phase-slow #payment-bar").await;
-            assert!(app
-                .client
-                .find(fantoccini::Locator::Css("#payment-pay-again"))
-                .await
-                .is_err());
+            assert!(app.absent("#payment-pay-again").await);
             both_languages(&app, "screen-payment-slow").await;
             // The invoice screen guards its Pay buttons.
             app.click("#nav-invoices").await;
