@@ -31,7 +31,10 @@ fn indicator_library_present() -> bool {
     INDICATOR_LIBRARIES.iter().any(|name| {
         // SAFETY: loading a system library runs its initialisers; these are the libraries the
         // tray loads anyway, and nothing is called here.
-        unsafe { libloading::Library::new(name) }.is_ok()
+        let found = unsafe { libloading::Library::new(name) };
+        // Kept loaded: the tray's own loader then finds it resident instead of loading it a
+        // second time at start-up.
+        found.map(std::mem::forget).is_ok()
     })
 }
 

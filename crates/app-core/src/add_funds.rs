@@ -64,7 +64,10 @@ impl Core {
         let (session, _) = self.session()?;
         let page = session.add_funds_page().await.map_err(refusal)?;
         let amount = checked_amount(typed, &page)?;
-        session.add_funds(amount, method).await.map_err(refusal)
+        session
+            .add_funds(page, amount, method)
+            .await
+            .map_err(refusal)
     }
 }
 

@@ -51,9 +51,9 @@ impl Core {
     pub async fn apply_credit(&self, id: u64, typed: &str) -> Result<CreditOutcome> {
         let (session, key) = self.session()?;
         // Checked against the page as it is now (the credit may have changed since it was drawn).
-        let now = session.invoice(id).await?;
-        let amount = checked_amount(typed, &now)?;
-        let (before, after) = session.apply_credit(id, amount).await?;
+        let before = session.invoice(id).await?;
+        let amount = checked_amount(typed, &before)?;
+        let after = session.apply_credit(&before, amount).await?;
         let went_in = credit_went_in(&before, &after, amount);
         let (lang, paid, left) = {
             let mut state = self.state();

@@ -676,16 +676,15 @@ impl Session {
         self.invoice(id).await
     }
 
-    /// Applies `amount` of the account's credit to invoice `id` through the page's own form,
-    /// then answers the invoice as the portal shows it afterwards (whether the credit went in is
-    /// for the caller to read there: a portal that refuses says so by changing nothing).
+    /// Applies `amount` of the account's credit through the "Apply Credit" form of `invoice` (as
+    /// just read), then answers the invoice as the portal shows it afterwards (whether the
+    /// credit went in is for the caller to read there: a portal that refuses changes nothing).
     pub async fn apply_credit(
         &self,
-        id: u64,
+        invoice: &InvoiceDetail,
         amount: rust_decimal::Decimal,
-    ) -> Result<(InvoiceDetail, InvoiceDetail)> {
-        let before = self.invoice(id).await?;
-        let mut form = before
+    ) -> Result<InvoiceDetail> {
+        let mut form = invoice
             .credit_offer
             .as_ref()
             .map(|offer| offer.form.clone())
@@ -693,8 +692,7 @@ impl Session {
         // The portal reads a plain decimal with a point, two places.
         form.set("creditamount", &format!("{:.2}", amount.round_dp(2)));
         self.submit(&form).await?;
-        let after = self.invoice(id).await?;
-        Ok((before, after))
+        self.invoice(invoice.id).await
     }
 
     /// The "Add Funds" page: its limits and methods.
@@ -707,15 +705,19 @@ impl Session {
             .map_err(PortalError::Refused)
     }
 
-    /// Adds funds the portal's way: its form makes an invoice for `amount`, paid with `method`
-    /// (one the page offers); answers that invoice's id, from the page the portal goes to. A
-    /// refusal is the portal's own words.
-    pub async fn add_funds(&self, amount: rust_decimal::Decimal, method: &str) -> Result<u64> {
-        let offered = self.add_funds_page().await?;
-        if !offered.methods.iter().any(|m| m.value == method) {
+    /// Adds funds the portal's way, through the form of `page` (as just read): it makes an
+    /// invoice for `amount`, paid with `method` (one the page offers); answers that invoice's
+    /// id, from the page the portal goes to. A refusal is the portal's own words.
+    pub async fn add_funds(
+        &self,
+        page: AddFundsPage,
+        amount: rust_decimal::Decimal,
+        method: &str,
+    ) -> Result<u64> {
+        if !page.methods.iter().any(|m| m.value == method) {
             return Err(PortalError::PaymentNotOffered);
         }
-        let mut form = offered.form;
+        let mut form = page.form;
         form.set("amount", &format!("{:.2}", amount.round_dp(2)));
         form.set("paymentmethod", method);
         let page = self.submit(&form).await?;

@@ -612,12 +612,13 @@ async fn credit_is_applied_through_the_pages_form_in_both_themes() {
         assert!(session.invoice(1004).await.unwrap().credit_offer.is_none());
         assert!(session.invoice(1001).await.unwrap().credit_offer.is_none());
 
-        let (before, after) = session.apply_credit(1003, d("2")).await.unwrap();
-        let (b, a) = (before.balance.unwrap(), after.balance.unwrap());
+        let before = session.invoice(1003).await.unwrap();
+        let after = session.apply_credit(&before, d("2")).await.unwrap();
+        let (b, a) = (before.balance.unwrap(), after.balance.clone().unwrap());
         assert_eq!(b.amount - a.amount, d("2.00"), "{theme:?}");
-        assert_eq!(after.credit_offer.unwrap().most, d("3.00"));
+        assert_eq!(after.credit_offer.clone().unwrap().most, d("3.00"));
         // Beyond what is left of the credit: the portal changes nothing.
-        let (_, unchanged) = session.apply_credit(1003, d("4")).await.unwrap();
+        let unchanged = session.apply_credit(&after, d("4")).await.unwrap();
         assert_eq!(unchanged.balance.unwrap().amount, a.amount, "{theme:?}");
     }
 }
@@ -665,16 +666,19 @@ async fn funds_are_added_through_the_portals_page_in_both_themes() {
         assert_eq!(page.minimum.currency, "EUR");
         let method = page.methods[0].value.clone();
         // Below the minimum: the portal's own words come back.
-        match session.add_funds(d("5"), &method).await {
+        match session.add_funds(page.clone(), d("5"), &method).await {
             Err(PortalError::Refused(why)) => assert!(why.contains("10.00"), "{why}"),
             other => panic!("{theme:?}: {other:?}"),
         }
-        let id = session.add_funds(d("20"), &method).await.unwrap();
+        let id = session
+            .add_funds(page.clone(), d("20"), &method)
+            .await
+            .unwrap();
         let invoice = session.invoice(id).await.unwrap();
         assert_eq!(invoice.status, InvoiceStatus::Unpaid, "{theme:?}");
         assert_eq!(invoice.total.unwrap().amount, d("20.00"));
         assert!(matches!(
-            session.add_funds(d("20"), "no-such-method").await,
+            session.add_funds(page, d("20"), "no-such-method").await,
             Err(PortalError::PaymentNotOffered)
         ));
     }
