@@ -11,6 +11,8 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use tauri::{AppHandle, Manager, State};
 
+pub mod quotes;
+
 type Answer<T> = Result<T, UiError>;
 
 fn ui(shell: &Shell, e: impl Into<ShellError>) -> UiError {

@@ -143,6 +143,12 @@ pub fn run() {
             commands::apply_credit,
             commands::add_funds_view,
             commands::add_funds,
+            commands::quotes::quotes,
+            commands::quotes::quote,
+            commands::quotes::save_quote_pdf,
+            commands::quotes::open_quote_pdf,
+            commands::quotes::open_quote_terms,
+            commands::quotes::accept_quote,
             commands::desktop_settings,
             commands::set_close_to_tray,
             commands::close_choice,
@@ -183,8 +189,10 @@ mod command_list_tests {
             |l| l.strip_prefix('"')?.strip_suffix("\",").map(str::to_owned),
         );
         let handlers = names(include_str!("lib.rs"), "generate_handler![", "])", |l| {
+            // `commands::name` or `commands::group::name`.
             l.strip_prefix("commands::")?
                 .strip_suffix(',')
+                .and_then(|path| path.rsplit("::").next())
                 .map(str::to_owned)
         });
         let granted = names(

@@ -15,6 +15,7 @@ export const state = {
   account: null,
   filter: 'unpaid',
   invoiceId: null,
+  quoteId: null,
   portal: 'jitops',
   payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
   progress: {}, // the last payment-progress event of each payment attempt followed

@@ -301,6 +301,7 @@ review-count = { $total ->
    *[other] { $shown } of { $total } texts shown
 }
 review-screen-invoice = Invoice
+review-screen-quote = Quote
 review-screen-other = Other
 invoice-tx-date = Date
 invoice-tx-method = Payment method
@@ -401,3 +402,49 @@ settings-diagnostics-select = The diagnostics are selected below: copy them with
 error-window = A window of the app could not be opened. Try again; if it keeps failing, restart the app.
 error-opener = The system could not open it: no application is set up for this kind of file or link.
 error-folder = The system does not say where the app may keep this. Check that your home folder can be written to.
+
+## Quotes
+nav-quotes = Quotes
+quotes-title = Quotes
+quotes-summary = { $count ->
+    [0] No quotes.
+    [one] 1 quote; { $awaiting ->
+        [0] none awaits your answer.
+        [one] it awaits your answer.
+       *[other] { $awaiting } await your answer.
+    }
+   *[other] { $count } quotes; { $awaiting ->
+        [0] none awaits your answer.
+        [one] 1 awaits your answer.
+       *[other] { $awaiting } await your answer.
+    }
+}
+quotes-number = Quote
+quotes-subject = Subject
+quotes-created = Created
+quotes-valid-until = Valid until
+quotes-stage = Stage
+quote-title = Quote { $number }
+quote-stage-delivered = Awaiting your answer
+quote-stage-on-hold = On hold
+quote-stage-accepted = Accepted
+quote-stage-lost = Declined
+quote-stage-dead = Expired
+quote-proposal-title = Proposal
+quote-items = Lines of the quote
+quote-discount = Discount
+quote-notes-title = Notes
+quote-pdf = Save PDF…
+quote-pdf-saved = The quote’s PDF was saved as { $path }.
+quote-accept-title = Accept this quote
+quote-accept-portal-words = The portal’s terms, in its own words:
+quote-accept-terms-open = Read the terms of service
+quote-accept-agree = I agree to the portal’s terms of service
+quote-accept-submit = Accept the quote
+quote-accept-help = The portal then makes an invoice for this quote, which you can pay straight away.
+quote-accepted-invoice = Quote { $number } is accepted. The portal made this invoice for it.
+quote-accepted-no-invoice = Quote { $number } is accepted. The portal has not made its invoice yet; it will appear among your invoices when it does.
+error-accept-not-offered = The portal no longer offers to accept this quote. Open it again to see where it stands.
+error-terms-not-agreed = The portal did not accept the quote: it asks you to agree to its terms of service.
+error-quote-not-accepted = The portal did not accept the quote. Nothing changed; open it again to see where it stands.
+error-terms-not-ticked = Tick the box to agree to the portal’s terms of service first.

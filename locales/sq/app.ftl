@@ -304,6 +304,7 @@ review-count = { $total ->
     }
 }
 review-screen-invoice = Fatura
+review-screen-quote = Oferta
 review-screen-other = Tjetër
 invoice-tx-date = Data
 invoice-tx-method = Mënyra e pagesës
@@ -413,3 +414,48 @@ settings-diagnostics-select = Diagnostikimi është i përzgjedhur më poshtë: 
 error-window = Një dritare e aplikacionit nuk u hap dot. Provoni përsëri; nëse vazhdon të ndodhë, rinisni aplikacionin.
 error-opener = Sistemi nuk e hapi dot: asnjë aplikacion nuk është caktuar për këtë lloj skedari ose lidhjeje.
 error-folder = Sistemi nuk tregon se ku mund ta ruajë këtë aplikacioni. Kontrolloni që në dosjen tuaj personale mund të shkruhet.
+
+## Quotes
+nav-quotes = Ofertat
+quotes-title = Ofertat
+quotes-summary = { $count ->
+    [0] Nuk ka oferta.
+    [one] 1 ofertë; { $awaiting ->
+        [0] asnjë nuk pret përgjigjen tuaj.
+       *[other] pret përgjigjen tuaj.
+    }
+   *[other] { $count } oferta; { $awaiting ->
+        [0] asnjë nuk pret përgjigjen tuaj.
+        [one] 1 pret përgjigjen tuaj.
+       *[other] { $awaiting } presin përgjigjen tuaj.
+    }
+}
+quotes-number = Oferta
+quotes-subject = Subjekti
+quotes-created = Krijuar më
+quotes-valid-until = E vlefshme deri më
+quotes-stage = Gjendja
+quote-title = Oferta { $number }
+quote-stage-delivered = Pret përgjigjen tuaj
+quote-stage-on-hold = E pezulluar
+quote-stage-accepted = E pranuar
+quote-stage-lost = E refuzuar
+quote-stage-dead = E skaduar
+quote-proposal-title = Propozimi
+quote-items = Rreshtat e ofertës
+quote-discount = Zbritja
+quote-notes-title = Shënime
+quote-pdf = Ruaj PDF-në…
+quote-pdf-saved = PDF-ja e ofertës u ruajt si { $path }.
+quote-accept-title = Pranoni këtë ofertë
+quote-accept-portal-words = Kushtet e Panelit, me fjalët e tij:
+quote-accept-terms-open = Lexoni kushtet e shërbimit
+quote-accept-agree = Pajtohem me kushtet e shërbimit të Panelit
+quote-accept-submit = Prano ofertën
+quote-accept-help = Pastaj Paneli krijon një faturë për këtë ofertë, të cilën mund ta paguani menjëherë.
+quote-accepted-invoice = Oferta { $number } u pranua. Paneli krijoi këtë faturë për të.
+quote-accepted-no-invoice = Oferta { $number } u pranua. Paneli nuk e ka krijuar ende faturën e saj; do të shfaqet te faturat tuaja kur ta krijojë.
+error-accept-not-offered = Paneli nuk e ofron më pranimin e kësaj oferte. Hapeni përsëri për të parë gjendjen e saj.
+error-terms-not-agreed = Paneli nuk e pranoi ofertën: kërkon që të pajtoheni me kushtet e tij të shërbimit.
+error-quote-not-accepted = Paneli nuk e pranoi ofertën. Nuk ndryshoi asgjë; hapeni përsëri për të parë gjendjen e saj.
+error-terms-not-ticked = Në fillim shënoni kutinë që pajtoheni me kushtet e shërbimit të Panelit.

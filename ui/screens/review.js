@@ -11,6 +11,7 @@ export function reviewTarget(screen) {
   if (!state.signedIn) return null;
   if (screen === 'payment' && !state.payment) return state.invoiceId ? { screen: 'invoice', invoiceId: state.invoiceId } : { screen: 'invoices' };
   if (screen === 'invoice' && state.invoiceId === undefined) return { screen: 'invoices' };
+  if (screen === 'quote' && state.quoteId == null) return { screen: 'quotes' };
   return { screen, invoiceId: state.invoiceId };
 }
 

@@ -106,6 +106,7 @@ impl Core {
                 dashboard: copy.dashboard,
                 last_sync: Some(copy.synced_at),
                 details: HashMap::new(),
+                quotes: vec![],
             },
         );
         Ok(view)
@@ -278,6 +279,7 @@ impl Core {
                         dashboard,
                         last_sync,
                         details: HashMap::new(),
+                        quotes: vec![],
                     },
                 )
             },

@@ -117,6 +117,8 @@ pub(crate) struct Account {
     pub(crate) dashboard: Option<Dashboard>,
     pub(crate) last_sync: Option<DateTime<Local>>,
     pub(crate) details: HashMap<u64, InvoiceDetail>,
+    /// The quotes list as last read (its dates in ISO form, its subjects).
+    pub(crate) quotes: Vec<portal::QuoteSummary>,
 }
 
 /// A sign-in waiting for its second factor.

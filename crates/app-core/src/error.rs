@@ -46,6 +46,9 @@ pub enum CoreError {
     /// The portal refused to make the add-funds invoice; its words.
     #[error("the portal did not make the invoice: {0}")]
     FundsRefused(String),
+    /// A quote is accepted only with the person's own agreement to the portal's terms.
+    #[error("the terms of service were not agreed to")]
+    TermsNotTicked,
 }
 
 /// An error as the UI receives it.
@@ -72,6 +75,7 @@ impl CoreError {
             CoreError::CreditNotApplied => "credit-not-applied",
             CoreError::FundsAmount(..) => "funds-amount",
             CoreError::FundsRefused(_) => "funds-refused",
+            CoreError::TermsNotTicked => "terms-not-ticked",
         }
     }
 
@@ -146,9 +150,12 @@ mod tests {
                 PortalError::NotPdf => 15,
                 PortalError::PaymentNotOffered => 16,
                 PortalError::ForeignForm { .. } => 17,
+                PortalError::AcceptNotOffered => 18,
+                PortalError::TermsNotAgreed => 19,
+                PortalError::QuoteNotAccepted => 20,
             }
         }
-        const PORTAL: usize = 18;
+        const PORTAL: usize = 21;
         fn index(e: &CoreError) -> usize {
             match e {
                 CoreError::Portal(p) => portal_index(p),
@@ -166,9 +173,10 @@ mod tests {
                 CoreError::CreditNotApplied => PORTAL + 11,
                 CoreError::FundsAmount(..) => PORTAL + 12,
                 CoreError::FundsRefused(_) => PORTAL + 13,
+                CoreError::TermsNotTicked => PORTAL + 14,
             }
         }
-        const ALL: usize = PORTAL + 14;
+        const ALL: usize = PORTAL + 15;
         let url = url::Url::parse("https://x.test/").unwrap();
         let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
@@ -195,6 +203,9 @@ mod tests {
             CoreError::Portal(PortalError::NotPdf),
             CoreError::Portal(PortalError::PaymentNotOffered),
             CoreError::Portal(PortalError::ForeignForm { host: "x".into() }),
+            CoreError::Portal(PortalError::AcceptNotOffered),
+            CoreError::Portal(PortalError::TermsNotAgreed),
+            CoreError::Portal(PortalError::QuoteNotAccepted),
             CoreError::NotSignedIn,
             CoreError::Keyring(SecretError::Locked),
             CoreError::Io(std::io::Error::other("x")),
@@ -215,6 +226,7 @@ mod tests {
                 portal::Money::new(rust_decimal::Decimal::new(10000, 2), "EUR"),
             ),
             CoreError::FundsRefused("Maximum Balance: €300.00 EUR".into()),
+            CoreError::TermsNotTicked,
         ];
         let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
         assert_eq!(

@@ -16,6 +16,7 @@ mod files;
 mod mass_payment;
 pub mod payments;
 pub mod pdf_cache;
+pub mod quotes;
 pub mod reminder_notices;
 pub mod reminders;
 pub mod review;

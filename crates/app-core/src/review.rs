@@ -36,6 +36,8 @@ pub fn screen_of(id: &str) -> Option<&'static str> {
         "settings" => "settings",
         "review" => "review",
         "add" => "add-funds",
+        "quotes" => "quotes",
+        "quote" => "quote",
         _ => return None,
     })
 }
@@ -55,6 +57,8 @@ pub fn screen_name_id(screen: &str) -> &'static str {
         "review" => "review-title",
         "all-accounts" => "accounts-all",
         "add-funds" => "add-funds-title",
+        "quotes" => "quotes-title",
+        "quote" => "review-screen-quote",
         _ => "review-screen-other",
     }
 }
@@ -221,6 +225,8 @@ mod tests {
             "review",
             "all-accounts",
             "add-funds",
+            "quotes",
+            "quote",
         ];
         for r in &rows {
             if let Some(s) = r.screen {

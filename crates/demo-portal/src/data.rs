@@ -158,6 +158,7 @@ pub struct Account {
     pub language: crate::lang::Lang,
     /// The client's currency has neither prefix nor suffix set up: amounts show bare.
     pub bare_amounts: bool,
+    pub quotes: Vec<crate::quotes::Quote>,
 }
 
 /// WHMCS's default limits for adding funds (Setup > Payments > Credit): the least and the most
@@ -293,7 +294,7 @@ fn one_off(name: &str, amount: &str) -> Item {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn invoice(
+pub(crate) fn invoice(
     id: u64,
     number: &str,
     today: NaiveDate,
@@ -497,6 +498,7 @@ pub fn demo_customer(today: NaiveDate) -> Account {
         bare_amounts: false,
         credit: Some((d("5.00"), "EUR")),
         invoices,
+        quotes: crate::quotes::demo_customer_quotes(today),
     }
 }
 
@@ -526,6 +528,7 @@ pub fn two_factor_customer(today: NaiveDate) -> Account {
             )],
             Status::Unpaid,
         )],
+        quotes: vec![],
     }
 }
 
@@ -581,6 +584,7 @@ pub fn accountant(today: NaiveDate) -> Account {
         bare_amounts: false,
         credit: None,
         invoices,
+        quotes: vec![],
     }
 }
 

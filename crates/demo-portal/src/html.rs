@@ -611,7 +611,13 @@ fn panel(theme: Theme, kind: &str, title: &str, text: &str) -> String {
     panel_html(theme, kind, title, &esc(text), true)
 }
 
-fn panel_html(theme: Theme, kind: &str, title: &str, body: &str, center: bool) -> String {
+pub(crate) fn panel_html(
+    theme: Theme,
+    kind: &str,
+    title: &str,
+    body: &str,
+    center: bool,
+) -> String {
     let center = if center { " text-center" } else { "" };
     match theme {
         Theme::TwentyOne => format!(

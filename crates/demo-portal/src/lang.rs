@@ -108,6 +108,25 @@ pub enum Text {
     InvoiceNotFound,
     TotalDue,
     MakePayment,
+    MyQuotes,
+    QuoteNumber,
+    QuoteSubject,
+    QuoteDateCreated,
+    QuoteValidUntil,
+    QuoteStage,
+    QuoteDownload,
+    QuoteAcceptButton,
+    QuoteRecipient,
+    QuoteProposal,
+    QuoteLineItems,
+    QuoteDiscount,
+    QuoteAcceptAgreeTos,
+    OrderTosAgreement,
+    OrderTos,
+    QuoteAcceptContractWarning,
+    OrderErrorAcceptTos,
+    Cancel,
+    TermsOfService,
 }
 
 impl Lang {
@@ -271,6 +290,37 @@ impl Lang {
             ),
             TotalDue => ("Total Due:", "Totali për t'u paguar:", "Fälliger Gesamtbetrag:"),
             MakePayment => ("Make Payment", "Paguaj", "Zahlung leisten"),
+            MyQuotes => ("My Quotes", "Ofertat e mia", "Meine Angebote"),
+            QuoteNumber => ("Quote #", "Oferta nr. ", "Angebot Nr. "),
+            QuoteSubject => ("Subject", "Subjekti", "Betreff"),
+            QuoteDateCreated => ("Date Created", "Data e krijimit", "Erstellt am"),
+            QuoteValidUntil => ("Valid Until", "E vlefshme deri më", "Gültig bis"),
+            QuoteStage => ("Stage", "Faza", "Status"),
+            QuoteDownload => ("Download", "Shkarko", "Herunterladen"),
+            QuoteAcceptButton => ("Accept Quote", "Prano ofertën", "Angebot annehmen"),
+            QuoteRecipient => ("Recipient", "Marrësi", "Empfänger"),
+            QuoteProposal => ("Proposal", "Propozimi", "Angebotstext"),
+            QuoteLineItems => ("Line Items", "Artikujt", "Positionen"),
+            QuoteDiscount => ("Discount", "Zbritja", "Rabatt"),
+            QuoteAcceptAgreeTos => (
+                "To accept the quote, please confirm that you agree to our terms of service.",
+                "Për të pranuar ofertën, ju lutemi konfirmoni që pajtoheni me kushtet tona të shërbimit.",
+                "Um das Angebot anzunehmen, bestätigen Sie bitte, dass Sie unseren Geschäftsbedingungen zustimmen.",
+            ),
+            OrderTosAgreement => ("I have read and agree to the", "I kam lexuar dhe pajtohem me", "Ich habe gelesen und stimme zu:"),
+            OrderTos => ("Terms of Service", "Kushtet e shërbimit", "Allgemeine Geschäftsbedingungen"),
+            QuoteAcceptContractWarning => (
+                "Accepting this quote forms a binding contract on the terms stated.",
+                "Pranimi i kësaj oferte krijon një kontratë detyruese sipas kushteve të dhëna.",
+                "Mit der Annahme dieses Angebots kommt ein verbindlicher Vertrag zu den genannten Bedingungen zustande.",
+            ),
+            OrderErrorAcceptTos => (
+                "You must accept our Terms of Service",
+                "Duhet të pranoni Kushtet tona të shërbimit",
+                "Sie müssen unsere AGB akzeptieren",
+            ),
+            Cancel => ("Cancel", "Anulo", "Abbrechen"),
+            TermsOfService => ("Terms of Service", "Kushtet e shërbimit", "Allgemeine Geschäftsbedingungen"),
         };
         match self {
             Lang::En => en,
@@ -285,6 +335,23 @@ impl Lang {
             Lang::En => format!("You have {count} overdue invoice(s) with a total balance due of {amount}. Pay them now to avoid any interruptions in service."),
             Lang::Sq => format!("Keni {count} faturë(a) të prapambetur(a) me një balancë totale prej {amount}. Paguajini tani për të shmangur ndërprerjen e shërbimit."),
             Lang::De => format!("Sie haben {count} überfällige Rechnung(en) mit einem offenen Gesamtbetrag von {amount}. Bezahlen Sie jetzt, um Unterbrechungen des Dienstes zu vermeiden."),
+        }
+    }
+
+    /// A quote's stage as the portal names it.
+    pub fn stage(self, stage: crate::quotes::Stage) -> &'static str {
+        use crate::quotes::Stage;
+        let (en, sq, de) = match stage {
+            Stage::Delivered => ("Delivered", "E dërguar", "Zugestellt"),
+            Stage::OnHold => ("On Hold", "Në pritje", "Zurückgestellt"),
+            Stage::Accepted => ("Accepted", "E pranuar", "Angenommen"),
+            Stage::Lost => ("Lost", "E humbur", "Verloren"),
+            Stage::Dead => ("Dead", "E skaduar", "Abgelaufen"),
+        };
+        match self {
+            Lang::En => en,
+            Lang::Sq => sq,
+            Lang::De => de,
         }
     }
 

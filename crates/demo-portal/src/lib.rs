@@ -15,6 +15,8 @@ pub mod lang;
 pub mod paypal;
 pub mod pdf;
 pub mod processor;
+pub mod quote_pages;
+pub mod quotes;
 mod server;
 pub mod totp;
 

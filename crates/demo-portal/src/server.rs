@@ -1,6 +1,6 @@
 //! Owns the two HTTP servers, their routes and shared state, and what every client-area page
 //! relies on: sessions with WHMCS's cookie and CSRF token, sign-in bans, page answers. The
-//! routes themselves live by job: `client_area` (what WHMCS serves), `callbacks` (gateways
+//! routes themselves live by job: `client_area` (what WHMCS serves), `quotes` (its quotes), `callbacks` (gateways
 //! into the portal), `checkout` (the processor's own origin), `controls` (the demo's `/demo/*`
 //! and faults).
 
@@ -33,10 +33,12 @@ mod callbacks;
 mod checkout;
 mod client_area;
 mod controls;
+mod quotes;
 pub(crate) use callbacks::*;
 pub(crate) use checkout::*;
 use client_area::*;
 use controls::*;
+use quotes::*;
 
 pub(crate) type Fields = HashMap<String, String>;
 
@@ -218,7 +220,9 @@ impl DemoPortal {
             .route("/clientarea.php", get(clientarea).post(clientarea_post))
             .route("/index.php", get(index_get).post(index_post))
             .route("/viewinvoice.php", get(viewinvoice).post(viewinvoice_post))
-            .route("/dl.php", get(download))
+            .route("/dl.php", get(download).post(download_post))
+            .route("/viewquote.php", get(viewquote).post(viewquote_post))
+            .route("/terms-of-service.php", get(terms_of_service))
             .route("/logout.php", get(logout))
             .route("/modules/gateways/tco.php", post(tco_recurring))
             .route(

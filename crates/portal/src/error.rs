@@ -39,6 +39,12 @@ pub enum PortalError {
     NotPdf,
     #[error("this payment choice is not offered for the invoice")]
     PaymentNotOffered,
+    #[error("the quote's page offers no acceptance")]
+    AcceptNotOffered,
+    #[error("the portal asks for its terms of service to be agreed to")]
+    TermsNotAgreed,
+    #[error("the portal did not accept the quote")]
+    QuoteNotAccepted,
     /// A form of a portal page sends elsewhere than the portal: nothing was sent.
     #[error("a form of the portal's page posts to another site ({host}); nothing was sent")]
     ForeignForm { host: String },
@@ -66,6 +72,9 @@ impl PortalError {
             PortalError::NotPdf => "not-pdf",
             PortalError::PaymentNotOffered => "payment-not-offered",
             PortalError::ForeignForm { .. } => "foreign-form",
+            PortalError::AcceptNotOffered => "accept-not-offered",
+            PortalError::TermsNotAgreed => "terms-not-agreed",
+            PortalError::QuoteNotAccepted => "quote-not-accepted",
         }
     }
 

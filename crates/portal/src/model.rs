@@ -1,5 +1,5 @@
 //! Owns what the app knows about a portal account: invoices, their statuses, the dashboard
-//! figures and the payment choices an invoice page offers.
+//! figures, the payment choices an invoice page offers, and quotes.
 
 use crate::money::Money;
 use chrono::NaiveDate;
@@ -278,6 +278,113 @@ impl InvoiceDetail {
             .or(self.balance.as_ref())
             .map(|m| m.currency.as_str())
     }
+}
+
+/// The stages a client sees a quote at (drafts are never shown to them).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuoteStage {
+    Delivered,
+    OnHold,
+    Accepted,
+    Lost,
+    Dead,
+}
+
+impl QuoteStage {
+    /// From the list's class (`status-on-hold`: the stage's name made a class), any spelling
+    /// of it.
+    pub fn from_list_class(class: &str) -> Option<QuoteStage> {
+        let plain: String = class
+            .to_ascii_lowercase()
+            .chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .collect();
+        match plain.as_str() {
+            "delivered" => Some(QuoteStage::Delivered),
+            "onhold" => Some(QuoteStage::OnHold),
+            "accepted" => Some(QuoteStage::Accepted),
+            "lost" => Some(QuoteStage::Lost),
+            "dead" => Some(QuoteStage::Dead),
+            _ => None,
+        }
+    }
+
+    /// From the quote page's class: both stock themes draw each stage with an invoice
+    /// status's colours (`viewquote.tpl`).
+    pub fn from_page_class(class: &str) -> Option<QuoteStage> {
+        match class {
+            "unpaid" => Some(QuoteStage::Delivered),
+            "paid" => Some(QuoteStage::Accepted),
+            "refunded" => Some(QuoteStage::OnHold),
+            "cancelled" => Some(QuoteStage::Lost),
+            "collections" => Some(QuoteStage::Dead),
+            _ => None,
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            QuoteStage::Delivered => "delivered",
+            QuoteStage::OnHold => "on-hold",
+            QuoteStage::Accepted => "accepted",
+            QuoteStage::Lost => "lost",
+            QuoteStage::Dead => "dead",
+        }
+    }
+}
+
+/// A row of the quotes list (`clientarea.php?action=quotes`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteSummary {
+    pub id: u64,
+    pub subject: String,
+    pub created: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub stage: QuoteStage,
+}
+
+/// A line of a quote: its discount as the portal writes it (none when it shows none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteItem {
+    pub description: String,
+    pub discount: Option<String>,
+    pub amount: Money,
+    pub taxed: bool,
+}
+
+/// What the quote page's "Accept Quote" dialog says and sends: the portal's own words about
+/// its terms, the terms' address, and the form (without the agreement, which only the person
+/// gives).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteAcceptance {
+    pub agreement: Option<String>,
+    /// The checkbox's label ("I have read and agree to the Terms of Service").
+    pub terms_label: String,
+    pub terms_url: Option<Url>,
+    pub warning: Option<String>,
+    pub form: FormRequest,
+}
+
+/// Everything on a quote's page (`viewquote.php?id=N`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteDetail {
+    pub id: u64,
+    pub title: String,
+    pub stage: QuoteStage,
+    /// As the portal writes them.
+    pub created: Option<String>,
+    pub valid_until: Option<String>,
+    pub proposal: Option<String>,
+    pub items: Vec<QuoteItem>,
+    pub totals: Vec<TotalRow>,
+    pub total: Option<Money>,
+    pub notes: Option<String>,
+    pub pdf_url: Option<Url>,
+    /// Offered only while the page shows its "Accept Quote" button.
+    pub acceptance: Option<QuoteAcceptance>,
+    /// The page says the terms must be agreed to (an acceptance sent without them).
+    pub terms_refused: bool,
 }
 
 /// The figures of the client area's home page.

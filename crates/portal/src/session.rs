@@ -625,7 +625,12 @@ impl Session {
 
     /// The invoice's PDF, checked to be one.
     pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {
-        let url = self.address.page(&format!("dl.php?type=i&id={id}"));
+        self.pdf(self.address.page(&format!("dl.php?type=i&id={id}")))
+            .await
+    }
+
+    /// A document of the portal's `dl.php` (an invoice's or a quote's), checked to be a PDF.
+    pub(crate) async fn pdf(&self, url: Url) -> Result<Vec<u8>> {
         let response = self.http.get(url.clone()).send().await?;
         if !response.status().is_success() {
             return Err(PortalError::HttpStatus {
@@ -792,7 +797,7 @@ fn scanned(mut page: Page) -> Page {
     page
 }
 
-async fn parse_off_thread<T: Send + 'static>(
+pub(crate) async fn parse_off_thread<T: Send + 'static>(
     page: Page,
     parse: impl FnOnce(&str, &Url) -> Result<T> + Send + 'static,
 ) -> Result<T> {

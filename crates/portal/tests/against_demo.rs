@@ -683,3 +683,135 @@ async fn funds_are_added_through_the_portals_page_in_both_themes() {
         ));
     }
 }
+
+#[tokio::test]
+async fn quotes_are_listed_read_and_accepted_into_an_invoice_in_both_themes_and_languages() {
+    use demo_portal::lang::Lang;
+    use portal::{QuoteAccepted, QuoteStage};
+    for lang in [Lang::En, Lang::Sq, Lang::De] {
+        for theme in THEMES {
+            let demo = DemoPortal::start(Options {
+                theme,
+                portal_language: lang,
+                ..Options::default()
+            })
+            .await
+            .unwrap();
+            let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+            let case = format!("{lang:?} {theme:?}");
+            let list = session.quotes().await.unwrap();
+            let stages: Vec<(u64, QuoteStage)> = list.iter().map(|q| (q.id, q.stage)).collect();
+            assert_eq!(
+                stages,
+                vec![
+                    (7, QuoteStage::Delivered),
+                    (6, QuoteStage::OnHold),
+                    (4, QuoteStage::Accepted),
+                    (2, QuoteStage::Dead)
+                ],
+                "{case}"
+            );
+            assert_eq!(
+                list[0].valid_until,
+                demo.today() + chrono::Duration::days(27)
+            );
+            assert_eq!(list[0].subject, "Managed migration to a dedicated server");
+
+            let quote = session.quote(7).await.unwrap();
+            assert_eq!(quote.stage, QuoteStage::Delivered, "{case}");
+            assert_eq!(quote.items.len(), 2);
+            assert_eq!(quote.items[0].amount.amount, d("72.00"));
+            assert!(quote.items[0].taxed);
+            assert!(
+                quote.items[0].discount.as_deref().unwrap().contains("10"),
+                "{case}"
+            );
+            assert_eq!(quote.items[1].discount, None);
+            let totals: Vec<Decimal> = quote.totals.iter().map(|t| t.amount.amount).collect();
+            assert_eq!(totals, vec![d("192.00"), d("38.40"), d("230.40")], "{case}");
+            assert_eq!(quote.total.as_ref().unwrap().currency, "EUR");
+            assert_eq!(
+                quote.created.as_deref(),
+                Some(
+                    &*(demo.today() - chrono::Duration::days(3))
+                        .format("%d/%m/%Y")
+                        .to_string()
+                )
+            );
+            assert!(
+                quote.proposal.as_deref().unwrap().contains("weekend"),
+                "{case}"
+            );
+            assert_eq!(
+                quote.notes.as_deref().unwrap().lines().count(),
+                2,
+                "the notes are not the proposal: {case}"
+            );
+            assert!(!quote.terms_refused);
+            let acceptance = quote.acceptance.clone().expect("offered");
+            assert!(acceptance
+                .terms_url
+                .unwrap()
+                .path()
+                .ends_with("terms-of-service.php"));
+            assert!(!acceptance.terms_label.is_empty() && acceptance.agreement.is_some());
+            assert_eq!(
+                acceptance.form.get("agreetos"),
+                None,
+                "never agreed for the person"
+            );
+            let pdf = session.quote_pdf(&quote).await.unwrap();
+            assert!(pdf.starts_with(b"%PDF-"));
+
+            // An accepted or dead quote offers nothing to accept.
+            assert!(
+                session.quote(4).await.unwrap().acceptance.is_none(),
+                "{case}"
+            );
+            assert!(session.quote(2).await.unwrap().acceptance.is_none());
+            assert!(matches!(
+                session.quote(999).await,
+                Err(PortalError::NotFound)
+            ));
+
+            // Sent without the agreement (as a careless client would), the portal says so.
+            session
+                .submit(&quote.acceptance.as_ref().unwrap().form)
+                .await
+                .unwrap();
+            let refused = session.quote(7).await.unwrap();
+            assert_eq!(refused.stage, QuoteStage::Delivered);
+
+            let accepted = session.accept_quote(&quote).await.unwrap();
+            let QuoteAccepted::Invoice(id) = accepted else {
+                panic!("{case}: {accepted:?}");
+            };
+            let invoice = session.invoice(id).await.unwrap();
+            assert_eq!(invoice.status, InvoiceStatus::Unpaid, "{case}");
+            assert_eq!(invoice.total.unwrap().amount, d("230.40"));
+            assert!(session.invoices().await.unwrap().iter().any(|i| i.id == id));
+            assert_eq!(session.quote(7).await.unwrap().stage, QuoteStage::Accepted);
+            assert!(matches!(
+                session.accept_quote(&session.quote(7).await.unwrap()).await,
+                Err(PortalError::AcceptNotOffered)
+            ));
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_quote_sent_without_the_terms_is_answered_with_the_portals_refusal() {
+    use portal::pages;
+    for theme in THEMES {
+        let demo = demo(theme).await;
+        let session = signed_in(&demo, demo_portal::DEMO_EMAIL).await;
+        let quote = session.quote(6).await.unwrap();
+        let page = session
+            .submit(&quote.acceptance.unwrap().form)
+            .await
+            .unwrap();
+        let read = pages::parse_quote_page(&page.html, &page.url, 6).unwrap();
+        assert!(read.terms_refused, "{theme:?}");
+        assert_eq!(read.stage, portal::QuoteStage::OnHold);
+    }
+}

@@ -72,6 +72,7 @@ pub(crate) async fn clientarea(
     let theme = shared.theme;
     let today = shared.today;
     match q.get("action").map(String::as_str) {
+        Some("quotes") => quote_list(&shared, &v),
         Some("invoices") => signed_in_page(&shared, &v, Text::MyInvoices, |a| {
             html::invoice_list_body(theme, a)
         }),
@@ -594,6 +595,9 @@ pub(crate) async fn download(
     let Some(user) = v.user.clone() else {
         return redirect("index.php?rp=/login", v.cookie(&shared));
     };
+    if q.get("type").map(String::as_str) == Some("q") {
+        return quote_pdf(&shared, &user, &q);
+    }
     let accounts = shared.accounts.lock().unwrap();
     let found = accounts.iter().find(|a| a.email == user).and_then(|a| {
         let id = invoice_id(&q)?;
@@ -634,6 +638,15 @@ pub(crate) async fn download(
         pdf,
     )
         .into_response()
+}
+
+/// The quotes list's download button posts its `type` and `id` (twenty-one's form).
+pub(crate) async fn download_post(
+    state: State<Arc<Shared>>,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    download(state, Query(fields), headers).await
 }
 
 // ---- captcha -----------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+//! The quote commands: the list, a quote, its PDF (saved or opened), the portal's terms opened
+//! in the browser, and accepting it with the person's agreement.
+
+use super::{pdf_cache, save_with_dialog, ui, Answer};
+use crate::error::ShellError;
+use crate::Shell;
+use app_core::quotes::{AcceptOutcome, QuoteView, QuotesView};
+use app_core::CoreError;
+use tauri::{AppHandle, State};
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn quotes(shell: State<'_, Shell>) -> Answer<QuotesView> {
+    shell.core.quotes().await.map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn quote(shell: State<'_, Shell>, id: u64) -> Answer<QuoteView> {
+    shell.core.quote(id).await.map_err(|e| ui(&shell, e))
+}
+
+/// Saves the quote's PDF where the person chooses (None when the dialog was cancelled).
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn save_quote_pdf(
+    app: AppHandle,
+    shell: State<'_, Shell>,
+    id: u64,
+) -> Answer<Option<String>> {
+    let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
+    let name = shell.core.quote_pdf_file_name(id);
+    let Some(path) = save_with_dialog(&app, &shell, "pdf-save-title", &name, "pdf", bytes).await?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(shell.core.text(
+        "quote-pdf-saved",
+        &[("path", path.display().to_string().into())],
+    )))
+}
+
+/// Opens the quote's PDF in the system's viewer (from a copy in the app's cache folder).
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
+    let account = shell.core.current_key().unwrap_or_default();
+    let path = pdf_cache(&app)
+        .map_err(|e| ui(&shell, e))?
+        .keep(&account, &shell.core.quote_pdf_file_name(id), &bytes)
+        .map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
+}
+
+/// Opens the portal's terms of service, as the quote's page links them now, in the browser
+/// (the window never names an address itself).
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn open_quote_terms(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let url = shell
+        .core
+        .quote_terms_url(id)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    app.opener()
+        .open_url(url.as_str(), None::<&str>)
+        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
+}
+
+/// Accepts the quote when the person agreed to the portal's terms; answers the invoice made.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn accept_quote(shell: State<'_, Shell>, id: u64, agreed: bool) -> Answer<AcceptOutcome> {
+    shell
+        .core
+        .accept_quote(id, agreed)
+        .await
+        .map_err(|e| ui(&shell, e))
+}
