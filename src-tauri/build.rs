@@ -42,6 +42,8 @@ const COMMANDS: &[&str] = &[
     "add_funds",
     "quotes",
     "quote",
+    "quotes_view",
+    "quote_view",
     "save_quote_pdf",
     "open_quote_pdf",
     "open_quote_terms",

@@ -145,6 +145,8 @@ pub fn run() {
             commands::add_funds,
             commands::quotes::quotes,
             commands::quotes::quote,
+            commands::quotes::quotes_view,
+            commands::quotes::quote_view,
             commands::quotes::save_quote_pdf,
             commands::quotes::open_quote_pdf,
             commands::quotes::open_quote_terms,

@@ -14,6 +14,19 @@ pub async fn quotes(shell: State<'_, Shell>) -> Answer<QuotesView> {
     shell.core.quotes().await.map_err(|e| ui(&shell, e))
 }
 
+/// The quotes list as last read, in the current language (a language switch: no network).
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub fn quotes_view(shell: State<'_, Shell>) -> Answer<QuotesView> {
+    shell.core.quotes_view().map_err(|e| ui(&shell, e))
+}
+
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub fn quote_view(shell: State<'_, Shell>, id: u64) -> Answer<QuoteView> {
+    shell.core.quote_view(id).map_err(|e| ui(&shell, e))
+}
+
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn quote(shell: State<'_, Shell>, id: u64) -> Answer<QuoteView> {
@@ -30,7 +43,8 @@ pub async fn save_quote_pdf(
 ) -> Answer<Option<String>> {
     let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
     let name = shell.core.quote_pdf_file_name(id);
-    let Some(path) = save_with_dialog(&app, &shell, "pdf-save-title", &name, "pdf", bytes).await?
+    let Some(path) =
+        save_with_dialog(&app, &shell, "quote-pdf-save-title", &name, "pdf", bytes).await?
     else {
         return Ok(None);
     };

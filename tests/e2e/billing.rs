@@ -1,5 +1,6 @@
 //! The client area's billing beyond paying by card: the account's credit (part of an invoice,
-//! then a whole one, the portal's figures read back after each) and an invoice's notes.
+//! then a whole one, the portal's figures read back after each), an invoice's notes, adding
+//! funds, and quotes (read, saved, accepted with the portal's terms, the invoice paid).
 
 use crate::common::*;
 use crate::harness::{self, App};
@@ -211,4 +212,169 @@ async fn funds_added_are_paid_like_an_invoice_and_join_the_credit() {
         },
     )
     .await;
+}
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_quote_is_read_saved_accepted_with_the_terms_and_its_invoice_paid() {
+    harness::scenario(
+        "a_quote_is_read_saved_accepted_with_the_terms_and_its_invoice_paid",
+        || async {
+            // The terms open in the browser: a stand-in opener records the address it got.
+            let home =
+                std::env::temp_dir().join(format!("jitops-e2e-quote-{}", harness::free_port()));
+            let (path, opened) = harness::stand_in_opener(&home.join("bin"));
+            let port = harness::free_port();
+            let app = App::launch(harness::Launch {
+                args: vec!["--demo".into()],
+                env: vec![
+                    ("PATH".into(), path),
+                    ("JITOPS_DEMO_NOTIFY_DELAY".into(), "1".into()),
+                    ("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string()),
+                ],
+                home: Some(home.clone()),
+            })
+            .await;
+            app.sign_in_demo(demo_portal::DEMO_EMAIL, demo_portal::DEMO_PASSWORD, false)
+                .await;
+            app.wait_screen("dashboard").await;
+            app.click("#nav-quotes").await;
+            app.wait_screen("quotes").await;
+            assert_eq!(
+                app.text("#quotes-summary").await,
+                "4 quotes; 2 await your answer."
+            );
+            let stages = app
+                .js("return [...document.querySelectorAll('#quotes-table tbody tr')].map((r) => r.dataset.stage)")
+                .await;
+            assert_eq!(
+                stages,
+                serde_json::json!(["delivered", "on-hold", "accepted", "dead"])
+            );
+            audit_both(&app, "quotes").await;
+            // The first row from the keyboard.
+            app.js("document.querySelector('#quotes-table tbody tr').focus()")
+                .await;
+            app.keys(ENTER).await;
+            app.wait_screen("quote").await;
+            assert_eq!(app.text("#quote-title").await, "Quote 7");
+            assert_eq!(app.text("#quote-stage").await, "Awaiting your answer");
+            assert_eq!(
+                app.text("#quote-subject").await,
+                "Managed migration to a dedicated server"
+            );
+            let lines = app
+                .js("return [...document.querySelectorAll('#quote-items tbody tr')].map((r) => [...r.cells].map((c) => c.textContent))")
+                .await;
+            assert_eq!(
+                lines,
+                serde_json::json!([
+                    ["Dedicated server D2 - setup", "€8.00 (10%)", "€72.00"],
+                    ["Migration of 3 websites and mailboxes", "", "€120.00"],
+                    ["Subtotal", "", "€192.00"],
+                    ["20% VAT", "", "€38.40"],
+                    ["Total", "", "€230.40"]
+                ])
+            );
+            assert!(app.text("#quote-proposal").await.contains("over a weekend"));
+            assert_eq!(
+                app.js("return document.querySelectorAll('#quote-notes p').length")
+                    .await,
+                serde_json::json!(2)
+            );
+
+            // Its PDF, saved where the person says.
+            let target = home.join("quotes").join("Quote-7.pdf");
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            app.click("#quote-pdf").await;
+            app.answer_file_dialog("Save the quote", &target);
+            app.wait_text("#quote-pdf-saved", "the PDF saved", |t| {
+                t.starts_with("The quote’s PDF was saved")
+            })
+            .await;
+            assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"));
+
+            // The portal's terms, read in the browser.
+            app.click("#quote-terms").await;
+            let opened = &opened;
+            let url = wait_until("the terms opened", || async move {
+                std::fs::read_to_string(opened)
+                    .ok()
+                    .and_then(|t| t.lines().next().map(str::to_owned))
+            })
+            .await;
+            assert!(url.ends_with("/terms-of-service.php"), "{url}");
+
+            // Not agreed: nothing is sent, and the box is where the focus goes.
+            app.click("#quote-accept").await;
+            app.wait_text("#quote-accept-section .alert-error", "the terms asked for", |t| {
+                t == "Tick the box to agree to the portal’s terms of service first."
+            })
+            .await;
+            assert_eq!(
+                app.js("return document.activeElement.id").await,
+                serde_json::json!("quote-agree")
+            );
+            assert_eq!(
+                portal_stage(port, 7).await,
+                "delivered",
+                "the portal has not been asked"
+            );
+            // Agreed, then the language switched: the box stays ticked.
+            app.click("#quote-agree").await;
+            app.click("#lang-sq").await;
+            app.wait_text("#quote-stage", "in Albanian", |t| t == "Pret përgjigjen tuaj")
+                .await;
+            assert_eq!(app.text("#quote-title").await, "Oferta 7");
+            assert_eq!(
+                app.js("return document.getElementById('quote-agree').checked")
+                    .await,
+                serde_json::json!(true)
+            );
+            app.click("#lang-en").await;
+            app.wait_text("#quote-stage", "in English", |t| t == "Awaiting your answer")
+                .await;
+            app.click("#quote-accept").await;
+            app.wait_screen("invoice").await;
+            assert_eq!(
+                app.wait_text("#quote-accepted", "what the portal did", |t| !t.is_empty())
+                    .await,
+                "Quote 7 is accepted. The portal made this invoice for it."
+            );
+            assert_eq!(app.text("#invoice-status").await, "Unpaid");
+            assert_eq!(app.text("#balance strong").await, "€230.40");
+
+            // Paid at once, like any other invoice.
+            app.click("#pay-one-off").await;
+            let main = harness::switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            harness::fill_card(&app, demo_portal::TEST_CARD_OK).await;
+            app.click_in_checkout_then_return("#pay-button", main).await;
+            app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))
+                .await;
+            app.click("#nav-quotes").await;
+            app.wait_text("#quotes-summary", "one answered", |t| {
+                t == "4 quotes; 1 awaits your answer."
+            })
+            .await;
+            assert_eq!(portal_stage(port, 7).await, "accepted");
+            app.close().await;
+        },
+    )
+    .await;
+}
+
+/// Quote `id`'s stage as the demo portal holds it (its `/demo/quotes.php` control).
+async fn portal_stage(port: u16, id: u64) -> String {
+    let text = demo_get(
+        port,
+        &format!("/demo/quotes.php?email={}", demo_portal::DEMO_EMAIL),
+    )
+    .await
+    .text()
+    .await
+    .unwrap();
+    text.lines()
+        .find_map(|l| l.strip_prefix(&format!("{id} ")).map(str::to_owned))
+        .unwrap_or_else(|| panic!("quote {id} in {text:?}"))
 }

@@ -1,11 +1,31 @@
 // Quotes: the list, and one quote with its lines, PDF and acceptance (the portal's terms in its
 // own words, agreed by ticking its box; the invoice it becomes opens to be paid).
 
-import { announce, busy, errorBox, h, main, rowKeys, showError } from '../dom.js';
+import { busy, errorBox, h, main, rowKeys, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
 import { invoke, state } from '../state.js';
 import { amountsTable } from './invoice.js';
+
+// The quotes whose terms the person has agreed to on this screen: a language switch draws the
+// screen again and must not untick the box under their hands.
+const agreed = new Set();
+
+// The portal's page now, or (a language switch, `fresh: false`) what Rust last read: when the
+// portal cannot answer, the last read copy is shown with the error above it.
+async function read(root, command, cached, args, options) {
+  if (options.fresh === false) {
+    try { return await invoke(cached, args); } catch (_) { /* never read: read it now */ }
+  }
+  try {
+    return await invoke(command, args);
+  } catch (err) {
+    let view;
+    try { view = await invoke(cached, args); } catch (_) { throw err; }
+    showError(root, err);
+    return view;
+  }
+}
 
 function loading(root, className) {
   const body = h('div', { class: className, 'aria-busy': 'true' }, h('p', { class: 'spinner', text: t('loading') }));
@@ -13,12 +33,12 @@ function loading(root, className) {
   return body;
 }
 
-export async function quotes(root) {
+export async function quotes(root, options = {}) {
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('quotes-title') })));
   const body = loading(root, 'quotes');
   let view;
   try {
-    view = await invoke('quotes');
+    view = await read(root, 'quotes', 'quotes_view', {}, options);
   } catch (err) {
     body.replaceChildren(errorBox(err));
     body.removeAttribute('aria-busy');
@@ -42,13 +62,13 @@ export async function quotes(root) {
   body.removeAttribute('aria-busy');
 }
 
-export async function quote(root) {
+export async function quote(root, options = {}) {
   const back = h('button', { type: 'button', class: 'quiet', id: 'back', text: t('back'), onclick: () => go('quotes') });
   root.append(h('div', { class: 'screen-head' }, back));
   const body = loading(root, 'invoice quote');
   let view;
   try {
-    view = await invoke('quote', { id: state.quoteId });
+    view = await read(root, 'quote', 'quote_view', { id: state.quoteId }, options);
   } catch (err) {
     body.replaceChildren(errorBox(err));
     body.removeAttribute('aria-busy');
@@ -94,7 +114,8 @@ export async function quote(root) {
 function acceptSection(view) {
   const a = view.acceptance;
   if (!a) return null;
-  const agree = h('input', { type: 'checkbox', id: 'quote-agree' });
+  const agree = h('input', { type: 'checkbox', id: 'quote-agree', checked: agreed.has(view.id) });
+  agree.addEventListener('change', () => { if (agree.checked) agreed.add(view.id); else agreed.delete(view.id); });
   const submit = h('button', { type: 'button', class: 'primary', id: 'quote-accept', text: t('quote-accept-submit') });
   const terms = a.terms_url
     ? h('button', { type: 'button', class: 'link', id: 'quote-terms', text: t('quote-accept-terms-open') })
@@ -122,19 +143,14 @@ function acceptSection(view) {
       (agree.checked ? submit : agree).focus();
       return;
     }
-    if (outcome.invoice_id != null) {
-      // The invoice the portal made, to be paid at once; what happened is said there.
-      await go('invoice', { invoiceId: outcome.invoice_id });
-      const done = h('p', { class: 'alert alert-ok', role: 'status', id: 'quote-accepted', tabindex: '-1', text: outcome.message });
-      main().querySelector('.screen-head')?.after(done);
-      done.focus();
-    } else {
-      await go('quote', { quoteId: view.id });
-      announce(outcome.message);
-      const done = h('p', { class: 'alert alert-ok', role: 'status', id: 'quote-accepted', tabindex: '-1', text: outcome.message });
-      main().querySelector('.screen-head')?.after(done);
-      done.focus();
-    }
+    agreed.delete(view.id);
+    // The invoice the portal made, to be paid at once (or the quote, accepted, when it made
+    // none yet); what happened is said there, where the focus goes.
+    if (outcome.invoice_id != null) await go('invoice', { invoiceId: outcome.invoice_id });
+    else await go('quote', { quoteId: view.id });
+    const done = h('p', { class: 'alert alert-ok', role: 'status', id: 'quote-accepted', tabindex: '-1', text: outcome.message });
+    main().querySelector('.screen-head')?.after(done);
+    done.focus();
   }));
   return section;
 }

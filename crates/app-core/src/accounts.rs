@@ -106,7 +106,8 @@ impl Core {
                 dashboard: copy.dashboard,
                 last_sync: Some(copy.synced_at),
                 details: HashMap::new(),
-                quotes: vec![],
+                quotes: None,
+                quote_details: HashMap::new(),
             },
         );
         Ok(view)
@@ -279,7 +280,8 @@ impl Core {
                         dashboard,
                         last_sync,
                         details: HashMap::new(),
-                        quotes: vec![],
+                        quotes: None,
+                        quote_details: HashMap::new(),
                     },
                 )
             },

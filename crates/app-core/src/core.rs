@@ -117,8 +117,10 @@ pub(crate) struct Account {
     pub(crate) dashboard: Option<Dashboard>,
     pub(crate) last_sync: Option<DateTime<Local>>,
     pub(crate) details: HashMap<u64, InvoiceDetail>,
-    /// The quotes list as last read (its dates in ISO form, its subjects).
-    pub(crate) quotes: Vec<portal::QuoteSummary>,
+    /// The quotes list as last read (its dates in ISO form, its subjects), and each quote's
+    /// page as last read: drawn again in the other language without the network.
+    pub(crate) quotes: Option<Vec<portal::QuoteSummary>>,
+    pub(crate) quote_details: HashMap<u64, portal::QuoteDetail>,
 }
 
 /// A sign-in waiting for its second factor.

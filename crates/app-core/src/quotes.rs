@@ -69,6 +69,15 @@ pub struct AcceptOutcome {
     pub message: String,
 }
 
+/// A rate as each language writes it ("12.5" / "12,5").
+fn percent(lang: Lang, rate: rust_decimal::Decimal) -> String {
+    let plain = rate.normalize().to_string();
+    match lang {
+        Lang::En => plain,
+        Lang::Sq => plain.replace('.', ","),
+    }
+}
+
 fn stage_text(c: &Catalogues, lang: Lang, stage: QuoteStage) -> String {
     c.text(lang, &format!("quote-stage-{}", stage.slug()), &[])
 }
@@ -133,7 +142,17 @@ pub fn quote_view(
             .iter()
             .map(|i| QuoteItemView {
                 description: i.description.clone(),
-                discount: i.discount.clone(),
+                discount: i.discount.as_ref().map(|d| match d.percent {
+                    Some(rate) => c.text(
+                        lang,
+                        "quote-discount-rate",
+                        &[
+                            ("amount", Arg::from(money(lang, &d.amount))),
+                            ("rate", Arg::from(percent(lang, rate))),
+                        ],
+                    ),
+                    None => money(lang, &d.amount),
+                }),
                 amount: money(lang, &i.amount),
             })
             .collect(),
@@ -164,31 +183,60 @@ pub fn quote_view(
 }
 
 impl Core {
+    /// The quotes list, read from the portal now.
     pub async fn quotes(&self) -> Result<QuotesView> {
         let (session, key) = self.session()?;
         let quotes = session.quotes().await?;
-        let mut state = self.state();
-        let lang = state.lang;
-        let view = quotes_view(&self.catalogues, lang, &quotes);
-        if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
-            account.quotes = quotes;
-        }
-        Ok(view)
-    }
-
-    pub async fn quote(&self, id: u64) -> Result<QuoteView> {
-        let (session, _) = self.session()?;
-        let detail = session.quote(id).await?;
-        Ok(self.quote_view_of(&detail))
-    }
-
-    fn quote_view_of(&self, detail: &QuoteDetail) -> QuoteView {
-        let state = self.state();
-        let listed = state
+        if let Some(account) = self
+            .state()
             .account
+            .as_mut()
+            .filter(|a| a.record.key() == key)
+        {
+            account.quotes = Some(quotes);
+        }
+        self.quotes_view()
+    }
+
+    /// The quotes list as last read, in the current language.
+    pub fn quotes_view(&self) -> Result<QuotesView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let quotes = account
+            .quotes
             .as_ref()
-            .and_then(|a| a.quotes.iter().find(|q| q.id == detail.id));
-        quote_view(&self.catalogues, state.lang, detail, listed)
+            .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
+        Ok(quotes_view(&self.catalogues, state.lang, quotes))
+    }
+
+    /// A quote, read from the portal now.
+    pub async fn quote(&self, id: u64) -> Result<QuoteView> {
+        let (session, key) = self.session()?;
+        let detail = session.quote(id).await?;
+        if let Some(account) = self
+            .state()
+            .account
+            .as_mut()
+            .filter(|a| a.record.key() == key)
+        {
+            account.quote_details.insert(id, detail);
+        }
+        self.quote_view(id)
+    }
+
+    /// The quote as last read, in the current language.
+    pub fn quote_view(&self, id: u64) -> Result<QuoteView> {
+        let state = self.state();
+        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let detail = account
+            .quote_details
+            .get(&id)
+            .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
+        let listed = account
+            .quotes
+            .as_ref()
+            .and_then(|list| list.iter().find(|q| q.id == id));
+        Ok(quote_view(&self.catalogues, state.lang, detail, listed))
     }
 
     /// The quote's PDF, from the link its page shows now.

@@ -344,13 +344,20 @@ pub struct QuoteSummary {
     pub stage: QuoteStage,
 }
 
-/// A line of a quote: its discount as the portal writes it (none when it shows none).
+/// A line of a quote (its amount after the discount, if it has one).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QuoteItem {
     pub description: String,
-    pub discount: Option<String>,
+    pub discount: Option<QuoteDiscount>,
     pub amount: Money,
     pub taxed: bool,
+}
+
+/// A line's discount: the amount taken off and, as the portal writes beside it, the rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QuoteDiscount {
+    pub amount: Money,
+    pub percent: Option<rust_decimal::Decimal>,
 }
 
 /// What the quote page's "Accept Quote" dialog says and sends: the portal's own words about

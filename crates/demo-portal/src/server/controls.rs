@@ -172,3 +172,24 @@ pub(crate) async fn captcha_control(State(shared): State<Arc<Shared>>) -> Respon
         .unwrap_or_default()
         .into_response()
 }
+
+/// `/demo/quotes.php?email=`: each of a client's quotes as `<id> <stage class>` per line (what
+/// the portal holds, for a test that must know the app did not ask it to accept one).
+pub(crate) async fn quotes_control(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let Some(email) = query.get("email") else {
+        return (StatusCode::BAD_REQUEST, "email is needed").into_response();
+    };
+    let accounts = shared.accounts.lock().unwrap();
+    let Some(account) = accounts.iter().find(|a| &a.email == email) else {
+        return (StatusCode::NOT_FOUND, "no such client").into_response();
+    };
+    account
+        .quotes
+        .iter()
+        .map(|q| format!("{} {}\n", q.id, q.stage.list_class()))
+        .collect::<String>()
+        .into_response()
+}

@@ -140,8 +140,18 @@ pub fn parse_quote_page(html: &str, url: &Url, id: u64) -> Result<QuoteDetail> {
         if taxed {
             description.truncate(description.len() - 2);
         }
-        // "-" where the line has no discount.
-        let discount = Some(text_of(cells[1])).filter(|d| d.chars().any(|c| c.is_ascii_digit()));
+        // "€8.00 EUR (10%)", or "-" where the line has none.
+        let shown = text_of(cells[1]);
+        let (money_part, rate) = match shown.split_once('(') {
+            Some((m, r)) => (m, Some(r)),
+            None => (shown.as_str(), None),
+        };
+        let discount = Money::parse(money_part, Some(&currency)).map(|amount| QuoteDiscount {
+            amount,
+            percent: rate.and_then(|r| {
+                crate::money::parse_amount(r.trim_end_matches([')', '%', ' ']).trim())
+            }),
+        });
         let amount = Money::parse(&text_of(cells[2]), Some(&currency)).ok_or_else(|| {
             PortalError::unexpected(url, format!("the amount of item {description:?}"))
         })?;
