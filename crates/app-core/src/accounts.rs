@@ -106,8 +106,8 @@ impl Core {
                 dashboard: copy.dashboard,
                 last_sync: Some(copy.synced_at),
                 details: HashMap::new(),
-                quotes: None,
-                quote_details: HashMap::new(),
+                quotes: copy.quotes,
+                quote_details: copy.quote_details.into_iter().collect(),
             },
         );
         Ok(view)
@@ -251,18 +251,25 @@ impl Core {
             }
         }
         // The saved copy shows at once; the first sync replaces it.
-        let (invoices, dashboard, last_sync) = match self.cache.load(&record.key()) {
-            Loaded::Found(copy) => (copy.invoices, copy.dashboard, Some(copy.synced_at)),
-            Loaded::Missing => (vec![], None, None),
-            Loaded::SetAside(kept) => {
-                let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
-                keyring_warning = Some(match keyring_warning {
-                    Some(first) => format!("{first} {warning}"),
-                    None => warning,
-                });
-                (vec![], None, None)
-            }
-        };
+        let (invoices, dashboard, last_sync, quotes, quote_details) =
+            match self.cache.load(&record.key()) {
+                Loaded::Found(copy) => (
+                    copy.invoices,
+                    copy.dashboard,
+                    Some(copy.synced_at),
+                    copy.quotes,
+                    copy.quote_details.into_iter().collect(),
+                ),
+                Loaded::Missing => (vec![], None, None, None, HashMap::new()),
+                Loaded::SetAside(kept) => {
+                    let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
+                    keyring_warning = Some(match keyring_warning {
+                        Some(first) => format!("{first} {warning}"),
+                        None => warning,
+                    });
+                    (vec![], None, None, None, HashMap::new())
+                }
+            };
         let view = self.account_view(&record, false);
         let first = record.clone();
         self.change_settings(
@@ -280,8 +287,8 @@ impl Core {
                         dashboard,
                         last_sync,
                         details: HashMap::new(),
-                        quotes: None,
-                        quote_details: HashMap::new(),
+                        quotes,
+                        quote_details,
                     },
                 )
             },

@@ -4,8 +4,9 @@
 //! under another name (never a crash, never silently lost).
 
 use chrono::{DateTime, Local};
-use portal::{Dashboard, InvoiceSummary};
+use portal::{Dashboard, InvoiceSummary, QuoteDetail, QuoteSummary};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// Bumped when the layout changes: a copy of another version is set aside like a damaged one.
@@ -21,6 +22,13 @@ pub struct CachedAccount {
     pub synced_at: DateTime<Local>,
     pub dashboard: Option<Dashboard>,
     pub invoices: Vec<InvoiceSummary>,
+    /// The quotes list and the quotes opened, as last read (copies of an older app have none).
+    /// A quote is kept without its acceptance form: that carries the session's token, and
+    /// accepting needs the portal anyway.
+    #[serde(default)]
+    pub quotes: Option<Vec<QuoteSummary>>,
+    #[serde(default)]
+    pub quote_details: BTreeMap<u64, QuoteDetail>,
 }
 
 impl CachedAccount {
@@ -40,7 +48,27 @@ impl CachedAccount {
             synced_at,
             dashboard,
             invoices,
+            quotes: None,
+            quote_details: BTreeMap::new(),
         }
+    }
+
+    /// The same copy holding `quotes` and the quotes opened (each without its acceptance form).
+    pub fn with_quotes<'a>(
+        mut self,
+        quotes: Option<Vec<QuoteSummary>>,
+        details: impl IntoIterator<Item = (&'a u64, &'a QuoteDetail)>,
+    ) -> CachedAccount {
+        self.quotes = quotes;
+        self.quote_details = details
+            .into_iter()
+            .map(|(id, detail)| {
+                let mut kept = detail.clone();
+                kept.acceptance = None;
+                (*id, kept)
+            })
+            .collect();
+        self
     }
 }
 
@@ -193,6 +221,55 @@ mod tests {
         cache.save(&copy("one@x")).unwrap();
         std::fs::rename(cache.path("one@x"), cache.path("two@x")).unwrap();
         assert!(matches!(cache.load("two@x"), Loaded::SetAside(_)));
+    }
+
+    #[test]
+    fn a_quote_is_kept_without_its_acceptance_form() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        let url =
+            url::Url::parse("https://portal.example/viewquote.php?id=7&action=accept").unwrap();
+        let detail = QuoteDetail {
+            id: 7,
+            title: "Quote #7".into(),
+            stage: portal::QuoteStage::Delivered,
+            created: None,
+            valid_until: None,
+            proposal: None,
+            items: vec![],
+            totals: vec![],
+            total: None,
+            notes: None,
+            pdf_url: None,
+            acceptance: Some(portal::QuoteAcceptance {
+                agreement: None,
+                terms_label: "I agree".into(),
+                terms_url: None,
+                warning: None,
+                form: portal::FormRequest {
+                    method: portal::HttpMethod::Post,
+                    url,
+                    fields: vec![("token".into(), "f00dcafe".into())],
+                },
+            }),
+            terms_refused: false,
+        };
+        let key = "a@b.example@portal.example";
+        let details = std::collections::HashMap::from([(7u64, detail)]);
+        cache
+            .save(&copy(key).with_quotes(Some(vec![]), &details))
+            .unwrap();
+        let text = std::fs::read_to_string(cache.path(key)).unwrap();
+        assert!(
+            !text.contains("f00dcafe") && !text.contains("token"),
+            "{text}"
+        );
+        let Loaded::Found(read) = cache.load(key) else {
+            panic!("the copy reads back");
+        };
+        assert_eq!(read.quote_details[&7].acceptance, None);
+        assert_eq!(read.quote_details[&7].title, "Quote #7");
+        assert_eq!(read.quotes, Some(vec![]));
     }
 
     #[test]

@@ -195,6 +195,7 @@ impl Core {
         {
             account.quotes = Some(quotes);
         }
+        self.save_copy(&key);
         self.quotes_view()
     }
 
@@ -221,6 +222,7 @@ impl Core {
         {
             account.quote_details.insert(id, detail);
         }
+        self.save_copy(&key);
         self.quote_view(id)
     }
 
@@ -274,8 +276,11 @@ impl Core {
         let number = Arg::from(id.to_string());
         Ok(match accepted {
             QuoteAccepted::Invoice(invoice_id) => {
-                // The new invoice joins the list before its page opens.
-                self.sync().await?;
+                // The new invoice joins the list before its page opens. The quote is accepted
+                // whatever this answers: a failed refresh must not read as a refusal.
+                if let Err(e) = self.sync().await {
+                    tracing::warn!("the list was not read again after accepting: {e}");
+                }
                 AcceptOutcome {
                     invoice_id: Some(invoice_id),
                     message: self.text("quote-accepted-invoice", &[("number", number)]),

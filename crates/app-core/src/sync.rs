@@ -17,29 +17,44 @@ impl Core {
         let (session, key) = self.session()?;
         let dashboard = session.dashboard().await?;
         let invoices = session.invoices().await?;
-        let copy = {
+        {
             let mut state = self.state();
             let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) else {
                 return self.dashboard_view();
             };
-            let now = Local::now();
-            account.dashboard = Some(dashboard.clone());
-            account.invoices = invoices.clone();
-            account.last_sync = Some(now);
+            account.dashboard = Some(dashboard);
+            account.invoices = invoices;
+            account.last_sync = Some(Local::now());
+        }
+        self.save_copy(&key);
+        self.dashboard_view()
+    }
+
+    /// Writes account `key`'s offline copy from what is shown now (its last sync, and the
+    /// quotes read since). Nothing before a first sync: a copy is only ever a whole one. A copy
+    /// that cannot be written leaves the previous one.
+    pub(crate) fn save_copy(&self, key: &str) {
+        let copy = {
+            let state = self.state();
+            let Some(account) = state.account.as_ref().filter(|a| a.record.key() == key) else {
+                return;
+            };
+            let Some(synced_at) = account.last_sync else {
+                return;
+            };
             CachedAccount::new(
-                key,
+                key.to_owned(),
                 account.record.email.clone(),
                 account.record.portal.clone(),
-                now,
-                Some(dashboard),
-                invoices,
+                synced_at,
+                account.dashboard.clone(),
+                account.invoices.clone(),
             )
+            .with_quotes(account.quotes.clone(), &account.quote_details)
         };
-        // A copy that cannot be written leaves the previous one; the sync itself succeeded.
         if let Err(e) = self.cache.save(&copy) {
             tracing::warn!("the offline copy was not written: {e}");
         }
-        self.dashboard_view()
     }
 
     pub fn dashboard_view(&self) -> Result<DashboardView> {

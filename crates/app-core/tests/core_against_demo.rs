@@ -723,3 +723,39 @@ async fn a_portal_address_with_credentials_is_refused_and_never_stored() {
     );
     assert!(all_files_contain(w.dir.path(), "Pw-in-url-91").is_empty());
 }
+
+#[tokio::test]
+async fn quotes_read_once_show_offline_after_a_restart_without_their_acceptance() {
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, true).await;
+    let online = w.core.quotes().await.unwrap();
+    assert_eq!(online.rows.len(), 4);
+    let quote = w.core.quote(7).await.unwrap();
+    assert!(
+        quote.acceptance.is_some(),
+        "offered while the portal answers"
+    );
+    // Not agreed: refused before the portal is asked.
+    assert!(matches!(
+        w.core.accept_quote(7, false).await.unwrap_err(),
+        CoreError::TermsNotTicked
+    ));
+
+    // A restart while the portal is down: the list and the quote opened, from the saved copy.
+    w._demo.set_faults(portal_down());
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "sq_AL.UTF-8");
+    core.open_last_offline().unwrap().expect("the saved copy");
+    assert!(core.quotes().await.is_err(), "the portal is down");
+    let saved = core.quotes_view().unwrap();
+    assert_eq!(saved.rows.len(), 4);
+    assert_eq!(saved.summary, "4 oferta; 2 presin përgjigjen tuaj.");
+    let offline = core.quote_view(7).unwrap();
+    assert_eq!(offline.totals.last().unwrap().amount, "230,40\u{a0}€");
+    assert!(offline.acceptance.is_none(), "accepting needs the portal");
+    assert!(matches!(
+        core.quote_view(6),
+        Err(CoreError::Portal(portal::PortalError::NotFound))
+    ));
+    // The copy holds no session token (the acceptance form carried one).
+    assert!(all_files_contain(&w.dir.path().join("data/offline"), "token").is_empty());
+}
