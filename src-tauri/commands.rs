@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use tauri::{AppHandle, Manager, State};
 
 pub mod quotes;
+pub mod statement;
 
 type Answer<T> = Result<T, UiError>;
 

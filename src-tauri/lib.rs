@@ -28,6 +28,8 @@ pub struct Shell {
     pub started_in_demo: bool,
     /// Set to stop a "save all PDFs" in progress.
     pub stop_pdfs: std::sync::atomic::AtomicBool,
+    /// Set to stop preparing a statement (reading the portal's invoices).
+    pub stop_statement: std::sync::atomic::AtomicBool,
     /// `JITOPS_TIMING` is set (by `make bench`): the UI reports when screens are painted.
     pub timing: bool,
 }
@@ -83,6 +85,7 @@ pub fn run() {
                 started_in_demo: demo,
                 timing: std::env::var_os("JITOPS_TIMING").is_some(),
                 stop_pdfs: std::sync::atomic::AtomicBool::new(false),
+                stop_statement: std::sync::atomic::AtomicBool::new(false),
             });
             // A checkout interrupted by a crash may have left processor cookies behind.
             if let Some(main) = app.get_webview_window("main") {
@@ -151,6 +154,11 @@ pub fn run() {
             commands::quotes::open_quote_pdf,
             commands::quotes::open_quote_terms,
             commands::quotes::accept_quote,
+            commands::statement::prepare_statement,
+            commands::statement::stop_statement,
+            commands::statement::statement_view,
+            commands::statement::save_statement_csv,
+            commands::statement::save_statement_pdf,
             commands::desktop_settings,
             commands::set_close_to_tray,
             commands::close_choice,

@@ -11,6 +11,7 @@ import { invoice } from './screens/invoice.js';
 import { invoices } from './screens/invoices.js';
 import { payment } from './screens/payment.js';
 import { quote, quotes } from './screens/quotes.js';
+import { statement } from './screens/statement.js';
 import { review } from './screens/review.js';
 import { settings } from './screens/settings.js';
 import { reset, signin, twofa } from './screens/signin.js';
@@ -25,7 +26,7 @@ export function setChrome() {
   if (state.account) label.textContent = state.account.label;
   // The screens' items only: an account's item marks the account on screen (drawAccounts).
   for (const b of rail.querySelectorAll('.rail-item[data-screen]')) {
-    const current = b.dataset.screen === state.screen || (state.screen === 'invoice' && b.dataset.screen === 'invoices') || (state.screen === 'quote' && b.dataset.screen === 'quotes');
+    const current = b.dataset.screen === state.screen || (state.screen === 'invoice' && b.dataset.screen === 'invoices') || (state.screen === 'quote' && b.dataset.screen === 'quotes') || (state.screen === 'statement' && b.dataset.screen === 'invoices');
     if (current) b.setAttribute('aria-current', 'page'); else b.removeAttribute('aria-current');
   }
 }
@@ -65,7 +66,7 @@ export async function render(options = {}, { ready = true } = {}) {
   const mine = ++drawing;
   applyStatic();
   setChrome();
-  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts, 'add-funds': addFunds, quotes, quote };
+  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts, 'add-funds': addFunds, quotes, quote, statement };
   const view = screens[state.screen] || signin;
   const root = main();
   root.replaceChildren();
@@ -100,7 +101,7 @@ export function back() {
   if (state.backupOutcome) return;
   // A question in a dialog: Escape closes the dialog, not the screen behind it.
   if (document.querySelector('dialog[open]')) return;
-  const parent = { 'add-funds': 'dashboard', 'all-accounts': 'dashboard', quotes: 'dashboard', quote: 'quotes', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
+  const parent = { 'add-funds': 'dashboard', 'all-accounts': 'dashboard', quotes: 'dashboard', quote: 'quotes', statement: 'invoices', invoice: 'invoices', payment: 'invoice', invoices: 'dashboard', help: 'dashboard', settings: 'dashboard', reset: 'signin', twofa: 'signin', review: state.signedIn ? 'dashboard' : 'signin' }[state.screen];
   if (!parent) return;
   if (!state.signedIn && !['signin'].includes(parent)) return;
   go(parent, parent === 'invoice' ? { invoiceId: state.invoiceId } : {});

@@ -16,6 +16,7 @@ export const state = {
   filter: 'unpaid',
   invoiceId: null,
   quoteId: null,
+  statement: null, // { all, from, to, prepared }: the statement screen's choices
   portal: 'jitops',
   payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
   progress: {}, // the last payment-progress event of each payment attempt followed

@@ -450,3 +450,55 @@ error-accept-not-offered = The portal no longer offers to accept this quote. Ope
 error-terms-not-agreed = The portal did not accept the quote: it asks you to agree to its terms of service.
 error-quote-not-accepted = The portal did not accept the quote. Nothing changed; open it again to see where it stands.
 error-terms-not-ticked = Tick the box to agree to the portal’s terms of service first.
+
+## Statement
+statement-button = Statement…
+statement-title = Statement
+statement-intro = Every invoice and payment between two dates, with what you owed at the start and at the end, per currency, from the portal’s own figures. Save it as PDF or CSV for your books.
+statement-scope = Accounts
+statement-scope-one = This account
+statement-scope-all = Every account on this computer
+statement-from = From
+statement-to = To
+statement-prepare = Prepare
+statement-stop = Stop
+statement-reading = Reading payments: { $done } of { $total } invoices
+statement-heading = { $from } – { $to }
+statement-heading-all = { $from } – { $to }, { $count ->
+    [one] 1 account
+   *[other] { $count } accounts
+}
+statement-empty = No invoice or payment in these dates.
+statement-gaps = Incomplete: the payments of { $count ->
+    [one] 1 invoice
+   *[other] { $count } invoices
+} could not be read or dated ({ $first }). The balances leave them out.
+statement-stopped = Stopped: the invoices not read yet are left out.
+statement-col-currency = Currency
+statement-opening = Opening balance
+statement-invoiced = Invoiced
+statement-paid = Paid
+statement-closing = Closing balance
+statement-entries = Entries
+statement-save-pdf = Save PDF…
+statement-save-csv = Save CSV…
+statement-pdf-save-title = Save the statement as PDF
+statement-csv-save-title = Save the statement as CSV
+statement-saved = The statement was saved as { $path }.
+statement-col-account = Account
+statement-col-date = Date
+statement-col-entry = Entry
+statement-col-invoice = Invoice
+statement-col-invoice-id = Invoice ID
+statement-col-reference = Reference
+statement-col-amount = Amount
+statement-col-balance = Balance
+statement-kind-invoice = Invoice
+statement-kind-payment = Payment
+statement-kind-refund = Refund
+statement-kind-reversal = Invoice refunded
+statement-made-on = Made on { $date } by JitOps Billing from the portal’s figures.
+statement-page = Page { $page } of { $count }
+statement-file-name = Statement { $from } to { $to }
+error-statement-range = Choose two dates, the first not after the second.
+error-no-statement = Prepare the statement first.

@@ -461,3 +461,55 @@ error-accept-not-offered = Paneli nuk e ofron më pranimin e kësaj oferte. Hape
 error-terms-not-agreed = Paneli nuk e pranoi ofertën: kërkon që të pajtoheni me kushtet e tij të shërbimit.
 error-quote-not-accepted = Paneli nuk e pranoi ofertën. Nuk ndryshoi asgjë; hapeni përsëri për të parë gjendjen e saj.
 error-terms-not-ticked = Në fillim shënoni kutinë që pajtoheni me kushtet e shërbimit të Panelit.
+
+## Statement
+statement-button = Pasqyra e llogarisë…
+statement-title = Pasqyra e llogarisë
+statement-intro = Çdo faturë dhe pagesë midis dy datave, me shumën që detyroheshit në fillim dhe në fund, për çdo monedhë, sipas shifrave të vetë Panelit. Ruajeni si PDF ose CSV për kontabilitetin tuaj.
+statement-scope = Llogaritë
+statement-scope-one = Kjo llogari
+statement-scope-all = Të gjitha llogaritë në këtë kompjuter
+statement-from = Nga
+statement-to = Deri
+statement-prepare = Përgatit
+statement-stop = Ndalo
+statement-reading = Po lexohen pagesat: { $done } nga { $total } fatura
+statement-heading = { $from } – { $to }
+statement-heading-all = { $from } – { $to }, { $count ->
+    [one] 1 llogari
+   *[other] { $count } llogari
+}
+statement-empty = Nuk ka asnjë faturë ose pagesë në këto data.
+statement-gaps = E paplotë: pagesat e { $count ->
+    [one] 1 fature
+   *[other] { $count } faturave
+} nuk u lexuan ose nuk u datuan ({ $first }). Bilancet nuk i përfshijnë.
+statement-stopped = U ndal: faturat që nuk u lexuan ende nuk përfshihen.
+statement-col-currency = Monedha
+statement-opening = Bilanci në fillim
+statement-invoiced = Faturuar
+statement-paid = Paguar
+statement-closing = Bilanci në fund
+statement-entries = Veprime
+statement-save-pdf = Ruaj PDF-në…
+statement-save-csv = Ruaj CSV-në…
+statement-pdf-save-title = Ruaj pasqyrën si PDF
+statement-csv-save-title = Ruaj pasqyrën si CSV
+statement-saved = Pasqyra u ruajt si { $path }.
+statement-col-account = Llogaria
+statement-col-date = Data
+statement-col-entry = Veprimi
+statement-col-invoice = Fatura
+statement-col-invoice-id = ID e faturës
+statement-col-reference = Referenca
+statement-col-amount = Shuma
+statement-col-balance = Bilanci
+statement-kind-invoice = Faturë
+statement-kind-payment = Pagesë
+statement-kind-refund = Rimbursim
+statement-kind-reversal = Faturë e rimbursuar
+statement-made-on = Krijuar më { $date } nga JitOps Billing sipas shifrave të Panelit.
+statement-page = Faqja { $page } nga { $count }
+statement-file-name = Pasqyra { $from } deri { $to }
+error-statement-range = Zgjidhni dy data, e para jo pas së dytës.
+error-no-statement = Në fillim përgatitni pasqyrën.

@@ -82,6 +82,7 @@ export async function invoices(root) {
     } catch (err) { showError(root, err); }
   }));
   const savePdfs = h('button', { type: 'button', class: 'quiet', id: 'save-pdfs', text: t('pdfs-save-all') });
+  const statementButton = h('button', { type: 'button', class: 'quiet', id: 'statement', text: t('statement-button'), onclick: () => go('statement') });
   const pdfBar = h('progress', { id: 'pdfs-bar', value: '0', max: '1', 'aria-label': t('pdfs-save-all') });
   const pdfText = h('span', { id: 'pdfs-text', class: 'muted' });
   const stop = h('button', { type: 'button', class: 'quiet', id: 'pdfs-stop', text: t('pdfs-cancel'), onclick: () => invoke('stop_saving_pdfs') });
@@ -112,7 +113,7 @@ export async function invoices(root) {
   const searchCount = h('span', { class: 'muted', id: 'list-search-count', role: 'status' });
   const searchBar = h('div', { class: 'list-tools', hidden: true }, field('list-search', 'invoices-search-label', search), searchCount);
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('invoices-title') }), tabs), searchBar, massBar, table, empty, totals,
-    h('div', { class: 'actions' }, exportCsv, savePdfs), pdfPanel);
+    h('div', { class: 'actions' }, exportCsv, savePdfs, statementButton), pdfPanel);
   updateMass();
   let view;
   try {

@@ -10,7 +10,6 @@ use crate::settings::AccountRecord;
 use crate::views::{self, AccountView};
 use portal::{Credentials, InvoiceSummary, PortalAddress, Session, SessionOptions, SignIn};
 use secrecy::SecretString;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 impl Core {
@@ -97,19 +96,7 @@ impl Core {
             record.remembered = known.remembered;
         }
         let view = self.account_view(&record, true);
-        Self::make_current(
-            &mut state,
-            Account {
-                record,
-                session: None,
-                invoices: copy.invoices,
-                dashboard: copy.dashboard,
-                last_sync: Some(copy.synced_at),
-                details: HashMap::new(),
-                quotes: copy.quotes,
-                quote_details: copy.quote_details.into_iter().collect(),
-            },
-        );
+        Self::make_current(&mut state, Account::new(record, None, Some(*copy)));
         Ok(view)
     }
 
@@ -251,25 +238,18 @@ impl Core {
             }
         }
         // The saved copy shows at once; the first sync replaces it.
-        let (invoices, dashboard, last_sync, quotes, quote_details) =
-            match self.cache.load(&record.key()) {
-                Loaded::Found(copy) => (
-                    copy.invoices,
-                    copy.dashboard,
-                    Some(copy.synced_at),
-                    copy.quotes,
-                    copy.quote_details.into_iter().collect(),
-                ),
-                Loaded::Missing => (vec![], None, None, None, HashMap::new()),
-                Loaded::SetAside(kept) => {
-                    let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
-                    keyring_warning = Some(match keyring_warning {
-                        Some(first) => format!("{first} {warning}"),
-                        None => warning,
-                    });
-                    (vec![], None, None, None, HashMap::new())
-                }
-            };
+        let copy = match self.cache.load(&record.key()) {
+            Loaded::Found(copy) => Some(*copy),
+            Loaded::Missing => None,
+            Loaded::SetAside(kept) => {
+                let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
+                keyring_warning = Some(match keyring_warning {
+                    Some(first) => format!("{first} {warning}"),
+                    None => warning,
+                });
+                None
+            }
+        };
         let view = self.account_view(&record, false);
         let first = record.clone();
         self.change_settings(
@@ -278,19 +258,7 @@ impl Core {
                 settings.accounts.insert(0, first);
             },
             |state| {
-                Self::make_current(
-                    state,
-                    Account {
-                        record,
-                        session: Some(session),
-                        invoices,
-                        dashboard,
-                        last_sync,
-                        details: HashMap::new(),
-                        quotes,
-                        quote_details,
-                    },
-                )
+                Self::make_current(state, Account::new(record, Some(session), copy))
             },
         )?;
         Ok(SignInOutcome {

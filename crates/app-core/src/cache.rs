@@ -29,6 +29,9 @@ pub struct CachedAccount {
     pub quotes: Option<Vec<QuoteSummary>>,
     #[serde(default)]
     pub quote_details: BTreeMap<u64, QuoteDetail>,
+    /// Each invoice's transactions as a statement last read them.
+    #[serde(default)]
+    pub payments: BTreeMap<u64, crate::statement::InvoicePayments>,
 }
 
 impl CachedAccount {
@@ -50,7 +53,20 @@ impl CachedAccount {
             invoices,
             quotes: None,
             quote_details: BTreeMap::new(),
+            payments: BTreeMap::new(),
         }
+    }
+
+    /// The same copy holding the transactions read for statements.
+    pub fn with_payments<'a>(
+        mut self,
+        payments: impl IntoIterator<Item = (&'a u64, &'a crate::statement::InvoicePayments)>,
+    ) -> CachedAccount {
+        self.payments = payments
+            .into_iter()
+            .map(|(id, p)| (*id, p.clone()))
+            .collect();
+        self
     }
 
     /// The same copy holding `quotes` and the quotes opened (each without its acceptance form).

@@ -121,9 +121,41 @@ pub(crate) struct Account {
     /// page as last read: drawn again in the other language without the network.
     pub(crate) quotes: Option<Vec<portal::QuoteSummary>>,
     pub(crate) quote_details: HashMap<u64, portal::QuoteDetail>,
+    /// Each invoice's transactions as last read for a statement (kept in the saved copy).
+    pub(crate) payments: HashMap<u64, crate::statement::InvoicePayments>,
 }
 
 /// A sign-in waiting for its second factor.
+impl Account {
+    /// An account shown from its saved copy (if any) until a sync replaces it.
+    pub(crate) fn new(
+        record: AccountRecord,
+        session: Option<Arc<Session>>,
+        copy: Option<crate::cache::CachedAccount>,
+    ) -> Account {
+        let mut account = Account {
+            record,
+            session,
+            invoices: vec![],
+            dashboard: None,
+            last_sync: None,
+            details: HashMap::new(),
+            quotes: None,
+            quote_details: HashMap::new(),
+            payments: HashMap::new(),
+        };
+        if let Some(copy) = copy {
+            account.invoices = copy.invoices;
+            account.dashboard = copy.dashboard;
+            account.last_sync = Some(copy.synced_at);
+            account.quotes = copy.quotes;
+            account.quote_details = copy.quote_details.into_iter().collect();
+            account.payments = copy.payments.into_iter().collect();
+        }
+        account
+    }
+}
+
 pub(crate) struct Pending2fa {
     pub(crate) record: AccountRecord,
     pub(crate) session: Arc<Session>,
@@ -163,6 +195,9 @@ pub struct Core {
     pub(crate) processor_domains: Vec<String>,
     /// The latest notifications given, for the tray menu.
     pub(crate) recent_notices: crate::tray::RecentNotices,
+    /// The statement last prepared: what "Save PDF" and "Save CSV" write, in the language of
+    /// the moment.
+    pub(crate) last_statement: Mutex<Option<crate::statement::Statement>>,
 }
 
 impl Core {
@@ -210,6 +245,7 @@ impl Core {
                 .map(|d| d.to_string())
                 .collect(),
             recent_notices: Default::default(),
+            last_statement: Mutex::new(None),
             settings_writer: Mutex::new(()),
         };
         core.note_trouble(trouble);

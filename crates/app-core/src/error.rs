@@ -49,6 +49,12 @@ pub enum CoreError {
     /// A quote is accepted only with the person's own agreement to the portal's terms.
     #[error("the terms of service were not agreed to")]
     TermsNotTicked,
+    /// The statement's dates are not two days, the first not after the second.
+    #[error("the statement's dates are not a range")]
+    StatementRange,
+    /// Saving a statement before one was prepared.
+    #[error("no statement was prepared")]
+    NoStatement,
 }
 
 /// An error as the UI receives it.
@@ -76,6 +82,8 @@ impl CoreError {
             CoreError::FundsAmount(..) => "funds-amount",
             CoreError::FundsRefused(_) => "funds-refused",
             CoreError::TermsNotTicked => "terms-not-ticked",
+            CoreError::StatementRange => "statement-range",
+            CoreError::NoStatement => "no-statement",
         }
     }
 
@@ -174,9 +182,11 @@ mod tests {
                 CoreError::FundsAmount(..) => PORTAL + 12,
                 CoreError::FundsRefused(_) => PORTAL + 13,
                 CoreError::TermsNotTicked => PORTAL + 14,
+                CoreError::StatementRange => PORTAL + 15,
+                CoreError::NoStatement => PORTAL + 16,
             }
         }
-        const ALL: usize = PORTAL + 15;
+        const ALL: usize = PORTAL + 17;
         let url = url::Url::parse("https://x.test/").unwrap();
         let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
@@ -227,6 +237,8 @@ mod tests {
             ),
             CoreError::FundsRefused("Maximum Balance: €300.00 EUR".into()),
             CoreError::TermsNotTicked,
+            CoreError::StatementRange,
+            CoreError::NoStatement,
         ];
         let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
         assert_eq!(

@@ -38,6 +38,7 @@ pub fn screen_of(id: &str) -> Option<&'static str> {
         "add" => "add-funds",
         "quotes" => "quotes",
         "quote" => "quote",
+        "statement" => "statement",
         _ => return None,
     })
 }
@@ -59,6 +60,7 @@ pub fn screen_name_id(screen: &str) -> &'static str {
         "add-funds" => "add-funds-title",
         "quotes" => "quotes-title",
         "quote" => "review-screen-quote",
+        "statement" => "statement-title",
         _ => "review-screen-other",
     }
 }
@@ -227,6 +229,7 @@ mod tests {
             "add-funds",
             "quotes",
             "quote",
+            "statement",
         ];
         for r in &rows {
             if let Some(s) = r.screen {

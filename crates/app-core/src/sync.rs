@@ -30,13 +30,19 @@ impl Core {
         self.dashboard_view()
     }
 
-    /// Writes account `key`'s offline copy from what is shown now (its last sync, and the
-    /// quotes read since). Nothing before a first sync: a copy is only ever a whole one. A copy
+    /// Writes account `key`'s offline copy from what is held now (its last sync, and the
+    /// quotes and transactions read since). Nothing before a first sync: a copy is only ever a whole one. A copy
     /// that cannot be written leaves the previous one.
     pub(crate) fn save_copy(&self, key: &str) {
         let copy = {
             let state = self.state();
-            let Some(account) = state.account.as_ref().filter(|a| a.record.key() == key) else {
+            // The account on screen, or one signed in this run and parked.
+            let Some(account) = state
+                .account
+                .iter()
+                .chain(state.parked.iter())
+                .find(|a| a.record.key() == key)
+            else {
                 return;
             };
             let Some(synced_at) = account.last_sync else {
@@ -51,6 +57,7 @@ impl Core {
                 account.invoices.clone(),
             )
             .with_quotes(account.quotes.clone(), &account.quote_details)
+            .with_payments(&account.payments)
         };
         if let Err(e) = self.cache.save(&copy) {
             tracing::warn!("the offline copy was not written: {e}");

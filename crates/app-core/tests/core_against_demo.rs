@@ -759,3 +759,129 @@ async fn quotes_read_once_show_offline_after_a_restart_without_their_acceptance(
     // The copy holds no session token (the acceptance form carried one).
     assert!(all_files_contain(&w.dir.path().join("data/offline"), "token").is_empty());
 }
+
+/// The accountant's books for `from`..=`to` per currency, worked out from the demo's own
+/// records (not from anything the app read): (opening, invoiced, paid, closing, entries).
+fn books(
+    account: &demo_portal::data::Account,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+) -> std::collections::BTreeMap<String, (rust_decimal::Decimal, rust_decimal::Decimal, rust_decimal::Decimal, rust_decimal::Decimal, usize)> {
+    use demo_portal::data::Status;
+    use rust_decimal::Decimal;
+    let mut out = std::collections::BTreeMap::new();
+    for inv in &account.invoices {
+        if matches!(inv.status, Status::Draft | Status::Cancelled) || inv.date > to {
+            continue;
+        }
+        // (date, what it adds to the balance owed, an invoice?)
+        let mut moves = vec![(inv.date, inv.total(), true)];
+        for t in &inv.transactions {
+            moves.push((t.date, -t.amount, false));
+        }
+        if inv.status == Status::Refunded {
+            let refunded = inv.transactions.iter().map(|t| t.date).max().unwrap();
+            moves.push((refunded, -inv.total(), false));
+        }
+        let e: &mut (Decimal, Decimal, Decimal, Decimal, usize) =
+            out.entry(inv.currency.to_owned()).or_default();
+        for (date, amount, invoice) in moves {
+            if date > to {
+                continue;
+            }
+            if date < from {
+                e.0 += amount;
+            } else {
+                e.4 += 1;
+                if invoice {
+                    e.1 += amount;
+                } else {
+                    e.2 -= amount;
+                }
+            }
+            e.3 += amount;
+        }
+    }
+    out
+}
+
+#[tokio::test]
+async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_and_offline() {
+    use app_core::statement_run::StatementProgress;
+    use std::sync::atomic::AtomicBool;
+    let w = world().await;
+    synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, true).await;
+    let today = w._demo.today();
+    let (from, to) = (today - chrono::Duration::days(90), today - chrono::Duration::days(30));
+    let stop = AtomicBool::new(false);
+    let mut seen: Vec<StatementProgress> = vec![];
+    let view = w
+        .core
+        .prepare_statement(false, from, to, &stop, |p| seen.push(p.clone()))
+        .await
+        .unwrap();
+    assert_eq!(view.gaps, None);
+    let last = seen.last().unwrap();
+    assert_eq!(last.done, last.total);
+    assert!(last.total > 1500, "every invoice issued by then: {}", last.total);
+    let grouped = format!("{},{:03}", last.total / 1000, last.total % 1000);
+    assert_eq!(
+        last.message,
+        format!("Reading payments: {grouped} of {grouped} invoices")
+    );
+
+    let expected = books(&demo_portal::data::accountant(today), from, to);
+    let csv = w.core.statement_csv().unwrap().0;
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    for (currency, (opening, invoiced, paid, closing, entries)) in &expected {
+        let mine: Vec<&Vec<String>> = rows.iter().filter(|r| &r[1] == currency).collect();
+        assert_eq!(mine.first().unwrap()[3], "Opening balance");
+        assert_eq!(mine.first().unwrap()[8], format!("{opening:.2}"), "{currency} opening");
+        assert_eq!(mine.last().unwrap()[3], "Closing balance");
+        assert_eq!(mine.last().unwrap()[8], format!("{closing:.2}"), "{currency} closing");
+        assert_eq!(mine.len() - 2, *entries, "{currency} entries");
+        let summary = view.currencies.iter().find(|c| &c.currency == currency).unwrap();
+        assert_eq!(summary.entries, *entries);
+        let _ = (invoiced, paid);
+    }
+    let (pdf, name) = w.core.statement_pdf().unwrap();
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(name.ends_with(".pdf") && name.contains(&from.to_string()), "{name}");
+
+    // Again: only what may have changed is read (the unpaid ones), the rest was kept.
+    let mut again = vec![];
+    w.core
+        .prepare_statement(false, from, to, &stop, |p| again.push(p.clone()))
+        .await
+        .unwrap();
+    let read_again = again.last().map(|p| p.total).unwrap_or(0);
+    assert!(read_again < 200, "{read_again} read again");
+    assert_eq!(w.core.statement_csv().unwrap().0, csv);
+
+    // Offline after a restart, in Albanian: the same figures from the saved copy.
+    w._demo.set_faults(portal_down());
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "sq_AL.UTF-8");
+    core.open_last_offline().unwrap().expect("the saved copy");
+    let offline = core
+        .prepare_statement(false, from, to, &stop, |_| {})
+        .await
+        .unwrap();
+    assert_eq!(offline.gaps, None);
+    let sq = core.statement_csv().unwrap().0;
+    assert!(sq.starts_with("Llogaria,Monedha,Data,Veprimi"), "{}", &sq[..80]);
+    assert_eq!(
+        sq.lines().count(),
+        csv.lines().count(),
+        "the same entries, in the other language"
+    );
+    // A range the wrong way round is refused.
+    assert!(matches!(
+        core.prepare_statement(false, to, from, &stop, |_| {}).await,
+        Err(CoreError::StatementRange)
+    ));
+}

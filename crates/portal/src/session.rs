@@ -596,14 +596,7 @@ impl Session {
         })
         .await?;
         let mut detail = read.detail;
-        // A transaction's date is written in the portal's format: read with the one its list
-        // showed (language-free: learned from dates shown beside their ISO form).
-        let format = *self.date_format.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(format) = format {
-            for t in &mut detail.transactions {
-                t.paid_on = NaiveDate::parse_from_str(t.date.trim(), format).ok();
-            }
-        }
+        self.date_transactions(&mut detail.transactions);
         if read.paid_or_pending {
             // The page draws Paid and Payment Pending alike: the list's status class tells
             // them apart in any language. Not listed (yet): Payment Pending, the side that
@@ -621,6 +614,33 @@ impl Session {
                 .unwrap_or(InvoiceStatus::PaymentPending);
         }
         Ok((detail, signed_in))
+    }
+
+    /// The transactions an invoice's page lists (payments, and refunds as negative amounts),
+    /// their dates read with the format the portal's list showed. Lighter than
+    /// [`Session::invoice`]: the status is not asked of the list (a statement reads hundreds).
+    pub async fn invoice_transactions(&self, id: u64) -> Result<Vec<Transaction>> {
+        let page = self
+            .get(self.address.page(&format!("viewinvoice.php?id={id}")))
+            .await?;
+        let read = parse_off_thread(page, move |html, url| {
+            pages::parse_invoice_page(html, url, id)
+        })
+        .await?;
+        let mut transactions = read.detail.transactions;
+        self.date_transactions(&mut transactions);
+        Ok(transactions)
+    }
+
+    /// A transaction's date is written in the portal's format: read with the one its list
+    /// showed (language-free: learned from dates shown beside their ISO form).
+    fn date_transactions(&self, transactions: &mut [Transaction]) {
+        let format = *self.date_format.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(format) = format {
+            for t in transactions {
+                t.paid_on = NaiveDate::parse_from_str(t.date.trim(), format).ok();
+            }
+        }
     }
 
     /// The invoice's PDF, checked to be one.

@@ -1,0 +1,309 @@
+//! Owns preparing a statement: which accounts it covers (the one on screen, or every account
+//! known here), reading the transactions it needs from the portal (only invoices never read or
+//! that may have changed, a few at a time, with progress and a stop), keeping them in each
+//! account's saved copy (so that a statement can be made again offline), and the summary shown.
+
+use crate::core::*;
+use crate::error::CoreError;
+use crate::statement::{self, InvoicePayments, Ledger, Statement};
+use crate::views::money;
+use chrono::NaiveDate;
+use l10n::{format_date, Arg};
+use portal::{InvoiceSummary, Money, Session};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+/// How many invoice pages are read at once: a portal is a shared server.
+const READ_AT_ONCE: usize = 4;
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct StatementProgress {
+    pub total: usize,
+    pub done: usize,
+    /// "Reading payments: 120 of 2,000 invoices"
+    pub message: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CurrencySummary {
+    pub currency: String,
+    pub opening: String,
+    pub invoiced: String,
+    pub paid: String,
+    pub closing: String,
+    pub entries: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatementView {
+    /// "1 Nov 2026 – 30 Nov 2026, all accounts (3)"
+    pub heading: String,
+    pub currencies: Vec<CurrencySummary>,
+    /// "No invoice or payment in these dates." when there is none.
+    pub empty: Option<String>,
+    /// What could not be counted, said plainly (the statement is then incomplete).
+    pub gaps: Option<String>,
+    pub stopped: bool,
+    /// Why reading stopped early (the portal could not be reached), in the person's words.
+    pub problem: Option<String>,
+}
+
+/// An account the statement covers: its figures, and its session when signed in this run.
+struct Source {
+    key: String,
+    email: String,
+    session: Option<Arc<Session>>,
+    invoices: Vec<InvoiceSummary>,
+    payments: HashMap<u64, InvoicePayments>,
+}
+
+impl Core {
+    /// Prepares the statement from `from` to `to` for the account on screen, or for every
+    /// account known here (`all`), reading what it needs from the portal.
+    pub async fn prepare_statement(
+        &self,
+        all: bool,
+        from: NaiveDate,
+        to: NaiveDate,
+        stop: &AtomicBool,
+        mut progress: impl FnMut(&StatementProgress),
+    ) -> Result<StatementView> {
+        if from > to {
+            return Err(CoreError::StatementRange);
+        }
+        let mut sources = self.statement_sources(all)?;
+        let wanted: Vec<(usize, u64)> = sources
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.session.is_some())
+            .flat_map(|(i, s)| {
+                s.invoices
+                    .iter()
+                    .filter(|inv| statement::needs_reading(inv, to, s.payments.get(&inv.id)))
+                    .map(move |inv| (i, inv.id))
+            })
+            .collect();
+        let mut state = StatementProgress {
+            total: wanted.len(),
+            ..StatementProgress::default()
+        };
+        let mut stopped = false;
+        let mut unreachable = None;
+        let mut queue = wanted.into_iter();
+        let mut reading = tokio::task::JoinSet::new();
+        loop {
+            while reading.len() < READ_AT_ONCE && !stopped && unreachable.is_none() {
+                let Some((i, id)) = queue.next() else { break };
+                let session = sources[i].session.clone().expect("only live accounts");
+                let status = sources[i]
+                    .invoices
+                    .iter()
+                    .find(|inv| inv.id == id)
+                    .map(|inv| inv.status)
+                    .expect("listed");
+                reading.spawn(async move {
+                    (i, id, status, session.invoice_transactions(id).await)
+                });
+            }
+            let Some(done) = reading.join_next().await else { break };
+            let (i, id, status, read) = done.map_err(|e| CoreError::Internal(e.to_string()))?;
+            match read {
+                Ok(transactions) => {
+                    sources[i].payments.insert(
+                        id,
+                        InvoicePayments {
+                            status,
+                            transactions,
+                        },
+                    );
+                }
+                Err(e) => {
+                    let e = CoreError::from(e);
+                    if e.is_unreachable() {
+                        unreachable = Some(e);
+                    }
+                    // Otherwise this invoice is named as unread; the others go on.
+                }
+            }
+            state.done += 1;
+            state.message = self.text(
+                "statement-reading",
+                &[
+                    ("done", Arg::from(state.done)),
+                    ("total", Arg::from(state.total)),
+                ],
+            );
+            progress(&state);
+            if stop.load(Ordering::SeqCst) {
+                stopped = true;
+            }
+        }
+        self.keep_payments(&sources);
+        let ledgers: Vec<Ledger<'_>> = sources
+            .iter()
+            .map(|s| Ledger {
+                account: &s.email,
+                invoices: &s.invoices,
+                payments: &s.payments,
+            })
+            .collect();
+        let mut made = statement::statement(from, to, &ledgers);
+        made.all_accounts = all.then_some(sources.len());
+        let mut view = self.statement_view(&made, stopped);
+        view.problem = unreachable.map(|e| self.ui_error(&e).message);
+        *self.last_statement.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
+        Ok(view)
+    }
+
+    /// [`Core::prepare_statement`] for the dates as a date field gives them (`YYYY-MM-DD`).
+    pub async fn prepare_statement_between(
+        &self,
+        all: bool,
+        from: &str,
+        to: &str,
+        stop: &AtomicBool,
+        progress: impl FnMut(&StatementProgress),
+    ) -> Result<StatementView> {
+        let day = |s: &str| s.trim().parse::<NaiveDate>().map_err(|_| CoreError::StatementRange);
+        self.prepare_statement(all, day(from)?, day(to)?, stop, progress)
+            .await
+    }
+
+    /// The accounts covered, taken under the lock; the saved copies of accounts not signed in
+    /// this run are read after it is let go (no disk under the lock).
+    fn statement_sources(&self, all: bool) -> Result<Vec<Source>> {
+        let (mut sources, others) = {
+            let state = self.state();
+            let current = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+            let live = std::iter::once(current).chain(state.parked.iter().filter(|_| all));
+            let sources: Vec<Source> = live
+                .map(|a| Source {
+                    key: a.record.key(),
+                    email: a.record.email.clone(),
+                    session: a.session.clone(),
+                    invoices: a.invoices.clone(),
+                    payments: a.payments.clone(),
+                })
+                .collect();
+            let others: Vec<(String, String)> = if all {
+                state
+                    .settings
+                    .accounts
+                    .iter()
+                    .filter(|r| !sources.iter().any(|s| s.key == r.key()))
+                    .map(|r| (r.key(), r.email.clone()))
+                    .collect()
+            } else {
+                vec![]
+            };
+            (sources, others)
+        };
+        for (key, email) in others {
+            if let crate::cache::Loaded::Found(copy) = self.cache.load(&key) {
+                sources.push(Source {
+                    key,
+                    email,
+                    session: None,
+                    invoices: copy.invoices,
+                    payments: copy.payments.into_iter().collect(),
+                });
+            }
+        }
+        Ok(sources)
+    }
+
+    /// The transactions read kept with each live account, and in its saved copy.
+    fn keep_payments(&self, sources: &[Source]) {
+        let live: Vec<&Source> = sources.iter().filter(|s| s.session.is_some()).collect();
+        {
+            let mut guard = self.state();
+            let state = &mut *guard;
+            for account in state.account.iter_mut().chain(state.parked.iter_mut()) {
+                if let Some(s) = live.iter().find(|s| s.key == account.record.key()) {
+                    account.payments = s.payments.clone();
+                }
+            }
+        }
+        for s in live {
+            self.save_copy(&s.key);
+        }
+    }
+
+    /// The statement last prepared, drawn again in the language of the moment (no network).
+    pub fn last_statement_view(&self) -> Result<StatementView> {
+        let made = self
+            .last_statement
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+            .ok_or(CoreError::NoStatement)?;
+        Ok(self.statement_view(&made, false))
+    }
+
+    /// What the statement covers, in the language of the moment: "1 Nov 2026 – 30 Nov 2026,
+    /// all accounts (3)".
+    pub fn statement_heading(&self, made: &Statement) -> String {
+        let lang = self.lang();
+        let range = [
+            ("from", Arg::from(format_date(lang, made.from))),
+            ("to", Arg::from(format_date(lang, made.to))),
+        ];
+        match made.all_accounts {
+            Some(n) => self.text(
+                "statement-heading-all",
+                &[range[0].clone(), range[1].clone(), ("count", Arg::from(n))],
+            ),
+            None => self.text("statement-heading", &range),
+        }
+    }
+
+    /// The summary on screen, in the language of the moment.
+    pub fn statement_view(&self, made: &Statement, stopped: bool) -> StatementView {
+        let lang = self.lang();
+        let heading = self.statement_heading(made);
+        let m = |amount, currency: &str| money(lang, &Money::new(amount, currency));
+        let currencies: Vec<CurrencySummary> = made
+            .currencies
+            .iter()
+            .map(|c| CurrencySummary {
+                currency: c.currency.clone(),
+                opening: m(c.opening, &c.currency),
+                invoiced: m(c.invoiced, &c.currency),
+                paid: m(c.paid, &c.currency),
+                closing: m(c.closing, &c.currency),
+                entries: c.entries.len(),
+            })
+            .collect();
+        let empty = made
+            .currencies
+            .iter()
+            .all(|c| c.entries.is_empty() && c.opening.is_zero())
+            .then(|| self.text("statement-empty", &[]));
+        let gaps = (!made.gaps.is_empty()).then(|| {
+            let first = made
+                .gaps
+                .iter()
+                .take(3)
+                .map(|g| g.invoice_number.clone())
+                .collect::<Vec<_>>()
+                .join(", ");
+            self.text(
+                "statement-gaps",
+                &[
+                    ("count", Arg::from(made.gaps.len())),
+                    ("first", Arg::from(first)),
+                ],
+            )
+        });
+        StatementView {
+            heading,
+            currencies,
+            empty,
+            gaps,
+            stopped,
+            problem: None,
+        }
+    }
+}
