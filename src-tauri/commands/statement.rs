@@ -44,7 +44,15 @@ pub fn statement_view(shell: State<'_, Shell>) -> Answer<StatementView> {
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_statement_csv(app: AppHandle, shell: State<'_, Shell>) -> Answer<Option<String>> {
     let (csv, name) = off_main(&shell, |core| core.statement_csv()).await?;
-    saved(&app, &shell, "statement-csv-save-title", &name, "csv", csv.into_bytes()).await
+    saved(
+        &app,
+        &shell,
+        "statement-csv-save-title",
+        &name,
+        "csv",
+        csv.into_bytes(),
+    )
+    .await
 }
 
 /// Saves the statement as PDF where the person chooses (None when the dialog was cancelled).

@@ -378,3 +378,98 @@ async fn portal_stage(port: u16, id: u64) -> String {
         .find_map(|l| l.strip_prefix(&format!("{id} ")).map(str::to_owned))
         .unwrap_or_else(|| panic!("quote {id} in {text:?}"))
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_accountants_statement_is_prepared_and_saved_as_csv_and_pdf() {
+    harness::scenario(
+        "the_accountants_statement_is_prepared_and_saved_as_csv_and_pdf",
+        || async {
+            let app = App::signed_in(demo_portal::ACCOUNTANT_EMAIL).await;
+            app.click("#nav-invoices").await;
+            app.wait_for("#invoice-table[data-complete='true']").await;
+            app.click("#statement").await;
+            app.wait_screen("statement").await;
+            assert_eq!(
+                app.js("return document.activeElement.id").await,
+                serde_json::json!("statement-from"),
+                "the first date is the first thing to give"
+            );
+            // Two months up to a month ago (the demo's invoices are one a day).
+            let today = chrono::Local::now().date_naive();
+            let (from, to) = (
+                today - chrono::Duration::days(90),
+                today - chrono::Duration::days(30),
+            );
+            for (id, day) in [("statement-from", from), ("statement-to", to)] {
+                app.js(&format!(
+                    "const f = document.getElementById('{id}'); f.value = '{day}'; f.dispatchEvent(new Event('change'));"
+                ))
+                .await;
+            }
+            app.click("#statement-prepare").await;
+            let heading = app
+                .wait_text("#statement-heading", "the statement", |t| !t.is_empty())
+                .await;
+            assert_eq!(
+                heading,
+                format!(
+                    "{} – {}",
+                    l10n::format_date(l10n::Lang::En, from),
+                    l10n::format_date(l10n::Lang::En, to)
+                )
+            );
+            assert!(app.absent("#statement-gaps").await, "nothing left out");
+            let books = demo_portal::data::accountant(today).books(from, to);
+            let currencies = app
+                .js("return [...document.querySelectorAll('#statement-table tbody tr')].map((r) => r.dataset.currency)")
+                .await;
+            assert_eq!(
+                currencies,
+                serde_json::json!(books.keys().collect::<Vec<_>>())
+            );
+            audit_both(&app, "statement").await;
+
+            // CSV: each currency opened and closed by the balance the portal's records give.
+            let folder = app.home.join("statements");
+            std::fs::create_dir_all(&folder).unwrap();
+            let csv_path = folder.join("statement.csv");
+            app.click("#statement-csv").await;
+            app.answer_file_dialog("Save the statement as CSV", &csv_path);
+            app.wait_text("#statement-saved", "the CSV saved", |t| {
+                t.starts_with("The statement was saved as")
+            })
+            .await;
+            let rows = harness::read_csv(&csv_path);
+            assert_eq!(
+                rows[0].join("|"),
+                "Account|Currency|Date|Entry|Invoice|Invoice ID|Reference|Amount|Balance"
+            );
+            for (currency, b) in &books {
+                let mine: Vec<&Vec<String>> =
+                    rows[1..].iter().filter(|r| &r[1] == currency).collect();
+                assert_eq!(mine[0][8], format!("{:.2}", b.opening), "{currency}");
+                assert_eq!(mine.last().unwrap()[8], format!("{:.2}", b.closing), "{currency}");
+                assert_eq!(mine.len() - 2, b.entries, "{currency}");
+            }
+
+            // PDF, in Albanian after a switch (the statement drawn again, not read again).
+            app.click("#lang-sq").await;
+            app.wait_text("#statement-prepare", "in Albanian", |t| t == "Përgatit")
+                .await;
+            assert!(app.text("#statement-table").await.contains("Bilanci në fund"));
+            let pdf_path = folder.join("pasqyra.pdf");
+            app.click("#statement-pdf").await;
+            app.answer_file_dialog("Ruaj pasqyrën si PDF", &pdf_path);
+            app.wait_text("#statement-saved", "the PDF saved", |t| {
+                t.starts_with("Pasqyra u ruajt si")
+            })
+            .await;
+            assert!(std::fs::read(&pdf_path).unwrap().starts_with(b"%PDF-"));
+            app.click("#lang-en").await;
+            app.wait_for("#lang-en[aria-pressed='true']").await;
+            app.close().await;
+        },
+    )
+    .await;
+}

@@ -257,9 +257,7 @@ impl Core {
                 settings.accounts.retain(|a| a.key() != first.key());
                 settings.accounts.insert(0, first);
             },
-            |state| {
-                Self::make_current(state, Account::new(record, Some(session), copy))
-            },
+            |state| Self::make_current(state, Account::new(record, Some(session), copy)),
         )?;
         Ok(SignInOutcome {
             second_factor: false,

@@ -102,7 +102,11 @@ pub fn counts(status: InvoiceStatus) -> bool {
 /// Whether the statement must read this invoice's page: it counts, was issued by `to`, and its
 /// transactions were never read or may have changed (its status differs from when they were
 /// read, or it is not final: an unpaid invoice may have been paid in part since).
-pub fn needs_reading(invoice: &InvoiceSummary, to: NaiveDate, known: Option<&InvoicePayments>) -> bool {
+pub fn needs_reading(
+    invoice: &InvoiceSummary,
+    to: NaiveDate,
+    known: Option<&InvoicePayments>,
+) -> bool {
     counts(invoice.status)
         && invoice.date <= to
         && match known {
@@ -187,7 +191,12 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
         .into_iter()
         .map(|(currency, mut all)| {
             all.sort_by(|a, b| {
-                (a.date, a.kind, &a.account, a.invoice_id).cmp(&(b.date, b.kind, &b.account, b.invoice_id))
+                (a.date, a.kind, &a.account, a.invoice_id).cmp(&(
+                    b.date,
+                    b.kind,
+                    &b.account,
+                    b.invoice_id,
+                ))
             });
             let opening: Decimal = all.iter().filter(|e| e.date < from).map(|e| e.amount).sum();
             let mut balance = opening;
@@ -234,7 +243,13 @@ mod tests {
         s.parse().unwrap()
     }
 
-    fn inv(id: u64, date: &str, total: &str, currency: &str, status: InvoiceStatus) -> InvoiceSummary {
+    fn inv(
+        id: u64,
+        date: &str,
+        total: &str,
+        currency: &str,
+        status: InvoiceStatus,
+    ) -> InvoiceSummary {
         InvoiceSummary {
             id,
             number: format!("INV-{id}"),
@@ -277,9 +292,27 @@ mod tests {
             inv(6, "2026-11-02", "999.00", "EUR", Cancelled),
         ];
         let payments = HashMap::from([
-            (1, InvoicePayments { status: Paid, transactions: vec![paid(Some("2026-11-02"), "100.00", "EUR")] }),
-            (2, InvoicePayments { status: Unpaid, transactions: vec![] }),
-            (3, InvoicePayments { status: Unpaid, transactions: vec![paid(Some("2026-11-20"), "20.00", "EUR")] }),
+            (
+                1,
+                InvoicePayments {
+                    status: Paid,
+                    transactions: vec![paid(Some("2026-11-02"), "100.00", "EUR")],
+                },
+            ),
+            (
+                2,
+                InvoicePayments {
+                    status: Unpaid,
+                    transactions: vec![],
+                },
+            ),
+            (
+                3,
+                InvoicePayments {
+                    status: Unpaid,
+                    transactions: vec![paid(Some("2026-11-20"), "20.00", "EUR")],
+                },
+            ),
             (
                 5,
                 InvoicePayments {
@@ -294,14 +327,29 @@ mod tests {
         let s = statement(
             day("2026-11-01"),
             day("2026-11-30"),
-            &[Ledger { account: "a@x", invoices: &invoices, payments: &payments }],
+            &[Ledger {
+                account: "a@x",
+                invoices: &invoices,
+                payments: &payments,
+            }],
         );
         assert!(s.gaps.is_empty(), "{:?}", s.gaps);
         let all = &s.currencies[0];
         assert_eq!(all.currency, "ALL");
-        assert_eq!((all.opening, all.invoiced, all.paid, all.closing), (d("0"), d("1200.00"), d("1200.00"), d("0")));
+        assert_eq!(
+            (all.opening, all.invoiced, all.paid, all.closing),
+            (d("0"), d("1200.00"), d("1200.00"), d("0"))
+        );
         let kinds: Vec<EntryKind> = all.entries.iter().map(|e| e.kind).collect();
-        assert_eq!(kinds, [EntryKind::Invoice, EntryKind::Payment, EntryKind::Refund, EntryKind::Reversal]);
+        assert_eq!(
+            kinds,
+            [
+                EntryKind::Invoice,
+                EntryKind::Payment,
+                EntryKind::Refund,
+                EntryKind::Reversal
+            ]
+        );
         let eur = &s.currencies[1];
         assert_eq!(eur.currency, "EUR");
         assert_eq!(eur.opening, d("100.00"));
@@ -309,7 +357,11 @@ mod tests {
         assert_eq!(eur.paid, d("120.00"));
         assert_eq!(eur.closing, d("60.00"), "30 unpaid and 30 left of 50");
         assert_eq!(eur.entries.last().unwrap().balance, eur.closing);
-        assert_eq!(eur.entries.len(), 4, "no cancelled invoice, nothing after the range");
+        assert_eq!(
+            eur.entries.len(),
+            4,
+            "no cancelled invoice, nothing after the range"
+        );
     }
 
     #[test]
@@ -320,30 +372,64 @@ mod tests {
         ];
         let payments = HashMap::from([(
             1,
-            InvoicePayments { status: InvoiceStatus::Paid, transactions: vec![paid(None, "10.00", "EUR")] },
+            InvoicePayments {
+                status: InvoiceStatus::Paid,
+                transactions: vec![paid(None, "10.00", "EUR")],
+            },
         )]);
         let s = statement(
             day("2026-11-01"),
             day("2026-11-30"),
-            &[Ledger { account: "a@x", invoices: &invoices, payments: &payments }],
+            &[Ledger {
+                account: "a@x",
+                invoices: &invoices,
+                payments: &payments,
+            }],
         );
-        let gaps: Vec<(&str, GapKind)> = s.gaps.iter().map(|g| (g.invoice_number.as_str(), g.why)).collect();
-        assert_eq!(gaps, [("INV-1", GapKind::Undated), ("INV-2", GapKind::Unread)]);
+        let gaps: Vec<(&str, GapKind)> = s
+            .gaps
+            .iter()
+            .map(|g| (g.invoice_number.as_str(), g.why))
+            .collect();
+        assert_eq!(
+            gaps,
+            [("INV-1", GapKind::Undated), ("INV-2", GapKind::Unread)]
+        );
     }
 
     #[test]
     fn only_what_may_have_changed_is_read_again() {
         let to = day("2026-11-30");
         let paid_invoice = inv(1, "2026-11-02", "10.00", "EUR", InvoiceStatus::Paid);
-        let known = InvoicePayments { status: InvoiceStatus::Paid, transactions: vec![] };
+        let known = InvoicePayments {
+            status: InvoiceStatus::Paid,
+            transactions: vec![],
+        };
         assert!(needs_reading(&paid_invoice, to, None));
         assert!(!needs_reading(&paid_invoice, to, Some(&known)));
         let refunded = inv(1, "2026-11-02", "10.00", "EUR", InvoiceStatus::Refunded);
-        assert!(needs_reading(&refunded, to, Some(&known)), "its status changed");
+        assert!(
+            needs_reading(&refunded, to, Some(&known)),
+            "its status changed"
+        );
         let unpaid = inv(2, "2026-11-02", "10.00", "EUR", InvoiceStatus::Unpaid);
-        let known_unpaid = InvoicePayments { status: InvoiceStatus::Unpaid, transactions: vec![] };
-        assert!(needs_reading(&unpaid, to, Some(&known_unpaid)), "paid in part since?");
-        assert!(!needs_reading(&inv(3, "2026-12-02", "1", "EUR", InvoiceStatus::Unpaid), to, None));
-        assert!(!needs_reading(&inv(4, "2026-11-02", "1", "EUR", InvoiceStatus::Cancelled), to, None));
+        let known_unpaid = InvoicePayments {
+            status: InvoiceStatus::Unpaid,
+            transactions: vec![],
+        };
+        assert!(
+            needs_reading(&unpaid, to, Some(&known_unpaid)),
+            "paid in part since?"
+        );
+        assert!(!needs_reading(
+            &inv(3, "2026-12-02", "1", "EUR", InvoiceStatus::Unpaid),
+            to,
+            None
+        ));
+        assert!(!needs_reading(
+            &inv(4, "2026-11-02", "1", "EUR", InvoiceStatus::Cancelled),
+            to,
+            None
+        ));
     }
 }

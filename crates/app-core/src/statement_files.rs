@@ -146,11 +146,30 @@ pub fn statement_pdf(
     let mut y = MARGIN + 16.0;
     let page_bottom = HEIGHT - MARGIN - LINE;
     let put = |pages: &mut Vec<Vec<Run>>, x, y, f: &Font, size, t: String, right| {
-        pages.last_mut().unwrap().push((x, y, f.clone(), size, t, right));
+        pages
+            .last_mut()
+            .unwrap()
+            .push((x, y, f.clone(), size, t, right));
     };
-    put(&mut pages, MARGIN, y, &bold, 16.0, text("statement-title"), false);
+    put(
+        &mut pages,
+        MARGIN,
+        y,
+        &bold,
+        16.0,
+        text("statement-title"),
+        false,
+    );
     y += 20.0;
-    put(&mut pages, MARGIN, y, &regular, 10.0, heading.to_owned(), false);
+    put(
+        &mut pages,
+        MARGIN,
+        y,
+        &regular,
+        10.0,
+        heading.to_owned(),
+        false,
+    );
     y += LINE;
     put(
         &mut pages,
@@ -158,16 +177,20 @@ pub fn statement_pdf(
         y,
         &regular,
         SMALL,
-        c.text(lang, "statement-made-on", &[("date", Arg::from(format_date(lang, made_on)))]),
+        c.text(
+            lang,
+            "statement-made-on",
+            &[("date", Arg::from(format_date(lang, made_on)))],
+        ),
         false,
     );
     y += LINE * 1.5;
     let columns: [(&str, f32, bool); 6] = [
         ("statement-col-date", MARGIN, false),
-        ("statement-col-entry", MARGIN + 72.0, false),
-        ("statement-col-invoice", MARGIN + 160.0, false),
-        ("statement-col-reference", MARGIN + 250.0, false),
-        ("statement-col-amount", WIDTH - MARGIN - 90.0, true),
+        ("statement-col-entry", MARGIN + 76.0, false),
+        ("statement-col-invoice", MARGIN + 156.0, false),
+        ("statement-col-reference", MARGIN + 236.0, false),
+        ("statement-col-amount", WIDTH - MARGIN - 80.0, true),
         ("statement-col-balance", WIDTH - MARGIN, true),
     ];
     let header = |pages: &mut Vec<Vec<Run>>, y: f32| {
@@ -176,14 +199,30 @@ pub fn statement_pdf(
         }
     };
     if s.currencies.is_empty() {
-        put(&mut pages, MARGIN, y, &regular, 10.0, text("statement-empty"), false);
+        put(
+            &mut pages,
+            MARGIN,
+            y,
+            &regular,
+            10.0,
+            text("statement-empty"),
+            false,
+        );
     }
     for cur in &s.currencies {
         if y + LINE * 5.0 > page_bottom {
             pages.push(vec![]);
             y = MARGIN + 10.0;
         }
-        put(&mut pages, MARGIN, y, &bold, 12.0, cur.currency.clone(), false);
+        put(
+            &mut pages,
+            MARGIN,
+            y,
+            &bold,
+            12.0,
+            cur.currency.clone(),
+            false,
+        );
         y += LINE * 1.3;
         put(
             &mut pages,
@@ -191,7 +230,11 @@ pub fn statement_pdf(
             y,
             &regular,
             9.5,
-            format!("{}: {}", text("statement-opening"), m(cur.opening, &cur.currency)),
+            format!(
+                "{}: {}",
+                text("statement-opening"),
+                m(cur.opening, &cur.currency)
+            ),
             false,
         );
         y += LINE * 1.3;
@@ -212,8 +255,8 @@ pub fn statement_pdf(
             let cells = [
                 format_date(lang, e.date),
                 cut(&text(kind_id(e.kind)), 16),
-                cut(&e.invoice_number, 18),
-                cut(&reference, 30),
+                cut(&e.invoice_number, 16),
+                cut(&reference, 22),
                 m(e.amount, &cur.currency),
                 m(e.balance, &cur.currency),
             ];
@@ -233,7 +276,11 @@ pub fn statement_pdf(
                 pages.push(vec![]);
                 y = MARGIN + 10.0;
             }
-            let f = if id == "statement-closing" { &bold } else { &regular };
+            let f = if id == "statement-closing" {
+                &bold
+            } else {
+                &regular
+            };
             put(
                 &mut pages,
                 MARGIN,
@@ -262,7 +309,14 @@ pub fn statement_pdf(
             } else {
                 x
             };
-            surface.draw_text(Point::from_xy(x, y), f, size, &t, false, TextDirection::Auto);
+            surface.draw_text(
+                Point::from_xy(x, y),
+                f,
+                size,
+                &t,
+                false,
+                TextDirection::Auto,
+            );
         }
         let number = c.text(
             lang,
@@ -270,7 +324,10 @@ pub fn statement_pdf(
             &[("page", Arg::from(n + 1)), ("count", Arg::from(count))],
         );
         surface.draw_text(
-            Point::from_xy(WIDTH - MARGIN - number.chars().count() as f32 * 0.5 * SMALL, HEIGHT - MARGIN / 2.0),
+            Point::from_xy(
+                WIDTH - MARGIN - number.chars().count() as f32 * 0.5 * SMALL,
+                HEIGHT - MARGIN / 2.0,
+            ),
             regular.clone(),
             SMALL,
             &number,

@@ -103,11 +103,12 @@ impl Core {
                     .find(|inv| inv.id == id)
                     .map(|inv| inv.status)
                     .expect("listed");
-                reading.spawn(async move {
-                    (i, id, status, session.invoice_transactions(id).await)
-                });
+                reading
+                    .spawn(async move { (i, id, status, session.invoice_transactions(id).await) });
             }
-            let Some(done) = reading.join_next().await else { break };
+            let Some(done) = reading.join_next().await else {
+                break;
+            };
             let (i, id, status, read) = done.map_err(|e| CoreError::Internal(e.to_string()))?;
             match read {
                 Ok(transactions) => {
@@ -153,7 +154,10 @@ impl Core {
         made.all_accounts = all.then_some(sources.len());
         let mut view = self.statement_view(&made, stopped);
         view.problem = unreachable.map(|e| self.ui_error(&e).message);
-        *self.last_statement.lock().unwrap_or_else(|e| e.into_inner()) = Some(made);
+        *self
+            .last_statement
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(made);
         Ok(view)
     }
 
@@ -166,7 +170,11 @@ impl Core {
         stop: &AtomicBool,
         progress: impl FnMut(&StatementProgress),
     ) -> Result<StatementView> {
-        let day = |s: &str| s.trim().parse::<NaiveDate>().map_err(|_| CoreError::StatementRange);
+        let day = |s: &str| {
+            s.trim()
+                .parse::<NaiveDate>()
+                .map_err(|_| CoreError::StatementRange)
+        };
         self.prepare_statement(all, day(from)?, day(to)?, stop, progress)
             .await
     }

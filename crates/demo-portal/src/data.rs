@@ -142,6 +142,17 @@ impl Invoice {
     }
 }
 
+/// A currency's figures over a statement's dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Books {
+    pub opening: Decimal,
+    pub invoiced: Decimal,
+    pub paid: Decimal,
+    pub closing: Decimal,
+    /// Invoices issued and transactions made within the dates.
+    pub entries: usize,
+}
+
 #[derive(Debug, Clone)]
 pub struct Account {
     pub email: String,
@@ -238,6 +249,51 @@ impl Account {
             invoice.status = Status::Paid;
         }
         true
+    }
+
+    /// The client's books for `from`..=`to` per currency, as the portal's staff would work them
+    /// out from its records (what a statement must agree with): invoices issued (not drafts or
+    /// cancelled ones), each transaction on its date, a refunded invoice no longer owed from its
+    /// last refund.
+    pub fn books(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> std::collections::BTreeMap<String, Books> {
+        let mut out = std::collections::BTreeMap::new();
+        for inv in &self.invoices {
+            if matches!(inv.status, Status::Draft | Status::Cancelled) || inv.date > to {
+                continue;
+            }
+            // (date, what it adds to the balance owed, an invoice?)
+            let mut moves = vec![(inv.date, inv.total(), true)];
+            for t in &inv.transactions {
+                moves.push((t.date, -t.amount, false));
+            }
+            if inv.status == Status::Refunded {
+                if let Some(refunded) = inv.transactions.iter().map(|t| t.date).max() {
+                    moves.push((refunded, -inv.total(), false));
+                }
+            }
+            let books: &mut Books = out.entry(inv.currency.to_owned()).or_default();
+            for (date, amount, invoice) in moves {
+                if date > to {
+                    continue;
+                }
+                if date < from {
+                    books.opening += amount;
+                } else {
+                    books.entries += 1;
+                    if invoice {
+                        books.invoiced += amount;
+                    } else {
+                        books.paid -= amount;
+                    }
+                }
+                books.closing += amount;
+            }
+        }
+        out
     }
 
     /// An amount as the portal writes it for this client.
