@@ -17,6 +17,8 @@ depends=$(dpkg-deb -f "$deb" Depends)
 grep -q "libwebkit2gtk-4.1-0" <<<"$depends" || { echo "Depends lacks WebKitGTK: $depends" >&2; exit 1; }
 # The tray icon's library is loaded at run time: without it there is no tray.
 grep -q "libayatana-appindicator3-1" <<<"$depends" || { echo "Depends lacks the tray's library: $depends" >&2; exit 1; }
+# The statement's PDF embeds the system's DejaVu fonts.
+grep -q "fonts-dejavu-core" <<<"$depends" || { echo "Depends lacks the statement's fonts: $depends" >&2; exit 1; }
 echo "files and Depends ($depends): ok"
 
 

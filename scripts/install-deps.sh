@@ -14,6 +14,7 @@ packages=(
   dbus dbus-x11 gnome-keyring
   python3-xlib desktop-file-utils
   libayatana-appindicator3-dev
+  fonts-dejavu-core
 )
 # The Tauri bundler (`make package`) and axe-core (the e2e audit) come from npm.
 # A machine with node and npm from elsewhere (NodeSource) keeps them.
