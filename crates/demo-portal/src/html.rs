@@ -104,10 +104,12 @@ pub fn layout(c: &Chrome<'_>, body: &str) -> String {
             );
         }
     }
+    page.push_str(&crate::chrome::navigation(c.theme, c.account.is_some()));
     let _ = write!(
         page,
-        "<section id=\"main-body\"><div class=\"container\">\n<h1>{}</h1>\n{body}\n</div></section>\n<section id=\"footer\">{GENERATE_PASSWORD_DIALOG}</section>\n</body>\n</html>\n",
-        esc(c.title)
+        "<section id=\"main-body\"><div class=\"container\">\n<h1>{}</h1>\n{body}\n</div></section>\n<section id=\"footer\">{GENERATE_PASSWORD_DIALOG}{}</section>\n</body>\n</html>\n",
+        esc(c.title),
+        crate::chrome::language_chooser()
     );
     page
 }
@@ -311,29 +313,48 @@ pub fn dashboard_body(theme: Theme, account: &Account, today: NaiveDate) -> Stri
     b
 }
 
+/// The invoice list as the stock templates write it, line by line with their indentation (a
+/// real page's size and whitespace, which the app's parsing is measured on): a row per
+/// invoice, its dates each beside their ISO form, and in "six" the hidden responsive button.
 pub fn invoice_list_body(theme: Theme, account: &Account) -> String {
     let lang = account.language;
-    let mut b = String::with_capacity(300 * account.invoices.len() + 1000);
-    let _ = write!(b, "<div class=\"table-container clearfix\">\n<table id=\"tableInvoicesList\" class=\"table table-list w-hidden\">\n<thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th>",
-        esc(lang.text(Text::InvoiceNumber)), esc(lang.text(Text::InvoiceDate)), esc(lang.text(Text::DueDate)), esc(lang.text(Text::TotalColumn)), esc(lang.text(Text::StatusColumn)));
-    if theme == Theme::Six {
-        b.push_str("<th class=\"responsive-edit-button\" style=\"display: none;\"></th>");
-    }
-    b.push_str("</tr></thead>\n<tbody>\n");
-    let hidden = match theme {
-        Theme::TwentyOne => "w-hidden",
-        Theme::Six => "hidden",
+    let per_row = match theme {
+        Theme::TwentyOne => 480,
+        Theme::Six => 740,
     };
+    let mut b = String::with_capacity(per_row * account.invoices.len() + 2000);
+    let (hidden, table_class) = match theme {
+        Theme::TwentyOne => ("w-hidden", "table table-list w-hidden"),
+        Theme::Six => ("hidden", "table table-list hidden"),
+    };
+    let _ = write!(
+        b,
+        "<div class=\"table-container clearfix\">\n    <table id=\"tableInvoicesList\" class=\"{table_class}\">\n        <thead>\n            <tr>\n"
+    );
+    for t in [
+        Text::InvoiceNumber,
+        Text::InvoiceDate,
+        Text::DueDate,
+        Text::TotalColumn,
+        Text::StatusColumn,
+    ] {
+        let _ = writeln!(b, "                <th>{}</th>", esc(lang.text(t)));
+    }
+    if theme == Theme::Six {
+        b.push_str(
+            "                <th class=\"responsive-edit-button\" style=\"display: none;\"></th>\n",
+        );
+    }
+    b.push_str("            </tr>\n        </thead>\n        <tbody>\n");
     for inv in account.invoices.iter().rev() {
-        if inv.status == Status::Draft && theme == Theme::Six {
-            // "six" lists drafts too; nothing differs but the row is kept for coverage.
-        }
         let _ = write!(
             b,
-            "<tr onclick=\"clickableSafeRedirect(event, 'viewinvoice.php?id={}', false)\">\
-             <td>{}</td><td><span class=\"{hidden}\">{}</span>{}</td><td><span class=\"{hidden}\">{}</span>{}</td>\
-             <td data-order=\"{}\">{}</td><td><span class=\"label status status-{}\">{}</span></td>",
-            inv.id,
+            "            \n                <tr onclick=\"clickableSafeRedirect(event, 'viewinvoice.php?id={id}', false)\">\n\
+             \x20                   <td>{}</td>\n\
+             \x20                   <td><span class=\"{hidden}\">{}</span>{}</td>\n\
+             \x20                   <td><span class=\"{hidden}\">{}</span>{}</td>\n\
+             \x20                   <td data-order=\"{}\">{}</td>\n\
+             \x20                   <td><span class=\"label status status-{}\">{}</span></td>\n",
             esc(&inv.number),
             inv.date.format("%Y-%m-%d"),
             inv.date.format("%d/%m/%Y"),
@@ -343,13 +364,25 @@ pub fn invoice_list_body(theme: Theme, account: &Account) -> String {
             account.money(inv.total(), inv.currency),
             inv.status.slug(),
             lang.status(inv.status),
+            id = inv.id,
         );
         if theme == Theme::Six {
-            let _ = write!(b, "<td class=\"responsive-edit-button\" style=\"display: none;\"><a href=\"viewinvoice.php?id={}\" class=\"btn btn-block btn-info\">View</a></td>", inv.id);
+            let _ = write!(
+                b,
+                "                    <td class=\"responsive-edit-button\" style=\"display: none;\">\n\
+                 \x20                       <a href=\"viewinvoice.php?id={}\" class=\"btn btn-block btn-info\">\n\
+                 \x20                           View Details\n\
+                 \x20                       </a>\n\
+                 \x20                   </td>\n",
+                inv.id
+            );
         }
-        b.push_str("</tr>\n");
+        b.push_str("                </tr>\n");
     }
-    b.push_str("</tbody>\n</table>\n</div>\n");
+    let _ = write!(
+        b,
+        "            \n        </tbody>\n    </table>\n    <div class=\"text-center\" id=\"tableLoading\">\n        <p><i class=\"fas fa-spinner fa-spin\"></i> Loading...</p>\n    </div>\n</div>\n"
+    );
     b
 }
 

@@ -8,6 +8,7 @@
 
 pub mod bank;
 pub mod captcha;
+pub mod chrome;
 pub mod data;
 pub mod gateways;
 pub mod html;
