@@ -294,20 +294,26 @@ pub async fn save_invoice_pdf(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
-    use tauri_plugin_opener::OpenerExt;
     let bytes = shell
         .core
         .invoice_pdf(id)
         .await
         .map_err(|e| ui(&shell, e))?;
+    open_pdf_copy(&app, &shell, &shell.core.pdf_file_name(id), &bytes)
+}
+
+/// Hands a PDF of the account on screen to the system's viewer, from a copy named `name` in
+/// the app's cache folder.
+fn open_pdf_copy(app: &AppHandle, shell: &Shell, name: &str, bytes: &[u8]) -> Answer<()> {
+    use tauri_plugin_opener::OpenerExt;
     let account = shell.core.current_key().unwrap_or_default();
-    let path = pdf_cache(&app)
-        .map_err(|e| ui(&shell, e))?
-        .keep(&account, &shell.core.pdf_file_name(id), &bytes)
-        .map_err(|e| ui(&shell, CoreError::Io(e)))?;
+    let path = pdf_cache(app)
+        .map_err(|e| ui(shell, e))?
+        .keep(&account, name, bytes)
+        .map_err(|e| ui(shell, CoreError::Io(e)))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
+        .map_err(|e| ui(shell, ShellError::Opener(e.to_string())))
 }
 
 /// Saves the PDFs of the list shown into a folder the person chooses, skipping those there;

@@ -1,11 +1,10 @@
 //! The quote commands: the list, a quote, its PDF (saved or opened), the portal's terms opened
 //! in the browser, and accepting it with the person's agreement.
 
-use super::{pdf_cache, save_with_dialog, ui, Answer};
+use super::{open_pdf_copy, save_with_dialog, ui, Answer};
 use crate::error::ShellError;
 use crate::Shell;
 use app_core::quotes::{AcceptOutcome, QuoteView, QuotesView};
-use app_core::CoreError;
 use tauri::{AppHandle, State};
 
 #[tauri::command]
@@ -58,16 +57,8 @@ pub async fn save_quote_pdf(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
-    use tauri_plugin_opener::OpenerExt;
     let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
-    let account = shell.core.current_key().unwrap_or_default();
-    let path = pdf_cache(&app)
-        .map_err(|e| ui(&shell, e))?
-        .keep(&account, &shell.core.quote_pdf_file_name(id), &bytes)
-        .map_err(|e| ui(&shell, CoreError::Io(e)))?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
+    open_pdf_copy(&app, &shell, &shell.core.quote_pdf_file_name(id), &bytes)
 }
 
 /// Opens the portal's terms of service, as the quote's page links them now, in the browser

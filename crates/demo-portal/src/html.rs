@@ -507,15 +507,7 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         b.push_str(&apply_credit_form(p, most));
     }
     if let Some(notes) = &inv.notes {
-        // WHMCS writes the notes with their line breaks as <br />.
-        let body = notes.lines().map(esc).collect::<Vec<_>>().join("<br />\n");
-        b.push_str(&panel_html(
-            p.theme,
-            "info",
-            lang.text(Text::Notes),
-            &body,
-            false,
-        ));
+        b.push_str(&notes_panel(p.theme, lang, notes));
     }
     let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>{}</strong></td><td width=\"20%\" class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::InvoiceItems), tr(Text::Description), tr(Text::Amount));
     for item in &inv.items {
@@ -637,6 +629,12 @@ fn apply_credit_form(p: &InvoicePage<'_>, most: Decimal) -> String {
         tr(Text::CreditAmountToApply),
         most.round_dp(2),
     )
+}
+
+/// The notes' info panel: WHMCS writes them with their line breaks as <br />.
+pub(crate) fn notes_panel(theme: Theme, lang: Lang, notes: &str) -> String {
+    let body = notes.lines().map(esc).collect::<Vec<_>>().join("<br />\n");
+    panel_html(theme, "info", lang.text(Text::Notes), &body, false)
 }
 
 /// The stock `includes/panel.tpl` of each theme (a notice's text centred, notes not).

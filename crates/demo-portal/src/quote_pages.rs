@@ -191,14 +191,7 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
     b.push_str(&total_row(&tr(Text::Total), q.total()));
     b.push_str("</tbody>\n</table></div></div></div>\n");
     if let Some(notes) = &q.notes {
-        let body = notes.lines().map(esc).collect::<Vec<_>>().join("<br />\n");
-        b.push_str(&panel_html(
-            p.theme,
-            "info",
-            lang.text(Text::Notes),
-            &body,
-            false,
-        ));
+        b.push_str(&crate::html::notes_panel(p.theme, lang, notes));
     }
     if !q.tax_rate.is_zero() {
         let _ = writeln!(b, "<p>* {}</p>", tr(Text::TaxedItem));

@@ -4,7 +4,7 @@
 use crate::error::{PortalError, Result};
 use crate::model::{QuoteDetail, QuoteStage, QuoteSummary};
 use crate::pages;
-use crate::session::{parse_off_thread, Session};
+use crate::session::{invoice_shown, parse_off_thread, Session};
 
 /// What accepting a quote came to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,15 +58,8 @@ impl Session {
             .ok_or(PortalError::AcceptNotOffered)?;
         form.set("agreetos", "on");
         let page = self.submit(&form).await?;
-        if page.url.path().ends_with("viewinvoice.php") {
-            if let Some(id) = page
-                .url
-                .query_pairs()
-                .find(|(k, _)| k == "id")
-                .and_then(|(_, v)| v.parse().ok())
-            {
-                return Ok(QuoteAccepted::Invoice(id));
-            }
+        if let Some(id) = invoice_shown(&page.url) {
+            return Ok(QuoteAccepted::Invoice(id));
         }
         let id = quote.id;
         let after = parse_off_thread(page, move |html, url| {

@@ -746,15 +746,8 @@ impl Session {
         form.set("amount", &format!("{:.2}", amount.round_dp(2)));
         form.set("paymentmethod", method);
         let page = self.submit(&form).await?;
-        if page.url.path().ends_with("viewinvoice.php") {
-            if let Some(id) = page
-                .url
-                .query_pairs()
-                .find(|(k, _)| k == "id")
-                .and_then(|(_, v)| v.parse().ok())
-            {
-                return Ok(id);
-            }
+        if let Some(id) = invoice_shown(&page.url) {
+            return Ok(id);
         }
         match pages::parse_add_funds(&page.html, &page.url)? {
             Err(refusal) => Err(PortalError::Refused(refusal)),
@@ -815,6 +808,16 @@ const PARSE_BUDGET: Duration = Duration::from_secs(5);
 fn scanned(mut page: Page) -> Page {
     page.scan = Some(crate::depth::scan(&page.html));
     page
+}
+
+/// The invoice a page is, when the portal went to one (`viewinvoice.php?id=N`) after a form.
+pub(crate) fn invoice_shown(url: &Url) -> Option<u64> {
+    if !url.path().ends_with("viewinvoice.php") {
+        return None;
+    }
+    url.query_pairs()
+        .find(|(k, _)| k == "id")
+        .and_then(|(_, v)| v.parse().ok())
 }
 
 pub(crate) async fn parse_off_thread<T: Send + 'static>(

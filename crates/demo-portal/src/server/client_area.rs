@@ -626,16 +626,24 @@ pub(crate) async fn download(
         "Balance: {}",
         data::money(inv.balance(), inv.currency)
     ));
-    let pdf = crate::pdf::document(&format!("JitOps Cloud - Invoice #{}", inv.number), &lines);
+    pdf_download(
+        &format!("JitOps Cloud - Invoice #{}", inv.number),
+        &format!("Invoice-{}.pdf", inv.number),
+        &lines,
+    )
+}
+
+/// `dl.php`'s answer: a PDF of `lines` under `title`, downloaded as `file_name`.
+pub(crate) fn pdf_download(title: &str, file_name: &str, lines: &[String]) -> Response {
     (
         [
             (header::CONTENT_TYPE, "application/pdf".to_owned()),
             (
                 header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"Invoice-{}.pdf\"", inv.number),
+                format!("attachment; filename=\"{file_name}\""),
             ),
         ],
-        pdf,
+        crate::pdf::document(title, lines),
     )
         .into_response()
 }

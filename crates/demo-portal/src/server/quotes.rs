@@ -119,18 +119,11 @@ pub(crate) fn quote_pdf(shared: &Shared, user: &str, q: &Fields) -> Response {
         "Total: {}",
         data::money(quote.total(), quote.currency)
     ));
-    let pdf = crate::pdf::document(&format!("JitOps Cloud - Quote #{}", quote.id), &lines);
-    (
-        [
-            (header::CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                header::CONTENT_DISPOSITION,
-                format!("attachment; filename=\"Quote-{}.pdf\"", quote.id),
-            ),
-        ],
-        pdf,
+    pdf_download(
+        &format!("JitOps Cloud - Quote #{}", quote.id),
+        &format!("Quote-{}.pdf", quote.id),
+        &lines,
     )
-        .into_response()
 }
 
 pub(crate) async fn terms_of_service(State(shared): State<Arc<Shared>>) -> Response {

@@ -60,22 +60,7 @@ fn status_of(el: ElementRef<'_>) -> Option<InvoiceStatus> {
 /// Reads an invoice page by its structure only: the portal may write it in any language.
 pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageRead> {
     let doc = whole_document(html, url)?;
-    let container = doc
-        .select(&sel(".invoice-container"))
-        .next()
-        .ok_or_else(|| PortalError::unexpected(url, "the invoice container"))?;
-    let status_el = container.select(&sel(".invoice-status span")).next();
-    let Some(status_el) = status_el else {
-        // The template shows an error panel instead of the invoice for a wrong id.
-        if container
-            .select(&sel(".card, .panel, .alert"))
-            .next()
-            .is_some()
-        {
-            return Err(PortalError::NotFound);
-        }
-        return Err(PortalError::unexpected(url, "the invoice status"));
-    };
+    let (container, status_el) = document_status(&doc, url, "invoice")?;
     let drawn = status_of(status_el)
         .ok_or_else(|| PortalError::unexpected(url, "a known invoice status"))?;
     let title = container

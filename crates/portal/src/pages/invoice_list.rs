@@ -9,13 +9,7 @@ static STATUS_LABEL: LazyLock<Selector> = LazyLock::new(|| sel("span.status, spa
 static INVOICE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewinvoice.php']"));
 
 fn invoice_id_from(text: &str) -> Option<u64> {
-    let at = text.find("viewinvoice.php?id=")? + "viewinvoice.php?id=".len();
-    text[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .parse()
-        .ok()
+    id_after(text, "viewinvoice.php?id=")
 }
 
 pub(super) fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {

@@ -180,6 +180,42 @@ fn form_area<'a>(doc: &'a Html, form: Option<ElementRef<'a>>) -> ElementRef<'a> 
         .unwrap_or_else(|| doc.root_element())
 }
 
+/// The `.invoice-container` of an invoice or quote page and the status it draws (both stock
+/// pages share the layout). A page showing an error panel instead is `NotFound` (a wrong id,
+/// or another client's).
+fn document_status<'a>(
+    doc: &'a Html,
+    url: &Url,
+    what: &str,
+) -> Result<(ElementRef<'a>, ElementRef<'a>)> {
+    let container = doc
+        .select(&sel(".invoice-container"))
+        .next()
+        .ok_or_else(|| PortalError::unexpected(url, format!("the {what} container")))?;
+    let Some(status) = container.select(&sel(".invoice-status span")).next() else {
+        if container
+            .select(&sel(".card, .panel, .alert"))
+            .next()
+            .is_some()
+        {
+            return Err(PortalError::NotFound);
+        }
+        return Err(PortalError::unexpected(url, format!("the {what}'s status")));
+    };
+    Ok((container, status))
+}
+
+/// The number after `marker` in `text` (`viewinvoice.php?id=` in a row's link).
+fn id_after(text: &str, marker: &str) -> Option<u64> {
+    let at = text.find(marker)? + marker.len();
+    text[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<String>()
+        .parse()
+        .ok()
+}
+
 /// The stock `includes/panel.tpl` panels of `kind` (`info`, `warning`, `danger`...) within
 /// `scope`, each with its body: "six" writes `.panel.panel-{kind}` with a `.panel-body`,
 /// "twenty-one" a card whose title has `bg-{kind}` and whose text follows. Known by class, in

@@ -6,13 +6,7 @@ use super::*;
 static QUOTE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewquote.php']"));
 
 fn quote_id_from(text: &str) -> Option<u64> {
-    let at = text.find("viewquote.php?id=")? + "viewquote.php?id=".len();
-    text[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .parse()
-        .ok()
+    id_after(text, "viewquote.php?id=")
 }
 
 /// Every quote of the list page. Its dates come from the hidden ISO spans, its stage from the
@@ -68,21 +62,7 @@ pub fn parse_quote_list(html: &str, url: &Url) -> Result<Vec<QuoteSummary>> {
 /// A quote's page, by its structure only.
 pub fn parse_quote_page(html: &str, url: &Url, id: u64) -> Result<QuoteDetail> {
     let doc = whole_document(html, url)?;
-    let container = doc
-        .select(&sel(".invoice-container"))
-        .next()
-        .ok_or_else(|| PortalError::unexpected(url, "the quote container"))?;
-    let Some(status_el) = container.select(&sel(".invoice-status span")).next() else {
-        // The template shows an error panel instead of the quote for a wrong id.
-        if container
-            .select(&sel(".card, .panel, .alert"))
-            .next()
-            .is_some()
-        {
-            return Err(PortalError::NotFound);
-        }
-        return Err(PortalError::unexpected(url, "the quote's stage"));
-    };
+    let (container, status_el) = document_status(&doc, url, "quote")?;
     let stage = status_el
         .value()
         .classes()
