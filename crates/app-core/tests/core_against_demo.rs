@@ -877,3 +877,59 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         Err(CoreError::StatementRange)
     ));
 }
+
+#[tokio::test]
+async fn a_statement_of_every_account_adds_each_ones_books_a_parked_one_read_with_its_own_session()
+{
+    use std::sync::atomic::AtomicBool;
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
+    synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, false).await;
+    let today = w._demo.today();
+    let (from, to) = (today - chrono::Duration::days(60), today);
+    let stop = AtomicBool::new(false);
+    let one = w
+        .core
+        .prepare_statement(false, from, to, &stop, |_| {})
+        .await
+        .unwrap();
+    let only_accountant = w.core.statement_csv().unwrap().0;
+    assert!(!only_accountant.contains(demo_portal::DEMO_EMAIL));
+    let all = w
+        .core
+        .prepare_statement(true, from, to, &stop, |_| {})
+        .await
+        .unwrap();
+    assert_eq!(all.gaps, None);
+    assert!(all.heading.ends_with(", 2 accounts"), "{}", all.heading);
+    let csv = w.core.statement_csv().unwrap().0;
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .from_reader(csv.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    // The customer's invoices are there, read with the customer's (parked) session.
+    assert!(rows.iter().any(|r| r[0] == demo_portal::DEMO_EMAIL));
+    // Each currency's closing balance is the sum of both accounts' books.
+    let customer = demo_portal::data::demo_customer(today).books(from, to);
+    let accountant = demo_portal::data::accountant(today).books(from, to);
+    for cur in &all.currencies {
+        let closing = customer
+            .get(&cur.currency)
+            .map(|b| b.closing)
+            .unwrap_or_default()
+            + accountant
+                .get(&cur.currency)
+                .map(|b| b.closing)
+                .unwrap_or_default();
+        let shown = app_core::views::money(
+            Lang::En,
+            &portal::Money::new(closing, cur.currency.as_str()),
+        );
+        assert_eq!(cur.closing, shown, "{}", cur.currency);
+    }
+    assert!(
+        all.currencies.iter().map(|c| c.entries).sum::<usize>()
+            > one.currencies.iter().map(|c| c.entries).sum::<usize>()
+    );
+}
