@@ -483,7 +483,7 @@ statement-empty = Nuk ka asnjë faturë ose pagesë në këto data.
 statement-gaps = E paplotë: pagesat e { $count ->
     [one] 1 fature
    *[other] { $count } faturave
-} nuk u lexuan ose nuk u datuan ({ $first }). Bilancet nuk i përfshijnë.
+} nuk u lexuan ose nuk kishin datë të lexueshme ({ $first }). Bilancet nuk i përfshijnë.
 statement-stopped = U ndal: faturat që nuk u lexuan ende nuk përfshihen.
 statement-col-currency = Monedha
 statement-opening = Bilanci në fillim
