@@ -802,8 +802,6 @@ impl Session {
 /// this the page is given up on rather than the app waiting on it.
 const PARSE_BUDGET: Duration = Duration::from_secs(5);
 
-/// Parses `page` on a blocking thread (never on the async runtime's threads, where the
-/// tracker and every other request run), within [`PARSE_BUDGET`].
 /// The page with its one tokenizer pass (whether it is the sign-in page, how deep it nests).
 fn scanned(mut page: Page) -> Page {
     page.scan = Some(crate::depth::scan(&page.html));
@@ -820,6 +818,8 @@ pub(crate) fn invoice_shown(url: &Url) -> Option<u64> {
         .and_then(|(_, v)| v.parse().ok())
 }
 
+/// Parses `page` on a blocking thread (never on the async runtime's threads, where the
+/// tracker and every other request run), within [`PARSE_BUDGET`].
 pub(crate) async fn parse_off_thread<T: Send + 'static>(
     page: Page,
     parse: impl FnOnce(&str, &Url) -> Result<T> + Send + 'static,
