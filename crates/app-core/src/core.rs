@@ -151,7 +151,6 @@ impl Account {
             account.quotes = copy.quotes;
             account.quote_details = copy.quote_details.into_iter().collect();
             account.payments = copy.payments.into_iter().collect();
-            account.details = copy.details.into_iter().collect();
         }
         account
     }

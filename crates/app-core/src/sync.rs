@@ -31,7 +31,7 @@ impl Core {
     }
 
     /// Writes account `key`'s offline copy from what is held now (its last sync, and the
-    /// invoices, quotes and transactions read since). Nothing before a first sync: a copy is only ever a whole one. A copy
+    /// quotes and transactions read since). Nothing before a first sync: a copy is only ever a whole one. A copy
     /// that cannot be written leaves the previous one.
     pub(crate) fn save_copy(&self, key: &str) {
         let copy = {
@@ -58,7 +58,6 @@ impl Core {
             )
             .with_quotes(account.quotes.clone(), &account.quote_details)
             .with_payments(&account.payments)
-            .with_details(&account.details)
         };
         if let Err(e) = self.cache.save(&copy) {
             tracing::warn!("the offline copy was not written: {e}");
@@ -183,7 +182,6 @@ impl Core {
                 account.details.insert(id, detail);
             }
         }
-        self.save_copy(&key);
         self.invoice_view(id)
     }
 
