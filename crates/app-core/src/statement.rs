@@ -24,6 +24,9 @@ pub struct Ledger<'a> {
 pub struct InvoicePayments {
     pub status: InvoiceStatus,
     pub transactions: Vec<Transaction>,
+    /// The account's credit applied to it: the page gives no date for it.
+    #[serde(default)]
+    pub credit: Decimal,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -80,6 +83,9 @@ pub enum GapKind {
     Unread,
     /// A payment's date is not one the app could read.
     Undated,
+    /// Credit was applied to the invoice; the portal shows no date for it, so the balances
+    /// count the invoice as owed.
+    CreditUndated,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -152,6 +158,9 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
                 gaps.push(gap(GapKind::Unread));
                 continue;
             };
+            if read.credit > Decimal::ZERO {
+                gaps.push(gap(GapKind::CreditUndated));
+            }
             let mut last_refund = None;
             for t in &read.transactions {
                 let Some(date) = t.paid_on else {
@@ -297,6 +306,7 @@ mod tests {
                 InvoicePayments {
                     status: Paid,
                     transactions: vec![paid(Some("2026-11-02"), "100.00", "EUR")],
+                    credit: Decimal::ZERO,
                 },
             ),
             (
@@ -304,6 +314,7 @@ mod tests {
                 InvoicePayments {
                     status: Unpaid,
                     transactions: vec![],
+                    credit: Decimal::ZERO,
                 },
             ),
             (
@@ -311,6 +322,7 @@ mod tests {
                 InvoicePayments {
                     status: Unpaid,
                     transactions: vec![paid(Some("2026-11-20"), "20.00", "EUR")],
+                    credit: Decimal::ZERO,
                 },
             ),
             (
@@ -321,6 +333,7 @@ mod tests {
                         paid(Some("2026-11-03"), "1200.00", "ALL"),
                         paid(Some("2026-11-15"), "-1200.00", "ALL"),
                     ],
+                    credit: Decimal::ZERO,
                 },
             ),
         ]);
@@ -375,6 +388,7 @@ mod tests {
             InvoicePayments {
                 status: InvoiceStatus::Paid,
                 transactions: vec![paid(None, "10.00", "EUR")],
+                credit: Decimal::ZERO,
             },
         )]);
         let s = statement(
@@ -398,12 +412,42 @@ mod tests {
     }
 
     #[test]
+    fn credit_applied_without_a_date_is_named() {
+        let invoices = vec![inv(1, "2026-11-02", "10.00", "EUR", InvoiceStatus::Paid)];
+        let payments = HashMap::from([(
+            1,
+            InvoicePayments {
+                status: InvoiceStatus::Paid,
+                transactions: vec![paid(Some("2026-11-03"), "8.00", "EUR")],
+                credit: d("2.00"),
+            },
+        )]);
+        let s = statement(
+            day("2026-11-01"),
+            day("2026-11-30"),
+            &[Ledger {
+                account: "a@x",
+                invoices: &invoices,
+                payments: &payments,
+            }],
+        );
+        assert_eq!(s.gaps.len(), 1);
+        assert_eq!(s.gaps[0].why, GapKind::CreditUndated);
+        assert_eq!(
+            s.currencies[0].closing,
+            d("2.00"),
+            "counted as owed, and said"
+        );
+    }
+
+    #[test]
     fn only_what_may_have_changed_is_read_again() {
         let to = day("2026-11-30");
         let paid_invoice = inv(1, "2026-11-02", "10.00", "EUR", InvoiceStatus::Paid);
         let known = InvoicePayments {
             status: InvoiceStatus::Paid,
             transactions: vec![],
+            credit: Decimal::ZERO,
         };
         assert!(needs_reading(&paid_invoice, to, None));
         assert!(!needs_reading(&paid_invoice, to, Some(&known)));
@@ -416,6 +460,7 @@ mod tests {
         let known_unpaid = InvoicePayments {
             status: InvoiceStatus::Unpaid,
             transactions: vec![],
+            credit: Decimal::ZERO,
         };
         assert!(
             needs_reading(&unpaid, to, Some(&known_unpaid)),

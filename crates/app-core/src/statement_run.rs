@@ -111,12 +111,13 @@ impl Core {
             };
             let (i, id, status, read) = done.map_err(|e| CoreError::Internal(e.to_string()))?;
             match read {
-                Ok(transactions) => {
+                Ok((transactions, credit)) => {
                     sources[i].payments.insert(
                         id,
                         InvoicePayments {
                             status,
                             transactions,
+                            credit: credit.map(|c| c.amount).unwrap_or_default(),
                         },
                     );
                 }

@@ -933,3 +933,29 @@ async fn a_statement_of_every_account_adds_each_ones_books_a_parked_one_read_wit
             > one.currencies.iter().map(|c| c.entries).sum::<usize>()
     );
 }
+
+#[tokio::test]
+async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
+    use std::sync::atomic::AtomicBool;
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
+    w.core.apply_credit(1003, "2").await.unwrap();
+    let today = w._demo.today();
+    let view = w
+        .core
+        .prepare_statement(
+            false,
+            today - chrono::Duration::days(400),
+            today,
+            &AtomicBool::new(false),
+            |_| {},
+        )
+        .await
+        .unwrap();
+    let gaps = view.gaps.expect("the credit's missing date is said");
+    assert!(
+        gaps.starts_with("Incomplete: the payments of 1 invoice"),
+        "{gaps}"
+    );
+    assert!(gaps.contains("2026-0103"), "{gaps}");
+}

@@ -272,6 +272,13 @@ impl InvoiceDetail {
         self.payment_choices.iter().find(|c| c.kind == kind)
     }
 
+    /// The credit applied to the invoice: both stock pages write it as the totals row before
+    /// the total (after the subtotal and any tax lines), never as a transaction.
+    pub fn credit_applied(&self) -> Option<&Money> {
+        let n = self.totals.len();
+        (n >= 3).then(|| &self.totals[n - 2].amount)
+    }
+
     pub fn currency(&self) -> Option<&str> {
         self.total
             .as_ref()

@@ -617,9 +617,13 @@ impl Session {
     }
 
     /// The transactions an invoice's page lists (payments, and refunds as negative amounts),
-    /// their dates read with the format the portal's list showed. Lighter than
+    /// their dates read with the format the portal's list showed, and the credit applied to it
+    /// (a totals row, without a date). Lighter than
     /// [`Session::invoice`]: the status is not asked of the list (a statement reads hundreds).
-    pub async fn invoice_transactions(&self, id: u64) -> Result<Vec<Transaction>> {
+    pub async fn invoice_transactions(
+        &self,
+        id: u64,
+    ) -> Result<(Vec<Transaction>, Option<crate::Money>)> {
         let page = self
             .get(self.address.page(&format!("viewinvoice.php?id={id}")))
             .await?;
@@ -627,9 +631,10 @@ impl Session {
             pages::parse_invoice_page(html, url, id)
         })
         .await?;
+        let credit = read.detail.credit_applied().cloned();
         let mut transactions = read.detail.transactions;
         self.date_transactions(&mut transactions);
-        Ok(transactions)
+        Ok((transactions, credit))
     }
 
     /// A transaction's date is written in the portal's format: read with the one its list
