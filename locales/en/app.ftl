@@ -473,6 +473,13 @@ statement-gaps = Incomplete: the payments of { $count ->
     [one] 1 invoice
    *[other] { $count } invoices
 } could not be read or dated ({ $first }). The balances leave them out.
+statement-credit-undated = Credit was applied to { $count ->
+    [one] 1 invoice
+   *[other] { $count } invoices
+} ({ $first }), but the portal gives no date for it: the balances count { $count ->
+    [one] that invoice
+   *[other] those invoices
+} as still owed.
 statement-stopped = Stopped: the invoices not read yet are left out.
 statement-col-currency = Currency
 statement-opening = Opening balance

@@ -484,6 +484,13 @@ statement-gaps = E paplotë: pagesat e { $count ->
     [one] 1 fature
    *[other] { $count } faturave
 } nuk u lexuan ose nuk kishin datë të lexueshme ({ $first }). Bilancet nuk i përfshijnë.
+statement-credit-undated = Krediti u përdor për { $count ->
+    [one] 1 faturë
+   *[other] { $count } fatura
+} ({ $first }), por paneli nuk tregon datën kur u përdor: bilancet { $count ->
+    [one] e llogarisin atë faturë
+   *[other] i llogarisin ato fatura
+} si ende të papaguar.
 statement-stopped = U ndal: faturat që nuk u lexuan ende nuk përfshihen.
 statement-col-currency = Monedha
 statement-opening = Bilanci në fillim

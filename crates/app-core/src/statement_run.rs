@@ -5,7 +5,7 @@
 
 use crate::core::*;
 use crate::error::CoreError;
-use crate::statement::{self, InvoicePayments, Ledger, Statement};
+use crate::statement::{self, Gap, GapKind, InvoicePayments, Ledger, Statement};
 use crate::views::money;
 use chrono::NaiveDate;
 use l10n::{format_date, Arg};
@@ -290,22 +290,7 @@ impl Core {
             .iter()
             .all(|c| c.entries.is_empty() && c.opening.is_zero())
             .then(|| self.text("statement-empty", &[]));
-        let gaps = (!made.gaps.is_empty()).then(|| {
-            let first = made
-                .gaps
-                .iter()
-                .take(3)
-                .map(|g| g.invoice_number.clone())
-                .collect::<Vec<_>>()
-                .join(", ");
-            self.text(
-                "statement-gaps",
-                &[
-                    ("count", Arg::from(made.gaps.len())),
-                    ("first", Arg::from(first)),
-                ],
-            )
-        });
+        let gaps = self.gaps_text(&made.gaps);
         StatementView {
             heading,
             currencies,
@@ -314,5 +299,37 @@ impl Core {
             stopped,
             problem: None,
         }
+    }
+
+    /// What the balances could not count, said apart for invoices not read or dated and for
+    /// credit the portal applied without a date (those invoices stay counted as owed).
+    fn gaps_text(&self, gaps: &[Gap]) -> Option<String> {
+        let (credit, unread): (Vec<&Gap>, Vec<&Gap>) =
+            gaps.iter().partition(|g| g.why == GapKind::CreditUndated);
+        let sentence = |key: &str, some: &[&Gap]| {
+            (!some.is_empty()).then(|| {
+                let first = some
+                    .iter()
+                    .take(3)
+                    .map(|g| g.invoice_number.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.text(
+                    key,
+                    &[
+                        ("count", Arg::from(some.len())),
+                        ("first", Arg::from(first)),
+                    ],
+                )
+            })
+        };
+        let said: Vec<String> = [
+            sentence("statement-gaps", &unread),
+            sentence("statement-credit-undated", &credit),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!said.is_empty()).then(|| said.join(" "))
     }
 }

@@ -954,7 +954,9 @@ async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
         .unwrap();
     let gaps = view.gaps.expect("the credit's missing date is said");
     assert!(
-        gaps.starts_with("Incomplete: the payments of 1 invoice"),
+        gaps.starts_with(
+            "Credit was applied to 1 invoice (2026-0103), but the portal gives no date"
+        ),
         "{gaps}"
     );
     assert!(gaps.contains("2026-0103"), "{gaps}");
