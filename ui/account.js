@@ -3,7 +3,7 @@
 
 import { h, main, showError } from './dom.js';
 import { t } from './i18n.js';
-import { go } from './router.js';
+import { go, refresh } from './router.js';
 import { invoke, state } from './state.js';
 
 // The saved copy of an account's invoices, without the portal: no sync is started.
@@ -107,9 +107,11 @@ export async function toSignIn() {
   await go('signin');
 }
 
-// The person opened an invoice while only the saved copy was there, and it could not be read;
-// the portal is back: the invoice they asked for is read now (the screen has nothing typed).
+// The person opened an invoice while only the saved copy was there: it could not be read, or
+// it showed as the copy holds it (without its pay buttons). The portal is back: the invoice is
+// read now (the screen has nothing typed), the person's focus and scroll kept.
 export async function showWhatFailedOffline() {
-  if (state.screen !== 'invoice' || document.getElementById('invoice-status')) return;
-  await go('invoice');
+  if (state.screen !== 'invoice') return;
+  if (!document.getElementById('invoice-status')) await go('invoice');
+  else if (state.invoiceSaved) await refresh({});
 }

@@ -90,6 +90,7 @@ async function start() {
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
       setChrome();
+      await showWhatFailedOffline();
     } else if (account) await signedIn(account, damaged && damaged.message);
     else if (damaged) showError(main(), damaged);
   } catch (err) {

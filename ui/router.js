@@ -81,11 +81,11 @@ export async function render(options = {}, { ready = true } = {}) {
 
 // A background update of the screen on show (a sync that landed): drawn again from what Rust
 // holds, with the person's focus and scroll kept. Only for screens without typed fields.
-export async function refresh() {
+export async function refresh(options = { fresh: false }) {
   const root = main();
   const focused = document.activeElement && document.activeElement.id;
   const scroll = root.scrollTop;
-  await render({ fresh: false });
+  await render(options);
   root.scrollTop = scroll;
   if (focused) document.getElementById(focused)?.focus({ preventScroll: true });
 }

@@ -15,6 +15,7 @@ export const state = {
   account: null,
   filter: 'unpaid',
   invoiceId: null,
+  invoiceSaved: false, // the invoice on screen is the saved copy's: read again once signed in
   quoteId: null,
   statement: null, // { all, from, to, prepared }: the statement screen's choices
   portal: 'jitops',

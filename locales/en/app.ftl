@@ -123,6 +123,7 @@ add-funds-help = The portal makes an invoice for this amount. Pay it like any ot
 add-funds-amount = Amount to add
 add-funds-method = Payment method
 add-funds-submit = Make the invoice
+invoice-saved-copy = This is the invoice as the app last read it, saved on this computer. Paying it needs a connection to the portal.
 invoice-notes-title = Notes
 invoice-credit-title = Pay with your credit
 invoice-credit-available = Your credit balance is { $amount }.

@@ -123,6 +123,7 @@ add-funds-help = Paneli krijon një faturë për këtë shumë. Paguajeni si çd
 add-funds-amount = Shuma që do të shtohet
 add-funds-method = Mënyra e pagesës
 add-funds-submit = Krijo faturën
+invoice-saved-copy = Kjo është fatura siç u lexua herën e fundit, e ruajtur në këtë kompjuter. Për ta paguar nevojitet lidhja me Panelin e Klientit.
 invoice-notes-title = Shënime
 invoice-credit-title = Paguani me kreditin tuaj
 invoice-credit-available = Bilanci i kreditit tuaj është { $amount }.

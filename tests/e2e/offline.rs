@@ -154,6 +154,10 @@ async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
             first
                 .wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
+            // An invoice opened now is kept for reading offline.
+            open_invoice(&first, 1003).await;
+            first.wait_for("#invoice-notes").await;
+            first.wait_for("#pay-one-off").await;
             first.close().await;
 
             // The next start finds the portal down: the saved copy, with the time it was made.
@@ -173,7 +177,22 @@ async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
                 .js("return document.querySelectorAll('#invoice-table tr[data-id]').length")
                 .await;
             assert_eq!(rows, serde_json::json!(4));
+            // The invoice opened last time reads as it was, said to be the saved copy, with
+            // nothing to pay from it.
+            app.click("tr[data-id='1003'] td").await;
+            app.wait_screen("invoice").await;
+            let saved = app.text("#invoice-saved").await;
+            assert!(saved.contains("last read"), "{saved}");
+            app.wait_for("#invoice-notes").await;
+            let pay = app
+                .js("return document.querySelectorAll('#pay-one-off, #pay-recurring, #credit-apply').length")
+                .await;
+            assert_eq!(pay, serde_json::json!(0), "nothing to pay from the copy");
             app.click("#lang-sq").await;
+            app.wait_text("#invoice-saved", "the copy said in Albanian", |t| {
+                t.contains("ruajtur në këtë kompjuter")
+            })
+            .await;
             app.click("#nav-dashboard").await;
             app.wait_text("#offline", "the banner in Albanian", |t| {
                 t.contains("ruajtura në këtë kompjuter")

@@ -29,6 +29,7 @@ export async function invoice(root, options = {}) {
     if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
     showError(root, err);
   }
+  state.invoiceSaved = Boolean(view.saved);
   const pay = h('section', { class: 'card pay', id: 'pay-section', 'aria-labelledby': 'pay-title' },
     h('h2', { id: 'pay-title', text: t('invoice-pay-title') }));
   // The payment method: a choice when the portal lets the person change it (the portal's own
@@ -64,7 +65,7 @@ export async function invoice(root, options = {}) {
     }
     if (view.recurring_withheld) pay.append(h('p', { class: 'note', id: 'recurring-withheld', text: view.recurring_withheld }));
     pay.append(h('p', { class: 'muted small', text: t('payment-open-window') }));
-  } else if ((view.status === 'unpaid' || view.status === 'overdue') && !view.instructions) {
+  } else if ((view.status === 'unpaid' || view.status === 'overdue') && !view.instructions && !view.saved) {
     pay.append(h('p', { text: t('pay-none') }));
   }
   const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
@@ -88,6 +89,7 @@ export async function invoice(root, options = {}) {
     h('dl', { class: 'dates' },
       view.date ? [h('dt', { text: t('invoice-date') }), h('dd', { text: view.date })] : null,
       view.due ? [h('dt', { text: t('invoice-due') }), h('dd', { text: view.due })] : null),
+    view.saved ? h('p', { class: 'alert alert-info', id: 'invoice-saved', text: view.saved }) : null,
     view.notes ? h('section', { class: 'card notes', id: 'invoice-notes', 'aria-labelledby': 'notes-title' },
       h('h2', { id: 'notes-title', text: t('invoice-notes-title') }),
       // The portal's words, line by line, as text.

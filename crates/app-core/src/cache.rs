@@ -4,7 +4,7 @@
 //! under another name (never a crash, never silently lost).
 
 use chrono::{DateTime, Local};
-use portal::{Dashboard, InvoiceSummary, QuoteDetail, QuoteSummary};
+use portal::{Dashboard, InvoiceDetail, InvoiceSummary, QuoteDetail, QuoteSummary};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -32,6 +32,11 @@ pub struct CachedAccount {
     /// Each invoice's transactions as a statement last read them.
     #[serde(default)]
     pub payments: BTreeMap<u64, crate::statement::InvoicePayments>,
+    /// The invoices opened, as last read (for reading offline), each without its forms: their
+    /// tokens are the session's, and paying, applying credit or changing the method needs the
+    /// portal anyway.
+    #[serde(default)]
+    pub details: BTreeMap<u64, InvoiceDetail>,
 }
 
 impl CachedAccount {
@@ -54,7 +59,27 @@ impl CachedAccount {
             quotes: None,
             quote_details: BTreeMap::new(),
             payments: BTreeMap::new(),
+            details: BTreeMap::new(),
         }
+    }
+
+    /// The same copy holding the invoices opened, each without its forms.
+    pub fn with_details<'a>(
+        mut self,
+        details: impl IntoIterator<Item = (&'a u64, &'a InvoiceDetail)>,
+    ) -> CachedAccount {
+        self.details = details
+            .into_iter()
+            .map(|(id, detail)| {
+                let mut kept = detail.clone();
+                kept.payment_choices.clear();
+                kept.payment_method_form = None;
+                kept.payment_methods.clear();
+                kept.credit_offer = None;
+                (*id, kept)
+            })
+            .collect();
+        self
     }
 
     /// The same copy holding the transactions read for statements.

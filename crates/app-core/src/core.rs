@@ -116,7 +116,11 @@ pub(crate) struct Account {
     pub(crate) invoices: Vec<InvoiceSummary>,
     pub(crate) dashboard: Option<Dashboard>,
     pub(crate) last_sync: Option<DateTime<Local>>,
+    /// The invoice pages read from the portal in this run (their forms usable).
     pub(crate) details: HashMap<u64, InvoiceDetail>,
+    /// The invoice pages as the saved copy holds them (read in an earlier run, without their
+    /// forms): shown only while the portal cannot be read, and said to be the saved copy.
+    pub(crate) saved_details: HashMap<u64, InvoiceDetail>,
     /// The quotes list as last read (its dates in ISO form, its subjects), and each quote's
     /// page as last read: drawn again in the other language without the network.
     pub(crate) quotes: Option<Vec<portal::QuoteSummary>>,
@@ -140,6 +144,7 @@ impl Account {
             dashboard: None,
             last_sync: None,
             details: HashMap::new(),
+            saved_details: HashMap::new(),
             quotes: None,
             quote_details: HashMap::new(),
             payments: HashMap::new(),
@@ -151,6 +156,7 @@ impl Account {
             account.quotes = copy.quotes;
             account.quote_details = copy.quote_details.into_iter().collect();
             account.payments = copy.payments.into_iter().collect();
+            account.saved_details = copy.details.into_iter().collect();
         }
         account
     }

@@ -58,6 +58,8 @@ impl Core {
             )
             .with_quotes(account.quotes.clone(), &account.quote_details)
             .with_payments(&account.payments)
+            // What was read in this run replaces the older copy of the same invoice.
+            .with_details(account.saved_details.iter().chain(account.details.iter()))
         };
         if let Err(e) = self.cache.save(&copy) {
             tracing::warn!("the offline copy was not written: {e}");
@@ -182,6 +184,7 @@ impl Core {
                 account.details.insert(id, detail);
             }
         }
+        self.save_copy(&key);
         self.invoice_view(id)
     }
 
@@ -189,10 +192,16 @@ impl Core {
     pub fn invoice_view(&self, id: u64) -> Result<InvoiceView> {
         let state = self.state();
         let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
-        let detail = account
-            .details
-            .get(&id)
-            .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
+        let (detail, saved) = match account.details.get(&id) {
+            Some(read) => (read, false),
+            None => (
+                account
+                    .saved_details
+                    .get(&id)
+                    .ok_or(CoreError::Portal(portal::PortalError::NotFound))?,
+                true,
+            ),
+        };
         let summary = account.invoices.iter().find(|i| i.id == id);
         // Guarded by an attempt not over, or by the portal itself (a payment it awaits).
         let guarded = detail.status == InvoiceStatus::PaymentPending
@@ -204,6 +213,7 @@ impl Core {
             summary,
             portal::session::today(),
             guarded,
+            saved,
         ))
     }
 }

@@ -115,6 +115,8 @@ pub struct InvoiceView {
     pub credit: Option<CreditView>,
     /// The invoice's notes, the portal's words (lines apart).
     pub notes: Option<String>,
+    /// Shown from the saved copy (the portal could not be read): what that means for paying.
+    pub saved: Option<String>,
 }
 
 /// The "Use your credit" part of an invoice: the portal's figures, in the person's language.
@@ -387,6 +389,7 @@ pub fn invoice_view(
     summary: Option<&InvoiceSummary>,
     today: chrono::NaiveDate,
     guarded: bool,
+    saved: bool,
 ) -> InvoiceView {
     let overdue = summary.is_some_and(|s| s.id == detail.id && s.is_overdue(today))
         && detail.status == InvoiceStatus::Unpaid;
@@ -462,7 +465,9 @@ pub fn invoice_view(
         balance: detail.balance.as_ref().map(|b| money(lang, b)),
         choices,
         recurring_withheld,
-        guard: (guarded && payable).then(|| c.text(lang, "payment-guard", &[])),
+        // From the saved copy nothing is payable, but a payment being confirmed is still said.
+        guard: (guarded && (payable || saved)).then(|| c.text(lang, "payment-guard", &[])),
+        saved: saved.then(|| c.text(lang, "invoice-saved-copy", &[])),
         payable,
         has_pdf: detail.pdf_url.is_some(),
         method: detail.payment_method.clone(),

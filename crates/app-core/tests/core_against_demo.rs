@@ -935,6 +935,36 @@ async fn a_statement_of_every_account_adds_each_ones_books_a_parked_one_read_wit
 }
 
 #[tokio::test]
+async fn an_invoice_opened_once_reads_offline_after_a_restart_without_its_forms() {
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, true).await;
+    let online = w.core.invoice(1003).await.unwrap();
+    assert!(online.payable && online.notes.is_some() && online.saved.is_none());
+
+    w._demo.set_faults(portal_down());
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    core.open_last_offline().unwrap().expect("the saved copy");
+    assert!(core.invoice(1003).await.is_err(), "the portal is down");
+    let offline = core.invoice_view(1003).unwrap();
+    assert_eq!(offline.notes, online.notes, "the portal's notes, offline");
+    assert_eq!(offline.totals.len(), online.totals.len());
+    assert_eq!(offline.balance, online.balance);
+    assert!(!offline.payable, "paying needs the portal");
+    assert!(offline.credit.is_none() && offline.methods.is_empty());
+    let said = offline.saved.expect("said to be the saved copy");
+    assert!(said.contains("last read"), "{said}");
+    // The copy holds none of the page's forms (their tokens are the session's).
+    assert!(all_files_contain(&w.dir.path().join("data/offline"), "token").is_empty());
+    assert!(all_files_contain(&w.dir.path().join("data/offline"), "purchase").is_empty());
+
+    // The portal back: the invoice is the portal's again, payable.
+    w._demo.set_faults(demo_portal::Faults::default());
+    synced(&core, demo_portal::DEMO_EMAIL, true).await;
+    let again = core.invoice(1003).await.unwrap();
+    assert!(again.payable && again.saved.is_none());
+}
+
+#[tokio::test]
 async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
     use std::sync::atomic::AtomicBool;
     let w = world().await;

@@ -185,6 +185,26 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
 }
 
 #[tokio::test]
+async fn an_invoice_read_from_the_saved_copy_after_pay_still_says_its_guard() {
+    let w = world(None, false).await;
+    w.core.invoice(1003).await.unwrap();
+    let (_, request) = open_payment(&w.core).await;
+    pay_in_window(&request).await;
+    drop(w.core);
+    // Restarted with the portal out of reach: the invoice as the copy holds it, not payable,
+    // and the payment being confirmed is still said.
+    w.demo.set_faults(demo_portal::Faults {
+        down: true,
+        ..demo_portal::Faults::default()
+    });
+    let again = core_in(&w.dir, &w.secrets, &w.demo);
+    again.open_last_offline().unwrap().expect("the saved copy");
+    let view = again.invoice_view(1003).unwrap();
+    assert!(view.saved.is_some() && !view.payable);
+    assert!(view.guard.is_some(), "the guard, offline");
+}
+
+#[tokio::test]
 async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
     let w = world(Some(3), true).await;
     let (id, request) = open_payment(&w.core).await;
