@@ -2,6 +2,8 @@
 //! the pages and what they say, the hand-off to the payment processor, and tracking an invoice
 //! until it is paid. No Tauri here: everything is tested over real HTTP against the demo portal.
 
+pub mod address;
+pub mod billing_session;
 pub mod checkout;
 pub mod depth;
 pub mod error;
@@ -10,6 +12,7 @@ pub mod money;
 pub mod pages;
 pub mod quote_session;
 pub mod session;
+pub mod sign_in_session;
 pub mod sign_in_window;
 pub mod tracker;
 
