@@ -232,7 +232,7 @@ impl Account {
             .invoices
             .iter()
             .find(|i| i.id == id)
-            .and_then(|i| crate::html::credit_to_apply(self, i))
+            .and_then(|i| crate::invoice_pages::credit_to_apply(self, i))
         else {
             return false;
         };

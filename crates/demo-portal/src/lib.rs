@@ -12,6 +12,7 @@ pub mod chrome;
 pub mod data;
 pub mod gateways;
 pub mod html;
+pub mod invoice_pages;
 pub mod lang;
 pub mod paypal;
 pub mod pdf;
@@ -19,6 +20,7 @@ pub mod processor;
 pub mod quote_pages;
 pub mod quotes;
 mod server;
+pub mod sign_in_pages;
 pub mod totp;
 
 pub use bank::ThreeDSecure;

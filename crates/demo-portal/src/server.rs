@@ -8,9 +8,11 @@ use crate::bank::ThreeDSecure;
 use crate::captcha::CaptchaKind;
 use crate::data::{self, Account, Status};
 use crate::gateways::Gateway;
-use crate::html::{self, Chrome, InvoicePage, Theme};
+use crate::html::{self, Chrome, Theme};
+use crate::invoice_pages::{self, InvoicePage};
 use crate::lang::{Lang, Text};
 use crate::processor::{self, CardForm, CheckoutView, Order};
+use crate::sign_in_pages;
 use crate::{totp, Faults, Options};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -576,7 +578,7 @@ fn banned(shared: &Shared, ip: IpAddr) -> Option<Response> {
     Some(page(
         html::layout(
             &chrome,
-            &html::banned_body(
+            &sign_in_pages::banned_body(
                 &ip.to_string(),
                 "Login Attempts Exceeded",
                 &format!("in {mins} minute(s)"),

@@ -21,7 +21,10 @@ fn the_two_thousand_invoice_list_weighs_what_a_stock_page_does() {
             lang: demo_portal::Lang::En,
             head: "",
         };
-        let page = html::layout(&chrome, &html::invoice_list_body(theme, &account));
+        let page = html::layout(
+            &chrome,
+            &demo_portal::invoice_pages::invoice_list_body(theme, &account),
+        );
         assert!(
             (low..high).contains(&page.len()),
             "{theme:?}: {} bytes",

@@ -32,16 +32,16 @@ pub(crate) async fn tco_recurring(
         .and_then(|a| a.invoices.iter().find(|i| i.id == id));
     let Some(inv) = inv.filter(|i| i.status == Status::Unpaid && !i.is_overdue(shared.today))
     else {
-        return page(html::invoice_not_found(shared.language), None);
+        return page(invoice_pages::invoice_not_found(shared.language), None);
     };
     let Some(cycle) = inv.recurring_cycle() else {
-        return page(html::invoice_not_found(shared.language), None);
+        return page(invoice_pages::invoice_not_found(shared.language), None);
     };
-    let mut hop = html::one_off_fields(inv, &shared.portal_url);
+    let mut hop = invoice_pages::one_off_fields(inv, &shared.portal_url);
     hop.push(("li_0_recurrence".into(), cycle.recurrence().into()));
     hop.push(("li_0_duration".into(), "Forever".into()));
     page(
-        html::hop_page(&format!("{}checkout/purchase", shared.checkout_url), &hop),
+        invoice_pages::hop_page(&format!("{}checkout/purchase", shared.checkout_url), &hop),
         None,
     )
 }

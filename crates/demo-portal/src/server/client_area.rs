@@ -22,7 +22,7 @@ pub(crate) fn login_page(
     page(
         html::layout(
             &chrome,
-            &html::login_body(&html::LoginBody {
+            &sign_in_pages::login_body(&sign_in_pages::LoginBody {
                 token: &v.token,
                 lang: shared.language,
                 error,
@@ -74,18 +74,18 @@ pub(crate) async fn clientarea(
     match q.get("action").map(String::as_str) {
         Some("quotes") => quote_list(&shared, &v),
         Some("invoices") => signed_in_page(&shared, &v, Text::MyInvoices, |a| {
-            html::invoice_list_body(theme, a)
+            invoice_pages::invoice_list_body(theme, a)
         }),
         Some("masspay") => {
             let token = v.token.clone();
             signed_in_page(&shared, &v, Text::MassPayment, |a| {
-                html::masspay_body(a, &token, &shared.gateways, None)
+                invoice_pages::masspay_body(a, &token, &shared.gateways, None)
             })
         }
         Some("addfunds") => {
             let token = v.token.clone();
             signed_in_page(&shared, &v, Text::AddFunds, |a| {
-                html::add_funds_body(theme, a, &token, &shared.gateways, None)
+                invoice_pages::add_funds_body(theme, a, &token, &shared.gateways, None)
             })
         }
         // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
@@ -101,7 +101,7 @@ pub(crate) async fn clientarea(
             )
         }),
         _ => signed_in_page(&shared, &v, Text::WelcomeBack, |a| {
-            html::dashboard_body(theme, a, today)
+            invoice_pages::dashboard_body(theme, a, today)
         }),
     }
 }
@@ -139,7 +139,7 @@ pub(crate) async fn clientarea_post(
                 Lang::De => "Bitte wählen Sie eine Zahlungsart",
             };
             return signed_in_page(&shared, &v, Text::MassPayment, |a| {
-                html::masspay_body(a, &token, &shared.gateways, Some(message))
+                invoice_pages::masspay_body(a, &token, &shared.gateways, Some(message))
             });
         };
         let ids: Vec<u64> = pairs
@@ -211,7 +211,7 @@ fn add_funds_post(shared: &Shared, v: &Visit, fields: &Fields) -> Response {
         Err(why) => {
             let token = v.token.clone();
             signed_in_page(shared, v, Text::AddFunds, |a| {
-                html::add_funds_body(shared.theme, a, &token, &shared.gateways, Some(&why))
+                invoice_pages::add_funds_body(shared.theme, a, &token, &shared.gateways, Some(&why))
             })
         }
     }
@@ -245,7 +245,10 @@ pub(crate) async fn index_get(
                 head: "",
             };
             page(
-                html::layout(&chrome, &html::reset_body(&v.token, shared.language, None)),
+                html::layout(
+                    &chrome,
+                    &sign_in_pages::reset_body(&v.token, shared.language, None),
+                ),
                 v.cookie(&shared),
             )
         }
@@ -265,7 +268,7 @@ pub(crate) fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Re
         return redirect("index.php?rp=/login", v.cookie(shared));
     }
     two_factor_step_page(shared, v, |token| {
-        html::two_factor_body(token, shared.language, incorrect)
+        sign_in_pages::two_factor_body(token, shared.language, incorrect)
     })
 }
 
@@ -415,7 +418,7 @@ pub(crate) async fn index_post(
                     set_user(&shared, &v.sid, Some(email.clone()), None);
                     match new_code {
                         Some(code) => two_factor_step_page(&shared, &v, |_| {
-                            html::new_backup_code_body(shared.language, &code)
+                            sign_in_pages::new_backup_code_body(shared.language, &code)
                         }),
                         None => redirect("clientarea.php", v.cookie(&shared)),
                     }
@@ -458,7 +461,7 @@ pub(crate) async fn index_post(
             page(
                 html::layout(
                     &chrome,
-                    &html::reset_body(&v.token, shared.language, Some(result)),
+                    &sign_in_pages::reset_body(&v.token, shared.language, Some(result)),
                 ),
                 v.cookie(&shared),
             )
@@ -504,7 +507,7 @@ pub(crate) async fn viewinvoice(
     });
     match (account, invoice) {
         (Some(account), Some(invoice)) => page(
-            html::invoice_page(&InvoicePage {
+            invoice_pages::invoice_page(&InvoicePage {
                 theme: shared.theme,
                 invoice,
                 account,
@@ -519,7 +522,10 @@ pub(crate) async fn viewinvoice(
             }),
             v.cookie(&shared),
         ),
-        _ => page(html::invoice_not_found(shared.language), v.cookie(&shared)),
+        _ => page(
+            invoice_pages::invoice_not_found(shared.language),
+            v.cookie(&shared),
+        ),
     }
 }
 
@@ -604,7 +610,7 @@ pub(crate) async fn download(
         a.invoices.iter().find(|i| i.id == id).map(|i| (a, i))
     });
     let Some((account, inv)) = found else {
-        return page(html::invoice_not_found(shared.language), None);
+        return page(invoice_pages::invoice_not_found(shared.language), None);
     };
     let mut lines = vec![
         format!("Invoiced to: {} {}", account.first_name, account.last_name),

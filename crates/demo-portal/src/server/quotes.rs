@@ -33,7 +33,10 @@ fn quote_page(shared: &Shared, v: &Visit, id: Option<u64>, agree_required: bool)
             }),
             v.cookie(shared),
         ),
-        _ => page(html::invoice_not_found(shared.language), v.cookie(shared)),
+        _ => page(
+            invoice_pages::invoice_not_found(shared.language),
+            v.cookie(shared),
+        ),
     }
 }
 
@@ -98,7 +101,7 @@ pub(crate) fn quote_pdf(shared: &Shared, user: &str, q: &Fields) -> Response {
         a.quotes.iter().find(|x| x.id == id).map(|x| (a, x))
     });
     let Some((account, quote)) = found else {
-        return page(html::invoice_not_found(shared.language), None);
+        return page(invoice_pages::invoice_not_found(shared.language), None);
     };
     let mut lines = vec![
         format!("Recipient: {} {}", account.first_name, account.last_name),
