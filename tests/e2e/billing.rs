@@ -420,7 +420,7 @@ async fn the_accountants_statement_is_prepared_and_saved_as_csv_and_pdf() {
                 )
             );
             assert!(app.absent("#statement-gaps").await, "nothing left out");
-            let books = demo_portal::data::accountant(today).books(from, to);
+            let books = demo_portal::people::accountant(today).books(from, to);
             let currencies = app
                 .js("return [...document.querySelectorAll('#statement-table tbody tr')].map((r) => r.dataset.currency)")
                 .await;

@@ -54,7 +54,7 @@ async fn markup_from_the_portal_is_shown_as_text_and_never_runs() {
             .await;
             app.sign_in_demo("demo@jitops.example", "demo", false).await;
             app.wait_screen("dashboard").await;
-            open_invoice(&app, demo_portal::data::HOSTILE_TEXT_INVOICE).await;
+            open_invoice(&app, demo_portal::people::HOSTILE_TEXT_INVOICE).await;
             let cell = app.text("#items tbody tr td").await;
             assert_eq!(cell, HOSTILE, "the description is shown as the text it is");
             let injected = app

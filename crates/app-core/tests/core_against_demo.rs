@@ -792,7 +792,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         format!("Reading payments: {grouped} of {grouped} invoices")
     );
 
-    let expected = demo_portal::data::accountant(today).books(from, to);
+    let expected = demo_portal::people::accountant(today).books(from, to);
     let csv = w.core.statement_csv().unwrap().0;
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -911,8 +911,8 @@ async fn a_statement_of_every_account_adds_each_ones_books_a_parked_one_read_wit
     // The customer's invoices are there, read with the customer's (parked) session.
     assert!(rows.iter().any(|r| r[0] == demo_portal::DEMO_EMAIL));
     // Each currency's closing balance is the sum of both accounts' books.
-    let customer = demo_portal::data::demo_customer(today).books(from, to);
-    let accountant = demo_portal::data::accountant(today).books(from, to);
+    let customer = demo_portal::people::demo_customer(today).books(from, to);
+    let accountant = demo_portal::people::accountant(today).books(from, to);
     for cur in &all.currencies {
         let closing = customer
             .get(&cur.currency)

@@ -16,6 +16,7 @@ pub mod invoice_pages;
 pub mod lang;
 pub mod paypal;
 pub mod pdf;
+pub mod people;
 pub mod processor;
 pub mod quote_pages;
 pub mod quotes;
@@ -25,12 +26,12 @@ pub mod totp;
 
 pub use bank::ThreeDSecure;
 pub use captcha::CaptchaKind;
-pub use data::{
-    ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
-};
 pub use gateways::Gateway;
 pub use html::Theme;
 pub use lang::Lang;
+pub use people::{
+    ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
+};
 pub use processor::{TEST_CARD_DECLINED, TEST_CARD_OK};
 pub use server::{DemoPortal, Email};
 
@@ -101,7 +102,7 @@ impl Default for Options {
             bare_amounts: false,
             gateways: vec![Gateway::Tco],
             three_d_secure: ThreeDSecure::Off,
-            password: data::DEMO_PASSWORD.to_owned(),
+            password: people::DEMO_PASSWORD.to_owned(),
             faults: Faults::default(),
             hostile_text: None,
             direct_return: true,

@@ -232,7 +232,7 @@ mod tests {
     #[test]
     fn an_accepted_quote_becomes_an_unpaid_invoice_of_its_total() {
         let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-        let mut account = data::demo_customer(today);
+        let mut account = crate::people::demo_customer(today);
         let total = account.quotes.iter().find(|q| q.id == 7).unwrap().total();
         // 72.00 + 120.00, and 20 % VAT on both.
         assert_eq!(total, d("230.40"));

@@ -11,6 +11,7 @@ use crate::gateways::Gateway;
 use crate::html::{self, Chrome, Theme};
 use crate::invoice_pages::{self, InvoicePage};
 use crate::lang::{Lang, Text};
+use crate::people;
 use crate::processor::{self, CardForm, CheckoutView, Order};
 use crate::sign_in_pages;
 use crate::{totp, Faults, Options};
@@ -171,9 +172,9 @@ impl DemoPortal {
             ),
             accounts: Mutex::new(
                 [
-                    data::demo_customer(today),
-                    data::two_factor_customer(today),
-                    data::accountant(today),
+                    people::demo_customer(today),
+                    people::two_factor_customer(today),
+                    people::accountant(today),
                 ]
                 .into_iter()
                 .map(|mut a| {
@@ -184,7 +185,7 @@ impl DemoPortal {
                         for item in a
                             .invoices
                             .iter_mut()
-                            .filter(|i| i.id == data::HOSTILE_TEXT_INVOICE)
+                            .filter(|i| i.id == people::HOSTILE_TEXT_INVOICE)
                             .flat_map(|i| i.items.iter_mut())
                         {
                             item.description = text.clone();
@@ -356,7 +357,7 @@ impl DemoPortal {
 
     /// The second-factor code an authenticator app would show now.
     pub fn totp_code(&self) -> String {
-        totp::now_code(data::TOTP_SECRET)
+        totp::now_code(people::TOTP_SECRET)
     }
 
     pub fn invoice_status(&self, email: &str, id: u64) -> Option<&'static str> {

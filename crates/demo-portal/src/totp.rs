@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn verify_accepts_now_and_rejects_garbage() {
-        let s = crate::data::TOTP_SECRET;
+        let s = crate::people::TOTP_SECRET;
         assert!(verify(s, &now_code(s)));
         assert!(!verify(s, "000000x"));
     }

@@ -2,13 +2,13 @@
 //! 1.0 MB in "twenty-one", 1.5 MB in "six": their indentation, menus and dialogs), so that the
 //! app's parsing is measured on a real page, not a lighter one of our own.
 
-use demo_portal::data;
 use demo_portal::html::{self, Chrome, Theme};
+use demo_portal::people;
 
 #[test]
 fn the_two_thousand_invoice_list_weighs_what_a_stock_page_does() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let account = data::accountant(today);
+    let account = people::accountant(today);
     for (theme, low, high) in [
         (Theme::TwentyOne, 900_000, 1_200_000),
         (Theme::Six, 1_350_000, 1_700_000),

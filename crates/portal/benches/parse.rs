@@ -3,14 +3,14 @@
 //! the depth guard and the reading) and one invoice page.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use demo_portal::data;
 use demo_portal::html::{self, Chrome, Theme};
+use demo_portal::people;
 use std::hint::black_box;
 use url::Url;
 
 fn list_page(theme: Theme) -> String {
     let today = chrono::Local::now().date_naive();
-    let account = data::accountant(today);
+    let account = people::accountant(today);
     let chrome = Chrome {
         theme,
         title: "My Invoices",
@@ -19,7 +19,10 @@ fn list_page(theme: Theme) -> String {
         lang: demo_portal::Lang::En,
         head: "",
     };
-    html::layout(&chrome, &html::invoice_list_body(theme, &account))
+    html::layout(
+        &chrome,
+        &demo_portal::invoice_pages::invoice_list_body(theme, &account),
+    )
 }
 
 /// What the app does with a fetched list page: is it the sign-in page (an expired session)?
@@ -43,21 +46,22 @@ fn parse(c: &mut Criterion) {
         });
     }
     let today = chrono::Local::now().date_naive();
-    let account = data::demo_customer(today);
+    let account = people::demo_customer(today);
     let invoice = &account.invoices[2];
-    let invoice_page = html::invoice_page(&html::InvoicePage {
-        theme: Theme::TwentyOne,
-        invoice,
-        account: &account,
-        today,
-        token: "0123456789abcdef0123456789abcdef01234567",
-        portal_url: "https://jitops.com/",
-        checkout_url: "https://www.2checkout.com/",
-        paypal_url: "https://www.paypal.com/",
-        notice: None,
-        gateways: &[demo_portal::Gateway::Tco],
-        gateway: demo_portal::Gateway::Tco,
-    });
+    let invoice_page =
+        demo_portal::invoice_pages::invoice_page(&demo_portal::invoice_pages::InvoicePage {
+            theme: Theme::TwentyOne,
+            invoice,
+            account: &account,
+            today,
+            token: "0123456789abcdef0123456789abcdef01234567",
+            portal_url: "https://jitops.com/",
+            checkout_url: "https://www.2checkout.com/",
+            paypal_url: "https://www.paypal.com/",
+            notice: None,
+            gateways: &[demo_portal::Gateway::Tco],
+            gateway: demo_portal::Gateway::Tco,
+        });
     let invoice_url = Url::parse("https://jitops.com/viewinvoice.php?id=1003").unwrap();
     c.bench_function("invoice page", |b| {
         b.iter(|| {

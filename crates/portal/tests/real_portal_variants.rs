@@ -216,7 +216,7 @@ async fn the_first_second_factor_page_is_not_read_as_incorrect() {
         };
         let html = demo_portal::html::layout(
             &chrome,
-            &demo_portal::html::two_factor_body("t", Lang::En, false),
+            &demo_portal::sign_in_pages::two_factor_body("t", Lang::En, false),
         );
         match pages::classify(&html, &url::Url::parse(demo.portal_url()).unwrap()).unwrap() {
             PageKind::TwoFactor(tf) => assert!(!tf.incorrect),
@@ -224,7 +224,7 @@ async fn the_first_second_factor_page_is_not_read_as_incorrect() {
         }
         let wrong = demo_portal::html::layout(
             &chrome,
-            &demo_portal::html::two_factor_body("t", Lang::En, true),
+            &demo_portal::sign_in_pages::two_factor_body("t", Lang::En, true),
         );
         match pages::classify(&wrong, &url::Url::parse(demo.portal_url()).unwrap()).unwrap() {
             PageKind::TwoFactor(tf) => assert!(tf.incorrect),
