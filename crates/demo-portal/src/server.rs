@@ -1,6 +1,6 @@
 //! Owns the two HTTP servers, their routes and shared state, and what every client-area page
 //! relies on: sessions with WHMCS's cookie and CSRF token, sign-in bans, page answers. The
-//! routes themselves live by job: `client_area` (what WHMCS serves), `quotes` (its quotes), `callbacks` (gateways
+//! routes themselves live by job: `sign_in` (login, captchas, 2FA, reset, bans), `client_area` (what WHMCS serves once signed in), `quotes` (its quotes), `callbacks` (gateways
 //! into the portal), `checkout` (the processor's own origin), `controls` (the demo's `/demo/*`
 //! and faults).
 
@@ -37,11 +37,13 @@ mod checkout;
 mod client_area;
 mod controls;
 mod quotes;
+mod sign_in;
 pub(crate) use callbacks::*;
 pub(crate) use checkout::*;
 use client_area::*;
 use controls::*;
 use quotes::*;
+use sign_in::*;
 
 pub(crate) type Fields = HashMap<String, String>;
 
