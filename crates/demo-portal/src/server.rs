@@ -1,8 +1,9 @@
 //! Owns the two HTTP servers, their routes and shared state, and what every client-area page
 //! relies on: sessions with WHMCS's cookie and CSRF token, sign-in bans, page answers. The
-//! routes themselves live by job: `sign_in` (login, captchas, 2FA, reset, bans), `client_area` (what WHMCS serves once signed in), `quotes` (its quotes), `callbacks` (gateways
-//! into the portal), `checkout` (the processor's own origin), `controls` (the demo's `/demo/*`
-//! and faults).
+//! routes themselves live by job: `sign_in` (login, captchas, 2FA, reset, bans),
+//! `client_area` (what WHMCS serves once signed in), `quotes` (its quotes), `callbacks`
+//! (gateways into the portal), `checkout` (the processor's own origin), `controls` (the demo's
+//! `/demo/*` and faults).
 
 use crate::bank::ThreeDSecure;
 use crate::captcha::CaptchaKind;
