@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 mod files;
 mod mass_payment;
+pub mod payment_verdict;
 pub mod payments;
 pub mod pdf_cache;
 pub mod quotes;
@@ -27,6 +28,7 @@ pub mod statement_files;
 pub mod statement_run;
 pub mod store;
 mod sync;
+pub mod trackers;
 pub mod tray;
 pub mod views;
 

@@ -1,0 +1,274 @@
+//! Owns what may be said about a payment: the phases the customer is told (each backed by what
+//! the portal said, or by the fact that it could not be asked), what the processor's return
+//! address claims, and the verdict of one look at the portal. Pure: no network, no clock.
+
+use crate::attempts::{Attempt, AttemptState};
+use portal::InvoiceStatus;
+use serde::Serialize;
+use std::time::Duration;
+
+/// What the customer is told about a payment, each backed by what the portal said (or by the
+/// fact that it could not be asked).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PaymentPhase {
+    /// The window is gone without a success return: the portal is being asked.
+    Checking,
+    /// The processor returned; waiting for the portal to mark the invoice paid.
+    Waiting,
+    /// Past the usual confirmation time, still waiting.
+    Slow,
+    /// The window closed; the portal shows no payment so far (a processor may still notify).
+    NotSeenYet,
+    /// The window came back with a failure flag; the portal shows no payment so far.
+    FailedUnconfirmed,
+    /// The portal could not be reached: nobody knows yet.
+    Unknown,
+    Paid,
+    /// The portal ended the invoice otherwise (cancelled, refunded).
+    Ended,
+    /// The usual time passed and the portal shows no payment: nothing was paid.
+    NotPaid,
+    /// The portal wants the person (sign-in refused, second factor, captcha, ban, signed out).
+    SignInNeeded,
+    /// 24 hours without an answer: tracking stopped, the guard stays.
+    Stopped,
+}
+
+impl PaymentPhase {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            PaymentPhase::Checking => "payment-checking",
+            PaymentPhase::Waiting => "payment-waiting",
+            PaymentPhase::Slow => "payment-still-confirming",
+            PaymentPhase::NotSeenYet => "payment-not-seen-yet",
+            PaymentPhase::FailedUnconfirmed => "payment-failed-unconfirmed",
+            PaymentPhase::Unknown => "payment-unknown",
+            PaymentPhase::Paid => "payment-paid",
+            PaymentPhase::Ended => "payment-ended",
+            PaymentPhase::NotPaid => "payment-not-paid",
+            PaymentPhase::SignInNeeded => "payment-sign-in-needed",
+            PaymentPhase::Stopped => "payment-stopped",
+        }
+    }
+
+    /// Whether following has ended with this phase.
+    pub fn is_last(self) -> bool {
+        matches!(
+            self,
+            PaymentPhase::Paid
+                | PaymentPhase::Ended
+                | PaymentPhase::NotPaid
+                | PaymentPhase::SignInNeeded
+                | PaymentPhase::Stopped
+        )
+    }
+}
+
+/// What the address the processor sent the window back to says (WHMCS's invoice page reads
+/// the same flags: `paymentsuccess`, `pendingreview`, `paymentfailed`). Only a claim of the
+/// page that sent it: the portal is asked before anything is said about money.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReturnOutcome {
+    Success,
+    Failed,
+    None,
+}
+
+impl ReturnOutcome {
+    pub fn of(url: &url::Url) -> ReturnOutcome {
+        let flag = |name: &str| url.query_pairs().any(|(k, v)| k == name && v == "true");
+        if flag("paymentfailed") {
+            ReturnOutcome::Failed
+        } else if flag("paymentsuccess") || flag("pendingreview") {
+            ReturnOutcome::Success
+        } else {
+            ReturnOutcome::None
+        }
+    }
+}
+
+/// What one look at the portal found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Observation {
+    Seen {
+        status: InvoiceStatus,
+        transactions: usize,
+    },
+    /// The portal could not be reached (network, timeout, server error, an odd page).
+    Unreachable,
+    /// The portal wants the person: sign-in refused, second factor, captcha, ban, or the
+    /// paying account is not signed in here.
+    NeedsPerson,
+}
+
+/// What an observation means for an attempt: its new state (if it changes) and what to say.
+pub fn verdict(
+    attempt: &Attempt,
+    seen: &Observation,
+    since_open: Duration,
+    usual: Duration,
+) -> (Option<AttemptState>, PaymentPhase) {
+    let waiting = if since_open >= usual {
+        PaymentPhase::Slow
+    } else {
+        PaymentPhase::Waiting
+    };
+    match seen {
+        Observation::Seen { status, .. } if *status == InvoiceStatus::Paid => {
+            (Some(AttemptState::Settled), PaymentPhase::Paid)
+        }
+        Observation::Seen { status, .. } if status.is_final() => {
+            (Some(AttemptState::Settled), PaymentPhase::Ended)
+        }
+        // The processor told the portal; or the portal recorded money on the invoice.
+        Observation::Seen {
+            status: InvoiceStatus::PaymentPending,
+            ..
+        } => (None, waiting),
+        Observation::Seen { transactions, .. } if *transactions > attempt.transactions_before => {
+            (None, waiting)
+        }
+        Observation::Seen { .. } => match attempt.state {
+            AttemptState::Returned => (None, waiting),
+            _ if since_open >= usual => (Some(AttemptState::Cancelled), PaymentPhase::NotPaid),
+            AttemptState::FailedAtProcessor => (None, PaymentPhase::FailedUnconfirmed),
+            _ => (None, PaymentPhase::NotSeenYet),
+        },
+        Observation::Unreachable => (None, PaymentPhase::Unknown),
+        Observation::NeedsPerson => (None, PaymentPhase::SignInNeeded),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Utc;
+    use portal::PaymentKind;
+
+    fn attempt(state: AttemptState) -> Attempt {
+        Attempt {
+            id: "a".into(),
+            account: "x@h".into(),
+            invoice_id: 1,
+            number: "1".into(),
+            covers: vec![1],
+            kind: PaymentKind::OneOff,
+            amount: None,
+            transactions_before: 1,
+            opened_at: Utc::now(),
+            state,
+            updated_at: Utc::now(),
+        }
+    }
+
+    const USUAL: Duration = Duration::from_secs(300);
+    const EARLY: Duration = Duration::from_secs(10);
+    const LATE: Duration = Duration::from_secs(301);
+
+    fn seen(status: InvoiceStatus, transactions: usize) -> Observation {
+        Observation::Seen {
+            status,
+            transactions,
+        }
+    }
+
+    #[test]
+    fn nothing_is_said_about_money_that_the_portal_did_not_say() {
+        use AttemptState::{Cancelled, FailedAtProcessor, Opened, Returned, Settled, WindowClosed};
+        use InvoiceStatus::{Paid, PaymentPending, Unpaid};
+        use PaymentPhase as P;
+        let cases = [
+            // (state, observation, since open) -> (new state, phase)
+            (WindowClosed, seen(Paid, 2), EARLY, Some(Settled), P::Paid),
+            (WindowClosed, seen(Unpaid, 1), EARLY, None, P::NotSeenYet),
+            (
+                WindowClosed,
+                seen(Unpaid, 1),
+                LATE,
+                Some(Cancelled),
+                P::NotPaid,
+            ),
+            // A new transaction: the portal recorded money; keep following.
+            (WindowClosed, seen(Unpaid, 2), LATE, None, P::Slow),
+            (
+                WindowClosed,
+                seen(PaymentPending, 1),
+                EARLY,
+                None,
+                P::Waiting,
+            ),
+            (
+                FailedAtProcessor,
+                seen(Unpaid, 1),
+                EARLY,
+                None,
+                P::FailedUnconfirmed,
+            ),
+            (
+                FailedAtProcessor,
+                seen(Paid, 2),
+                EARLY,
+                Some(Settled),
+                P::Paid,
+            ),
+            (
+                FailedAtProcessor,
+                seen(Unpaid, 1),
+                LATE,
+                Some(Cancelled),
+                P::NotPaid,
+            ),
+            (Returned, seen(Unpaid, 1), EARLY, None, P::Waiting),
+            // A success return is never turned into "not paid": the processor may hold it.
+            (Returned, seen(Unpaid, 1), LATE, None, P::Slow),
+            (Opened, seen(Unpaid, 1), EARLY, None, P::NotSeenYet),
+            (
+                Returned,
+                seen(InvoiceStatus::Cancelled, 1),
+                EARLY,
+                Some(Settled),
+                P::Ended,
+            ),
+            (
+                WindowClosed,
+                Observation::Unreachable,
+                LATE,
+                None,
+                P::Unknown,
+            ),
+            (
+                Returned,
+                Observation::NeedsPerson,
+                EARLY,
+                None,
+                P::SignInNeeded,
+            ),
+        ];
+        for (state, obs, since, new, phase) in cases {
+            assert_eq!(
+                verdict(&attempt(state), &obs, since, USUAL),
+                (new, phase),
+                "{state:?} {obs:?} {since:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_return_address_is_read_like_the_invoice_page_reads_it() {
+        let of = |q: &str| {
+            ReturnOutcome::of(
+                &url::Url::parse(&format!("https://p.example/viewinvoice.php?id=3{q}")).unwrap(),
+            )
+        };
+        assert_eq!(of("&paymentsuccess=true"), ReturnOutcome::Success);
+        assert_eq!(of("&pendingreview=true"), ReturnOutcome::Success);
+        assert_eq!(of("&paymentfailed=true"), ReturnOutcome::Failed);
+        assert_eq!(
+            of("&paymentsuccess=true&paymentfailed=true"),
+            ReturnOutcome::Failed
+        );
+        assert_eq!(of(""), ReturnOutcome::None);
+        assert_eq!(of("&paymentsuccess=false"), ReturnOutcome::None);
+    }
+}
