@@ -12,10 +12,7 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             let port = harness::free_port();
             let app = App::launch(harness::Launch {
                 args: vec!["--demo".into()],
-                env: vec![
-                    ("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string()),
-                    ("JITOPS_DEMO_SESSION_IDLE".into(), "3".into()),
-                ],
+                env: vec![("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string())],
                 ..Default::default()
             })
             .await;
@@ -71,8 +68,9 @@ async fn portal_faults_keep_the_figures_explain_and_recover() {
             demo_faults(port, "latency_ms=0").await;
             app.wait_for("#refresh:not(.is-busy)").await;
 
-            // The session expires (3 s idle): the next sync signs in again by itself.
-            tokio::time::sleep(std::time::Duration::from_secs(4)).await;
+            // The session expires (as after the portal's idle time): the next sync signs in
+            // again by itself.
+            demo_faults(port, "expire_sessions=1").await;
             app.click("#refresh").await;
             app.wait_for("#refresh:not(.is-busy)").await;
             assert_eq!(app.screen().await, "dashboard", "still where the user was");

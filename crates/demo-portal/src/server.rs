@@ -348,10 +348,7 @@ impl DemoPortal {
 
     /// Every session idles out now, as after `session_idle` without a visit.
     pub fn expire_sessions(&self) {
-        for s in self.shared.sessions.lock().unwrap().values_mut() {
-            s.user = None;
-            s.two_factor_for = None;
-        }
+        self.shared.expire_sessions();
     }
 
     pub fn set_notify_delay(&self, delay: Duration) {
@@ -593,6 +590,15 @@ fn banned(shared: &Shared, ip: IpAddr) -> Option<Response> {
 }
 
 impl Shared {
+    /// Every session idles out now, as after `session_idle` without a visit: its cookie no
+    /// longer signs anyone in.
+    pub(crate) fn expire_sessions(&self) {
+        for s in self.sessions.lock().unwrap().values_mut() {
+            s.user = None;
+            s.two_factor_for = None;
+        }
+    }
+
     fn set_password(&self, email: &str, password: &str) {
         with_account(self, email, |a| a.password = password.to_owned());
         self.sessions

@@ -25,15 +25,12 @@ fn list_page(theme: Theme) -> String {
     )
 }
 
-/// What the app does with a fetched list page: is it the sign-in page (an expired session)?
-/// If not, the list.
-/// One tokenizer pass answers both the sign-in check and the depth guard (as the session does).
+/// What the app does with a fetched list page (`Session::invoices`): one tokenizer pass answers
+/// whether it is the sign-in page (an expired session), the depth guard and the list.
 fn read_list(page: &str, url: &Url) -> usize {
-    let scan = portal::depth::scan(page);
+    let (scan, list) = portal::pages::scan_invoice_list(page, url);
     assert!(!scan.sign_in_form);
-    portal::depth::with_known_scan(page, scan, || {
-        portal::pages::parse_invoice_list(page, url).unwrap().len()
-    })
+    list.unwrap().0.len()
 }
 
 fn parse(c: &mut Criterion) {

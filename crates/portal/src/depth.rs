@@ -28,7 +28,7 @@ pub struct PageScan {
 }
 
 #[derive(Default)]
-struct ScanSink {
+pub(crate) struct ScanSink {
     /// The elements open now, as the tree builder would hold them; and how many of each name
     /// are open, so an end tag that closes nothing is known at once (the tree builder ignores
     /// it: counting it would let `<div></x>` repeated hide any depth).
@@ -216,20 +216,36 @@ pub fn with_known_scan<T>(html: &str, scan: PageScan, read: impl FnOnce() -> T) 
     read()
 }
 
-fn scan_until(html: &str, stop_beyond: usize) -> PageScan {
-    let sink = ScanSink {
-        stop_beyond,
-        ..ScanSink::default()
-    };
+impl ScanSink {
+    /// A scan that stops reading once the page nests deeper than `stop_beyond`.
+    pub(crate) fn stopping_beyond(stop_beyond: usize) -> ScanSink {
+        ScanSink {
+            stop_beyond,
+            ..ScanSink::default()
+        }
+    }
+
+    /// What the pass found.
+    pub(crate) fn result(&self) -> PageScan {
+        PageScan {
+            deepest: self.deepest.get(),
+            sign_in_form: self.sign_in_form.get(),
+        }
+    }
+}
+
+/// Runs the tokenizer over the whole of `html` into `sink` (until the sink stops it).
+pub(crate) fn tokenize<S: TokenSink>(html: &str, sink: S) -> S {
     let tokenizer = Tokenizer::new(sink, TokenizerOpts::default());
     let input = BufferQueue::default();
     input.push_back(html.into());
     let _ = tokenizer.feed(&input);
     tokenizer.end();
-    PageScan {
-        deepest: tokenizer.sink.deepest.get(),
-        sign_in_form: tokenizer.sink.sign_in_form.get(),
-    }
+    tokenizer.sink
+}
+
+fn scan_until(html: &str, stop_beyond: usize) -> PageScan {
+    tokenize(html, ScanSink::stopping_beyond(stop_beyond)).result()
 }
 
 /// How deep `html`'s elements nest, by its tags (counted up to MAX_DEPTH + 1).

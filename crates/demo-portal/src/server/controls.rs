@@ -41,7 +41,8 @@ pub(crate) async fn faults_layer(
 /// The demo's fault knobs while it runs, for trying the app (and the end-to-end faults
 /// scenarios): `/demo/faults.php?down=1`, `?latency_ms=3000`, `?down=0&latency_ms=0`, and
 /// `?notify_delay_ms=7300` (when the processor's notification reaches the portal after a
-/// payment: `make bench` varies it so that Paid lands at any moment between two checks). Only
+/// payment: `make bench` varies it so that Paid lands at any moment between two checks),
+/// `?expire_sessions=1` (every session idles out now, as after the portal's idle time). Only
 /// the parameters given change; the page shows the faults in force.
 pub(crate) async fn faults_control(
     State(shared): State<Arc<Shared>>,
@@ -60,6 +61,11 @@ pub(crate) async fn faults_control(
     if let Some(ms) = query.get("notify_delay_ms").and_then(|v| v.parse().ok()) {
         *shared.notify_delay.lock().unwrap() = Duration::from_millis(ms);
     }
+    drop(faults);
+    if query.get("expire_sessions").is_some_and(|v| v == "1") {
+        shared.expire_sessions();
+    }
+    let faults = shared.faults.lock().unwrap();
     let delay = *shared.notify_delay.lock().unwrap();
     format!("{:?}\nnotify_delay: {delay:?}\n", *faults).into_response()
 }

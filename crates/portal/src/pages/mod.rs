@@ -282,14 +282,22 @@ fn document(html: &str) -> Option<Html> {
 /// The page's tree, only when the page arrived whole (it closes its `html` element): half a
 /// list would silently leave invoices out, half an invoice its totals.
 fn whole_document(html: &str, url: &Url) -> Result<Html> {
+    ends_whole(html, url)?;
+    document(html).ok_or_else(|| too_deep(url))
+}
+
+/// A page cut short (a dropped connection, a proxy's limit) would hide what it did not bring:
+/// its end (`</html>`) must be there.
+fn ends_whole(html: &str, url: &Url) -> Result<()> {
     let tail_start = html.len().saturating_sub(4096);
     let tail_start = (tail_start..html.len())
         .find(|i| html.is_char_boundary(*i))
         .unwrap_or(html.len());
-    if !html[tail_start..].to_ascii_lowercase().contains("</html") {
-        return Err(PortalError::unexpected(url, "a whole page (it ends early)"));
+    if html[tail_start..].to_ascii_lowercase().contains("</html") {
+        Ok(())
+    } else {
+        Err(PortalError::unexpected(url, "a whole page (it ends early)"))
     }
-    document(html).ok_or_else(|| too_deep(url))
 }
 
 fn too_deep(url: &Url) -> PortalError {
