@@ -58,6 +58,7 @@ pub async fn both_languages(app: &App, name: &str) {
         screen,
         "the toggle kept the user on {screen}"
     );
+    app.wait_screen(&screen).await;
     let heading_sq = app
         .wait_text("#main h1", "an Albanian heading", |t| {
             !t.is_empty() && t != heading_en
@@ -94,6 +95,7 @@ pub async fn both_languages(app: &App, name: &str) {
     app.wait_for("#lang-en[aria-pressed='true']").await;
     app.wait_text("#main h1", "the English heading back", |t| t == heading_en)
         .await;
+    app.wait_screen(&screen).await;
 }
 
 /// A page of the embedded demo portal's controls, straight (no proxy a machine may name).
@@ -202,12 +204,17 @@ pub async fn demo_faults(port: u16, query: &str) {
 
 /// axe-core on the current screen in English, then in Albanian, then back.
 pub async fn audit_both(app: &App, name: &str) {
+    // Each language's screen audited once drawn, and the screen left drawn: the switch
+    // redraws it, and the caller's next step needs it whole.
+    let screen = app.screen().await;
     app.audit(&format!("{name} (en)")).await;
     app.click("#lang-sq").await;
     app.wait_for("#lang-sq[aria-pressed='true']").await;
+    app.wait_screen(&screen).await;
     app.audit(&format!("{name} (sq)")).await;
     app.click("#lang-en").await;
     app.wait_for("#lang-en[aria-pressed='true']").await;
+    app.wait_screen(&screen).await;
 }
 
 /// The saved copies (`<data>/…/offline/*.json`) under `dir`.

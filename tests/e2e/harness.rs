@@ -322,19 +322,30 @@ impl App {
     }
 
     pub async fn type_into(&self, css: &str, text: &str) {
+        use fantoccini::actions::{InputSource, KeyAction, KeyActions};
         self.wait_for(css).await;
-        // WebKitWebDriver's clear does not always empty a field that has focus. The field is
-        // named by its selector here: an element reference handed to a script can leave
-        // WebKitWebDriver unable to find that node for the keys that follow.
-        self.client
+        // The page empties and focuses the field (WebKitWebDriver's clear does not always
+        // empty a field that has focus), then the keys are pressed on the keyboard, as a
+        // person types: no element reference, which WebKitWebDriver can lose after the page
+        // replaced many nodes (a list filtered) and before the keys were sent.
+        let focused = self
+            .client
             .execute(
-                "document.querySelector(arguments[0]).value = ''",
+                "const e = document.querySelector(arguments[0]); \
+                 if (!e) return false; e.value = ''; e.focus(); return document.activeElement === e;",
                 vec![serde_json::json!(css)],
             )
             .await
-            .ok();
-        let el = self.wait_for(css).await;
-        el.send_keys(text)
+            .unwrap_or_else(|e| panic!("focus {css}: {e}"));
+        assert_eq!(focused, serde_json::json!(true), "{css} takes the focus");
+        let mut keys = KeyActions::new("keyboard".into());
+        for c in text.chars() {
+            keys = keys
+                .then(KeyAction::Down { value: c })
+                .then(KeyAction::Up { value: c });
+        }
+        self.client
+            .perform_actions(keys)
             .await
             .unwrap_or_else(|e| panic!("type into {css}: {e}"));
     }

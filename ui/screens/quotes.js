@@ -54,7 +54,7 @@ export async function quotes(root, options = {}) {
       onkeydown: rowKeys(() => open(q)),
     },
     h('td', {}, h('button', { type: 'button', class: 'row-link', tabindex: '-1', 'aria-label': t('quote-title', { number: q.number }), text: q.number })),
-    h('td', { text: q.subject }), h('td', { text: q.created }), h('td', { text: q.valid_until }),
+    h('td', { class: 'wrap', text: q.subject }), h('td', { text: q.created }), h('td', { text: q.valid_until }),
     h('td', {}, h('span', { class: `status stage-${q.stage}`, text: q.stage_text }))))));
   body.replaceChildren(...[
     h('p', { class: 'muted', id: 'quotes-summary', text: view.summary }),
