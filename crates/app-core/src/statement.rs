@@ -246,6 +246,22 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The statement of one account for November 2026.
+    fn november(
+        invoices: &[InvoiceSummary],
+        payments: &HashMap<u64, InvoicePayments>,
+    ) -> Statement {
+        statement(
+            day("2026-11-01"),
+            day("2026-11-30"),
+            &[Ledger {
+                account: "a@x",
+                invoices,
+                payments,
+            }],
+        )
+    }
     use portal::Money;
 
     fn day(s: &str) -> NaiveDate {
@@ -337,15 +353,7 @@ mod tests {
                 },
             ),
         ]);
-        let s = statement(
-            day("2026-11-01"),
-            day("2026-11-30"),
-            &[Ledger {
-                account: "a@x",
-                invoices: &invoices,
-                payments: &payments,
-            }],
-        );
+        let s = november(&invoices, &payments);
         assert!(s.gaps.is_empty(), "{:?}", s.gaps);
         let all = &s.currencies[0];
         assert_eq!(all.currency, "ALL");
@@ -391,15 +399,7 @@ mod tests {
                 credit: Decimal::ZERO,
             },
         )]);
-        let s = statement(
-            day("2026-11-01"),
-            day("2026-11-30"),
-            &[Ledger {
-                account: "a@x",
-                invoices: &invoices,
-                payments: &payments,
-            }],
-        );
+        let s = november(&invoices, &payments);
         let gaps: Vec<(&str, GapKind)> = s
             .gaps
             .iter()
@@ -422,15 +422,7 @@ mod tests {
                 credit: d("2.00"),
             },
         )]);
-        let s = statement(
-            day("2026-11-01"),
-            day("2026-11-30"),
-            &[Ledger {
-                account: "a@x",
-                invoices: &invoices,
-                payments: &payments,
-            }],
-        );
+        let s = november(&invoices, &payments);
         assert_eq!(s.gaps.len(), 1);
         assert_eq!(s.gaps[0].why, GapKind::CreditUndated);
         assert_eq!(

@@ -51,14 +51,7 @@ pub(crate) async fn index_get(
             }
         }
         "/password/reset" => {
-            let chrome = Chrome {
-                theme: shared.theme,
-                title: shared.language.text(Text::ResetTitle),
-                token: &v.token,
-                account: None,
-                lang: shared.language,
-                head: "",
-            };
+            let chrome = reset_chrome(&shared, &v);
             page(
                 html::layout(
                     &chrome,
@@ -249,14 +242,7 @@ pub(crate) async fn index_post(
                 .unwrap()
                 .iter()
                 .any(|a| a.email == email);
-            let chrome = Chrome {
-                theme: shared.theme,
-                title: shared.language.text(Text::ResetTitle),
-                token: &v.token,
-                account: None,
-                lang: shared.language,
-                head: "",
-            };
+            let chrome = reset_chrome(&shared, &v);
             let result = if known {
                 shared.outbox.lock().unwrap().push(Email {
                     to: email.clone(),
@@ -321,4 +307,16 @@ pub(crate) async fn recaptcha_script() -> Response {
 
 pub(crate) async fn recaptcha_token(State(shared): State<Arc<Shared>>) -> Response {
     shared.answers.new_token().into_response()
+}
+
+/// The page around the password-reset form, and around what the portal said of a request.
+fn reset_chrome<'a>(shared: &'a Shared, v: &'a Visit) -> Chrome<'a> {
+    Chrome {
+        theme: shared.theme,
+        title: shared.language.text(Text::ResetTitle),
+        token: &v.token,
+        account: None,
+        lang: shared.language,
+        head: "",
+    }
 }
