@@ -43,10 +43,12 @@ e2e:
 	tests/run-e2e.sh
 
 # The release app and its .deb (Tauri's bundler, from the npm package @tauri-apps/cli, which
-# ships prebuilt binaries): target/release/bundle/deb/jitops-billing_<version>_amd64.deb
+# ships prebuilt binaries), repacked with xz as Debian packs its own:
+# target/release/bundle/deb/jitops-billing_<version>_amd64.deb
 package: deps
 	@command -v npm >/dev/null || scripts/install-deps.sh --with-node
 	npm exec --yes --package=@tauri-apps/cli@2 -- tauri build --bundles deb
+	scripts/repack-deb.sh
 
 # The .deb's file list and dependencies, and its binary, unpacked into a temporary folder,
 # starting and showing the sign-in screen under Xvfb.

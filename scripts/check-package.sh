@@ -20,6 +20,11 @@ grep -q "libayatana-appindicator3-1" <<<"$depends" || { echo "Depends lacks the 
 # The statement's PDF embeds the system's DejaVu fonts.
 grep -q "fonts-dejavu-core" <<<"$depends" || { echo "Depends lacks the statement's fonts: $depends" >&2; exit 1; }
 echo "files and Depends ($depends): ok"
+# Packed with xz, as Debian packs its own (scripts/repack-deb.sh), every file owned by root.
+members=$(ar t "$deb")
+grep -qx data.tar.xz <<<"$members" || { echo "the package is not packed with xz: $members" >&2; exit 1; }
+owners=$(dpkg-deb -c "$deb" | awk '{print $2}' | sort -u)
+[ "$owners" = "root/root" ] || { echo "files not owned by root: $owners" >&2; exit 1; }
 
 
 unpacked=$(mktemp -d /tmp/jitops-deb.XXXXXX)

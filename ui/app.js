@@ -5,61 +5,72 @@
 import { drawAccounts, showOffline, showWhatFailedOffline, signedIn, startSync, updateBadge } from './account.js';
 import { listenToTray } from './desktop.js';
 import { h, main, showError } from './dom.js';
-import { loadTexts, switchLanguage, t } from './i18n.js';
+import { switchLanguage, t } from './i18n.js';
 import { back, go, render, setChrome } from './router.js';
 import { onProgress } from './screens/payment.js';
 import { invoke, listen, state } from './state.js';
 
+// What the app tells the page (payment progress, the tray, a second launch).
+function listenToApp() {
+  return Promise.all([
+    listen('payment-progress', onProgress),
+    listen('checkout-blocked', (event) => {
+      const download = event.payload.download;
+      const message = t(download ? 'payment-blocked-download' : 'payment-blocked-host', { host: event.payload.host });
+      const panel = document.getElementById('payment-panel') || main();
+      panel.querySelector('#blocked')?.remove();
+      panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
+        h('span', { text: message }),
+        download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+    }),
+    // The person signed in on the portal's own page (sign-in window): the app carries on with
+    // that session. There is no password to remember, and they are told so.
+    listen('browser-signed-in', async (event) => {
+      const outcome = event.payload;
+      const note = t('signin-browser-no-remember');
+      await signedIn(outcome.account, outcome.keyring_warning ? `${outcome.keyring_warning} ${note}` : note);
+    }),
+    listen('browser-sign-in-failed', (event) => {
+      const form = document.getElementById('signin-form') || main();
+      showError(form, event.payload);
+    }),
+    // The app was launched again: this window came to the front. Asked for the demo portal, the
+    // sign-in form (when showing) picks it, without redrawing what was typed.
+    listen('second-launch', (event) => {
+      const args = event.payload || [];
+      if (args.includes('--demo') && state.screen === 'signin' && !state.signedIn) {
+        state.portal = 'demo';
+        const radio = document.getElementById('portal-demo');
+        if (radio) radio.checked = true;
+      }
+    }),
+    listenToTray(),
+    listen('app-warning', (event) => {
+      // Something the person must know that no screen is about (the payment window's data
+      // could not be cleared): said where they are, without redrawing it.
+      main().querySelector('#app-warning')?.remove();
+      main().prepend(h('div', { class: 'alert alert-warn', role: 'alert', id: 'app-warning', text: event.payload }));
+    }),
+  ]);
+}
+
+// Every round trip the first screen needs is made at once (one after the other, they held it
+// back), and the listeners are all in place before it is drawn: an event that comes once the
+// window shows (a second launch, the tray) finds its listener. The catalogue asked for without
+// a language is the app's own language, the one `app_info` names.
 async function start() {
-  const info = await invoke('app_info');
+  const [info, texts] = await Promise.all([invoke('app_info'), invoke('catalog', { lang: '' }), listenToApp()]);
   state.version = info.version;
   state.demo = info.demo;
   state.timing = info.timing;
   if (info.demo) state.portal = 'demo';
-  await loadTexts(info.lang);
+  state.texts = texts;
+  state.lang = info.lang;
   for (const b of document.querySelectorAll('#lang-toggle button')) b.addEventListener('click', () => switchLanguage(b.dataset.lang));
   for (const b of document.querySelectorAll('#rail .rail-item')) b.addEventListener('click', () => go(b.dataset.screen));
   document.getElementById('open-review').addEventListener('click', () => go('review'));
   document.addEventListener('keydown', (e) => {
     if (e.key === 'Escape' && !e.defaultPrevented) back();
-  });
-  await listen('payment-progress', onProgress);
-  await listen('checkout-blocked', (event) => {
-    const download = event.payload.download;
-    const message = t(download ? 'payment-blocked-download' : 'payment-blocked-host', { host: event.payload.host });
-    const panel = document.getElementById('payment-panel') || main();
-    panel.querySelector('#blocked')?.remove();
-    panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
-      h('span', { text: message }),
-      download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
-  });
-  // The person signed in on the portal's own page (sign-in window): the app carries on with
-  // that session. There is no password to remember, and they are told so.
-  await listen('browser-signed-in', async (event) => {
-    const outcome = event.payload;
-    const note = t('signin-browser-no-remember');
-    await signedIn(outcome.account, outcome.keyring_warning ? `${outcome.keyring_warning} ${note}` : note);
-  });
-  await listen('browser-sign-in-failed', (event) => {
-    const form = document.getElementById('signin-form') || main();
-    showError(form, event.payload);
-  });
-  // The app was launched again: this window came to the front. Asked for the demo portal, the
-  // sign-in form (when showing) picks it, without redrawing what was typed.
-  await listen('second-launch', (event) => {
-    const args = event.payload || [];
-    if (args.includes('--demo') && state.screen === 'signin' && !state.signedIn) {
-      state.portal = 'demo';
-      const radio = document.getElementById('portal-demo');
-      if (radio) radio.checked = true;
-    }
-  });
-  await listenToTray();
-  await listen('app-warning', (event) => {
-    // Something the person must know that no screen is about (the payment window's data
-    // could not be cleared): said where they are, without redrawing it.
-    main().querySelector('#app-warning')?.remove();
-    main().prepend(h('div', { class: 'alert alert-warn', role: 'alert', id: 'app-warning', text: event.payload }));
   });
   await render();
   // The last account's saved invoices at once, then signing in replaces them.

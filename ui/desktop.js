@@ -31,23 +31,25 @@ export function askOnClose() {
 
 // The tray's menu: a refresh in the background, another account; the tray or a click on a
 // notification: the invoice it was about.
-export async function listenToTray() {
-  await listen('close-asked', askOnClose);
-  await listen('tray-refresh', () => {
-    if (!state.signedIn) return;
-    const button = state.screen === 'dashboard' && document.getElementById('refresh');
-    if (button) { if (!button.disabled) button.click(); } else startSync().then((view) => updateBadge(view), () => {});
-  });
+export function listenToTray() {
   const choiceFor = async (key) => (await invoke('accounts')).find((a) => a.key === key);
-  await listen('tray-switch-account', async (event) => {
-    const choice = await choiceFor(event.payload);
-    if (choice && !choice.current) await switchTo(choice);
-  });
-  await listen('open-invoice', async (event) => {
-    const { account, invoiceId } = event.payload;
-    const choice = await choiceFor(account);
-    if (!choice) return;
-    if (choice.current && state.signedIn) await go('invoice', { invoiceId });
-    else await switchTo(choice, () => go('invoice', { invoiceId }));
-  });
+  return Promise.all([
+    listen('close-asked', askOnClose),
+    listen('tray-refresh', () => {
+      if (!state.signedIn) return;
+      const button = state.screen === 'dashboard' && document.getElementById('refresh');
+      if (button) { if (!button.disabled) button.click(); } else startSync().then((view) => updateBadge(view), () => {});
+    }),
+    listen('tray-switch-account', async (event) => {
+      const choice = await choiceFor(event.payload);
+      if (choice && !choice.current) await switchTo(choice);
+    }),
+    listen('open-invoice', async (event) => {
+      const { account, invoiceId } = event.payload;
+      const choice = await choiceFor(account);
+      if (!choice) return;
+      if (choice.current && state.signedIn) await go('invoice', { invoiceId });
+      else await switchTo(choice, () => go('invoice', { invoiceId }));
+    }),
+  ]);
 }

@@ -17,6 +17,7 @@ mod mass_payment;
 pub mod payment_verdict;
 pub mod payments;
 pub mod pdf_cache;
+mod pdf_text;
 pub mod quotes;
 pub mod reminder_notices;
 pub mod reminders;

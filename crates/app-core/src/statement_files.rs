@@ -4,11 +4,11 @@
 
 use crate::core::*;
 use crate::error::CoreError;
+use crate::pdf_text::Typeface;
 use crate::statement::{EntryKind, Statement};
 use crate::views::money;
 use krilla::geom::Point;
 use krilla::page::PageSettings;
-use krilla::text::{Font, TextDirection};
 use krilla::Document;
 use l10n::{format_date, Arg, Catalogues, Lang};
 use portal::Money;
@@ -82,11 +82,11 @@ pub fn statement_csv(c: &Catalogues, lang: Lang, s: &Statement) -> String {
     crate::export::table(&header, rows)
 }
 
-fn font(file: &str) -> std::io::Result<Font> {
+fn font(file: &str) -> std::io::Result<Typeface> {
     for dir in FONT_DIRS {
         let path = PathBuf::from(dir).join(file);
         if let Ok(bytes) = std::fs::read(&path) {
-            if let Some(font) = Font::new(bytes.into(), 0) {
+            if let Some(font) = Typeface::new(bytes) {
                 return Ok(font);
             }
         }
@@ -103,8 +103,6 @@ const HEIGHT: f32 = 842.0;
 const MARGIN: f32 = 42.0;
 const LINE: f32 = 13.0;
 const SMALL: f32 = 8.5;
-/// DejaVu Sans Mono's advance, in ems: amounts are set in it and right-aligned by their length.
-const MONO_ADVANCE: f32 = 0.602;
 
 /// Cut to `max` characters, with an ellipsis when cut.
 fn cut(text: &str, max: usize) -> String {
@@ -141,11 +139,11 @@ pub fn statement_pdf(
         > 1;
 
     // Each page as a list of (x, y, font, size, text, right-aligned).
-    type Run = (f32, f32, Font, f32, String, bool);
+    type Run = (f32, f32, Typeface, f32, String, bool);
     let mut pages: Vec<Vec<Run>> = vec![vec![]];
     let mut y = MARGIN + 16.0;
     let page_bottom = HEIGHT - MARGIN - LINE;
-    let put = |pages: &mut Vec<Vec<Run>>, x, y, f: &Font, size, t: String, right| {
+    let put = |pages: &mut Vec<Vec<Run>>, x, y, f: &Typeface, size, t: String, right| {
         pages
             .last_mut()
             .unwrap()
@@ -302,20 +300,14 @@ pub fn statement_pdf(
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for (x, y, f, size, t, right) in runs {
-            let x = if right {
-                // Right-aligned cells are set in the monospaced font (or are short headers:
-                // measured the same way, close enough for a label).
-                x - t.chars().count() as f32 * MONO_ADVANCE * size
-            } else {
-                x
-            };
-            surface.draw_text(
+            let x = if right { x - f.width(&t, size) } else { x };
+            surface.draw_glyphs(
                 Point::from_xy(x, y),
-                f,
-                size,
+                &f.glyphs(&t),
+                f.font.clone(),
                 &t,
+                size,
                 false,
-                TextDirection::Auto,
             );
         }
         let number = c.text(
@@ -323,16 +315,16 @@ pub fn statement_pdf(
             "statement-page",
             &[("page", Arg::from(n + 1)), ("count", Arg::from(count))],
         );
-        surface.draw_text(
+        surface.draw_glyphs(
             Point::from_xy(
-                WIDTH - MARGIN - number.chars().count() as f32 * 0.5 * SMALL,
+                WIDTH - MARGIN - regular.width(&number, SMALL),
                 HEIGHT - MARGIN / 2.0,
             ),
-            regular.clone(),
-            SMALL,
+            &regular.glyphs(&number),
+            regular.font.clone(),
             &number,
+            SMALL,
             false,
-            TextDirection::Auto,
         );
         surface.finish();
         page.finish();

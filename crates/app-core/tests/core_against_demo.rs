@@ -836,6 +836,19 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
     }
     let (pdf, name) = w.core.statement_pdf().unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
+    // Its text reads back as written (what a viewer searches and copies), amounts included.
+    let read = pdf_text(&pdf);
+    for said in ["Statement", "Opening balance"] {
+        assert!(read.contains(said), "{said:?} not in the PDF: {read}");
+    }
+    for (currency, books) in &expected {
+        let closing = app_core::views::money(
+            Lang::En,
+            &portal::Money::new(books.closing, currency.as_str()),
+        );
+        let said = format!("Closing balance: {closing}");
+        assert!(read.contains(&said), "{said:?} not in the PDF: {read}");
+    }
     assert!(
         name.ends_with(".pdf") && name.contains(&from.to_string()),
         "{name}"
@@ -871,11 +884,20 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         csv.lines().count(),
         "the same entries, in the other language"
     );
+    let read = pdf_text(&core.statement_pdf().unwrap().0);
+    for said in ["Pasqyra e llogarisë", "Bilanci në fillim"] {
+        assert!(read.contains(said), "{said:?} not in the PDF: {read}");
+    }
     // A range the wrong way round is refused.
     assert!(matches!(
         core.prepare_statement(false, to, from, &stop, |_| {}).await,
         Err(CoreError::StatementRange)
     ));
+}
+
+/// The text of a PDF, read by a reader other than the one that wrote it.
+fn pdf_text(pdf: &[u8]) -> String {
+    pdf_extract::extract_text_from_mem(pdf).expect("the PDF reads")
 }
 
 #[tokio::test]

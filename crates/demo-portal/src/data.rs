@@ -225,6 +225,32 @@ impl Account {
         Ok(id)
     }
 
+    /// Staff raising an invoice by hand: one unpaid line of `amount`, due `due_in` days from
+    /// `today` (negative: already overdue), numbered after the client's last invoice. Answers
+    /// its number.
+    pub fn raise_invoice(&mut self, amount: Decimal, due_in: i64, today: NaiveDate) -> String {
+        // Add-funds invoices are numbered apart (80,000 on).
+        let id = (self.invoices.iter())
+            .filter(|i| !i.adds_funds)
+            .map(|i| i.id)
+            .max()
+            .unwrap_or(1000)
+            + 1;
+        let number = format!("{}-{:04}", today.format("%Y"), id - 900);
+        let mut inv = invoice(
+            id,
+            &number,
+            today,
+            due_in,
+            self.currency(),
+            vec![one_off("Domain Renewal", &amount.round_dp(2).to_string())],
+            Status::Unpaid,
+        );
+        inv.tax_rate = Decimal::ZERO;
+        self.invoices.push(inv);
+        number
+    }
+
     /// WHMCS's manual "Apply Credit": refused (nothing changes) for an amount that is not
     /// positive, beyond the credit or beyond the invoice's balance; else the invoice's credit
     /// grows, the client's shrinks, and an invoice it covers is Paid. Answers whether it applied.

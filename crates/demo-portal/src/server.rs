@@ -245,6 +245,7 @@ impl DemoPortal {
             .route("/demo/payments.php", get(payments_list))
             .route("/demo/password.php", get(password_control))
             .route("/demo/credit.php", get(credit_control))
+            .route("/demo/invoices.php", get(invoices_control))
             .route("/demo/quotes.php", get(quotes_control))
             .route("/demo/captcha.php", get(captcha_control))
             .route("/demo/recaptcha/api.js", get(recaptcha_script))

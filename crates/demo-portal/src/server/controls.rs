@@ -1,6 +1,6 @@
 //! The demo's own controls (`/demo/*`), for tests and reviewers: faults injected into every
 //! answer (down, slow, errors), the sessions and payments seen, the outbox, the password and
-//! captcha knobs. A real WHMCS has none of these.
+//! captcha knobs, credit and invoices raised by staff. A real WHMCS has none of these.
 
 use super::*;
 
@@ -167,6 +167,33 @@ pub(crate) async fn credit_control(
     let currency = account.credit.map(|(_, c)| c).unwrap_or("EUR");
     account.credit = Some((amount, currency));
     "changed\n".into_response()
+}
+
+/// `/demo/invoices.php?email=...&amount=12.00&due_in=-3`: raises an unpaid invoice for a
+/// client, due `due_in` days from today (negative: overdue), as the portal's staff would; the
+/// answer is its number.
+pub(crate) async fn invoices_control(
+    State(shared): State<Arc<Shared>>,
+    Query(query): Query<HashMap<String, String>>,
+) -> Response {
+    let (Some(email), Some(amount), Some(due_in)) = (
+        query.get("email"),
+        (query.get("amount")).and_then(|a| a.parse::<rust_decimal::Decimal>().ok()),
+        (query.get("due_in")).and_then(|d| d.parse::<i64>().ok()),
+    ) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "email, amount and due_in are needed",
+        )
+            .into_response();
+    };
+    let mut accounts = shared.accounts.lock().unwrap();
+    let Some(account) = accounts.iter_mut().find(|a| &a.email == email) else {
+        return (StatusCode::NOT_FOUND, "no such client").into_response();
+    };
+    account
+        .raise_invoice(amount, due_in, shared.today)
+        .into_response()
 }
 
 /// `/demo/captcha.php`: the code of the image drawn last, for a test reading it as a person
