@@ -20,15 +20,11 @@ async fn credit_pays_part_of_an_invoice_then_a_whole_one() {
         "credit_pays_part_of_an_invoice_then_a_whole_one",
         || async {
             let port = harness::free_port();
-            let app = App::launch(harness::Launch {
-                args: vec!["--demo".into()],
-                env: vec![("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string())],
-                ..Default::default()
-            })
+            let app = App::signed_in_with(
+                demo_portal::DEMO_EMAIL,
+                &[("JITOPS_DEMO_PORTAL_PORT", &port.to_string())],
+            )
             .await;
-            app.sign_in_demo(demo_portal::DEMO_EMAIL, demo_portal::DEMO_PASSWORD, false)
-                .await;
-            app.wait_screen("dashboard").await;
             app.wait_text("#credit", "the credit", |t| t == "Credit balance: €5.00")
                 .await;
 

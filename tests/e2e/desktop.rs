@@ -331,15 +331,11 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
                     .count()
             };
             let port = harness::free_port();
-            let app = App::launch(Launch {
-                args: vec!["--demo".into()],
-                env: vec![("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string())],
-                ..Launch::default()
-            })
+            let app = App::signed_in_with(
+                demo_portal::DEMO_EMAIL,
+                &[("JITOPS_DEMO_PORTAL_PORT", &port.to_string())],
+            )
             .await;
-            app.sign_in_demo(demo_portal::DEMO_EMAIL, demo_portal::DEMO_PASSWORD, false)
-                .await;
-            app.wait_screen("dashboard").await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
             let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
