@@ -44,11 +44,28 @@ pub async fn no_leaked_placeholders(app: &App, name: &str) {
     }
 }
 
+/// The window itself never scrolls: only the screen's own area (`#main`) does. A page taller
+/// than the window by even one pixel gets WebKit's overlay scrollbar, painted fading in and out
+/// (60 frames a second for about 3 s) after every change on screen: CPU spent while the person
+/// does nothing (`make bench`'s idle row).
+pub async fn window_does_not_scroll(app: &App, name: &str) {
+    let sizes = app
+        .js("const d = document.documentElement; return [d.scrollWidth, d.scrollHeight, innerWidth, innerHeight];")
+        .await;
+    let [width, height, window_width, window_height] =
+        serde_json::from_value::<[u64; 4]>(sizes).expect("four sizes");
+    assert!(
+        width <= window_width && height <= window_height,
+        "{name}: the page is {width}x{height} px in a {window_width}x{window_height} window: it scrolls"
+    );
+}
+
 /// Toggles the language on the current screen and saves a screenshot in each language; checks
 /// that the screen stayed and its heading changed language.
 pub async fn both_languages(app: &App, name: &str) {
     let screen = app.screen().await;
     no_leaked_placeholders(app, name).await;
+    window_does_not_scroll(app, name).await;
     let heading_en = app.text("#main h1").await;
     app.screenshot(&format!("{name}-en")).await;
     app.click("#lang-sq").await;
@@ -69,6 +86,7 @@ pub async fn both_languages(app: &App, name: &str) {
         "{name}: the heading did not change language"
     );
     app.screenshot(&format!("{name}-sq")).await;
+    window_does_not_scroll(app, &format!("{name} in Albanian")).await;
     // No English text of the app's own is left on the Albanian screen: a visible line that is
     // an English message (one that reads differently in Albanian) fails.
     let left = app
