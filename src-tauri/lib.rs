@@ -6,6 +6,7 @@ mod checkout_window;
 mod commands;
 mod dialogs;
 mod error;
+mod first_show;
 mod logging;
 mod notifications;
 mod payments;
@@ -67,6 +68,7 @@ pub fn run() {
                 .build(),
         )
         .on_window_event(tray::on_window_event)
+        .on_page_load(first_show::on_page_load)
         .register_asynchronous_uri_scheme_protocol(
             checkout_window::HOP_SCHEME,
             checkout_window::serve_hop,
@@ -93,11 +95,7 @@ pub fn run() {
             }
             // Started at login: the tray icon only, when there is a tray to come back from.
             let tray = tray::build(app.handle()).is_some();
-            if tray && std::env::args().any(|a| a == app_core::autostart::HIDDEN_ARG) {
-                if let Some(main) = app.get_webview_window("main") {
-                    let _ = main.hide();
-                }
-            }
+            first_show::decide(app.handle(), tray);
             reminders::start_hourly(app.handle());
             // Copies of PDFs handed to the viewer on earlier days go (off the main thread).
             if let Ok(cache) = commands::pdf_cache(app.handle()) {

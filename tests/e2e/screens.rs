@@ -10,6 +10,8 @@ async fn starts_on_the_sign_in_screen_in_english() {
     harness::scenario("starts_on_the_sign_in_screen_in_english", || async {
         let app = App::start().await;
         app.wait_screen("signin").await;
+        // The window is created hidden and shows once its page has loaded (first_show.rs).
+        harness::wait_window_shown("JitOps Billing", true).await;
         assert_eq!(
             app.text("#signin-form h1").await,
             "Sign in to your Client Portal"
