@@ -532,15 +532,11 @@ impl App {
         );
     }
 
-    /// Answers the system's folder dialog titled `title_prefix`: types the folder's path (which
-    /// opens it), then Enter again to choose the folder now shown.
+    /// Answers the system's folder dialog titled `title_prefix` as a person does with the
+    /// keyboard: the folder's whole path typed (without a closing slash, which would open the
+    /// folder instead), then Enter, which chooses that folder.
     pub fn answer_folder_dialog(&self, title_prefix: &str, folder: &std::path::Path) {
-        let mut typed = folder.as_os_str().to_owned();
-        typed.push("/");
-        self.answer_file_dialog(title_prefix, std::path::Path::new(&typed));
-        std::thread::sleep(Duration::from_millis(800));
-        let script = include_str!("x/press_enter.py");
-        run_xlib_script(script, &[title_prefix.as_ref()]);
+        self.answer_file_dialog(title_prefix, folder);
     }
 
     /// Waits until the checkout window is gone (the processor sent it back to the portal, or
@@ -558,8 +554,20 @@ impl App {
             }
             tokio::time::sleep(Duration::from_millis(250)).await;
         }
-        // Let WebKit finish tearing the window down before the driver talks again.
-        tokio::time::sleep(Duration::from_millis(800)).await;
+        // The driver talks again once the toolkit has torn the window down: its X window is
+        // gone (in either language's title).
+        let deadline = Instant::now() + Duration::from_secs(30);
+        while window_titles().iter().any(|t| {
+            CHECKOUT_TITLE_PREFIXES
+                .iter()
+                .any(|prefix| t.starts_with(prefix))
+        }) {
+            assert!(
+                Instant::now() < deadline,
+                "the checkout's X window stayed after its page closed"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         self.client
             .switch_to_window(main)
             .await
@@ -688,6 +696,9 @@ pub fn stand_in_opener(bin: &std::path::Path) -> (String, PathBuf) {
 /// Restarts after a stall in this run of the suite (all scenarios run in one process, one at
 /// a time).
 static RESTARTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The checkout window's title in English and in Albanian (`checkout-window-title`).
+const CHECKOUT_TITLE_PREFIXES: [&str; 2] = ["Secure payment — ", "Pagesë e sigurt — "];
 
 /// Runs a scenario with a time limit. A scenario that does not end in time is a stall (the
 /// app or WebKitWebDriver stopped answering): it is printed and the scenario run once more
