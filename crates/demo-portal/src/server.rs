@@ -1,9 +1,9 @@
-//! Owns the two HTTP servers, their routes and shared state, and what every client-area page
-//! relies on: sessions with WHMCS's cookie and CSRF token, sign-in bans, page answers. The
-//! routes themselves live by job: `sign_in` (login, captchas, 2FA, reset, bans),
-//! `client_area` (what WHMCS serves once signed in), `quotes` (its quotes), `callbacks`
-//! (gateways into the portal), `checkout` (the processor's own origin), `controls` (the demo's
-//! `/demo/*` and faults).
+//! Owns the demo's HTTP servers: their shared state, their routes and the answers every page
+//! is made into. The rest lives by job: `sessions` (WHMCS's cookie, CSRF token, idling out,
+//! bans), `sign_in` (login, captchas, 2FA, reset), `client_area` (what WHMCS serves once signed
+//! in), `quotes` (its quotes), `callbacks` (gateways into the portal), `checkout` (the
+//! processor's own origin), `controls` (the demo's `/demo/*` and faults), `inspect` (what tests
+//! read and set on a running portal).
 
 use crate::bank::ThreeDSecure;
 use crate::captcha::CaptchaKind;
@@ -15,6 +15,7 @@ use crate::lang::{Lang, Text};
 use crate::people;
 use crate::processor::{self, CardForm, CheckoutView, Order};
 use crate::sign_in_pages;
+use crate::{funding_pages, overview_pages};
 use crate::{totp, Faults, Options};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, Path, Query, State};
@@ -37,13 +38,16 @@ mod callbacks;
 mod checkout;
 mod client_area;
 mod controls;
+mod inspect;
 mod quotes;
+mod sessions;
 mod sign_in;
 pub(crate) use callbacks::*;
 pub(crate) use checkout::*;
 use client_area::*;
 use controls::*;
 use quotes::*;
+use sessions::*;
 use sign_in::*;
 
 pub(crate) type Fields = HashMap<String, String>;
@@ -54,19 +58,6 @@ pub struct Email {
     pub to: String,
     pub subject: String,
     pub body: String,
-}
-
-struct Sess {
-    token: String,
-    user: Option<String>,
-    two_factor_for: Option<String>,
-    last_seen: Instant,
-}
-
-#[derive(Default)]
-struct Failures {
-    count: u32,
-    banned_until: Option<Instant>,
 }
 
 pub(crate) struct Shared {
@@ -120,10 +111,6 @@ pub(crate) fn random_token(len: usize, alphabet: &[u8]) -> String {
     (0..len)
         .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
         .collect()
-}
-
-fn hex40() -> String {
-    random_token(40, b"0123456789abcdef")
 }
 
 /// A running demo portal; dropping it stops both servers.
@@ -290,143 +277,9 @@ impl DemoPortal {
         ];
         Ok(DemoPortal { shared, tasks })
     }
-
-    /// `http://127.0.0.1:N/`
-    pub fn portal_url(&self) -> &str {
-        &self.shared.portal_url
-    }
-
-    pub fn checkout_url(&self) -> &str {
-        &self.shared.checkout_url
-    }
-
-    /// The PayPal-like site's origin.
-    pub fn paypal_url(&self) -> &str {
-        &self.shared.paypal_url
-    }
-
-    /// The card-issuing bank's origin (3-D Secure).
-    pub fn bank_url(&self) -> &str {
-        &self.shared.bank_url
-    }
-
-    /// The origins a payment visits as processors (`127.0.0.1:PORT`): 2Checkout's and
-    /// PayPal's. The bank is not one: the app lets the processor hand the window to it.
-    pub fn processor_origins(&self) -> Vec<String> {
-        [&self.shared.checkout_url, &self.shared.paypal_url]
-            .iter()
-            .filter_map(|u| url::Url::parse(u).ok())
-            .map(|u| format!("{}:{}", u.host_str().unwrap_or(""), u.port().unwrap_or(0)))
-            .collect()
-    }
-
-    /// The payment method an invoice is set to.
-    pub fn invoice_gateway(&self, id: u64) -> Gateway {
-        gateway_of(&self.shared, id)
-    }
-
-    pub fn today(&self) -> NaiveDate {
-        self.shared.today
-    }
-
-    pub fn cookie_name(&self) -> &str {
-        &self.shared.cookie_name
-    }
-
-    pub fn outbox(&self) -> Vec<Email> {
-        self.shared.outbox.lock().unwrap().clone()
-    }
-
-    pub fn set_faults(&self, faults: Faults) {
-        *self.shared.faults.lock().unwrap() = faults;
-    }
-
-    /// How many payment notifications the processor has scheduled so far: a declined card
-    /// schedules none.
-    pub fn notifications_scheduled(&self) -> u64 {
-        self.shared.notifications_scheduled.load(Ordering::SeqCst)
-    }
-
-    /// Every session idles out now, as after `session_idle` without a visit.
-    pub fn expire_sessions(&self) {
-        self.shared.expire_sessions();
-    }
-
-    pub fn set_notify_delay(&self, delay: Duration) {
-        *self.shared.notify_delay.lock().unwrap() = delay;
-    }
-
-    /// The second-factor code an authenticator app would show now.
-    pub fn totp_code(&self) -> String {
-        totp::now_code(people::TOTP_SECRET)
-    }
-
-    pub fn invoice_status(&self, email: &str, id: u64) -> Option<&'static str> {
-        let accounts = self.shared.accounts.lock().unwrap();
-        let account = accounts.iter().find(|a| a.email == email)?;
-        account
-            .invoices
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| i.status.label())
-    }
-
-    /// The subscription recorded for an invoice's service ("1 Month", "1 Year").
-    pub fn subscription(&self, email: &str, id: u64) -> Option<&'static str> {
-        let accounts = self.shared.accounts.lock().unwrap();
-        let account = accounts.iter().find(|a| a.email == email)?;
-        account
-            .invoices
-            .iter()
-            .find(|i| i.id == id)
-            .and_then(|i| i.subscription)
-            .map(|c| c.recurrence())
-    }
-
-    /// When the portal recorded the invoice as paid.
-    pub fn paid_at(&self, id: u64) -> Option<Instant> {
-        self.shared.paid_at.lock().unwrap().get(&id).map(|p| p.0)
-    }
-
-    /// How many invoice pages the portal served.
-    /// Sign-in forms posted so far, and how many of them were refused.
-    pub fn sign_in_posts(&self) -> (u64, u64) {
-        (
-            self.shared.sign_in_posts.load(Ordering::SeqCst),
-            self.shared.sign_in_refusals.load(Ordering::SeqCst),
-        )
-    }
-
-    /// Changes an account's password and ends its sessions (the website's "change password").
-    pub fn set_password(&self, email: &str, password: &str) {
-        self.shared.set_password(email, password);
-    }
-
-    pub fn invoice_views(&self) -> u64 {
-        self.shared.invoice_views.load(Ordering::SeqCst)
-    }
-
-    /// What the processor kept of each order's card: the last four digits, no more.
-    pub fn orders_paid_with(&self) -> Vec<String> {
-        self.shared
-            .orders
-            .lock()
-            .unwrap()
-            .values()
-            .filter_map(|o| o.paid_with.clone())
-            .collect()
-    }
 }
 
 // ---- responses ---------------------------------------------------------------------------
-
-fn cookie_header(shared: &Shared, sid: &str) -> HeaderValue {
-    HeaderValue::from_str(&format!(
-        "{}={sid}; path=/; HttpOnly; SameSite=Lax",
-        shared.cookie_name
-    ))
-    .expect("cookie is ASCII")
-}
 
 pub(crate) fn page(body: String, cookie: Option<HeaderValue>) -> Response {
     let mut r = ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response();
@@ -456,155 +309,7 @@ pub(crate) fn see_other(location: &str) -> Response {
         .expect("static response")
 }
 
-// ---- sessions ----------------------------------------------------------------------------
-
-/// The visitor's session: found by cookie, or new. Returns its id, whether it is new (so the
-/// cookie must be set), and the signed-in e-mail if the session has not idled out.
-struct Visit {
-    sid: String,
-    new: bool,
-    user: Option<String>,
-    token: String,
-}
-
-impl Visit {
-    fn cookie(&self, shared: &Shared) -> Option<HeaderValue> {
-        self.new.then(|| cookie_header(shared, &self.sid))
-    }
-}
-
-fn visit(shared: &Shared, headers: &HeaderMap) -> Visit {
-    let wanted = format!("{}=", shared.cookie_name);
-    let sid = headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .map(str::trim)
-        .find_map(|c| c.strip_prefix(&wanted).map(str::to_owned));
-    let mut sessions = shared.sessions.lock().unwrap();
-    let now = Instant::now();
-    if let Some(sid) = sid.filter(|s| sessions.contains_key(s)) {
-        let s = sessions.get_mut(&sid).expect("checked");
-        if now.duration_since(s.last_seen) > shared.idle {
-            s.user = None;
-            s.two_factor_for = None;
-        }
-        s.last_seen = now;
-        return Visit {
-            sid,
-            new: false,
-            user: s.user.clone(),
-            token: s.token.clone(),
-        };
-    }
-    let sid = random_token(26, b"abcdefghijklmnopqrstuvwxyz0123456789");
-    let token = hex40();
-    sessions.insert(
-        sid.clone(),
-        Sess {
-            token: token.clone(),
-            user: None,
-            two_factor_for: None,
-            last_seen: now,
-        },
-    );
-    Visit {
-        sid,
-        new: true,
-        user: None,
-        token,
-    }
-}
-
-fn token_ok(shared: &Shared, v: &Visit, fields: &Fields) -> bool {
-    let sessions = shared.sessions.lock().unwrap();
-    sessions
-        .get(&v.sid)
-        .is_some_and(|s| fields.get("token").is_some_and(|t| *t == s.token))
-}
-
-fn csrf_error(shared: &Shared, v: &Visit) -> Response {
-    let chrome = Chrome {
-        theme: shared.theme,
-        title: "Oops! Something went wrong!",
-        token: &v.token,
-        account: None,
-        lang: shared.language,
-        head: "",
-    };
-    let mut r = page(
-        html::layout(
-            &chrome,
-            &html::alert(
-                "danger",
-                "Invalid CSRF Protection Token. Please go back and try again.",
-            ),
-        ),
-        v.cookie(shared),
-    );
-    *r.status_mut() = StatusCode::BAD_REQUEST;
-    r
-}
-
-/// Signs the session in (a new token, as WHMCS regenerates it).
-fn set_user(shared: &Shared, sid: &str, user: Option<String>, two_factor_for: Option<String>) {
-    let mut sessions = shared.sessions.lock().unwrap();
-    if let Some(s) = sessions.get_mut(sid) {
-        s.user = user;
-        s.two_factor_for = two_factor_for;
-        s.token = hex40();
-    }
-}
-
 fn with_account<T>(shared: &Shared, email: &str, f: impl FnOnce(&mut Account) -> T) -> Option<T> {
     let mut accounts = shared.accounts.lock().unwrap();
     accounts.iter_mut().find(|a| a.email == email).map(f)
-}
-
-fn banned(shared: &Shared, ip: IpAddr) -> Option<Response> {
-    let failures = shared.failures.lock().unwrap();
-    let until = failures.get(&ip)?.banned_until?;
-    if until <= Instant::now() {
-        return None;
-    }
-    let mins = (until - Instant::now()).as_secs() / 60 + 1;
-    let chrome = Chrome {
-        theme: shared.theme,
-        title: "Banned",
-        token: "",
-        account: None,
-        lang: shared.language,
-        head: "",
-    };
-    Some(page(
-        html::layout(
-            &chrome,
-            &sign_in_pages::banned_body(
-                &ip.to_string(),
-                "Login Attempts Exceeded",
-                &format!("in {mins} minute(s)"),
-            ),
-        ),
-        None,
-    ))
-}
-
-impl Shared {
-    /// Every session idles out now, as after `session_idle` without a visit: its cookie no
-    /// longer signs anyone in.
-    pub(crate) fn expire_sessions(&self) {
-        for s in self.sessions.lock().unwrap().values_mut() {
-            s.user = None;
-            s.two_factor_for = None;
-        }
-    }
-
-    fn set_password(&self, email: &str, password: &str) {
-        with_account(self, email, |a| a.password = password.to_owned());
-        self.sessions
-            .lock()
-            .unwrap()
-            .retain(|_, s| s.user.as_deref() != Some(email));
-    }
 }

@@ -23,7 +23,7 @@ fn the_two_thousand_invoice_list_weighs_what_a_stock_page_does() {
         };
         let page = html::layout(
             &chrome,
-            &demo_portal::invoice_pages::invoice_list_body(theme, &account),
+            &demo_portal::overview_pages::invoice_list_body(theme, &account),
         );
         assert!(
             (low..high).contains(&page.len()),

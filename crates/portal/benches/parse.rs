@@ -21,7 +21,7 @@ fn list_page(theme: Theme) -> String {
     };
     html::layout(
         &chrome,
-        &demo_portal::invoice_pages::invoice_list_body(theme, &account),
+        &demo_portal::overview_pages::invoice_list_body(theme, &account),
     )
 }
 

@@ -37,11 +37,11 @@ pub(crate) async fn tco_recurring(
     let Some(cycle) = inv.recurring_cycle() else {
         return page(invoice_pages::invoice_not_found(shared.language), None);
     };
-    let mut hop = invoice_pages::one_off_fields(inv, &shared.portal_url);
+    let mut hop = funding_pages::one_off_fields(inv, &shared.portal_url);
     hop.push(("li_0_recurrence".into(), cycle.recurrence().into()));
     hop.push(("li_0_duration".into(), "Forever".into()));
     page(
-        invoice_pages::hop_page(&format!("{}checkout/purchase", shared.checkout_url), &hop),
+        funding_pages::hop_page(&format!("{}checkout/purchase", shared.checkout_url), &hop),
         None,
     )
 }

@@ -43,18 +43,18 @@ pub(crate) async fn clientarea(
     match q.get("action").map(String::as_str) {
         Some("quotes") => quote_list(&shared, &v),
         Some("invoices") => signed_in_page(&shared, &v, Text::MyInvoices, |a| {
-            invoice_pages::invoice_list_body(theme, a)
+            overview_pages::invoice_list_body(theme, a)
         }),
         Some("masspay") => {
             let token = v.token.clone();
             signed_in_page(&shared, &v, Text::MassPayment, |a| {
-                invoice_pages::masspay_body(a, &token, &shared.gateways, None)
+                funding_pages::masspay_body(a, &token, &shared.gateways, None)
             })
         }
         Some("addfunds") => {
             let token = v.token.clone();
             signed_in_page(&shared, &v, Text::AddFunds, |a| {
-                invoice_pages::add_funds_body(theme, a, &token, &shared.gateways, None)
+                funding_pages::add_funds_body(theme, a, &token, &shared.gateways, None)
             })
         }
         // `clientareadetails.tpl`: the profile form, its e-mail field filled in.
@@ -70,7 +70,7 @@ pub(crate) async fn clientarea(
             )
         }),
         _ => signed_in_page(&shared, &v, Text::WelcomeBack, |a| {
-            invoice_pages::dashboard_body(theme, a, today)
+            overview_pages::dashboard_body(theme, a, today)
         }),
     }
 }
@@ -108,7 +108,7 @@ pub(crate) async fn clientarea_post(
                 Lang::De => "Bitte wählen Sie eine Zahlungsart",
             };
             return signed_in_page(&shared, &v, Text::MassPayment, |a| {
-                invoice_pages::masspay_body(a, &token, &shared.gateways, Some(message))
+                funding_pages::masspay_body(a, &token, &shared.gateways, Some(message))
             });
         };
         let ids: Vec<u64> = pairs
@@ -180,7 +180,7 @@ fn add_funds_post(shared: &Shared, v: &Visit, fields: &Fields) -> Response {
         Err(why) => {
             let token = v.token.clone();
             signed_in_page(shared, v, Text::AddFunds, |a| {
-                invoice_pages::add_funds_body(shared.theme, a, &token, &shared.gateways, Some(&why))
+                funding_pages::add_funds_body(shared.theme, a, &token, &shared.gateways, Some(&why))
             })
         }
     }

@@ -66,13 +66,7 @@ pub(crate) async fn index_get(
 }
 
 pub(crate) fn two_factor_page(shared: &Shared, v: &Visit, incorrect: bool) -> Response {
-    let pending = shared
-        .sessions
-        .lock()
-        .unwrap()
-        .get(&v.sid)
-        .and_then(|s| s.two_factor_for.clone());
-    if pending.is_none() {
+    if pending_two_factor(shared, v).is_none() {
         return redirect("index.php?rp=/login", v.cookie(shared));
     }
     two_factor_step_page(shared, v, |token| {
@@ -181,13 +175,7 @@ pub(crate) async fn index_post(
         }
         route @ ("/login/two-factor/challenge/verify"
         | "/login/two-factor/challenge/backup/verify") => {
-            let pending = shared
-                .sessions
-                .lock()
-                .unwrap()
-                .get(&v.sid)
-                .and_then(|s| s.two_factor_for.clone());
-            let Some(email) = pending else {
+            let Some(email) = pending_two_factor(&shared, &v) else {
                 return redirect("index.php?rp=/login", v.cookie(&shared));
             };
             let backup = route.ends_with("backup/verify");
