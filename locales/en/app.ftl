@@ -481,6 +481,8 @@ statement-credit-undated = Credit was applied to { $count ->
     [one] that invoice
    *[other] those invoices
 } as still owed.
+statement-saved-copy = You are not signed in to { $account }: its figures come from the copy saved on this computer at its last sync ({ $time }). Anything the portal recorded after that is not in this statement.
+statement-account-left-out = { $account } is not in this statement: nothing of it is saved on this computer. Sign in to it, then prepare the statement again.
 statement-stopped = Stopped: the invoices not read yet are left out.
 statement-col-currency = Currency
 statement-opening = Opening balance

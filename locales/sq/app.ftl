@@ -492,6 +492,8 @@ statement-credit-undated = Krediti u përdor për { $count ->
     [one] e llogarisin atë faturë
    *[other] i llogarisin ato fatura
 } si ende të papaguar.
+statement-saved-copy = Në llogarinë { $account } nuk keni hyrë: shifrat e saj merren nga kopja e ruajtur në këtë kompjuter në sinkronizimin e fundit ({ $time }). Çfarë ka regjistruar paneli më pas nuk është në këtë pasqyrë.
+statement-account-left-out = Llogaria { $account } nuk është në këtë pasqyrë: në këtë kompjuter nuk është ruajtur asgjë prej saj. Hyni në të, pastaj përgatitni sërish pasqyrën.
 statement-stopped = U ndal: faturat që nuk u lexuan ende nuk përfshihen.
 statement-col-currency = Monedha
 statement-opening = Bilanci në fillim

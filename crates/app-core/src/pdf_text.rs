@@ -60,6 +60,29 @@ impl Typeface {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         self.glyphs(text).iter().map(|g| g.x_advance * size).sum()
     }
+
+    /// `text` broken into lines no wider than `width` at `size` points, at spaces (a word
+    /// wider than the line keeps a line of its own). Runs of spaces become one.
+    pub fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines: Vec<String> = vec![];
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let longer = if line.is_empty() {
+                word.to_owned()
+            } else {
+                format!("{line} {word}")
+            };
+            if !line.is_empty() && self.width(&longer, size) > width {
+                lines.push(std::mem::replace(&mut line, word.to_owned()));
+            } else {
+                line = longer;
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
 }
 
 #[cfg(test)]
@@ -96,6 +119,28 @@ mod tests {
         let glyphs = sans.glyphs("\u{4e2d}");
         assert_eq!(glyphs.len(), 1);
         assert_eq!(glyphs[0].glyph_id.to_u32(), 0);
+    }
+
+    #[test]
+    fn a_paragraph_wraps_at_spaces_within_the_width() {
+        let sans = sans().expect("DejaVu Sans");
+        let text = "Në llogarinë demo@jitops.example nuk keni hyrë: shifrat e saj merren nga \
+                    kopja e ruajtur në këtë kompjuter.";
+        let lines = sans.wrap(text, 9.0, 150.0);
+        assert!(lines.len() >= 3, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| sans.width(l, 9.0) <= 150.0),
+            "{lines:?}"
+        );
+        // Nothing lost or reordered: the words, one space apart.
+        assert_eq!(
+            lines.join(" "),
+            text.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        // A word wider than the line stands alone rather than being cut.
+        let long = sans.wrap("a verylongwordthatcannotfit b", 9.0, 30.0);
+        assert_eq!(long, vec!["a", "verylongwordthatcannotfit", "b"]);
+        assert!(sans.wrap("  ", 9.0, 100.0).is_empty());
     }
 
     #[test]

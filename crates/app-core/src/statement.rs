@@ -3,7 +3,7 @@
 //! what the portal said (the invoice list, each invoice's transactions); a payment whose date
 //! could not be read, or an invoice whose page could not be, is named, never guessed.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, Local, NaiveDate};
 use portal::{InvoiceStatus, InvoiceSummary, Transaction};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -97,6 +97,18 @@ pub struct Statement {
     pub all_accounts: Option<usize>,
     pub currencies: Vec<CurrencyStatement>,
     pub gaps: Vec<Gap>,
+    /// Accounts counted from the copy saved on this computer (not signed in when it was
+    /// made): the portal may have recorded more since that copy's sync.
+    pub saved_copies: Vec<SavedCopy>,
+    /// Accounts known here that it could not count at all: nothing of them is saved.
+    pub left_out: Vec<String>,
+}
+
+/// An account whose figures come from its saved copy, and when that copy was synced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SavedCopy {
+    pub account: String,
+    pub synced_at: DateTime<Local>,
 }
 
 /// Whether an invoice of this status is owed at all: drafts are not issued, cancelled ones not
@@ -240,6 +252,8 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
         all_accounts: None,
         currencies,
         gaps,
+        saved_copies: vec![],
+        left_out: vec![],
     }
 }
 

@@ -123,6 +123,7 @@ pub fn statement_pdf(
     lang: Lang,
     s: &Statement,
     heading: &str,
+    notes: &[String],
     made_on: chrono::NaiveDate,
 ) -> std::io::Result<Vec<u8>> {
     let regular = font("DejaVuSans.ttf")?;
@@ -183,6 +184,21 @@ pub fn statement_pdf(
         false,
     );
     y += LINE * 1.5;
+    // What the figures leave out or take from a saved copy: said before them, as on screen.
+    if !notes.is_empty() {
+        for note in notes {
+            for line in bold.wrap(note, SMALL, WIDTH - 2.0 * MARGIN) {
+                if y > page_bottom {
+                    pages.push(vec![]);
+                    y = MARGIN + 10.0;
+                }
+                put(&mut pages, MARGIN, y, &bold, SMALL, line, false);
+                y += LINE;
+            }
+            y += LINE * 0.3;
+        }
+        y += LINE;
+    }
     let columns: [(&str, f32, bool); 6] = [
         ("statement-col-date", MARGIN, false),
         ("statement-col-entry", MARGIN + 76.0, false),
@@ -358,6 +374,7 @@ impl Core {
             self.lang(),
             &s,
             &self.statement_heading(&s),
+            &self.statement_notes(&s),
             chrono::Local::now().date_naive(),
         )?;
         Ok((pdf, self.statement_file_name(&s, "pdf")))

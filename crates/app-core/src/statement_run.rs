@@ -5,9 +5,9 @@
 
 use crate::core::*;
 use crate::error::CoreError;
-use crate::statement::{self, Gap, GapKind, InvoicePayments, Ledger, Statement};
+use crate::statement::{self, Gap, GapKind, InvoicePayments, Ledger, SavedCopy, Statement};
 use crate::views::money;
-use chrono::NaiveDate;
+use chrono::{DateTime, Local, NaiveDate};
 use l10n::{format_date, Arg};
 use portal::{InvoiceSummary, Money, Session};
 use serde::Serialize;
@@ -43,7 +43,8 @@ pub struct StatementView {
     pub currencies: Vec<CurrencySummary>,
     /// "No invoice or payment in these dates." when there is none.
     pub empty: Option<String>,
-    /// What could not be counted, said plainly (the statement is then incomplete).
+    /// What could not be counted, or was counted from a saved copy, said plainly (the
+    /// statement may then be incomplete). The saved PDF says the same.
     pub gaps: Option<String>,
     pub stopped: bool,
     /// Why reading stopped early (the portal could not be reached), in the person's words.
@@ -57,6 +58,8 @@ struct Source {
     session: Option<Arc<Session>>,
     invoices: Vec<InvoiceSummary>,
     payments: HashMap<u64, InvoicePayments>,
+    /// Not signed in: its figures are its saved copy's, synced then.
+    saved_at: Option<DateTime<Local>>,
 }
 
 impl Core {
@@ -73,7 +76,7 @@ impl Core {
         if from > to {
             return Err(CoreError::StatementRange);
         }
-        let mut sources = self.statement_sources(all)?;
+        let (mut sources, left_out) = self.statement_sources(all)?;
         let wanted: Vec<(usize, u64)> = sources
             .iter()
             .enumerate()
@@ -153,6 +156,16 @@ impl Core {
             .collect();
         let mut made = statement::statement(from, to, &ledgers);
         made.all_accounts = all.then_some(sources.len());
+        made.saved_copies = sources
+            .iter()
+            .filter_map(|s| {
+                s.saved_at.map(|synced_at| SavedCopy {
+                    account: s.email.clone(),
+                    synced_at,
+                })
+            })
+            .collect();
+        made.left_out = left_out;
         let mut view = self.statement_view(&made, stopped);
         view.problem = unreachable.map(|e| self.ui_error(&e).message);
         *self
@@ -181,8 +194,9 @@ impl Core {
     }
 
     /// The accounts covered, taken under the lock; the saved copies of accounts not signed in
-    /// this run are read after it is let go (no disk under the lock).
-    fn statement_sources(&self, all: bool) -> Result<Vec<Source>> {
+    /// this run are read after it is let go (no disk under the lock). Also the accounts known
+    /// here that nothing is saved of (they are named, not counted).
+    fn statement_sources(&self, all: bool) -> Result<(Vec<Source>, Vec<String>)> {
         let (mut sources, others) = {
             let state = self.state();
             let current = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
@@ -194,6 +208,8 @@ impl Core {
                     session: a.session.clone(),
                     invoices: a.invoices.clone(),
                     payments: a.payments.clone(),
+                    // Shown offline: what is held is the saved copy, of its last sync.
+                    saved_at: a.session.is_none().then_some(a.last_sync).flatten(),
                 })
                 .collect();
             let others: Vec<(String, String)> = if all {
@@ -209,18 +225,24 @@ impl Core {
             };
             (sources, others)
         };
+        let mut left_out = vec![];
         for (key, email) in others {
-            if let crate::cache::Loaded::Found(copy) = self.cache.load(&key) {
-                sources.push(Source {
+            match self.cache.load(&key) {
+                crate::cache::Loaded::Found(copy) => sources.push(Source {
                     key,
                     email,
                     session: None,
                     invoices: copy.invoices,
                     payments: copy.payments.into_iter().collect(),
-                });
+                    saved_at: Some(copy.synced_at),
+                }),
+                // Never synced here, or its copy could not be read (set aside).
+                crate::cache::Loaded::Missing | crate::cache::Loaded::SetAside(_) => {
+                    left_out.push(email)
+                }
             }
         }
-        Ok(sources)
+        Ok((sources, left_out))
     }
 
     /// The transactions read kept with each live account, and in its saved copy.
@@ -290,7 +312,8 @@ impl Core {
             .iter()
             .all(|c| c.entries.is_empty() && c.opening.is_zero())
             .then(|| self.text("statement-empty", &[]));
-        let gaps = self.gaps_text(&made.gaps);
+        let notes = self.statement_notes(made);
+        let gaps = (!notes.is_empty()).then(|| notes.join(" "));
         StatementView {
             heading,
             currencies,
@@ -301,9 +324,38 @@ impl Core {
         }
     }
 
+    /// What the statement must say beside its figures, in the language of the moment, one
+    /// sentence each: invoices not read or dated, credit applied without a date, each account
+    /// counted from its saved copy (and when that was synced), each account left out.
+    pub fn statement_notes(&self, made: &Statement) -> Vec<String> {
+        let lang = self.lang();
+        let mut notes = self.gaps_text(&made.gaps);
+        for copy in &made.saved_copies {
+            let when = format!(
+                "{} {}",
+                format_date(lang, copy.synced_at.date_naive()),
+                copy.synced_at.format("%H:%M")
+            );
+            notes.push(self.text(
+                "statement-saved-copy",
+                &[
+                    ("account", Arg::from(copy.account.clone())),
+                    ("time", Arg::from(when)),
+                ],
+            ));
+        }
+        for account in &made.left_out {
+            notes.push(self.text(
+                "statement-account-left-out",
+                &[("account", Arg::from(account.clone()))],
+            ));
+        }
+        notes
+    }
+
     /// What the balances could not count, said apart for invoices not read or dated and for
     /// credit the portal applied without a date (those invoices stay counted as owed).
-    fn gaps_text(&self, gaps: &[Gap]) -> Option<String> {
+    fn gaps_text(&self, gaps: &[Gap]) -> Vec<String> {
         let (credit, unread): (Vec<&Gap>, Vec<&Gap>) =
             gaps.iter().partition(|g| g.why == GapKind::CreditUndated);
         let sentence = |key: &str, some: &[&Gap]| {
@@ -323,13 +375,12 @@ impl Core {
                 )
             })
         };
-        let said: Vec<String> = [
+        [
             sentence("statement-gaps", &unread),
             sentence("statement-credit-undated", &credit),
         ]
         .into_iter()
         .flatten()
-        .collect();
-        (!said.is_empty()).then(|| said.join(" "))
+        .collect()
     }
 }

@@ -872,7 +872,15 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         .prepare_statement(false, from, to, &stop, |_| {})
         .await
         .unwrap();
-    assert_eq!(offline.gaps, None);
+    // Made from the saved copy: said, with when that copy was synced, on screen and in the PDF.
+    let said = offline.gaps.expect("the saved copy is named");
+    assert!(
+        said.starts_with(&format!(
+            "Në llogarinë {} nuk keni hyrë: shifrat e saj merren nga kopja e ruajtur",
+            demo_portal::ACCOUNTANT_EMAIL
+        )),
+        "{said}"
+    );
     let sq = core.statement_csv().unwrap().0;
     assert!(
         sq.starts_with("Llogaria,Monedha,Data,Veprimi"),
@@ -885,7 +893,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         "the same entries, in the other language"
     );
     let read = pdf_text(&core.statement_pdf().unwrap().0);
-    for said in ["Pasqyra e llogarisë", "Bilanci në fillim"] {
+    for said in ["Pasqyra e llogarisë", "Bilanci në fillim", "Në llogarinë"] {
         assert!(read.contains(said), "{said:?} not in the PDF: {read}");
     }
     // A range the wrong way round is refused.
@@ -1012,4 +1020,72 @@ async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
         "{gaps}"
     );
     assert!(gaps.contains("2026-0103"), "{gaps}");
+    // The saved PDF says it too, before its figures.
+    let pdf = pdf_text(&w.core.statement_pdf().unwrap().0);
+    assert!(
+        pdf.contains("Credit was applied to 1 invoice (2026-0103)"),
+        "{pdf}"
+    );
+}
+
+#[tokio::test]
+async fn a_statement_of_every_account_names_one_counted_from_its_saved_copy_or_left_out() {
+    use std::sync::atomic::AtomicBool;
+    let w = world().await;
+    synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
+    synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, false).await;
+    // The next day's start: only the accountant signs in.
+    let core = new_core(&w.dir, &w.secrets, &w._demo, "en_US.UTF-8");
+    synced(&core, demo_portal::ACCOUNTANT_EMAIL, false).await;
+    let today = w._demo.today();
+    let (from, to) = (today - chrono::Duration::days(60), today);
+    let stop = AtomicBool::new(false);
+    let all = core
+        .prepare_statement(true, from, to, &stop, |_| {})
+        .await
+        .unwrap();
+    assert!(all.heading.ends_with(", 2 accounts"), "{}", all.heading);
+    let said = all.gaps.expect("the customer's saved copy is named");
+    let expected = format!(
+        "You are not signed in to {}: its figures come from the copy saved on this computer at its last sync (",
+        demo_portal::DEMO_EMAIL
+    );
+    assert!(said.contains(&expected), "{said}");
+    assert!(
+        said.contains(&l10n::format_date(
+            Lang::En,
+            chrono::Local::now().date_naive()
+        )),
+        "the copy's date: {said}"
+    );
+    assert!(
+        !said.contains(&format!("signed in to {}", demo_portal::ACCOUNTANT_EMAIL)),
+        "the accountant is read from the portal: {said}"
+    );
+    let pdf = pdf_text(&core.statement_pdf().unwrap().0);
+    assert!(pdf.contains("You are not signed in to"), "{pdf}");
+
+    // Nothing saved of the customer any more: left out, and said so.
+    for copy in offline_copies(&w.dir) {
+        if copy.to_string_lossy().contains(demo_portal::DEMO_EMAIL) {
+            std::fs::remove_file(copy).unwrap();
+        }
+    }
+    let without = core
+        .prepare_statement(true, from, to, &stop, |_| {})
+        .await
+        .unwrap();
+    assert!(
+        without.heading.ends_with(", 1 account"),
+        "{}",
+        without.heading
+    );
+    let said = without.gaps.expect("the customer is named as left out");
+    assert!(
+        said.contains(&format!(
+            "{} is not in this statement: nothing of it is saved on this computer.",
+            demo_portal::DEMO_EMAIL
+        )),
+        "{said}"
+    );
 }
