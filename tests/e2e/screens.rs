@@ -234,6 +234,12 @@ async fn the_translation_review_works_signed_out_filters_links_and_exports() {
                 .await;
             app.screenshot("review-sq").await;
             app.click("#lang-en").await;
+            // The review is drawn again in English before anything is typed in it (typed into
+            // while it is redrawn, the field is not there).
+            app.wait_text("#review-table th", "English headers", |t| t == "Message ID")
+                .await;
+            app.wait_for("#main[data-screen='review'][data-ready='true']")
+                .await;
             // A screen that needs an account cannot be opened signed out; the sign-in can.
             app.type_into("#review-filter", "dashboard-title").await;
             let disabled = app

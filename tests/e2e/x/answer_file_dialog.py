@@ -44,6 +44,5 @@ names = {'/': 'slash', '.': 'period', '-': 'minus', '_': 'underscore'}
 for ch in sys.argv[2]:
     shifted = ch == '_' or ch.isupper()
     key(XK.string_to_keysym(names.get(ch, ch)), XK.XK_Shift_L if shifted else None)
-time.sleep(0.3)
 key(XK.XK_Return)
 print('answered', sys.argv[1])
