@@ -2,6 +2,7 @@
 //! addresses, the state of an invoice, the e-mails it sent, its faults and clock knobs.
 
 use super::*;
+use crate::data::Invoice;
 
 impl DemoPortal {
     /// `http://127.0.0.1:N/`
@@ -74,26 +75,25 @@ impl DemoPortal {
         totp::now_code(people::TOTP_SECRET)
     }
 
-    pub fn invoice_status(&self, email: &str, id: u64) -> Option<&'static str> {
+    /// What `read` finds in client `email`'s invoice `id`.
+    fn invoice<T>(
+        &self,
+        email: &str,
+        id: u64,
+        read: impl FnOnce(&Invoice) -> Option<T>,
+    ) -> Option<T> {
         let accounts = self.shared.accounts.lock().unwrap();
         let account = accounts.iter().find(|a| a.email == email)?;
-        account
-            .invoices
-            .iter()
-            .find(|i| i.id == id)
-            .map(|i| i.status.label())
+        account.invoices.iter().find(|i| i.id == id).and_then(read)
+    }
+
+    pub fn invoice_status(&self, email: &str, id: u64) -> Option<&'static str> {
+        self.invoice(email, id, |i| Some(i.status.label()))
     }
 
     /// The subscription recorded for an invoice's service ("1 Month", "1 Year").
     pub fn subscription(&self, email: &str, id: u64) -> Option<&'static str> {
-        let accounts = self.shared.accounts.lock().unwrap();
-        let account = accounts.iter().find(|a| a.email == email)?;
-        account
-            .invoices
-            .iter()
-            .find(|i| i.id == id)
-            .and_then(|i| i.subscription)
-            .map(|c| c.recurrence())
+        self.invoice(email, id, |i| i.subscription.map(|c| c.recurrence()))
     }
 
     /// When the portal recorded the invoice as paid.
