@@ -2,8 +2,11 @@
 //! date format learned from it.
 
 use super::*;
+use chrono::format::{Item, StrftimeItems};
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
+use rust_decimal::Decimal;
 use std::cell::RefCell;
+use std::fmt::Write as _;
 
 static SPAN: LazyLock<Selector> = LazyLock::new(|| sel("span"));
 
@@ -12,9 +15,25 @@ fn invoice_id_from(text: &str) -> Option<u64> {
 }
 
 pub(super) fn iso_date_in(cell: ElementRef<'_>) -> Option<NaiveDate> {
-    let hidden = cell.select(&SPAN).next().map(text_of)?;
-    // ISO 8601 (`YYYY-MM-DD`), read without a format string to interpret.
-    hidden.trim().parse::<NaiveDate>().ok()
+    iso_date(cell.select(&SPAN).next().map(text_of)?.trim())
+}
+
+/// A date written `YYYY-MM-DD` (ISO 8601), as the list's hidden spans hold it: read by its
+/// fixed places rather than through chrono's general parser, which costs about as much as the
+/// tokenizer's pass over the whole row (an accountant's list has 4,000 of them). Anything else
+/// (signs, more digits, spaces) is not this form and is refused.
+pub(super) fn iso_date(text: &str) -> Option<NaiveDate> {
+    let bytes = text.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |digits: &[u8]| {
+        digits.iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let year = i32::try_from(number(&bytes[..4])?).ok()?;
+    NaiveDate::from_ymd_opt(year, number(&bytes[5..7])?, number(&bytes[8..])?)
 }
 
 /// The date formats WHMCS offers its admin (General Settings > Localisation), as chrono
@@ -29,10 +48,14 @@ pub fn learn_date_format(shown: &[(NaiveDate, String)]) -> Option<&'static str> 
     if shown.is_empty() {
         return None;
     }
+    let mut written = String::new();
     DATE_FORMATS.iter().copied().find(|f| {
-        shown
-            .iter()
-            .all(|(d, text)| d.format(f).to_string() == *text)
+        // The format read once, not once a date (up to 200 of them).
+        let items: Vec<Item<'_>> = StrftimeItems::new(f).collect();
+        shown.iter().all(|(d, text)| {
+            written.clear();
+            write!(written, "{}", d.format_with_items(items.iter())).is_ok() && written == *text
+        })
     })
 }
 
@@ -71,77 +94,54 @@ pub fn scan_invoice_list(html: &str, url: &Url) -> (crate::depth::PageScan, Resu
     (scan, read)
 }
 
-/// The list's rows as their tokens went by, made into invoices as the tree-reading pages are.
+/// The list's rows as they were read, made into invoices as the tree-reading pages are: the
+/// first row the app cannot read is named.
 fn rows_of(list: ListTokens, url: &Url) -> Result<ListRead> {
     if !list.found {
         return Err(PortalError::unexpected(url, "the invoice table"));
     }
-    let rows = list.rows;
-    let mut shown_dates: Vec<(NaiveDate, String)> = vec![];
     // A currency set up with neither prefix nor suffix writes every amount bare: then no row
     // names one, and none is made up. A row without one among rows that have one is a page
     // the app cannot read.
-    let all_bare = rows
-        .iter()
-        .flat_map(|r| &r.cells)
-        .filter(|c| c.data_order.is_some())
-        .all(|c| currency_in(&c.text).is_none());
-    let mut invoices = vec![];
-    for (index, row) in rows.iter().enumerate() {
-        let cells = &row.cells;
-        if cells.len() < 5 {
+    let all_bare = !list.rows.iter().any(|r| r.names_a_currency);
+    let mut invoices = Vec::with_capacity(list.rows.len());
+    for (index, row) in list.rows.into_iter().enumerate() {
+        if row.short {
             // DataTables' "no records" row spans all columns.
             continue;
         }
         let row_no = index + 1;
         let bad = |what: &str| PortalError::unexpected(url, format!("{what} in row {row_no}"));
-        let id = row
-            .onclick
-            .as_deref()
-            .and_then(invoice_id_from)
-            .or(row.link_id)
-            .ok_or_else(|| bad("the invoice link"))?;
-        let iso = |cell: &CellTokens| -> Option<NaiveDate> {
-            // ISO 8601 (`YYYY-MM-DD`), read without a format string to interpret.
-            cell.first_span.as_deref()?.trim().parse().ok()
-        };
-        let number = cells[0].text.clone();
-        let date = iso(&cells[1]).ok_or_else(|| bad("the invoice date"))?;
-        if shown_dates.len() < 200 {
-            // The cell's text after its hidden ISO span: the date as the portal writes it.
-            let span = cells[1].first_span.as_deref().unwrap_or_default();
-            if let Some(shown) = cells[1].text.strip_prefix(span) {
-                shown_dates.push((date, shown.trim().to_owned()));
-            }
-        }
-        let due_date = iso(&cells[2]).ok_or_else(|| bad("the due date"))?;
-        let shown_total = &cells[3].text;
-        let currency = currency_in(shown_total)
+        let id = row.id.ok_or_else(|| bad("the invoice link"))?;
+        let date = row.date.ok_or_else(|| bad("the invoice date"))?;
+        let due_date = row.due_date.ok_or_else(|| bad("the due date"))?;
+        let currency = row
+            .currency
             .or_else(|| all_bare.then(|| UNKNOWN_CURRENCY.to_owned()))
             .ok_or_else(|| bad("the currency"))?;
-        let amount = cells[3]
-            .data_order
-            .as_deref()
-            .and_then(|v| v.trim().parse().ok())
-            .or_else(|| crate::money::parse_amount(shown_total))
-            .ok_or_else(|| bad("the total"))?;
-        let (classes, label) = cells[4].status.as_ref().ok_or_else(|| bad("the status"))?;
-        let status = classes
-            .split_ascii_whitespace()
-            .find_map(|c| c.strip_prefix("status-").and_then(InvoiceStatus::parse))
-            .or_else(|| InvoiceStatus::parse(label))
+        let amount = row.amount.ok_or_else(|| bad("the total"))?;
+        let status = row
+            .status
+            .ok_or_else(|| bad("the status"))?
             .ok_or_else(|| bad("a known status"))?;
         invoices.push(InvoiceSummary {
             id,
-            number,
+            number: row.number,
             date,
             due_date,
             total: Money::new(amount, currency),
             status,
         });
     }
-    Ok((invoices, learn_date_format(&shown_dates)))
+    Ok((invoices, learn_date_format(&list.shown_dates)))
 }
+
+/// A list row's cells in both stock themes (number, dates, total, status, the button's).
+const CELLS_IN_A_ROW: usize = 6;
+/// The cells read: number, dates, total, status.
+const CELLS_READ: usize = 5;
+/// Dates kept, as the portal writes them, to learn its date format from.
+const SHOWN_DATES_KEPT: usize = 200;
 
 /// The tokenizer's pass feeding both the scan (sign-in form, depth) and the list reader.
 struct ListSink {
@@ -161,21 +161,125 @@ impl TokenSink for ListSink {
 
 /// One `td` as the tree would show it: its text (text nodes joined by a space, whitespace
 /// collapsed, as `text_of` gives it), its `data-order`, its first span's text and its first
-/// `span.status` / `span.label` (classes, text).
+/// `span.status` / `span.label` (classes, text). Its buffers are kept from row to row.
 #[derive(Default)]
 struct CellTokens {
-    text: String,
-    data_order: Option<String>,
-    first_span: Option<String>,
-    status: Option<(String, String)>,
+    /// One of the cells read (the others, the button's, are only counted).
+    read: bool,
+    text: CollapsedText,
+    has_data_order: bool,
+    data_order: String,
+    has_first_span: bool,
+    first_span: CollapsedText,
+    has_status: bool,
+    status_classes: String,
+    status_label: CollapsedText,
 }
 
+impl CellTokens {
+    /// Empty again for the next row's cell, keeping what it allocated.
+    fn reset(&mut self, read: bool, data_order: Option<&str>) {
+        self.read = read;
+        self.text.clear();
+        self.has_data_order = data_order.is_some();
+        self.data_order.clear();
+        self.data_order.push_str(data_order.unwrap_or_default());
+        self.has_first_span = false;
+        self.first_span.clear();
+        self.has_status = false;
+        self.status_classes.clear();
+        self.status_label.clear();
+    }
+
+    fn data_order(&self) -> Option<&str> {
+        self.has_data_order.then_some(self.data_order.as_str())
+    }
+
+    fn first_span(&self) -> Option<&str> {
+        self.has_first_span.then_some(self.first_span.as_str())
+    }
+
+    fn status(&self) -> Option<(&str, &str)> {
+        self.has_status
+            .then_some((self.status_classes.as_str(), self.status_label.as_str()))
+    }
+}
+
+/// The row open now: the cells of the row before are reused (`cells[..used]` are this row's).
 #[derive(Default)]
 struct RowTokens {
-    onclick: Option<String>,
-    /// The first `a[href*='viewinvoice.php']` whose address names an invoice.
+    /// The invoice its `onclick` opens (the stock themes' way).
+    onclick_id: Option<u64>,
+    /// Else the first `a[href*='viewinvoice.php']` whose address names an invoice.
     link_id: Option<u64>,
     cells: Vec<CellTokens>,
+    used: usize,
+}
+
+impl RowTokens {
+    fn cells(&self) -> &[CellTokens] {
+        &self.cells[..self.used]
+    }
+}
+
+/// What one body row said, read as it ended; what is missing stays `None` and is named by
+/// [`rows_of`] in row order.
+struct RowRead {
+    /// Fewer cells than the ones read: not an invoice's row.
+    short: bool,
+    /// A cell with a sort value (the total) names a currency.
+    names_a_currency: bool,
+    id: Option<u64>,
+    number: String,
+    date: Option<NaiveDate>,
+    due_date: Option<NaiveDate>,
+    currency: Option<String>,
+    amount: Option<Decimal>,
+    /// `None` without a status label; `Some(None)` for one the app does not know.
+    status: Option<Option<InvoiceStatus>>,
+}
+
+impl RowRead {
+    fn of(row: &RowTokens) -> RowRead {
+        let cells = row.cells();
+        let names_a_currency = cells
+            .iter()
+            .filter(|c| c.has_data_order)
+            .any(|c| currency_in(c.text.as_str()).is_some());
+        if cells.len() < CELLS_READ {
+            return RowRead {
+                short: true,
+                names_a_currency,
+                id: None,
+                number: String::new(),
+                date: None,
+                due_date: None,
+                currency: None,
+                amount: None,
+                status: None,
+            };
+        }
+        let shown_total = cells[3].text.as_str();
+        RowRead {
+            short: false,
+            names_a_currency,
+            id: row.onclick_id.or(row.link_id),
+            number: cells[0].text.as_str().to_owned(),
+            date: cells[1].first_span().and_then(iso_date),
+            due_date: cells[2].first_span().and_then(iso_date),
+            currency: currency_in(shown_total),
+            amount: cells[3]
+                .data_order()
+                .and_then(|v| v.trim().parse().ok())
+                .or_else(|| crate::money::parse_amount(shown_total)),
+            status: cells[4].status().map(|(classes, label)| {
+                classes
+                    .split_ascii_whitespace()
+                    .find_map(|c| c.strip_prefix("status-").and_then(InvoiceStatus::parse))
+                    .or_else(|| InvoiceStatus::parse(label))
+            }),
+        }
+    }
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Default)]
@@ -196,10 +300,13 @@ struct ListTokens {
     /// Tables open inside the list's cells.
     inner_tables: usize,
     section: Section,
-    rows: Vec<RowTokens>,
-    row: Option<RowTokens>,
-    /// The `td` open now (a `th` opens none: its text is no cell's).
-    cell: Option<CellTokens>,
+    rows: Vec<RowRead>,
+    /// The first dates as the portal writes them, beside their ISO form.
+    shown_dates: Vec<(NaiveDate, String)>,
+    row_open: bool,
+    row: RowTokens,
+    /// A `td` is open (the row's last cell); a `th` opens none: its text is no cell's.
+    cell_open: bool,
     /// Spans open inside the cell; at which of them the first span and the status label
     /// opened (while they are open).
     spans: usize,
@@ -226,40 +333,59 @@ impl ListTokens {
             Token::CharacterTokens(text) => self.text(text),
             Token::TagToken(tag) => {
                 // Any tag ends a text node: the tree's text nodes are joined by a space.
-                self.text(" ");
+                self.gap();
                 self.tag(tag);
             }
-            Token::CommentToken(_) => self.text(" "),
+            Token::CommentToken(_) => self.gap(),
             _ => {}
         }
     }
 
+    /// The cell open now, if it is one of those read.
+    fn read_cell(&mut self) -> Option<&mut CellTokens> {
+        if !self.cell_open {
+            return None;
+        }
+        let used = self.row.used;
+        self.row.cells[..used].last_mut().filter(|c| c.read)
+    }
+
     fn text(&mut self, text: &str) {
-        let Some(cell) = self.cell.as_mut() else {
+        let (in_first_span, in_status) = (self.first_span_at.is_some(), self.status_at.is_some());
+        let Some(cell) = self.read_cell() else {
             return;
         };
-        cell.text.push_str(text);
-        if self.first_span_at.is_some() {
-            if let Some(span) = cell.first_span.as_mut() {
-                span.push_str(text);
-            }
+        cell.text.push(text);
+        if in_first_span {
+            cell.first_span.push(text);
         }
-        if self.status_at.is_some() {
-            if let Some((_, label)) = cell.status.as_mut() {
-                label.push_str(text);
-            }
+        if in_status {
+            cell.status_label.push(text);
         }
+    }
+
+    /// The end of a text node in the open cell (and its open spans).
+    fn gap(&mut self) {
+        let Some(cell) = self.read_cell() else {
+            return;
+        };
+        cell.text.push_gap();
+        cell.first_span.push_gap();
+        cell.status_label.push_gap();
     }
 
     fn tag(&mut self, tag: &Tag) {
         let name: &str = &tag.name;
         let start = tag.kind == TagKind::StartTag;
-        if self.row.is_some() && start && name == "a" {
-            if let Some(row) = self.row.as_mut().filter(|r| r.link_id.is_none()) {
-                row.link_id = attr(tag, "href")
-                    .filter(|h| h.contains("viewinvoice.php"))
-                    .and_then(invoice_id_from);
-            }
+        if self.row_open
+            && start
+            && name == "a"
+            && self.row.onclick_id.is_none()
+            && self.row.link_id.is_none()
+        {
+            self.row.link_id = attr(tag, "href")
+                .filter(|h| h.contains("viewinvoice.php"))
+                .and_then(invoice_id_from);
         }
         if self.inner_tables > 0 {
             match (start, name) {
@@ -271,7 +397,7 @@ impl ListTokens {
             return;
         }
         match (start, name) {
-            (true, "table") if self.cell.is_some() => self.inner_tables = 1,
+            (true, "table") if self.cell_open => self.inner_tables = 1,
             (false, "table") => {
                 self.end_row();
                 self.in_list = false;
@@ -282,23 +408,17 @@ impl ListTokens {
             (false, "thead" | "tbody" | "tfoot") => self.open_section(Section::Body),
             (true, "tr") => {
                 self.end_row();
-                self.row = Some(RowTokens {
-                    onclick: attr(tag, "onclick").map(str::to_owned),
-                    ..RowTokens::default()
-                });
+                self.open_row(attr(tag, "onclick").and_then(invoice_id_from));
             }
             (false, "tr") => self.end_row(),
             (true, "td" | "th") => {
                 self.end_cell();
-                if self.row.is_none() {
+                if !self.row_open {
                     // A cell outside a row sits in the row the tree builder makes for it.
-                    self.row = Some(RowTokens::default());
+                    self.open_row(None);
                 }
                 if name == "td" {
-                    self.cell = Some(CellTokens {
-                        data_order: attr(tag, "data-order").map(str::to_owned),
-                        ..CellTokens::default()
-                    });
+                    self.open_cell(attr(tag, "data-order"));
                 }
             }
             (false, "td" | "th") => self.end_cell(),
@@ -306,27 +426,45 @@ impl ListTokens {
         }
     }
 
+    fn open_row(&mut self, onclick_id: Option<u64>) {
+        self.row_open = true;
+        self.row.onclick_id = onclick_id;
+        self.row.link_id = None;
+        self.row.used = 0;
+    }
+
+    fn open_cell(&mut self, data_order: Option<&str>) {
+        let row = &mut self.row;
+        let read = row.used < CELLS_READ;
+        if row.used == row.cells.len() {
+            row.cells.reserve(CELLS_IN_A_ROW);
+            row.cells.push(CellTokens::default());
+        }
+        row.cells[row.used].reset(read, data_order);
+        row.used += 1;
+        self.cell_open = true;
+    }
+
     /// A span inside the cell: the first one, and the first status label, are read apart.
     fn span_tag(&mut self, tag: &Tag) {
-        let Some(cell) = self.cell.as_mut() else {
-            return;
-        };
-        if &*tag.name != "span" || tag.self_closing {
+        if !self.cell_open || &*tag.name != "span" || tag.self_closing {
             return;
         }
+        let cell = &mut self.row.cells[self.row.used - 1];
         if tag.kind == TagKind::StartTag {
             self.spans += 1;
-            if cell.first_span.is_none() {
-                cell.first_span = Some(String::new());
+            if !cell.has_first_span {
+                cell.has_first_span = true;
                 self.first_span_at = Some(self.spans);
             }
             let classes = attr(tag, "class").unwrap_or_default();
-            if cell.status.is_none()
+            if !cell.has_status
                 && classes
                     .split_ascii_whitespace()
                     .any(|c| c == "status" || c == "label")
             {
-                cell.status = Some((classes.to_owned(), String::new()));
+                cell.has_status = true;
+                cell.status_classes.push_str(classes);
                 self.status_at = Some(self.spans);
             }
         } else if self.spans > 0 {
@@ -349,23 +487,28 @@ impl ListTokens {
         self.spans = 0;
         self.first_span_at = None;
         self.status_at = None;
-        if let Some(mut cell) = self.cell.take() {
-            cell.text = collapsed(&cell.text);
-            cell.first_span = cell.first_span.map(|s| collapsed(&s));
-            cell.status = cell.status.map(|(c, l)| (c, collapsed(&l)));
-            if let Some(row) = self.row.as_mut() {
-                row.cells.push(cell);
-            }
-        }
+        self.cell_open = false;
     }
 
     fn end_row(&mut self) {
         self.end_cell();
-        if let Some(row) = self.row.take() {
-            if self.section == Section::Body {
-                self.rows.push(row);
+        if !std::mem::take(&mut self.row_open) || self.section != Section::Body {
+            return;
+        }
+        let read = RowRead::of(&self.row);
+        if let (false, Some(date), true) = (
+            read.short,
+            read.date,
+            self.shown_dates.len() < SHOWN_DATES_KEPT,
+        ) {
+            // The cell's text after its hidden ISO span: the date as the portal writes it.
+            let cell = &self.row.cells[1];
+            let span = cell.first_span().unwrap_or_default();
+            if let Some(shown) = cell.text.as_str().strip_prefix(span) {
+                self.shown_dates.push((date, shown.trim().to_owned()));
             }
         }
+        self.rows.push(read);
     }
 }
 
@@ -376,14 +519,47 @@ fn attr<'t>(tag: &'t Tag, name: &str) -> Option<&'t str> {
         .map(|a| &*a.value)
 }
 
-/// Whitespace collapsed, as [`text_of`] leaves a text.
-fn collapsed(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_read_by_their_places_and_nothing_else_is() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(iso_date("2026-10-04"), d(2026, 10, 4));
+        assert_eq!(iso_date("0001-01-01"), d(1, 1, 1));
+        assert_eq!(iso_date("2024-02-29"), d(2024, 2, 29));
+        for not_one in [
+            "",
+            "2026-10-4",
+            "2026-1-04",
+            "2026/10/04",
+            "2026-10-04 ",
+            " 2026-10-04",
+            "+2026-10-4",
+            "2026-13-01",
+            "2026-02-30",
+            "2023-02-29",
+            "2026-00-10",
+            "2026-10-00",
+            "20a6-10-04",
+            "2026-1a-04",
+            "2026-10-0x",
+            "2026-10-0\u{661}",
+            "-026-10-04",
+        ] {
+            assert_eq!(iso_date(not_one), None, "{not_one:?}");
+        }
+        // Every date chrono writes in this form is read back the same.
+        for year in [1, 999, 1999, 2000, 2024, 2026, 9999] {
+            for (month, day) in [(1, 1), (2, 28), (6, 30), (12, 31)] {
+                let date = d(year, month, day).unwrap();
+                let text = date.format("%Y-%m-%d").to_string();
+                assert_eq!(iso_date(&text), Some(date), "{text}");
+                assert_eq!(text.parse::<NaiveDate>().ok(), Some(date));
+            }
+        }
+    }
 
     #[test]
     fn the_portals_date_format_is_learned_from_the_list() {
@@ -477,6 +653,53 @@ mod tests {
         );
         assert_eq!(list[0].status, InvoiceStatus::Unpaid);
         assert_eq!(format, Some("%d/%m/%Y"));
+    }
+
+    #[test]
+    fn nothing_of_a_row_carries_over_to_the_next() {
+        // Each cell's buffers are reused for the next row: what the second row lacks is
+        // named, not taken from the first.
+        let table = |second: String| {
+            format!(
+                "<table id=\"tableInvoicesList\"><tbody>{}{second}</tbody></table>",
+                row(1, false)
+            )
+        };
+        let what_is_missing = |second: String| match read(&table(second)) {
+            Err(PortalError::UnexpectedPage { what, .. }) => what,
+            other => panic!("{other:?}"),
+        };
+        let second = row(2, false);
+        assert_eq!(
+            what_is_missing(second.replace(
+                "<span class=\"label status status-unpaid\"><b>Unpaid</b></span>",
+                "Unpaid"
+            )),
+            "the status in row 2"
+        );
+        assert_eq!(
+            what_is_missing(second.replace("<span class=\"hidden\">2026-10-04</span>", "")),
+            "the invoice date in row 2"
+        );
+        assert_eq!(
+            what_is_missing(second.replace("viewinvoice.php?id=2", "clientarea.php")),
+            "the invoice link in row 2"
+        );
+        assert_eq!(
+            what_is_missing(second.replace("€12<!-- x -->.50 EUR", "12.50")),
+            "the currency in row 2"
+        );
+        // Without a sort value the total is read from the text; a short row is no invoice.
+        let (list, _) = read(&table(format!(
+            "{}<tr><td colspan=5>none</td></tr>",
+            second
+                .replace(" data-order=\"12.50\"", "")
+                .replace("€12<!-- x -->.50", "€7.25")
+        )))
+        .unwrap();
+        assert_eq!(list.len(), 2);
+        assert_eq!(list[1].total.amount, "7.25".parse().unwrap());
+        assert_eq!(list[1].status, InvoiceStatus::Unpaid);
     }
 
     #[test]

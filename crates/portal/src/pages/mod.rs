@@ -14,6 +14,7 @@ use std::sync::LazyLock;
 use url::Url;
 
 mod add_funds;
+mod collapsed;
 mod dashboard;
 mod invoice;
 mod invoice_list;
@@ -22,6 +23,7 @@ mod quotes;
 mod sign_in;
 
 pub use add_funds::*;
+use collapsed::{text_of, CollapsedText};
 pub use dashboard::*;
 pub use invoice::*;
 pub use invoice_list::*;
@@ -31,15 +33,6 @@ pub use sign_in::*;
 
 fn sel(css: &str) -> Selector {
     Selector::parse(css).expect("static selector")
-}
-
-fn text_of(el: ElementRef<'_>) -> String {
-    el.text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Reads a form as a browser would submit it with its default values: hidden and text
@@ -207,13 +200,15 @@ fn document_status<'a>(
 
 /// The number after `marker` in `text` (`viewinvoice.php?id=` in a row's link).
 fn id_after(text: &str, marker: &str) -> Option<u64> {
-    let at = text.find(marker)? + marker.len();
-    text[at..]
-        .chars()
-        .take_while(|c| c.is_ascii_digit())
-        .collect::<String>()
-        .parse()
-        .ok()
+    // A plain look at each place: the text is a short attribute, where building a substring
+    // searcher (as `str::find` does) costs more than the search.
+    let at = text
+        .as_bytes()
+        .windows(marker.len())
+        .position(|here| here == marker.as_bytes())?;
+    let rest = &text[at + marker.len()..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
 }
 
 /// The stock `includes/panel.tpl` panels of `kind` (`info`, `warning`, `danger`...) within
