@@ -242,11 +242,20 @@ struct RowRead {
 impl RowRead {
     fn of(row: &RowTokens) -> RowRead {
         let cells = row.cells();
+        let short = cells.len() < CELLS_READ;
+        // The total's currency, read once: it also tells whether the list names currencies.
+        let currency = (!short)
+            .then(|| currency_in(cells[3].text.as_str()))
+            .flatten();
         let names_a_currency = cells
             .iter()
-            .filter(|c| c.has_data_order)
-            .any(|c| currency_in(c.text.as_str()).is_some());
-        if cells.len() < CELLS_READ {
+            .enumerate()
+            .filter(|(_, c)| c.has_data_order)
+            .any(|(i, c)| match i {
+                3 if !short => currency.is_some(),
+                _ => currency_in(c.text.as_str()).is_some(),
+            });
+        if short {
             return RowRead {
                 short: true,
                 names_a_currency,
@@ -267,7 +276,7 @@ impl RowRead {
             number: cells[0].text.as_str().to_owned(),
             date: cells[1].first_span().and_then(iso_date),
             due_date: cells[2].first_span().and_then(iso_date),
-            currency: currency_in(shown_total),
+            currency,
             amount: cells[3]
                 .data_order()
                 .and_then(|v| v.trim().parse().ok())
