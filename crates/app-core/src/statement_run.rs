@@ -8,7 +8,7 @@ use crate::error::CoreError;
 use crate::statement::{self, Gap, GapKind, InvoicePayments, Ledger, SavedCopy, Statement};
 use crate::views::money;
 use chrono::{DateTime, Local, NaiveDate};
-use l10n::{format_date, Arg};
+use l10n::{format_date, format_date_time, Arg};
 use portal::{InvoiceSummary, Money, Session};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -331,11 +331,7 @@ impl Core {
         let lang = self.lang();
         let mut notes = self.gaps_text(&made.gaps);
         for copy in &made.saved_copies {
-            let when = format!(
-                "{} {}",
-                format_date(lang, copy.synced_at.date_naive()),
-                copy.synced_at.format("%H:%M")
-            );
+            let when = format_date_time(lang, copy.synced_at.naive_local());
             notes.push(self.text(
                 "statement-saved-copy",
                 &[

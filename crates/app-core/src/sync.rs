@@ -93,13 +93,9 @@ impl Core {
             .iter()
             .map(|m| views::money(lang, m))
             .collect::<Vec<_>>();
-        let synced_at = account.last_sync.map(|t| {
-            format!(
-                "{} {}",
-                l10n::format_date(lang, t.date_naive()),
-                t.format("%H:%M")
-            )
-        });
+        let synced_at = account
+            .last_sync
+            .map(|t| l10n::format_date_time(lang, t.naive_local()));
         let last_sync = match &synced_at {
             Some(time) => c.text(
                 lang,

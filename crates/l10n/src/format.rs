@@ -4,7 +4,7 @@
 //! Albanian: `1 234,50 €`, `19,95 $`, `1 200,00 ALL`, `5 mars 2026`.
 
 use crate::Lang;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use rust_decimal::{Decimal, RoundingStrategy};
 
 const EN_MONTHS: [&str; 12] = [
@@ -21,6 +21,12 @@ pub fn format_date(lang: Lang, date: NaiveDate) -> String {
         Lang::En => format!("{} {} {}", date.day(), EN_MONTHS[month], date.year()),
         Lang::Sq => format!("{} {} {}", date.day(), SQ_MONTHS[month], date.year()),
     }
+}
+
+/// A moment to the minute, as the app writes when something was synced: the date as
+/// [`format_date`] writes it, then the 24-hour time (`5 Mar 2026 09:07`), in both languages.
+pub fn format_date_time(lang: Lang, at: NaiveDateTime) -> String {
+    format!("{} {}", format_date(lang, at.date()), at.format("%H:%M"))
 }
 
 fn symbol(currency: &str) -> Option<&'static str> {
@@ -154,5 +160,15 @@ mod tests {
         assert_eq!(format_date(Lang::En, date), "5 Mar 2026");
         let nov = NaiveDate::from_ymd_opt(2026, 11, 26).unwrap();
         assert_eq!(format_date(Lang::Sq, nov), "26 nëntor 2026");
+    }
+
+    #[test]
+    fn moments_to_the_minute_per_language() {
+        let at = NaiveDate::from_ymd_opt(2026, 3, 5)
+            .unwrap()
+            .and_hms_opt(9, 7, 59)
+            .unwrap();
+        assert_eq!(format_date_time(Lang::En, at), "5 Mar 2026 09:07");
+        assert_eq!(format_date_time(Lang::Sq, at), "5 mars 2026 09:07");
     }
 }

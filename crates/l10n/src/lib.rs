@@ -5,7 +5,7 @@
 
 mod format;
 
-pub use format::{format_date, format_money, group_count};
+pub use format::{format_date, format_date_time, format_money, group_count};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
