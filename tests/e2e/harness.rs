@@ -17,10 +17,22 @@ pub fn app_binary() -> String {
 }
 
 pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .map(|a| a.port())
-        .expect("a free port")
+    // The system may hand the same port out again once it is released: twice in a row, it
+    // gave tauri-driver its own port as WebKitWebDriver's, and the driver forwarded the
+    // session request to itself until it ran out of connections. No port is handed out twice
+    // in this process (the scenarios run side by side in it).
+    static GIVEN: std::sync::Mutex<std::collections::BTreeSet<u16>> =
+        std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut given = GIVEN.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    loop {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .map(|a| a.port())
+            .expect("a free port");
+        if given.insert(port) {
+            return port;
+        }
+    }
 }
 
 fn tauri_driver() -> PathBuf {
@@ -756,4 +768,14 @@ pub async fn fill_card(app: &App, number: &str) {
     app.type_into("#card_number", number).await;
     app.type_into("#card_expiry", "12/30").await;
     app.type_into("#card_cvv", "123").await;
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn no_port_is_handed_out_twice() {
+        let ports: Vec<u16> = (0..3000).map(|_| super::free_port()).collect();
+        let distinct: std::collections::BTreeSet<&u16> = ports.iter().collect();
+        assert_eq!(distinct.len(), ports.len());
+    }
 }
