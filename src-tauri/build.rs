@@ -60,7 +60,39 @@ const COMMANDS: &[&str] = &[
     "diagnostics",
 ];
 
+/// The one library WebKitGTK needs that costs the app's start a fifth of its time.
+const SLOW_TO_BIND: &str = "libflite_cmu_time_awb.so.1";
+
+/// Debian's WebKitGTK links the flite voices (speech synthesis). One of them, `SLOW_TO_BIND`,
+/// binds 31,000 of its own symbols when the app loads, and the dynamic loader looks each one up
+/// through the libraries in load order, where that voice comes about 80th: 45 ms of every
+/// start went there (`LD_DEBUG=bindings`, `perf`). Named first among the app's own libraries,
+/// it is found at once. Only where the WebKitGTK being linked needs it: elsewhere nothing
+/// changes, and a WebKitGTK without it is not made to load it.
+fn bind_slow_library_first() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("linux") {
+        return;
+    }
+    let Ok(libdir) = pkg_config::get_variable("webkit2gtk-4.1", "libdir") else {
+        return;
+    };
+    let webkit = std::path::Path::new(&libdir).join("libwebkit2gtk-4.1.so.0");
+    println!("cargo:rerun-if-changed={}", webkit.display());
+    let Ok(bytes) = std::fs::read(&webkit) else {
+        return;
+    };
+    let needs_it = match goblin::elf::Elf::parse(&bytes) {
+        Ok(elf) => elf.libraries.contains(&SLOW_TO_BIND),
+        Err(_) => false,
+    };
+    if needs_it {
+        // `--no-as-needed`: the app calls nothing in it, and it must stay in the list all the same.
+        println!("cargo:rustc-link-arg-bins=-Wl,--push-state,--no-as-needed,-l:{SLOW_TO_BIND},--pop-state");
+    }
+}
+
 fn main() {
+    bind_slow_library_first();
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
