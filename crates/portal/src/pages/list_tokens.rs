@@ -52,8 +52,6 @@ impl TokenSink for ListSink {
 /// `span.status` / `span.label` (classes, text). Its buffers are kept from row to row.
 #[derive(Default)]
 struct CellTokens {
-    /// One of the cells read (the others, the button's, are only counted).
-    read: bool,
     text: CollapsedText,
     has_data_order: bool,
     data_order: String,
@@ -66,8 +64,7 @@ struct CellTokens {
 
 impl CellTokens {
     /// Empty again for the next row's cell, keeping what it allocated.
-    fn reset(&mut self, read: bool, data_order: Option<&str>) {
-        self.read = read;
+    fn reset(&mut self, data_order: Option<&str>) {
         self.text.clear();
         self.has_data_order = data_order.is_some();
         self.data_order.clear();
@@ -239,13 +236,14 @@ impl ListTokens {
         }
     }
 
-    /// The cell open now, if it is one of those read.
+    /// The cell open now, if it is one of those read (the first `CELLS_READ`; the others, the
+    /// button's, are only counted).
     fn read_cell(&mut self) -> Option<&mut CellTokens> {
-        if !self.cell_open {
+        let used = self.row.used;
+        if !self.cell_open || used > CELLS_READ {
             return None;
         }
-        let used = self.row.used;
-        self.row.cells[..used].last_mut().filter(|c| c.read)
+        self.row.cells[..used].last_mut()
     }
 
     fn text(&mut self, text: &str) {
@@ -262,14 +260,20 @@ impl ListTokens {
         }
     }
 
-    /// The end of a text node in the open cell (and its open spans).
+    /// The end of a text node in the open cell (and in its first span and status label while
+    /// they are open, as `text` goes).
     fn gap(&mut self) {
+        let (in_first_span, in_status) = (self.first_span_at.is_some(), self.status_at.is_some());
         let Some(cell) = self.read_cell() else {
             return;
         };
         cell.text.push_gap();
-        cell.first_span.push_gap();
-        cell.status_label.push_gap();
+        if in_first_span {
+            cell.first_span.push_gap();
+        }
+        if in_status {
+            cell.status_label.push_gap();
+        }
     }
 
     fn tag(&mut self, tag: &Tag) {
@@ -333,12 +337,11 @@ impl ListTokens {
 
     fn open_cell(&mut self, data_order: Option<&str>) {
         let row = &mut self.row;
-        let read = row.used < CELLS_READ;
         if row.used == row.cells.len() {
             row.cells.reserve(CELLS_IN_A_ROW);
             row.cells.push(CellTokens::default());
         }
-        row.cells[row.used].reset(read, data_order);
+        row.cells[row.used].reset(data_order);
         row.used += 1;
         self.cell_open = true;
     }
