@@ -60,16 +60,17 @@ const COMMANDS: &[&str] = &[
     "diagnostics",
 ];
 
-/// The one library WebKitGTK needs that costs the app's start a fifth of its time.
+/// The library WebKitGTK needs whose symbol lookups slowed the app's start the most.
 const SLOW_TO_BIND: &str = "libflite_cmu_time_awb.so.1";
 
 /// Debian's WebKitGTK links the flite voices (speech synthesis). One of them, `SLOW_TO_BIND`,
 /// binds 31,000 of its own symbols when the app loads, and the dynamic loader looks each one up
-/// through the libraries in load order, where that voice comes about 80th: 45 ms of every
-/// start went there (`LD_DEBUG=bindings`, `perf`). Named first among the app's own libraries,
-/// it is found at once. Only where the WebKitGTK being linked needs it: elsewhere nothing
-/// changes, and a WebKitGTK without it is not made to load it.
-fn bind_slow_library_first() {
+/// through the libraries in load order, where that voice came 79th: about 25 ms of every start
+/// went there (`LD_DEBUG=bindings`, `perf`). Named by the binary itself it comes 16th, right
+/// after the binary's own libraries (a link argument goes last, and Rust's `as-needed` link
+/// modifier is unstable). Only where the WebKitGTK being linked needs it: elsewhere nothing
+/// changes, and a WebKitGTK without it is never made to load it.
+fn name_slow_library_early() {
     if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("linux") {
         return;
     }
@@ -92,7 +93,7 @@ fn bind_slow_library_first() {
 }
 
 fn main() {
-    bind_slow_library_first();
+    name_slow_library_early();
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
