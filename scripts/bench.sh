@@ -11,5 +11,7 @@ cargo bench --locked -p portal --bench parse
 unpacked=$(mktemp -d /tmp/jitops-bench-deb.XXXXXX)
 trap 'rm -rf "$unpacked"' EXIT
 dpkg-deb -x "$deb" "$unpacked"
-JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" JITOPS_BENCH_DEB="$root/$deb" \
+# The runs' folders (the app's XDG folders, Chromium's profile) go with the unpacked app.
+mkdir "$unpacked/runs"
+JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" JITOPS_BENCH_DEB="$root/$deb" E2E_FILES="$unpacked/runs" \
   tests/private-world.sh cargo test --locked --test bench

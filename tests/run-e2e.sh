@@ -12,7 +12,12 @@ if [ "${1:-}" = "--repeat" ]; then
   shift 2
 fi
 export E2E_REPEAT=$repeat
-exec tests/private-world.sh bash -c '
+# Each scenario's folders (the app's XDG folders and its output log) go under one folder for
+# the run: removed when the suite passes, kept for a look when it fails.
+E2E_FILES=$(mktemp -d /tmp/jitops-e2e-files.XXXXXX)
+export E2E_FILES
+status=0
+tests/private-world.sh bash -c '
   set -euo pipefail
   for run in $(seq 1 "$E2E_REPEAT"); do
     [ "$E2E_REPEAT" -gt 1 ] && echo "e2e: run $run of $E2E_REPEAT"
@@ -20,4 +25,10 @@ exec tests/private-world.sh bash -c '
   done
   # The real keyring, exercised by the secrets unit test inside this session.
   cargo test --locked -p app-core secrets -- --include-ignored
-' e2e "$@"
+' e2e "$@" || status=$?
+if [ "$status" -eq 0 ]; then
+  rm -rf "$E2E_FILES"
+else
+  echo "e2e: the scenarios' folders and logs are kept in $E2E_FILES"
+fi
+exit "$status"

@@ -49,11 +49,7 @@ fn app_binary() -> PathBuf {
 }
 
 fn temp_home(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "jitops-bench-{name}-{}-{}",
-        std::process::id(),
-        harness::free_port()
-    ));
+    let dir = harness::scenario_path(&format!("bench-{name}"));
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }

@@ -217,8 +217,7 @@ async fn a_quote_is_read_saved_accepted_with_the_terms_and_its_invoice_paid() {
         "a_quote_is_read_saved_accepted_with_the_terms_and_its_invoice_paid",
         || async {
             // The terms open in the browser: a stand-in opener records the address it got.
-            let home =
-                std::env::temp_dir().join(format!("jitops-e2e-quote-{}", harness::free_port()));
+            let home = harness::scenario_path("quote");
             let (path, opened) = harness::stand_in_opener(&home.join("bin"));
             let port = harness::free_port();
             let app = App::launch(harness::Launch {

@@ -314,7 +314,7 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
         "overdue_invoices_are_reminded_once_as_system_notifications",
         || async {
             // What the app asks the desktop's notification service, seen on the session bus.
-            let seen = std::env::temp_dir().join(format!("jitops-notify-{}", harness::free_port()));
+            let seen = harness::scenario_path("notify");
             let mut monitor = std::process::Command::new("dbus-monitor")
                 .args([
                     "--session",

@@ -58,8 +58,7 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
         "invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there",
         || async {
             // "Open" hands the file to the system's opener: a stand-in records what it got.
-            let home =
-                std::env::temp_dir().join(format!("jitops-e2e-pdf-{}", harness::free_port()));
+            let home = harness::scenario_path("pdf");
             let (path, opened) = harness::stand_in_opener(&home.join("bin"));
             let app = App::launch(harness::Launch {
                 args: vec!["--demo".into()],

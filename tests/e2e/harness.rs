@@ -48,7 +48,21 @@ fn tauri_driver() -> PathBuf {
     home.join("bin/tauri-driver")
 }
 
-/// Where test artifacts (screenshots) go.
+/// A path of its own for one scenario's files (`kind` says what they are): under the run's
+/// folder (`E2E_FILES`: tests/run-e2e.sh removes it when the suite passes and keeps it for a
+/// look when it fails; scripts/bench.sh removes it at the end), else under the system's
+/// temporary folder.
+pub fn scenario_path(kind: &str) -> PathBuf {
+    let root = std::env::var_os("E2E_FILES")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    root.join(format!(
+        "jitops-test-{kind}-{}-{}",
+        std::process::id(),
+        free_port()
+    ))
+}
+
 /// The log of everything the app and the drivers print, opened for appending.
 fn output_log(home: &std::path::Path) -> std::fs::File {
     std::fs::OpenOptions::new()
@@ -176,15 +190,8 @@ impl App {
             std::env::var_os("DISPLAY").is_some(),
             "the end-to-end suite needs a display: run it with `make e2e`"
         );
-        let home = launch.home.clone().unwrap_or_else(|| {
-            let dir = std::env::temp_dir().join(format!(
-                "jitops-e2e-{}-{}",
-                std::process::id(),
-                free_port()
-            ));
-            std::fs::create_dir_all(&dir).unwrap();
-            dir
-        });
+        let home = launch.home.clone().unwrap_or_else(|| scenario_path("home"));
+        std::fs::create_dir_all(&home).unwrap();
         let port = free_port();
         let native_port = free_port();
         let mut cmd = Command::new(tauri_driver());
