@@ -29,21 +29,36 @@ export async function invoices(root) {
   // The portal's mass payment names no method: with several, the person picks one here.
   const massMethod = h('select', { id: 'mass-pay-method', 'aria-label': t('invoice-method') });
   let massMethods = null;
+  let massMethodsAsked = null;
   massMethod.hidden = true;
-  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' }, massGuard, massMethod, massPay, massProblem, massClear);
+  // The bar stands above the list whenever invoices can be picked, drawn with the rows, and
+  // keeps its height as the picking goes: had it appeared (or grown) when a box was ticked,
+  // every row below would move under the pointer, and the next click land on another row.
+  const massBar = h('div', { class: 'mass-pay', id: 'mass-pay', hidden: true, role: 'region', 'aria-label': t('mass-pay-region'), 'aria-live': 'polite' },
+    h('div', { class: 'mass-pay-controls' }, massMethod, massPay, massClear),
+    h('div', { class: 'mass-pay-note' }, massGuard, massProblem));
+  let massAsked = 0;
   const updateMass = async () => {
-    massBar.hidden = state.selected.size === 0;
+    // Ticks answered out of order: only the last one asked is shown.
+    const asked = ++massAsked;
+    const picked = state.selected.size;
+    massClear.disabled = picked === 0;
     if (massBar.hidden) return;
-    if (massMethods === null) {
-      massMethods = await invoke('mass_payment_methods').catch(() => []);
-      massMethod.replaceChildren(...massMethods.map((m) => h('option', { value: m.value, text: m.name })));
-      massMethod.hidden = massMethods.length < 2;
-    }
+    // Asked once: the options are never replaced after a person chose one.
+    massMethodsAsked ??= invoke('mass_payment_methods').catch(() => []).then((methods) => {
+      massMethods = methods;
+      massMethod.replaceChildren(...methods.map((m) => h('option', { value: m.value, text: m.name })));
+      massMethod.hidden = methods.length < 2;
+    });
+    await massMethodsAsked;
     const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
+    if (asked !== massAsked) return;
     massGuarded = !!summary.guard && !summary.problem;
     massGuard.hidden = !massGuarded;
     massGuard.textContent = summary.guard || '';
-    massPay.textContent = massGuarded ? t('mass-pay-anyway', { label: summary.label }) : summary.label;
+    // Nothing picked yet: the button says what it is for (and why it waits, beside it).
+    const label = picked === 0 ? t('mass-pay-region') : summary.label;
+    massPay.textContent = massGuarded ? t('mass-pay-anyway', { label }) : label;
     massPay.className = massGuarded ? 'quiet' : 'primary';
     massProblem.textContent = summary.problem || '';
     massPay.disabled = !!summary.problem;
@@ -177,6 +192,11 @@ export async function invoices(root) {
     const drawList = (view) => {
       listed = view;
       for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
+      // The bar shows with the rows it serves (a filter with nothing to pick has none), and
+      // stays while something picked under another filter waits to be paid.
+      const pickable = view.rows.some((r) => r.status === 'unpaid' || r.status === 'overdue');
+      massBar.hidden = !pickable && state.selected.size === 0;
+      updateMass();
       totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
       drawRows();
       announce(view.totals_label);
