@@ -89,6 +89,8 @@ fn name_slow_library_early() {
     if needs_it {
         // `--no-as-needed`: the app calls nothing in it, and it must stay in the list all the same.
         println!("cargo:rustc-link-arg-bins=-Wl,--push-state,--no-as-needed,-l:{SLOW_TO_BIND},--pop-state");
+        // The app loads it first in WebKit's helper processes too (`helper_preload`).
+        println!("cargo:rustc-env=JITOPS_SLOW_TO_BIND={SLOW_TO_BIND}");
     }
 }
 

@@ -7,6 +7,7 @@ mod commands;
 mod dialogs;
 mod error;
 mod first_show;
+mod helper_preload;
 mod logging;
 mod notifications;
 mod payments;
@@ -44,6 +45,7 @@ fn system_locale() -> String {
 }
 
 pub fn run() {
+    helper_preload::before_any_thread();
     logging::init();
     let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
     tauri::Builder::default()
@@ -74,6 +76,7 @@ pub fn run() {
             checkout_window::serve_hop,
         )
         .setup(move |app| {
+            helper_preload::give_back();
             let config_dir = app.path().app_config_dir()?;
             let data_dir = app.path().app_data_dir()?;
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);

@@ -66,6 +66,20 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
                 home: Some(home.clone()),
             })
             .await;
+            // WebKit's helpers for the main window start with the flite voice loaded first
+            // (`helper_preload`), wherever the app has it loaded itself.
+            if let Some(voice) = app.loaded_voice() {
+                let helpers = app.webkit_helpers();
+                assert!(helpers.len() >= 2, "{helpers:?}");
+                for (name, preload) in &helpers {
+                    assert!(
+                        preload
+                            .as_deref()
+                            .is_some_and(|list| list.split(':').any(|l| l == voice)),
+                        "{name} started without {voice}: {preload:?}"
+                    );
+                }
+            }
             app.sign_in_demo("demo@jitops.example", "demo", false).await;
             app.wait_screen("dashboard").await;
             open_invoice(&app, 1003).await;
@@ -86,6 +100,11 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
                 file.display()
             );
             assert!(std::fs::read(&file).unwrap().starts_with(b"%PDF-"));
+            // What the app starts for the person carries none of the helpers' libraries.
+            assert_eq!(
+                std::fs::read_to_string(harness::preload_seen_by_opener(&opened)).unwrap(),
+                "\n"
+            );
 
             // Save all PDFs of the whole list into a folder that already holds one of them.
             let folder = home.join("pdfs");

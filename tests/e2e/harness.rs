@@ -623,6 +623,43 @@ impl App {
     /// Ends the app the way a crash or a power cut does: SIGKILL to every process the driver
     /// started (the app and its WebKit processes start their own process groups, which the
     /// drop's group kill does not reach), with no chance to write anything more.
+    /// The WebKit processes the app runs now (network and web processes), each with its name
+    /// and the library list it started with (`LD_PRELOAD`, `None` when unset).
+    pub fn webkit_helpers(&self) -> Vec<(String, Option<String>)> {
+        descendants(self.driver.id())
+            .into_iter()
+            .filter(|(_, name)| {
+                name.starts_with("WebKitWebProces") || name.starts_with("WebKitNetworkPr")
+            })
+            .filter_map(|(pid, name)| {
+                let environ = std::fs::read(format!("/proc/{pid}/environ")).ok()?;
+                let preload = environ
+                    .split(|b| *b == 0)
+                    .find_map(|entry| entry.strip_prefix(b"LD_PRELOAD="))
+                    .map(|value| String::from_utf8_lossy(value).into_owned());
+                Some((name, preload))
+            })
+            .collect()
+    }
+
+    /// The file of the flite voice the app's own process has loaded, if it has
+    /// (`helper_preload`).
+    pub fn loaded_voice(&self) -> Option<String> {
+        let app = descendants(self.driver.id())
+            .into_iter()
+            .find(|(pid, _)| {
+                std::fs::read_link(format!("/proc/{pid}/exe")).is_ok_and(|exe| {
+                    std::fs::canonicalize(app_binary()).is_ok_and(|binary| exe == binary)
+                })
+            })?
+            .0;
+        let maps = std::fs::read_to_string(format!("/proc/{app}/maps")).ok()?;
+        maps.lines()
+            .filter_map(|line| line.split_whitespace().nth(5))
+            .find(|path| path.contains("/libflite_cmu_time_awb.so"))
+            .map(str::to_owned)
+    }
+
     pub fn kill(self) {
         kill_descendants(self.driver.id());
         // Drop ends the driver.
@@ -651,7 +688,17 @@ impl Drop for App {
 /// process groups: a group kill of the driver does not reach them, and a window left behind
 /// would be taken for the next scenario's).
 fn kill_descendants(root: u32) {
-    let mut children: std::collections::HashMap<u32, Vec<u32>> = Default::default();
+    for (pid, _) in descendants(root) {
+        let _ = Command::new("kill")
+            .args(["-KILL", &pid.to_string()])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+/// Every process below `root`, with its command's name (`/proc/<pid>/stat`, at most 15 bytes).
+fn descendants(root: u32) -> Vec<(u32, String)> {
+    let mut children: std::collections::HashMap<u32, Vec<(u32, String)>> = Default::default();
     for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
         let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
             continue;
@@ -659,29 +706,29 @@ fn kill_descendants(root: u32) {
         let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
             continue;
         };
-        // The parent's pid is the second field after the command's closing parenthesis.
-        let ppid = stat
-            .rsplit_once(')')
-            .and_then(|(_, rest)| rest.split_whitespace().nth(1))
+        // The name is between the first parenthesis and the last (it may hold either); the
+        // parent's pid is the second field after it.
+        let (Some(open), Some(close)) = (stat.find('('), stat.rfind(')')) else {
+            continue;
+        };
+        let name = stat[open + 1..close].to_owned();
+        let ppid = stat[close + 1..]
+            .split_whitespace()
+            .nth(1)
             .and_then(|p| p.parse::<u32>().ok());
         if let Some(ppid) = ppid {
-            children.entry(ppid).or_default().push(pid);
+            children.entry(ppid).or_default().push((pid, name));
         }
     }
     let mut stack = vec![root];
     let mut all = vec![];
     while let Some(pid) = stack.pop() {
-        for child in children.get(&pid).into_iter().flatten() {
-            all.push(*child);
+        for (child, name) in children.get(&pid).into_iter().flatten() {
+            all.push((*child, name.clone()));
             stack.push(*child);
         }
     }
-    for pid in all {
-        let _ = Command::new("kill")
-            .args(["-KILL", &pid.to_string()])
-            .stderr(Stdio::null())
-            .status();
-    }
+    all
 }
 
 /// Whether a WebDriver error says the element is no longer in the page.
@@ -694,15 +741,21 @@ fn is_stale(e: &fantoccini::error::CmdError) -> bool {
 }
 
 /// A stand-in for the system's opener (`xdg-open`) in `bin`, which notes each thing it is asked
-/// to open in a file: the PATH to start the app with, and that file.
+/// to open in a file: the PATH to start the app with, and that file. The library list it was
+/// started with goes to another file (`preload_seen_by_opener`).
 pub fn stand_in_opener(bin: &std::path::Path) -> (String, PathBuf) {
     std::fs::create_dir_all(bin).unwrap();
     let opened = bin.join("opened.txt");
     let _ = std::fs::remove_file(&opened);
+    let _ = std::fs::remove_file(preload_seen_by_opener(&opened));
     let script = bin.join("xdg-open");
     std::fs::write(
         &script,
-        format!("#!/bin/sh\necho \"$1\" >> '{}'\n", opened.display()),
+        format!(
+            "#!/bin/sh\necho \"${{LD_PRELOAD-}}\" >> '{}'\necho \"$1\" >> '{}'\n",
+            preload_seen_by_opener(&opened).display(),
+            opened.display()
+        ),
     )
     .unwrap();
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
@@ -712,6 +765,12 @@ pub fn stand_in_opener(bin: &std::path::Path) -> (String, PathBuf) {
         std::env::var("PATH").unwrap_or_default()
     );
     (path, opened)
+}
+
+/// Where the stand-in opener notes the library list (`LD_PRELOAD`) it was started with, one
+/// line per start (empty when unset), written before what it was asked to open.
+pub fn preload_seen_by_opener(opened: &std::path::Path) -> PathBuf {
+    opened.with_file_name("opened-preload.txt")
 }
 
 /// Restarts after a stall in this run of the suite (all scenarios run in one process, one at

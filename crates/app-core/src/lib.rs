@@ -13,6 +13,7 @@ pub mod diagnostics;
 pub mod error;
 pub mod export;
 mod files;
+pub mod helper_preload;
 mod mass_payment;
 pub mod payment_verdict;
 pub mod payments;
