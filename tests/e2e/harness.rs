@@ -620,9 +620,6 @@ impl App {
         self.back_to_main_after_checkout(main).await;
     }
 
-    /// Ends the app the way a crash or a power cut does: SIGKILL to every process the driver
-    /// started (the app and its WebKit processes start their own process groups, which the
-    /// drop's group kill does not reach), with no chance to write anything more.
     /// The WebKit processes the app runs now (network and web processes), each with its name
     /// and the library list it started with (`LD_PRELOAD`, `None` when unset).
     pub fn webkit_helpers(&self) -> Vec<(String, Option<String>)> {
@@ -660,6 +657,9 @@ impl App {
             .map(str::to_owned)
     }
 
+    /// Ends the app the way a crash or a power cut does: SIGKILL to every process the driver
+    /// started (the app and its WebKit processes start their own process groups, which the
+    /// drop's group kill does not reach), with no chance to write anything more.
     pub fn kill(self) {
         kill_descendants(self.driver.id());
         // Drop ends the driver.
