@@ -28,7 +28,6 @@ export async function invoices(root) {
   const massClear = h('button', { type: 'button', class: 'quiet', id: 'mass-pay-clear', text: t('mass-pay-clear') });
   // The portal's mass payment names no method: with several, the person picks one here.
   const massMethod = h('select', { id: 'mass-pay-method', 'aria-label': t('invoice-method') });
-  let massMethods = null;
   let massMethodsAsked = null;
   massMethod.hidden = true;
   // The bar stands above the list whenever invoices can be picked, drawn with the rows, and
@@ -46,7 +45,6 @@ export async function invoices(root) {
     if (massBar.hidden) return;
     // Asked once: the options are never replaced after a person chose one.
     massMethodsAsked ??= invoke('mass_payment_methods').catch(() => []).then((methods) => {
-      massMethods = methods;
       massMethod.replaceChildren(...methods.map((m) => h('option', { value: m.value, text: m.name })));
       massMethod.hidden = methods.length < 2;
     });
@@ -70,7 +68,8 @@ export async function invoices(root) {
   });
   massPay.addEventListener('click', () => busy(massPay, async () => {
     try {
-      const method = massMethods && massMethods.length ? massMethod.value : null;
+      // The select holds the methods the portal offers (none asked yet: the portal's choice).
+      const method = massMethod.options.length ? massMethod.value : null;
       const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], method, confirmed: massGuarded });
       state.selected.clear();
       if (!attemptId) {
