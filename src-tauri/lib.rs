@@ -13,6 +13,8 @@ mod notifications;
 mod payments;
 mod reminders;
 mod sign_in_window;
+#[cfg(test)]
+mod start_modules_tests;
 mod tray;
 
 use app_core::secrets::{KeyringStore, SecretStore};

@@ -6,14 +6,22 @@ import { drawAccounts, showOffline, showWhatFailedOffline, signedIn, startSync, 
 import { listenToTray } from './desktop.js';
 import { h, main, showError } from './dom.js';
 import { switchLanguage, t } from './i18n.js';
-import { back, go, render, setChrome } from './router.js';
-import { onProgress } from './screens/payment.js';
+import { back, go, loadEveryScreen, render, setChrome } from './router.js';
 import { invoke, listen, state } from './state.js';
+
+// The payment screen's module, loaded once (by the router, or by the first progress event).
+let paymentModule = null;
+function paymentScreen() {
+  paymentModule ??= import('./screens/payment.js');
+  return paymentModule;
+}
 
 // What the app tells the page (payment progress, the tray, a second launch).
 function listenToApp() {
   return Promise.all([
-    listen('payment-progress', onProgress),
+    // The payment screen's module is loaded on the first event; events keep their order (each
+    // waits for the same load).
+    listen('payment-progress', (event) => paymentScreen().then((m) => m.onProgress(event))),
     listen('checkout-blocked', (event) => {
       const download = event.payload.download;
       const message = t(download ? 'payment-blocked-download' : 'payment-blocked-host', { host: event.payload.host });
@@ -73,6 +81,7 @@ async function start() {
     if (e.key === 'Escape' && !e.defaultPrevented) back();
   });
   await render();
+  loadEveryScreen();
   // The last account's saved invoices at once, then signing in replaces them.
   // A damaged copy was set aside: said once signed in (or on the sign-in screen), and the
   // start goes on.

@@ -2,20 +2,45 @@
 // focus on a new screen's heading, and going back.
 
 import { main } from './dom.js';
-import { addFunds } from './screens/add-funds.js';
 import { applyStatic } from './i18n.js';
-import { allAccounts } from './screens/all-accounts.js';
-import { dashboard } from './screens/dashboard.js';
-import { help } from './screens/help.js';
-import { invoice } from './screens/invoice.js';
-import { invoices } from './screens/invoices.js';
-import { payment } from './screens/payment.js';
-import { quote, quotes } from './screens/quotes.js';
-import { statement } from './screens/statement.js';
-import { review } from './screens/review.js';
-import { settings } from './screens/settings.js';
 import { reset, signin, twofa } from './screens/signin.js';
 import { invoke, state } from './state.js';
+
+// The screens a start can show come with this module; every other one is loaded the first time
+// it is asked for, and in the background once the first screen is painted (`loadEveryScreen`).
+// A start then parses the third of the app's script it draws with, not all of it.
+const drawers = { signin, twofa, reset };
+const loaders = {
+  dashboard: () => import('./screens/dashboard.js').then((m) => m.dashboard),
+  invoices: () => import('./screens/invoices.js').then((m) => m.invoices),
+  invoice: () => import('./screens/invoice.js').then((m) => m.invoice),
+  payment: () => import('./screens/payment.js').then((m) => m.payment),
+  help: () => import('./screens/help.js').then((m) => m.help),
+  settings: () => import('./screens/settings.js').then((m) => m.settings),
+  review: () => import('./screens/review.js').then((m) => m.review),
+  'all-accounts': () => import('./screens/all-accounts.js').then((m) => m.allAccounts),
+  'add-funds': () => import('./screens/add-funds.js').then((m) => m.addFunds),
+  quotes: () => import('./screens/quotes.js').then((m) => m.quotes),
+  quote: () => import('./screens/quotes.js').then((m) => m.quote),
+  statement: () => import('./screens/statement.js').then((m) => m.statement),
+};
+
+// The function that draws `screen` (sign-in for a name it does not know). Once loaded it is
+// kept, so drawing a screen again takes no turn of the event loop before the page changes.
+async function drawerFor(screen) {
+  if (drawers[screen]) return drawers[screen];
+  if (!loaders[screen]) return signin;
+  drawers[screen] = await loaders[screen]();
+  return drawers[screen];
+}
+
+// After the first screen is painted: every other screen is loaded, so the first visit to one
+// waits for nothing. Nothing on screen changes.
+export function loadEveryScreen() {
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    for (const screen of Object.keys(loaders)) drawerFor(screen).catch(() => {});
+  }));
+}
 
 export function setChrome() {
   const rail = document.getElementById('rail');
@@ -64,10 +89,10 @@ export function focusScreen() {
 // told otherwise (`go` places the focus first), the screen is then marked ready.
 export async function render(options = {}, { ready = true } = {}) {
   const mine = ++drawing;
+  const view = drawers[state.screen] || await drawerFor(state.screen);
+  if (mine !== drawing) return false;
   applyStatic();
   setChrome();
-  const screens = { signin, twofa, reset, dashboard, invoices, invoice, payment, help, settings, review, 'all-accounts': allAccounts, 'add-funds': addFunds, quotes, quote, statement };
-  const view = screens[state.screen] || signin;
   const root = main();
   root.replaceChildren();
   root.dataset.screen = state.screen;
