@@ -8,7 +8,7 @@ import { invoke, state } from './state.js';
 
 // The screens a start can show come with this module; every other one is loaded the first time
 // it is asked for, and in the background once the first screen is painted (`loadEveryScreen`).
-// A start then parses the third of the app's script it draws with, not all of it.
+// A start then reads a third of the app's script (what it draws with), not all of it.
 const drawers = { signin, twofa, reset };
 const loaders = {
   dashboard: () => import('./screens/dashboard.js').then((m) => m.dashboard),
@@ -35,7 +35,8 @@ async function drawerFor(screen) {
 }
 
 // After the first screen is painted: every other screen is loaded, so the first visit to one
-// waits for nothing. Nothing on screen changes.
+// waits for nothing. Nothing on screen changes. A module that failed to load is not kept: it is
+// loaded again, and its error shown, when its screen is asked for.
 export function loadEveryScreen() {
   requestAnimationFrame(() => requestAnimationFrame(() => {
     for (const screen of Object.keys(loaders)) drawerFor(screen).catch(() => {});
