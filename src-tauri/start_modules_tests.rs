@@ -13,20 +13,18 @@ fn ui_root() -> PathBuf {
 /// Every module under `ui/`, by its path from there (`screens/signin.js`), with its text.
 fn modules() -> BTreeMap<String, String> {
     let root = ui_root();
-    let mut found = BTreeMap::new();
-    let mut dirs = vec![root.clone()];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "js") {
-                let name = path.strip_prefix(&root).unwrap();
-                let name = name.to_string_lossy().replace('\\', "/");
-                found.insert(name, std::fs::read_to_string(&path).unwrap());
-            }
-        }
-    }
+    let found: BTreeMap<String, String> = walkdir::WalkDir::new(&root)
+        .into_iter()
+        .map(|entry| entry.unwrap().into_path())
+        .filter(|path| path.extension().is_some_and(|e| e == "js"))
+        .map(|path| {
+            let name = path.strip_prefix(&root).unwrap().to_string_lossy();
+            (
+                name.replace('\\', "/"),
+                std::fs::read_to_string(&path).unwrap(),
+            )
+        })
+        .collect();
     assert!(found.len() > 5, "the UI's modules were not found");
     found
 }
