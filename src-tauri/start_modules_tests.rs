@@ -49,13 +49,11 @@ fn resolve(from: &str, spec: &str) -> String {
 /// (over one line or several) up to its `from '…'`.
 fn static_imports(text: &str) -> Vec<String> {
     let mut found = vec![];
-    let mut rest = text;
-    while let Some(at) = rest.find("import ") {
-        let starts_line = at == 0 || rest[..at].ends_with('\n');
-        rest = &rest[at + "import ".len()..];
-        if !starts_line {
+    for (at, _) in text.match_indices("import ") {
+        if at > 0 && !text[..at].ends_with('\n') {
             continue;
         }
+        let rest = &text[at + "import ".len()..];
         let statement = &rest[..rest.find(';').unwrap_or(rest.len())];
         if let Some(from) = statement.find("from '") {
             let spec = &statement[from + "from '".len()..];
