@@ -13,5 +13,14 @@ trap 'rm -rf "$unpacked"' EXIT
 dpkg-deb -x "$deb" "$unpacked"
 # The runs' folders (the app's XDG folders, Chromium's profile) go with the unpacked app.
 mkdir "$unpacked/runs"
+# The floor under the start-up row: a bare WebKitGTK window doing the same steps. It loads the
+# flite voice first, as the app does in its processes, where WebKitGTK needs it
+# (src-tauri/build.rs, src-tauri/helper_preload.rs).
+# shellcheck disable=SC2046 # pkg-config's flags are separate words
+cc -O2 -o "$unpacked/bare-window" tests/bench/bare_window.c $(pkg-config --cflags --libs webkit2gtk-4.1)
+slow=libflite_cmu_time_awb.so.1
+preload=
+readelf -d "$(pkg-config --variable=libdir webkit2gtk-4.1)/libwebkit2gtk-4.1.so.0" | grep -qF "[$slow]" && preload=$slow
 JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" JITOPS_BENCH_DEB="$root/$deb" E2E_FILES="$unpacked/runs" \
+  JITOPS_BENCH_BARE_WINDOW="$unpacked/bare-window" JITOPS_BENCH_BARE_WINDOW_PRELOAD="$preload" \
   tests/private-world.sh cargo test --locked --test bench

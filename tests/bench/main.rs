@@ -56,18 +56,50 @@ fn temp_home(name: &str) -> PathBuf {
 
 // ---- 1. start-up ------------------------------------------------------------------------------
 
+/// The bare WebKitGTK window (`tests/bench/bare_window.c`, built by `scripts/bench.sh`) and the
+/// library it is to load first, as the app does in its own processes (`helper_preload.rs`):
+/// both from the environment, absent when the bench was run without them.
+fn bare_window() -> Option<(PathBuf, String)> {
+    let program = std::env::var_os("JITOPS_BENCH_BARE_WINDOW").map(PathBuf::from)?;
+    let preload = std::env::var("JITOPS_BENCH_BARE_WINDOW_PRELOAD").unwrap_or_default();
+    Some((program, preload))
+}
+
 /// Launch to the sign-in form painted: the app (started with `JITOPS_TIMING`) prints a line
 /// when the UI reports the frame after the form was built. `home` holds the installation's
 /// folders: the same one run after run is an ordinary start; a fresh one is the first start
 /// ever (font and WebKit caches built from nothing).
 fn start_up_once(app: &Path, home: &Path) -> Duration {
-    let started = Instant::now();
-    let mut child = Command::new(app)
+    let mut command = Command::new(app);
+    command
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("JITOPS_TIMING", "1")
-        .env("LANG", "en_US.UTF-8")
+        .env("LANG", "en_US.UTF-8");
+    time_to_sign_in_painted(command)
+}
+
+/// The same for the bare WebKitGTK window, in the same folders: what any WebKitGTK app needs
+/// on this machine for these steps.
+fn bare_start_up_once(program: &Path, preload: &str, home: &Path) -> Duration {
+    let mut command = Command::new(program);
+    command
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_CACHE_HOME", home.join("cache"))
+        .env("LANG", "en_US.UTF-8");
+    if !preload.is_empty() {
+        command.env("LD_PRELOAD", preload);
+    }
+    time_to_sign_in_painted(command)
+}
+
+/// Starts `command` and times it until it prints `jitops-timing: shown signin`, then ends it
+/// and waits for every process it started.
+fn time_to_sign_in_painted(mut command: Command) -> Duration {
+    let started = Instant::now();
+    let mut child = command
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .process_group(0)
@@ -813,11 +845,17 @@ async fn main() {
     eprintln!("bench: start-up, the first ever, then {RUNS} runs of the same installation");
     let home = temp_home("startup");
     let first_start = start_up_once(&app, &home).as_secs_f64();
-    let start_up = median(
-        (0..RUNS)
-            .map(|_| start_up_once(&app, &home).as_secs_f64())
-            .collect(),
-    );
+    // The bare window alternates with the app, so that the machine's moods fall on both rows.
+    let bare = bare_window();
+    let mut app_starts = Vec::new();
+    let mut bare_starts = Vec::new();
+    for _ in 0..RUNS {
+        app_starts.push(start_up_once(&app, &home).as_secs_f64());
+        if let Some((program, preload)) = &bare {
+            bare_starts.push(bare_start_up_once(program, preload, &home).as_secs_f64());
+        }
+    }
+    let start_up = median(app_starts);
     let _ = std::fs::remove_dir_all(&home);
 
     let demo = demo_portal::DemoPortal::start(demo_portal::Options::default())
@@ -864,6 +902,13 @@ async fn main() {
     table += &format!(
         "| 1 | Start-up the first time ever (no font or WebKit cache yet; once) | {first_start:.3} s | | |\n"
     );
+    if !bare_starts.is_empty() {
+        let floor = median(bare_starts);
+        table += &format!(
+            "| 1 | Start-up of a bare WebKitGTK window doing the same steps, no Tauri (`tests/bench/bare_window.c`; median of {RUNS}, alternating with the app's) | {floor:.3} s | | the app: {:.2} x |\n",
+            start_up / floor
+        );
+    }
     table += &format!(
         "| 2 | Sign-in to the invoice list shown, demo portal on loopback (median of {RUNS}) | {:.3} s | {:.3} s | ratio {:.2}, at most 0.5: {} |\n",
         app_list,
