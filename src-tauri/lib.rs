@@ -48,6 +48,7 @@ fn system_locale() -> String {
 
 pub fn run() {
     helper_preload::before_any_thread();
+    app_core::ui_font::start_deciding();
     logging::init();
     let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
     tauri::Builder::default()

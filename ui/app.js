@@ -68,6 +68,9 @@ function listenToApp() {
 // a language is the app's own language, the one `app_info` names.
 async function start() {
   const [info, texts] = await Promise.all([invoke('app_info'), invoke('catalog', { lang: '' }), listenToApp()]);
+  // `system-ui` only where it draws a face of its own (app_core::ui_font says why). No text is
+  // on the page yet: the catalogue's texts come in the same render below.
+  document.documentElement.classList.toggle('system-ui', info.system_ui !== 'same-as-sans-serif');
   state.version = info.version;
   state.demo = info.demo;
   state.timing = info.timing;

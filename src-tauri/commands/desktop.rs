@@ -9,6 +9,8 @@ pub struct AppInfo {
     lang: &'static str,
     demo: bool,
     timing: bool,
+    /// Whether the stylesheet asks for `system-ui` (`app_core::ui_font`).
+    system_ui: app_core::ui_font::SystemUi,
 }
 
 #[tauri::command]
@@ -19,6 +21,7 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
         lang: shell.core.lang().code(),
         demo: shell.started_in_demo,
         timing: shell.timing,
+        system_ui: app_core::ui_font::known(),
     }
 }
 

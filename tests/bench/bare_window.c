@@ -1,6 +1,7 @@
 /* `make bench`'s floor under the start-up row: a bare WebKitGTK window doing the app's start
  * steps, with no Tauri and no Rust. It opens a hidden 1024x720 window with one web view, loads
- * a small sign-in page with the app's font stack (`ui/style.css`), shows the window once the
+ * a small sign-in page in `sans-serif` (the face the app draws where `system-ui` has none of
+ * its own, as on the bench machine: `app_core::ui_font`), shows the window once the
  * page has loaded (as `src-tauri/first_show.rs` does), and prints the line the app prints with
  * `JITOPS_TIMING` two animation frames later. Whatever the app adds to a start is the
  * difference between the two rows. Built by `scripts/bench.sh` (cc and pkg-config). */
@@ -10,7 +11,7 @@
 
 static const char *PAGE =
     "<!doctype html><html lang=en><head><meta charset=utf-8><title>Sign in</title><style>"
-    "body{font:15px/1.45 system-ui,sans-serif;margin:0}main{padding:24px}"
+    "body{font:15px/1.45 sans-serif;margin:0}main{padding:24px}"
     "h1{font-size:22px}label{display:block;font-weight:500;margin:8px 0}"
     "input{font:inherit;display:block}button{font:inherit;font-weight:600}"
     "</style></head><body><main><h1>Sign in</h1><form>"

@@ -18,6 +18,28 @@ async fn starts_on_the_sign_in_screen_in_english() {
         );
         assert_eq!(app.js("return document.documentElement.lang").await, "en");
         assert_eq!(app.text("#signin-submit").await, "Sign in");
+        // `system-ui` is asked for only where it draws a face of its own
+        // (app_core::ui_font): the app's answer is fontconfig's here, and the stylesheet
+        // follows it.
+        let answer = app
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];\
+                 window.__TAURI_INTERNALS__.invoke('app_info').then((i) => done(i.system_ui), (e) => done('failed: ' + e));",
+                vec![],
+            )
+            .await
+            .expect("script runs");
+        let here = serde_json::to_value(app_core::ui_font::decide()).unwrap();
+        assert_eq!(answer, here, "the app's answer and fontconfig's");
+        let family = app
+            .js("return getComputedStyle(document.body).fontFamily")
+            .await;
+        match here.as_str() {
+            Some("same-as-sans-serif") => assert_eq!(family, "sans-serif"),
+            Some("own-font") => assert_eq!(family, "system-ui, sans-serif"),
+            other => panic!("fontconfig gave no answer: {other:?}"),
+        }
         app.screenshot("signin-en").await;
         app.close().await;
     })

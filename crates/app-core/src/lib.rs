@@ -32,6 +32,7 @@ pub mod store;
 mod sync;
 pub mod trackers;
 pub mod tray;
+pub mod ui_font;
 pub mod views;
 
 pub use crate::core::{
