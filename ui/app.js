@@ -6,15 +6,8 @@ import { drawAccounts, showOffline, showWhatFailedOffline, signedIn, startSync, 
 import { listenToTray } from './desktop.js';
 import { h, main, showError } from './dom.js';
 import { switchLanguage, t } from './i18n.js';
-import { back, go, loadEveryScreen, render, setChrome } from './router.js';
+import { back, go, loadEveryScreen, paymentScreen, render, setChrome } from './router.js';
 import { invoke, listen, state } from './state.js';
-
-// The payment screen's module, loaded once (by the router, or by the first progress event).
-let paymentModule = null;
-function paymentScreen() {
-  paymentModule ??= import('./screens/payment.js');
-  return paymentModule;
-}
 
 // What the app tells the page (payment progress, the tray, a second launch).
 function listenToApp() {

@@ -10,11 +10,24 @@ import { invoke, state } from './state.js';
 // it is asked for, and in the background once the first screen is painted (`loadEveryScreen`).
 // A start then reads a third of the app's script (what it draws with), not all of it.
 const drawers = { signin, twofa, reset };
+
+// The payment screen's module, loaded once: the router draws with it, and `app.js` hands it the
+// payment's progress events (the first event may come before the screen is drawn). Not kept when
+// it failed to load, like every other screen's.
+let paymentModule = null;
+export function paymentScreen() {
+  paymentModule ??= import('./screens/payment.js').catch((err) => {
+    paymentModule = null;
+    throw err;
+  });
+  return paymentModule;
+}
+
 const loaders = {
   dashboard: () => import('./screens/dashboard.js').then((m) => m.dashboard),
   invoices: () => import('./screens/invoices.js').then((m) => m.invoices),
   invoice: () => import('./screens/invoice.js').then((m) => m.invoice),
-  payment: () => import('./screens/payment.js').then((m) => m.payment),
+  payment: () => paymentScreen().then((m) => m.payment),
   help: () => import('./screens/help.js').then((m) => m.help),
   settings: () => import('./screens/settings.js').then((m) => m.settings),
   review: () => import('./screens/review.js').then((m) => m.review),

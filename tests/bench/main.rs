@@ -70,29 +70,30 @@ fn bare_window() -> Option<(PathBuf, String)> {
 /// folders: the same one run after run is an ordinary start; a fresh one is the first start
 /// ever (font and WebKit caches built from nothing).
 fn start_up_once(app: &Path, home: &Path) -> Duration {
-    let mut command = Command::new(app);
-    command
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("XDG_CACHE_HOME", home.join("cache"))
-        .env("JITOPS_TIMING", "1")
-        .env("LANG", "en_US.UTF-8");
+    let mut command = started_in(app, home);
+    command.env("JITOPS_TIMING", "1");
     time_to_sign_in_painted(command)
 }
 
 /// The same for the bare WebKitGTK window, in the same folders: what any WebKitGTK app needs
 /// on this machine for these steps.
 fn bare_start_up_once(program: &Path, preload: &str, home: &Path) -> Duration {
+    let mut command = started_in(program, home);
+    if !preload.is_empty() {
+        command.env("LD_PRELOAD", preload);
+    }
+    time_to_sign_in_painted(command)
+}
+
+/// `program` with its folders under `home` and an English locale: both starts see the same.
+fn started_in(program: &Path, home: &Path) -> Command {
     let mut command = Command::new(program);
     command
         .env("XDG_DATA_HOME", home.join("data"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_CACHE_HOME", home.join("cache"))
         .env("LANG", "en_US.UTF-8");
-    if !preload.is_empty() {
-        command.env("LD_PRELOAD", preload);
-    }
-    time_to_sign_in_painted(command)
+    command
 }
 
 /// Starts `command` and times it until it prints `jitops-timing: shown signin`, then ends it
