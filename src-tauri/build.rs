@@ -3,6 +3,7 @@
 // has a capability.
 const COMMANDS: &[&str] = &[
     "app_info",
+    "system_ui",
     "catalog",
     "set_language",
     "format_text",

@@ -113,6 +113,7 @@ pub fn run() {
         })
         .invoke_handler(tauri::generate_handler![
             commands::desktop::app_info,
+            commands::desktop::system_ui,
             commands::language::catalog,
             commands::language::set_language,
             commands::language::format_text,

@@ -55,6 +55,14 @@ function listenToApp() {
   ]);
 }
 
+// The stylesheet asks for `system-ui` unless it draws the same faces as `sans-serif`; the
+// answer is kept on the page (`data-system-ui`) once it is known.
+function followSystemUi(answer) {
+  const root = document.documentElement;
+  root.classList.toggle('system-ui', answer !== 'same-as-sans-serif');
+  if (answer !== 'unknown') root.dataset.systemUi = answer;
+}
+
 // Every round trip the first screen needs is made at once (one after the other, they held it
 // back), and the listeners are all in place before it is drawn: an event that comes once the
 // window shows (a second launch, the tray) finds its listener. The catalogue asked for without
@@ -63,7 +71,10 @@ async function start() {
   const [info, texts] = await Promise.all([invoke('app_info'), invoke('catalog', { lang: '' }), listenToApp()]);
   // `system-ui` only where it draws a face of its own (app_core::ui_font says why). No text is
   // on the page yet: the catalogue's texts come in the same render below.
-  document.documentElement.classList.toggle('system-ui', info.system_ui !== 'same-as-sans-serif');
+  followSystemUi(info.system_ui);
+  // Not decided yet when asked (a stalled start): the stack that is right everywhere is drawn,
+  // and dropped once the answer says `sans-serif` draws the same faces, so nothing moves.
+  if (info.system_ui === 'unknown') invoke('system_ui').then(followSystemUi, () => {});
   state.version = info.version;
   state.demo = info.demo;
   state.timing = info.timing;

@@ -25,6 +25,16 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
     }
 }
 
+/// The answer `app_info` gave as `unknown` (its thread had not decided yet when the first screen
+/// asked), waited for off the main thread: the UI then drops `system-ui` where it misses.
+#[tauri::command]
+#[tracing::instrument(skip_all)]
+pub async fn system_ui() -> app_core::ui_font::SystemUi {
+    tauri::async_runtime::spawn_blocking(app_core::ui_font::decided)
+        .await
+        .unwrap_or(app_core::ui_font::SystemUi::Unknown)
+}
+
 /// `make bench` only: prints when a screen was painted (wall clock, ms since the Unix epoch),
 /// so start-up and payment confirmation are measured from outside the app. Silent unless the
 /// app was started with `JITOPS_TIMING`.

@@ -20,24 +20,27 @@ async fn starts_on_the_sign_in_screen_in_english() {
         assert_eq!(app.text("#signin-submit").await, "Sign in");
         // `system-ui` is asked for only where it draws a face of its own
         // (app_core::ui_font): the app's answer is fontconfig's here, and the stylesheet
-        // follows it.
+        // follows it. The page keeps the answer once it is known (a stalled start learns it
+        // after the first screen is drawn).
         let answer = app
-            .client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];\
-                 window.__TAURI_INTERNALS__.invoke('app_info').then((i) => done(i.system_ui), (e) => done('failed: ' + e));",
-                vec![],
-            )
+            .wait_for("html[data-system-ui]")
             .await
-            .expect("script runs");
+            .attr("data-system-ui")
+            .await
+            .expect("attribute read")
+            .expect("attribute present");
         let here = serde_json::to_value(app_core::ui_font::decide()).unwrap();
-        assert_eq!(answer, here, "the app's answer and fontconfig's");
+        assert_eq!(
+            answer,
+            here.as_str().unwrap(),
+            "the app's answer and fontconfig's"
+        );
         let family = app
             .js("return getComputedStyle(document.body).fontFamily")
             .await;
-        match here.as_str() {
-            Some("same-as-sans-serif") => assert_eq!(family, "sans-serif"),
-            Some("own-font") => assert_eq!(family, "system-ui, sans-serif"),
+        match answer.as_str() {
+            "same-as-sans-serif" => assert_eq!(family, "sans-serif"),
+            "own-font" => assert_eq!(family, "system-ui, sans-serif"),
             other => panic!("fontconfig gave no answer: {other:?}"),
         }
         app.screenshot("signin-en").await;

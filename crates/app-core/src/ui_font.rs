@@ -31,6 +31,13 @@ pub fn known() -> SystemUi {
     DECIDED.get().copied().unwrap_or(SystemUi::Unknown)
 }
 
+/// The answer, waiting for the thread that is deciding (or deciding here if no thread is):
+/// for a first screen that was drawn with `Unknown`, so it can still drop `system-ui` where it
+/// misses. Never called on the main thread.
+pub fn decided() -> SystemUi {
+    *DECIDED.get_or_init(decide)
+}
+
 /// What `system-ui` gives on this desktop, against `sans-serif`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -212,6 +219,14 @@ mod tests {
 <edit name=\"family\" mode=\"prepend\" binding=\"strong\"><string>DejaVu Serif</string></edit></match>"
         );
         assert_eq!(decide_under(&rules), "own-font");
+    }
+
+    #[test]
+    fn the_answer_waited_for_is_the_one_known_after() {
+        start_deciding();
+        let waited = decided();
+        assert_eq!(waited, decide());
+        assert_eq!(known(), waited);
     }
 
     #[test]
