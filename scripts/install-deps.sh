@@ -9,7 +9,7 @@ with=" $* "
 
 packages=(
   build-essential pkg-config libssl-dev
-  libwebkit2gtk-4.1-dev libsecret-1-dev
+  libwebkit2gtk-4.1-dev libsecret-1-dev libfontconfig-dev
   xvfb webkit2gtk-driver
   dbus dbus-x11 gnome-keyring
   python3-xlib desktop-file-utils
