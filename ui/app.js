@@ -55,12 +55,10 @@ function listenToApp() {
   ]);
 }
 
-// The stylesheet asks for `system-ui` unless it draws the same faces as `sans-serif`; the
-// answer is kept on the page (`data-system-ui`) once it is known.
+// The page keeps the answer (`data-system-ui`); the stylesheet asks for `system-ui` from it,
+// unless it draws the same faces as `sans-serif`.
 function followSystemUi(answer) {
-  const root = document.documentElement;
-  root.classList.toggle('system-ui', answer !== 'same-as-sans-serif');
-  if (answer !== 'unknown') root.dataset.systemUi = answer;
+  document.documentElement.dataset.systemUi = answer;
 }
 
 // Every round trip the first screen needs is made at once (one after the other, they held it

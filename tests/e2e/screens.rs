@@ -20,10 +20,10 @@ async fn starts_on_the_sign_in_screen_in_english() {
         assert_eq!(app.text("#signin-submit").await, "Sign in");
         // `system-ui` is asked for only where it draws a face of its own
         // (app_core::ui_font): the app's answer is fontconfig's here, and the stylesheet
-        // follows it. The page keeps the answer once it is known (a stalled start learns it
-        // after the first screen is drawn).
+        // follows it. The page keeps the answer; a stalled start says `unknown` and learns it
+        // after the first screen is drawn.
         let answer = app
-            .wait_for("html[data-system-ui]")
+            .wait_for("html[data-system-ui]:not([data-system-ui='unknown'])")
             .await
             .attr("data-system-ui")
             .await
