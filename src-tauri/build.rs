@@ -39,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "mass_payment_methods",
     "change_payment_method",
     "apply_credit",
+    "lift_payment_guard",
     "add_funds_view",
     "add_funds",
     "quotes",

@@ -259,7 +259,6 @@ fn on_returned(app: &AppHandle, url: Url) {
             let _ = w.destroy();
         });
     }
-    shell.core.set_open_checkout(None);
     payments::after_checkout(app, &attempt, ReturnOutcome::of(&url));
 }
 
@@ -290,7 +289,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
     let shell = app.state::<Shell>();
     let hop_id = random_id();
     let title = title_for(&shell, &request.url);
-    shell.core.set_open_checkout(Some(attempt.clone()));
+    shell.core.checkout_opened(&attempt);
     *shell.checkout.lock().unwrap_or_else(|e| e.into_inner()) = Some(Active {
         attempt: attempt.clone(),
         request: request.clone(),
@@ -368,6 +367,8 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
                     {
                         if payload.url() != &load_hop {
                             a.place = place.clone();
+                            // The person is at the processor: the tracker's pace counts from here.
+                            shell.core.checkout_page_loaded(&a.attempt);
                         }
                     }
                     let title = match &place {
@@ -389,21 +390,16 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
         }
         if let tauri::WindowEvent::Destroyed = event {
             let shell = close_app.state::<Shell>();
-            // Only this window's checkout: a newer one may have replaced it meanwhile.
-            let active = {
+            // This window's checkout leaves the shell's slot, unless a newer one replaced it.
+            {
                 let mut slot = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
                 if slot.as_ref().is_some_and(|a| a.attempt == attempt) {
-                    slot.take()
-                } else {
-                    None
-                }
-            };
-            if let Some(a) = active {
-                shell.core.set_open_checkout(None);
-                if !a.returned {
-                    payments::window_closed(&close_app, &a.attempt);
+                    slot.take();
                 }
             }
+            // Closed in whatever way (by the person, or replaced by a newer checkout), after a
+            // return or not: this window's own attempt is marked left and followed.
+            payments::window_closed(&close_app, &attempt);
         }
     });
     Ok(())

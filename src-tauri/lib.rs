@@ -149,6 +149,7 @@ pub fn run() {
             commands::paying::mass_payment_methods,
             commands::paying::change_payment_method,
             commands::paying::apply_credit,
+            commands::paying::lift_payment_guard,
             commands::paying::add_funds_view,
             commands::paying::add_funds,
             commands::quotes::quotes,

@@ -61,7 +61,8 @@ pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
     follow(app, attempt.to_owned());
 }
 
-/// The checkout window was closed before it came back: the portal is asked too.
+/// The checkout window closed, in whatever way (the person, a newer checkout replacing it),
+/// after coming back to the portal or not: the portal is asked too.
 pub fn window_closed(app: &AppHandle, attempt: &str) {
     let shell = app.state::<Shell>();
     if let Err(e) = shell.core.checkout_closed(attempt) {
@@ -116,7 +117,9 @@ fn pending_views(shell: &Shell) -> Vec<PendingView> {
         .collect()
 }
 
-fn follow(app: &AppHandle, attempt: String) {
+/// Follows the invoice attempt `attempt` pays (one tracker per invoice follows every attempt
+/// on it: when one runs already, it is nudged to read the record again and look at once).
+pub fn follow(app: &AppHandle, attempt: String) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let core = Arc::clone(&app.state::<Shell>().core);
@@ -125,18 +128,31 @@ fn follow(app: &AppHandle, attempt: String) {
         };
         let timing = timing(&app.state::<Shell>(), &account);
         let reporter = app.clone();
-        let last = core
-            .follow_payment(&attempt, timing, move |update| emit(&reporter, update))
-            .await;
-        if let Some(last) = last.filter(|u| u.phase == PaymentPhase::Paid) {
-            let shell = app.state::<Shell>();
-            shell
-                .core
-                .note_paid_notice(&account, last.invoice_id, &last.number);
-            notify_paid(&app, &shell, &account, last.invoice_id, &last.number);
-            crate::tray::update(&app);
-        }
+        core.follow_payment(&attempt, timing, move |update| {
+            emit(&reporter, update);
+            if update.phase == PaymentPhase::Paid {
+                paid(&reporter, update);
+            }
+        })
+        .await;
     });
+}
+
+/// The portal marked a payment's invoice Paid: noted for the tray, notified when the main
+/// window is not in front, and the tray's count follows.
+fn paid(app: &AppHandle, update: &PaymentUpdate) {
+    let shell = app.state::<Shell>();
+    shell
+        .core
+        .note_paid_notice(&update.account, update.invoice_id, &update.number);
+    notify_paid(
+        app,
+        &shell,
+        &update.account,
+        update.invoice_id,
+        &update.number,
+    );
+    crate::tray::update(app);
 }
 
 fn notify_paid(app: &AppHandle, shell: &Shell, account: &str, invoice_id: u64, number: &str) {

@@ -17,8 +17,7 @@ pub async fn pay(
         .prepare_payment(id, kind, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    checkout_window::open(&app, request, attempt.clone())
-        .map_err(|e| ui(&shell, ShellError::Window(e)))?;
+    open_checkout(&app, &shell, request, &attempt)?;
     Ok(attempt)
 }
 
@@ -52,9 +51,25 @@ pub async fn pay_many(
     let Some((attempt, request)) = payment else {
         return Ok((id, None));
     };
-    checkout_window::open(&app, request, attempt.clone())
-        .map_err(|e| ui(&shell, ShellError::Window(e)))?;
+    open_checkout(&app, &shell, request, &attempt)?;
     Ok((id, Some(attempt)))
+}
+
+/// Opens the checkout window for a recorded attempt and follows the invoice from now on (the
+/// portal may record the payment while the window is still open). A window that could not
+/// open loaded nothing: its attempt leaves the record.
+fn open_checkout(
+    app: &AppHandle,
+    shell: &Shell,
+    request: portal::checkout::CheckoutRequest,
+    attempt: &str,
+) -> Result<(), UiError> {
+    if let Err(e) = checkout_window::open(app, request, attempt.to_owned()) {
+        shell.core.forget_unopened(attempt);
+        return Err(ui(shell, ShellError::Window(e)));
+    }
+    payments::follow(app, attempt.to_owned());
+    Ok(())
 }
 
 /// The payment methods the portal's mass payment offers.
@@ -90,10 +105,11 @@ pub async fn apply_credit(
     shell: State<'_, Shell>,
     id: u64,
     amount: String,
+    confirmed: bool,
 ) -> Answer<app_core::credit::CreditOutcome> {
     shell
         .core
-        .apply_credit(id, &amount)
+        .apply_credit(id, &amount, confirmed)
         .await
         .map_err(|e| ui(&shell, e))
 }
@@ -112,6 +128,18 @@ pub async fn add_funds(shell: State<'_, Shell>, amount: String, method: String) 
     shell
         .core
         .add_funds(&amount, &method)
+        .await
+        .map_err(|e| ui(&shell, e))
+}
+
+/// Lifts the guard a payment whose tracking stopped keeps on the invoice: the person was told
+/// what it means and confirmed; the portal is read first.
+#[tauri::command]
+#[tracing::instrument(skip_all, err(Debug))]
+pub async fn lift_payment_guard(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
+    shell
+        .core
+        .lift_payment_guard(id)
         .await
         .map_err(|e| ui(&shell, e))
 }

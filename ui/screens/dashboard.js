@@ -62,13 +62,14 @@ export async function dashboard(root, options = {}) {
 }
 
 // A payment not followed yet this run shows what its record says until its first event.
-export const PHASE_OF_STATE = { returned: 'waiting', stopped: 'stopped' };
+export const PHASE_OF_STATE = { opened: 'window', returned: 'waiting', stopped: 'stopped' };
 
 export function pendingProgress(a) {
   const e = state.progress[a.attemptId];
   if (e) return e;
   const phase = PHASE_OF_STATE[a.state] || 'checking';
-  return { phase, messageId: `payment-${phase}`, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
+  const messageId = phase === 'window' ? 'payment-open-window' : `payment-${phase}`;
+  return { phase, over: phase === 'stopped', messageId, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
 }
 
 export async function drawPendingPayments() {
@@ -92,7 +93,7 @@ export async function drawPendingPayments() {
         h('button', {
           type: 'button', class: 'quiet', id: `pending-${a.invoiceId}`, text: t('dashboard-pending-follow'),
           onclick: () => {
-            state.payment = { attemptId: a.attemptId, invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
+            state.payment = { attemptId: a.attemptId, invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, over: p.over, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
             go('payment');
           },
         }));

@@ -57,6 +57,19 @@ export async function invoice(root, options = {}) {
   if (view.guard) {
     pay.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'guard', text: view.guard }));
   }
+  if (view.guard_lift) {
+    // Tracking stopped after a day and the portal still records nothing: the person may lift
+    // the guard, having read what it means (the portal is read again first).
+    const lift = h('button', { type: 'button', class: 'quiet', id: 'guard-lift', text: t('payment-guard-lift') });
+    lift.addEventListener('click', () => busy(lift, async () => {
+      try {
+        await invoke('lift_payment_guard', { id: view.id });
+        await render({ fresh: false });
+        document.getElementById('pay-section')?.querySelector('button')?.focus();
+      } catch (err) { showError(pay, err); }
+    }));
+    pay.append(h('div', { class: 'guard-lift', id: 'guard-lift-section' }, h('p', { id: 'guard-lift-help', text: view.guard_lift }), lift));
+  }
   if (view.payable) {
     for (const c of view.choices) {
       const button = h('button', { type: 'button', class: view.guard ? 'quiet' : 'primary', id: `pay-${c.kind}`, text: view.guard ? t('payment-pay-anyway-choice', { choice: c.label }) : c.label });
@@ -112,7 +125,11 @@ export async function invoice(root, options = {}) {
 function creditSection(view) {
   if (!view.credit) return null;
   const input = h('input', { type: 'text', inputmode: 'decimal', value: view.credit.most, autocomplete: 'off' });
-  const apply = h('button', { type: 'button', class: 'primary', id: 'credit-apply', text: t('invoice-credit-apply') });
+  // Credit on top of a payment being confirmed would pay twice: asked first, as paying again is.
+  const apply = h('button', {
+    type: 'button', class: view.guard ? 'quiet' : 'primary', id: 'credit-apply',
+    text: view.guard ? t('payment-pay-anyway-choice', { choice: t('invoice-credit-apply') }) : t('invoice-credit-apply'),
+  });
   const section = h('section', { class: 'card credit', id: 'credit-section', 'aria-labelledby': 'credit-title' },
     h('h2', { id: 'credit-title', text: t('invoice-credit-title') }),
     h('p', { id: 'credit-available', text: view.credit.available_text }),
@@ -120,7 +137,7 @@ function creditSection(view) {
   const send = () => busy(apply, async () => {
     let outcome;
     try {
-      outcome = await invoke('apply_credit', { id: view.id, amount: input.value });
+      outcome = await invoke('apply_credit', { id: view.id, amount: input.value, confirmed: Boolean(view.guard) });
     } catch (err) {
       showError(section, err);
       input.focus();

@@ -15,10 +15,9 @@ export function formatElapsed(ms) {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-// What the payment screen shows in each phase: the bar while following, the way back when over.
-export const FOLLOWING = ['window', 'checking', 'waiting', 'slow', 'not-seen-yet', 'failed-unconfirmed', 'unknown'];
-
-export const OVER = ['paid', 'ended', 'not-paid', 'sign-in-needed', 'stopped'];
+// What the payment screen shows: the bar while following (once the person left the processor),
+// the way back when the tracker says following is over (`over`, decided in Rust).
+const AT_PROCESSOR = 'window';
 
 export async function payment(root) {
   const p = state.payment;
@@ -31,16 +30,17 @@ export async function payment(root) {
   // Not a live region: each phase is announced once (onProgress), not read twice.
   const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel' },
     h('h1', { text: t('payment-title') }), message);
-  const tracking = FOLLOWING.includes(p.phase) && p.phase !== 'window';
+  const tracking = !p.over && p.phase !== AT_PROCESSOR;
   if (tracking) panel.append(bar, elapsed);
-  if (p.phase === 'not-paid') {
-    // The portal said it: nothing was paid and the guard is lifted.
+  if (p.phase === 'none-recorded') {
+    // The portal has recorded no payment in the usual time since the person left the
+    // processor: the guard is lifted, and the message says to check the card or PayPal first.
     actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-pay-again', text: t('payment-pay-again'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
   }
   if (p.phase === 'sign-in-needed') {
     actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-sign-in', text: t('payment-sign-in-again'), onclick: () => toSignIn() }));
   }
-  if (OVER.includes(p.phase)) {
+  if (p.over) {
     actions.append(h('button', { type: 'button', class: p.phase === 'paid' ? 'primary' : 'quiet', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
     actions.append(h('button', { type: 'button', class: 'quiet', id: 'payment-dashboard', text: t('payment-back-to-dashboard'), onclick: () => go('dashboard', { sync: true }) }));
   }
@@ -66,8 +66,8 @@ export function onProgress(event) {
   const shown = state.payment && (state.payment.attemptId === e.attemptId || (!state.payment.attemptId && state.payment.invoiceId === e.invoiceId));
   if (shown || !state.payment) {
     const p = shown ? state.payment : { attemptId: e.attemptId, invoiceId: e.invoiceId };
-    const redraw = p.phase !== e.phase;
-    Object.assign(p, { attemptId: e.attemptId, phase: e.phase, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
+    const redraw = p.phase !== e.phase || p.messageId !== e.messageId;
+    Object.assign(p, { attemptId: e.attemptId, phase: e.phase, over: e.over, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
     state.payment = p;
     if (redraw && state.screen === 'payment') {
       // Only the panel changes: the phase's message, the bar, the way on.
@@ -80,8 +80,9 @@ export function onProgress(event) {
   if (state.screen === 'dashboard') drawPendingPayments();
   announce(t(e.messageId));
   if (e.phase === 'paid') {
-    // The portal now counts one unpaid invoice less: refresh the badge (and the dashboard when
-    // it is showing) in the background; a failure here only leaves the old count.
+    // The portal now counts one unpaid invoice less (said at once, the checkout window may still
+    // be open): refresh the badge (and the dashboard when it is showing) in the background; a
+    // failure here only leaves the old count.
     startSync().then((view) => {
       updateBadge(view);
       if (state.screen === 'dashboard') refresh();

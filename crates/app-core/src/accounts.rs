@@ -85,6 +85,7 @@ impl Core {
             Loaded::Found(copy) => copy,
             Loaded::Missing => return Err(CoreError::NoOfflineCopy),
             Loaded::SetAside(kept) => return Err(CoreError::OfflineCopyDamaged(kept)),
+            Loaded::Unreadable(kind) => return Err(CoreError::Io(kind.into())),
         };
         let mut state = self.state();
         if let Some(known) = state
@@ -238,18 +239,19 @@ impl Core {
             }
         }
         // The saved copy shows at once; the first sync replaces it.
-        let copy = match self.cache.load(&record.key()) {
-            Loaded::Found(copy) => Some(*copy),
-            Loaded::Missing => None,
-            Loaded::SetAside(kept) => {
-                let warning = self.ui_error(&CoreError::OfflineCopyDamaged(kept)).message;
-                keyring_warning = Some(match keyring_warning {
-                    Some(first) => format!("{first} {warning}"),
-                    None => warning,
-                });
-                None
-            }
+        let (copy, copy_error) = match self.cache.load(&record.key()) {
+            Loaded::Found(copy) => (Some(*copy), None),
+            Loaded::Missing => (None, None),
+            Loaded::SetAside(kept) => (None, Some(CoreError::OfflineCopyDamaged(kept))),
+            Loaded::Unreadable(kind) => (None, Some(CoreError::Io(kind.into()))),
         };
+        if let Some(e) = copy_error {
+            let warning = self.ui_error(&e).message;
+            keyring_warning = Some(match keyring_warning {
+                Some(first) => format!("{first} {warning}"),
+                None => warning,
+            });
+        }
         let view = self.account_view(&record, false);
         let first = record.clone();
         self.change_settings(

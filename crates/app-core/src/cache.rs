@@ -120,6 +120,9 @@ pub enum Loaded {
     Found(Box<CachedAccount>),
     /// The file could not be read as a copy of this account; it now has this name.
     SetAside(PathBuf),
+    /// The file could not be read at all (too many open files, an I/O error): left where it
+    /// is, untouched, for a later try.
+    Unreadable(std::io::ErrorKind),
 }
 
 /// An account's key made safe for a file name, plus a hash of the key so that two keys made
@@ -157,22 +160,23 @@ impl InvoiceCache {
     }
 
     pub fn load(&self, key: &str) -> Loaded {
-        let path = self.path(key);
-        let bytes = match std::fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::Missing,
-            Err(_) => return self.set_aside(&path),
+        let file = crate::store::JsonFile::new(self.path(key));
+        let read = match file.read::<CachedAccount>() {
+            Ok(read) => read,
+            Err(e) => return Loaded::Unreadable(e.kind()),
         };
-        match serde_json::from_slice::<CachedAccount>(&bytes) {
-            Ok(copy) if copy.version == VERSION && copy.account == key => {
+        match read {
+            crate::store::Read::Found(copy) if copy.version == VERSION && copy.account == key => {
                 Loaded::Found(Box::new(copy))
             }
-            _ => self.set_aside(&path),
+            // Another version's copy, or another account's: kept aside, never read as this one.
+            crate::store::Read::Found(_) => match file.set_aside() {
+                Ok(kept) => Loaded::SetAside(kept),
+                Err(e) => Loaded::Unreadable(e.kind()),
+            },
+            crate::store::Read::Missing => Loaded::Missing,
+            crate::store::Read::SetAside(kept) => Loaded::SetAside(kept),
         }
-    }
-
-    fn set_aside(&self, path: &Path) -> Loaded {
-        Loaded::SetAside(crate::store::set_aside(path))
     }
 
     /// Removes an account's copy (the user asked the app to forget the account).

@@ -189,7 +189,10 @@ pub struct Core {
     pub(crate) attempts: AttemptFile,
     pub(crate) trackers: Arc<Trackers>,
     /// The attempt whose checkout window is open, as the shell tells.
-    pub(crate) open_checkout: Mutex<Option<String>>,
+    pub(crate) open_checkout: Mutex<Option<crate::payments::OpenCheckout>>,
+    /// The attempts recorded by this run of the app: one still `opened` is at the processor
+    /// (or about to be); one from an earlier run had its window lost with that run.
+    pub(crate) started_here: Mutex<std::collections::HashSet<String>>,
     /// Warnings for the window, each shown once (a damaged payment record).
     pub(crate) warnings: Mutex<Vec<String>>,
     pub(crate) cache: InvoiceCache,
@@ -226,13 +229,14 @@ impl Core {
             .and_then(Lang::from_code)
             .unwrap_or_else(|| Lang::from_system_locale(system_locale));
         let attempts = AttemptFile::new(data_dir);
-        let (_, trouble) = attempts.load();
+        let trouble = attempts.load().ok().and_then(|(_, trouble)| trouble);
         let core = Core {
             catalogues,
             settings_file,
             attempts,
             trackers: Arc::new(Trackers::default()),
             open_checkout: Mutex::new(None),
+            started_here: Default::default(),
             warnings: Mutex::new(vec![]),
             cache: InvoiceCache::new(data_dir),
             reminders: ReminderFile::new(data_dir),

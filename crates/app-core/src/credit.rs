@@ -47,11 +47,21 @@ pub fn credit_went_in(before: &InvoiceDetail, after: &InvoiceDetail, amount: Dec
 }
 
 impl Core {
-    /// Applies `typed` of the account's credit to invoice `id`.
-    pub async fn apply_credit(&self, id: u64, typed: &str) -> Result<CreditOutcome> {
+    /// Applies `typed` of the account's credit to invoice `id`. While a payment of the invoice
+    /// is being confirmed this refuses unless `confirmed` (the person saw the same warning as
+    /// before paying again): credit on top of a payment on its way would pay twice.
+    pub async fn apply_credit(
+        &self,
+        id: u64,
+        typed: &str,
+        confirmed: bool,
+    ) -> Result<CreditOutcome> {
         let (session, key) = self.session()?;
         // Checked against the page as it is now (the credit may have changed since it was drawn).
         let before = session.invoice(id).await?;
+        if !confirmed && self.payment_guarded(&key, &before)? {
+            return Err(CoreError::PaymentGuarded);
+        }
         let amount = checked_amount(typed, &before)?;
         let after = session.apply_credit(&before, amount).await?;
         let went_in = credit_went_in(&before, &after, amount);

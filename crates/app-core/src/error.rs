@@ -55,6 +55,10 @@ pub enum CoreError {
     /// Saving a statement before one was prepared.
     #[error("no statement was prepared")]
     NoStatement,
+    /// The payment record could not be read or written (too many open files, a full disk, a
+    /// read-only folder): nothing was paid or changed, and the record on disk is as it was.
+    #[error("the payment record could not be used: {0:?}")]
+    PaymentRecord(std::io::ErrorKind),
 }
 
 /// An error as the UI receives it.
@@ -84,6 +88,7 @@ impl CoreError {
             CoreError::TermsNotTicked => "terms-not-ticked",
             CoreError::StatementRange => "statement-range",
             CoreError::NoStatement => "no-statement",
+            CoreError::PaymentRecord(_) => "payment-record",
         }
     }
 
@@ -184,9 +189,10 @@ mod tests {
                 CoreError::TermsNotTicked => PORTAL + 14,
                 CoreError::StatementRange => PORTAL + 15,
                 CoreError::NoStatement => PORTAL + 16,
+                CoreError::PaymentRecord(_) => PORTAL + 17,
             }
         }
-        const ALL: usize = PORTAL + 17;
+        const ALL: usize = PORTAL + 18;
         let url = url::Url::parse("https://x.test/").unwrap();
         let samples = vec![
             CoreError::Portal(PortalError::WrongCredentials),
@@ -239,6 +245,7 @@ mod tests {
             CoreError::TermsNotTicked,
             CoreError::StatementRange,
             CoreError::NoStatement,
+            CoreError::PaymentRecord(std::io::ErrorKind::StorageFull),
         ];
         let covered: std::collections::BTreeSet<usize> = samples.iter().map(index).collect();
         assert_eq!(

@@ -16,7 +16,8 @@ impl Core {
         // An invoice whose payment is not over may be paid twice: said, and confirmed. The
         // record is read once for all the invoices picked (this runs at every tick of a box in
         // the list), before the lock is taken (no disk under it).
-        let open = self.attempts.open();
+        // A record that cannot be read counts as guarding (said), never as not guarding.
+        let open = self.attempts.open().map_err(|e| self.record_error(e));
         let state = self.state();
         let lang = state.lang;
         let c = &self.catalogues;
@@ -41,9 +42,12 @@ impl Core {
             None
         };
         let key = account.record.key();
-        let guarded = chosen
-            .iter()
-            .any(|i| open.iter().any(|a| a.covers(&key, i.id)));
+        let guarded = match &open {
+            Ok(open) => chosen
+                .iter()
+                .any(|i| open.iter().any(|a| a.covers(&key, i.id))),
+            Err(_) => true,
+        };
         let total = views::totals_per_currency(chosen.iter().map(|i| &i.total))
             .iter()
             .map(|m| views::money(lang, m))
@@ -134,7 +138,10 @@ impl Core {
         let Some(request) = request else {
             return Ok((id, None));
         };
-        let attempt = self.record_mass_attempt(&key, &combined, self.invoice_number(id), ids)?;
+        // The guard is checked again with the record, as one step: a payment started
+        // meanwhile (another click) stops this one unless confirmed.
+        let attempt =
+            self.record_mass_attempt(&key, &combined, self.invoice_number(id), ids, confirmed)?;
         Ok((id, Some((attempt, request))))
     }
 

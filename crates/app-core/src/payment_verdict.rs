@@ -12,6 +12,8 @@ use std::time::Duration;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PaymentPhase {
+    /// The person is still at the processor (its window open); the portal shows no payment yet.
+    Window,
     /// The window is gone without a success return: the portal is being asked.
     Checking,
     /// The processor returned; waiting for the portal to mark the invoice paid.
@@ -27,8 +29,13 @@ pub enum PaymentPhase {
     Paid,
     /// The portal ended the invoice otherwise (cancelled, refunded).
     Ended,
-    /// The usual time passed and the portal shows no payment: nothing was paid.
-    NotPaid,
+    /// The usual time passed since the person left the processor and the portal has recorded
+    /// no payment so far: the guard is lifted, with the advice to check the card or PayPal
+    /// before paying again. Never "nothing was paid": the app knows only what the portal says.
+    NoneRecorded,
+    /// The payment record on this computer cannot be read or written just now: said, the guard
+    /// kept, tried again at the next look.
+    RecordTrouble,
     /// The portal wants the person (sign-in refused, second factor, captcha, ban, signed out).
     SignInNeeded,
     /// 24 hours without an answer: tracking stopped, the guard stays.
@@ -38,6 +45,7 @@ pub enum PaymentPhase {
 impl PaymentPhase {
     pub fn message_id(self) -> &'static str {
         match self {
+            PaymentPhase::Window => "payment-open-window",
             PaymentPhase::Checking => "payment-checking",
             PaymentPhase::Waiting => "payment-waiting",
             PaymentPhase::Slow => "payment-still-confirming",
@@ -46,7 +54,8 @@ impl PaymentPhase {
             PaymentPhase::Unknown => "payment-unknown",
             PaymentPhase::Paid => "payment-paid",
             PaymentPhase::Ended => "payment-ended",
-            PaymentPhase::NotPaid => "payment-not-paid",
+            PaymentPhase::NoneRecorded => "payment-none-recorded",
+            PaymentPhase::RecordTrouble => "payment-record-trouble",
             PaymentPhase::SignInNeeded => "payment-sign-in-needed",
             PaymentPhase::Stopped => "payment-stopped",
         }
@@ -58,7 +67,7 @@ impl PaymentPhase {
             self,
             PaymentPhase::Paid
                 | PaymentPhase::Ended
-                | PaymentPhase::NotPaid
+                | PaymentPhase::NoneRecorded
                 | PaymentPhase::SignInNeeded
                 | PaymentPhase::Stopped
         )
@@ -103,16 +112,17 @@ pub enum Observation {
 }
 
 /// What an observation means for an attempt: its new state (if it changes) and what to say.
+/// `since_left` is the time since the person left the processor (None: its window is open);
+/// the usual confirmation time counts from there, however long they spent paying.
 pub fn verdict(
     attempt: &Attempt,
     seen: &Observation,
-    since_open: Duration,
+    since_left: Option<Duration>,
     usual: Duration,
 ) -> (Option<AttemptState>, PaymentPhase) {
-    let waiting = if since_open >= usual {
-        PaymentPhase::Slow
-    } else {
-        PaymentPhase::Waiting
+    let waiting = match since_left {
+        Some(left) if left >= usual => PaymentPhase::Slow,
+        _ => PaymentPhase::Waiting,
     };
     match seen {
         Observation::Seen { status, .. } if *status == InvoiceStatus::Paid => {
@@ -129,10 +139,14 @@ pub fn verdict(
         Observation::Seen { transactions, .. } if *transactions > attempt.transactions_before => {
             (None, waiting)
         }
-        Observation::Seen { .. } => match attempt.state {
-            AttemptState::Returned => (None, waiting),
-            _ if since_open >= usual => (Some(AttemptState::Cancelled), PaymentPhase::NotPaid),
-            AttemptState::FailedAtProcessor => (None, PaymentPhase::FailedUnconfirmed),
+        Observation::Seen { .. } => match (attempt.state, since_left) {
+            // Still at the processor: nothing is said until they leave it.
+            (_, None) => (None, PaymentPhase::Window),
+            (AttemptState::Returned, _) => (None, waiting),
+            (_, Some(left)) if left >= usual => {
+                (Some(AttemptState::Cancelled), PaymentPhase::NoneRecorded)
+            }
+            (AttemptState::FailedAtProcessor, _) => (None, PaymentPhase::FailedUnconfirmed),
             _ => (None, PaymentPhase::NotSeenYet),
         },
         Observation::Unreachable => (None, PaymentPhase::Unknown),
@@ -157,14 +171,17 @@ mod tests {
             amount: None,
             transactions_before: 1,
             opened_at: Utc::now(),
+            left_at: None,
             state,
             updated_at: Utc::now(),
         }
     }
 
     const USUAL: Duration = Duration::from_secs(300);
-    const EARLY: Duration = Duration::from_secs(10);
-    const LATE: Duration = Duration::from_secs(301);
+    const EARLY: Option<Duration> = Some(Duration::from_secs(10));
+    const LATE: Option<Duration> = Some(Duration::from_secs(301));
+    /// Still at the processor, however long since the window opened.
+    const AT_PROCESSOR: Option<Duration> = None;
 
     fn seen(status: InvoiceStatus, transactions: usize) -> Observation {
         Observation::Seen {
@@ -179,7 +196,7 @@ mod tests {
         use InvoiceStatus::{Paid, PaymentPending, Unpaid};
         use PaymentPhase as P;
         let cases = [
-            // (state, observation, since open) -> (new state, phase)
+            // (state, observation, since left) -> (new state, phase)
             (WindowClosed, seen(Paid, 2), EARLY, Some(Settled), P::Paid),
             (WindowClosed, seen(Unpaid, 1), EARLY, None, P::NotSeenYet),
             (
@@ -187,7 +204,7 @@ mod tests {
                 seen(Unpaid, 1),
                 LATE,
                 Some(Cancelled),
-                P::NotPaid,
+                P::NoneRecorded,
             ),
             // A new transaction: the portal recorded money; keep following.
             (WindowClosed, seen(Unpaid, 2), LATE, None, P::Slow),
@@ -217,12 +234,23 @@ mod tests {
                 seen(Unpaid, 1),
                 LATE,
                 Some(Cancelled),
-                P::NotPaid,
+                P::NoneRecorded,
             ),
             (Returned, seen(Unpaid, 1), EARLY, None, P::Waiting),
             // A success return is never turned into "not paid": the processor may hold it.
             (Returned, seen(Unpaid, 1), LATE, None, P::Slow),
             (Opened, seen(Unpaid, 1), EARLY, None, P::NotSeenYet),
+            // At the processor nothing is concluded, however long they stay there; the
+            // portal's Paid is said at once.
+            (Opened, seen(Unpaid, 1), AT_PROCESSOR, None, P::Window),
+            (Opened, seen(Paid, 2), AT_PROCESSOR, Some(Settled), P::Paid),
+            (
+                Opened,
+                seen(PaymentPending, 1),
+                AT_PROCESSOR,
+                None,
+                P::Waiting,
+            ),
             (
                 Returned,
                 seen(InvoiceStatus::Cancelled, 1),

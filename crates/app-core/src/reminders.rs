@@ -171,9 +171,9 @@ mod tests {
         assert_eq!(file.take_new("a@x", &unpaid, day(20)).unwrap().len(), 1);
         let paid = vec![invoice(1, day(10), InvoiceStatus::Paid)];
         assert!(file.take_new("a@x", &paid, day(20)).unwrap().is_empty());
-        let record: crate::store::Read<Given> =
+        let record: std::io::Result<crate::store::Read<Given>> =
             crate::store::JsonFile::new(dir.path().join("reminders.json")).read();
-        assert!(matches!(record, crate::store::Read::Found(g) if g.given.is_empty()));
+        assert!(matches!(record, Ok(crate::store::Read::Found(g)) if g.given.is_empty()));
         std::fs::write(dir.path().join("reminders.json"), b"{not json").unwrap();
         assert_eq!(file.take_new("a@x", &unpaid, day(20)).unwrap().len(), 1);
     }

@@ -63,7 +63,7 @@ impl SettingsFile {
     /// aside so that it is not lost).
     pub fn load(&self) -> Settings {
         match crate::store::JsonFile::new(self.path.clone()).read() {
-            crate::store::Read::Found(settings) => settings,
+            Ok(crate::store::Read::Found(settings)) => settings,
             _ => Settings::default(),
         }
     }

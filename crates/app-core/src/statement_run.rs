@@ -237,9 +237,9 @@ impl Core {
                     saved_at: Some(copy.synced_at),
                 }),
                 // Never synced here, or its copy could not be read (set aside).
-                crate::cache::Loaded::Missing | crate::cache::Loaded::SetAside(_) => {
-                    left_out.push(email)
-                }
+                crate::cache::Loaded::Missing
+                | crate::cache::Loaded::SetAside(_)
+                | crate::cache::Loaded::Unreadable(_) => left_out.push(email),
             }
         }
         Ok((sources, left_out))

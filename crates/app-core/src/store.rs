@@ -2,6 +2,9 @@
 //! `.lock` file beside it, so threads and a second instance alike wait), a unique temporary
 //! file fsynced and renamed over the old one, the folder fsynced after, files 0600 in folders
 //! 0700, and a damaged file set aside (`.damaged-<time>`) and said rather than read as empty.
+//! Only contents that cannot be read as the file's format count as damage, and only under the
+//! lock: a file that cannot be read at all (too many open files, an I/O error, no permission)
+//! is an error for the caller to say and retry, never a file to set aside.
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -68,14 +71,31 @@ fn damaged_name(path: &Path) -> PathBuf {
     path.with_file_name(format!("{name}.damaged-{stamp}"))
 }
 
-/// Renames a damaged file aside; answers where it went (or the path itself when even the rename
-/// failed: the caller still says it).
-pub fn set_aside(path: &Path) -> PathBuf {
+/// Renames a damaged file aside; answers where it went. A rename that fails is an error: the
+/// damaged file then stays where it is, never overwritten.
+pub fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
     let kept = damaged_name(path);
-    match std::fs::rename(path, &kept) {
-        Ok(()) => kept,
-        Err(_) => path.to_owned(),
-    }
+    std::fs::rename(path, &kept)?;
+    Ok(kept)
+}
+
+/// What the bytes on disk are, before any decision about them.
+enum OnDisk<T> {
+    Found(T),
+    Missing,
+    Unreadable,
+}
+
+fn read_as<T: DeserializeOwned>(path: &Path) -> std::io::Result<OnDisk<T>> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
+        Err(e) => return Err(e),
+    };
+    Ok(match serde_json::from_slice(&bytes) {
+        Ok(v) => OnDisk::Found(v),
+        Err(_) => OnDisk::Unreadable,
+    })
 }
 
 impl JsonFile {
@@ -110,17 +130,27 @@ impl JsonFile {
     }
 
     /// Reads the file. A writer renames a whole new file into place, so a reader sees the old
-    /// or the new one, never half of one: reading needs no lock.
-    pub fn read<T: DeserializeOwned>(&self) -> Read<T> {
-        let bytes = match std::fs::read(&self.path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Read::Missing,
-            Err(_) => return Read::SetAside(set_aside(&self.path)),
-        };
-        match serde_json::from_slice(&bytes) {
-            Ok(v) => Read::Found(v),
-            Err(_) => Read::SetAside(set_aside(&self.path)),
+    /// or the new one, never half of one: reading needs no lock. Contents that are not the
+    /// format are looked at again under the lock and set aside there; an I/O error is answered
+    /// as it is (nothing is set aside for it).
+    pub fn read<T: DeserializeOwned>(&self) -> std::io::Result<Read<T>> {
+        match read_as(&self.path)? {
+            OnDisk::Found(v) => Ok(Read::Found(v)),
+            OnDisk::Missing => Ok(Read::Missing),
+            OnDisk::Unreadable => {
+                let _lock = self.lock()?;
+                self.read_locked()
+            }
         }
+    }
+
+    /// Reads the file while its lock is held: damaged contents are set aside here.
+    fn read_locked<T: DeserializeOwned>(&self) -> std::io::Result<Read<T>> {
+        Ok(match read_as(&self.path)? {
+            OnDisk::Found(v) => Read::Found(v),
+            OnDisk::Missing => Read::Missing,
+            OnDisk::Unreadable => Read::SetAside(set_aside(&self.path)?),
+        })
     }
 
     /// Replaces the file with `value`.
@@ -139,15 +169,35 @@ impl JsonFile {
     where
         T: Serialize + DeserializeOwned + Default,
     {
+        self.update_if(|value| (change(value), true))
+    }
+
+    /// [`JsonFile::update`] where `change` also says whether anything is to be written (a
+    /// check and a change made as one step: nothing is written when the check refuses).
+    pub fn update_if<T, R>(
+        &self,
+        change: impl FnOnce(&mut T) -> (R, bool),
+    ) -> std::io::Result<(R, Option<PathBuf>)>
+    where
+        T: Serialize + DeserializeOwned + Default,
+    {
         let _lock = self.lock()?;
-        let (mut value, set_aside) = match self.read::<T>() {
+        let (mut value, set_aside) = match self.read_locked::<T>()? {
             Read::Found(v) => (v, None),
             Read::Missing => (T::default(), None),
             Read::SetAside(kept) => (T::default(), Some(kept)),
         };
-        let answer = change(&mut value);
-        write_atomically(&self.path, &serde_json::to_vec(&value)?)?;
+        let (answer, write) = change(&mut value);
+        if write || set_aside.is_some() {
+            write_atomically(&self.path, &serde_json::to_vec(&value)?)?;
+        }
         Ok((answer, set_aside))
+    }
+
+    /// Sets the file aside under its lock (its contents are not what the caller can read).
+    pub fn set_aside(&self) -> std::io::Result<PathBuf> {
+        let _lock = self.lock()?;
+        set_aside(&self.path)
     }
 
     /// Removes the file (and its lock file); a missing file is not an error.
@@ -190,7 +240,7 @@ mod tests {
         for t in threads {
             t.join().unwrap();
         }
-        let Read::Found(mut all) = file.read::<Vec<u32>>() else {
+        let Ok(Read::Found(mut all)) = file.read::<Vec<u32>>() else {
             panic!("the file is there");
         };
         all.sort();
@@ -216,7 +266,7 @@ mod tests {
         let kept = kept.expect("said");
         assert_eq!(std::fs::read(&kept).unwrap(), b"[1, 2");
         assert!(kept.to_string_lossy().contains("x.json.damaged-"));
-        assert!(matches!(file.read::<Vec<u32>>(), Read::Found(v) if v == vec![3]));
+        assert!(matches!(file.read::<Vec<u32>>(), Ok(Read::Found(v)) if v == vec![3]));
     }
 
     #[cfg(unix)]

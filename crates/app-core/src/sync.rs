@@ -170,22 +170,30 @@ impl Core {
     pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
         let (session, key) = self.session()?;
         let detail = session.invoice(id).await?;
-        self.lift_stopped_guard(&key, &detail);
+        self.keep_invoice(&key, detail);
+        self.invoice_view(id)
+    }
+
+    /// Keeps an invoice page just read for `key`'s account (its row's status follows) and the
+    /// saved copy with it.
+    pub(crate) fn keep_invoice(&self, key: &str, detail: portal::InvoiceDetail) {
         {
             let mut state = self.state();
             if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
-                if let Some(row) = account.invoices.iter_mut().find(|i| i.id == id) {
+                if let Some(row) = account.invoices.iter_mut().find(|i| i.id == detail.id) {
                     row.status = detail.status;
                 }
-                account.details.insert(id, detail);
+                account.details.insert(detail.id, detail);
             }
         }
-        self.save_copy(&key);
-        self.invoice_view(id)
+        self.save_copy(key);
     }
 
     /// The last read invoice page, in the current language.
     pub fn invoice_view(&self, id: u64) -> Result<InvoiceView> {
+        // The record is read before the state's lock is taken (no disk under it). One that
+        // cannot be read guards (said as a warning), never unguards.
+        let guarding = self.current_key().map(|key| self.guarding(&key, id));
         let state = self.state();
         let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
         let (detail, saved) = match account.details.get(&id) {
@@ -200,9 +208,21 @@ impl Core {
         };
         let summary = account.invoices.iter().find(|i| i.id == id);
         // Guarded by an attempt not over, or by the portal itself (a payment it awaits).
-        let guarded = detail.status == InvoiceStatus::PaymentPending
-            || self.guarding(&account.record.key(), id).is_some();
-        Ok(views::invoice_view(
+        let unreadable = matches!(guarding, Some(Err(_)));
+        let attempt = match guarding {
+            Some(Ok(a)) => a,
+            _ => None,
+        };
+        let guarded =
+            detail.status == InvoiceStatus::PaymentPending || attempt.is_some() || unreadable;
+        // Tracking stopped after a day without an answer and the portal, read now, still shows
+        // no payment: the person may lift the guard, told what it means.
+        let liftable = !saved
+            && attempt.as_ref().is_some_and(|a| {
+                a.state == crate::attempts::AttemptState::Stopped
+                    && crate::payments::nothing_recorded_since(a, detail)
+            });
+        let mut view = views::invoice_view(
             &self.catalogues,
             state.lang,
             detail,
@@ -210,6 +230,11 @@ impl Core {
             portal::session::today(),
             guarded,
             saved,
-        ))
+        );
+        view.guard_lift = liftable.then(|| {
+            self.catalogues
+                .text(state.lang, "payment-guard-lift-help", &[])
+        });
+        Ok(view)
     }
 }

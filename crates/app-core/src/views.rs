@@ -103,6 +103,9 @@ pub struct InvoiceView {
     pub recurring_withheld: Option<String>,
     /// A payment of this invoice is being confirmed: paying again needs confirmation.
     pub guard: Option<String>,
+    /// Tracking of that payment stopped after a day and the portal still records no payment:
+    /// what lifting the guard means, for the person to confirm (None: not offered).
+    pub guard_lift: Option<String>,
     pub payable: bool,
     pub has_pdf: bool,
     /// The invoice's payment method as the portal names it.
@@ -467,6 +470,7 @@ pub fn invoice_view(
         recurring_withheld,
         // From the saved copy nothing is payable, but a payment being confirmed is still said.
         guard: (guarded && (payable || saved)).then(|| c.text(lang, "payment-guard", &[])),
+        guard_lift: None,
         saved: saved.then(|| c.text(lang, "invoice-saved-copy", &[])),
         payable,
         has_pdf: detail.pdf_url.is_some(),

@@ -999,7 +999,7 @@ async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
     use std::sync::atomic::AtomicBool;
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
-    w.core.apply_credit(1003, "2").await.unwrap();
+    w.core.apply_credit(1003, "2", false).await.unwrap();
     let today = w._demo.today();
     let view = w
         .core

@@ -153,7 +153,7 @@ async fn paying_then_closing_the_window_on_the_receipt_keeps_the_guard_and_follo
     );
     let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(phases[0], PaymentPhase::Checking, "{phases:?}");
-    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
     assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
     w.core.invoice(1003).await.unwrap();
@@ -179,7 +179,7 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
         Err(CoreError::PaymentGuarded)
     ));
     let (phases, last) = follow(&again, &id, timing(60.0, 600)).await;
-    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
     assert!(again.attempts_to_follow().is_empty());
 }
@@ -218,7 +218,7 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
         &phases[..2],
         &[PaymentPhase::Checking, PaymentPhase::FailedUnconfirmed]
     );
-    assert!(!phases.contains(&PaymentPhase::NotPaid), "{phases:?}");
+    assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
     // What the person read meanwhile never says that nothing was charged.
     for lang in [app_core::Lang::En, app_core::Lang::Sq] {
@@ -231,7 +231,7 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
 }
 
 #[tokio::test]
-async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
+async fn closing_without_paying_says_no_payment_recorded_only_after_the_usual_time() {
     let w = world(Some(1), true).await;
     let (id, _request) = open_payment(&w.core).await;
     w.core.checkout_closed(&id).unwrap();
@@ -242,7 +242,7 @@ async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
         vec![
             PaymentPhase::Checking,
             PaymentPhase::NotSeenYet,
-            PaymentPhase::NotPaid
+            PaymentPhase::NoneRecorded
         ]
     );
     assert!(started.elapsed() >= Duration::from_secs(2));
@@ -253,7 +253,7 @@ async fn closing_without_paying_says_not_paid_only_after_the_usual_time() {
 }
 
 #[tokio::test]
-async fn cancel_and_return_is_not_paid_only_when_the_portal_says_so() {
+async fn cancel_and_return_lifts_the_guard_only_when_the_portal_records_nothing() {
     let w = world(Some(1), true).await;
     let (id, _request) = open_payment(&w.core).await;
     // The processor's "Cancel and return" lands on the invoice with no outcome.
@@ -264,7 +264,7 @@ async fn cancel_and_return_is_not_paid_only_when_the_portal_says_so() {
         vec![
             PaymentPhase::Checking,
             PaymentPhase::NotSeenYet,
-            PaymentPhase::NotPaid
+            PaymentPhase::NoneRecorded
         ]
     );
     assert!(!last.guarded);
@@ -411,9 +411,17 @@ async fn tracking_stops_at_the_deadline_and_the_guard_waits_for_the_portal() {
         w.core.attempts_to_follow().is_empty(),
         "not followed again by itself"
     );
-    // The person opens the invoice: the portal shows it unpaid, with no payment on it.
-    w.core.invoice(1003).await.unwrap();
-    assert!(!guarded(&w.core, 1003));
+    // The person opens the invoice: the portal shows it unpaid, with no payment on it. A
+    // payment held in the processor's review looks the same: the guard stays, and lifting it
+    // is offered with what it means.
+    let view = w.core.invoice(1003).await.unwrap();
+    assert!(view.guard.is_some(), "still guarded");
+    let lift = view.guard_lift.expect("lifting offered");
+    assert!(lift.contains("card") && lift.contains("PayPal"), "{lift}");
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Stopped);
+    // The person confirms.
+    let view = w.core.lift_payment_guard(1003).await.unwrap();
+    assert!(view.guard.is_none() && view.guard_lift.is_none());
     assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Cancelled);
 }
 
@@ -434,4 +442,324 @@ async fn a_damaged_payment_record_is_set_aside_and_said() {
         "{warnings:?}"
     );
     assert!(again.take_warnings().is_empty(), "said once");
+}
+
+/// Every step a follower reports, shared with the person acting meanwhile.
+type Steps = std::sync::Mutex<Vec<PaymentUpdate>>;
+
+/// Waits until `done` holds of the steps so far (60 s at most: then the test fails).
+async fn steps_until(steps: &Steps, what: &str, done: impl Fn(&[PaymentUpdate]) -> bool) {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
+    while !done(&steps.lock().unwrap()) {
+        assert!(tokio::time::Instant::now() < deadline, "never: {what}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Follows attempt `id` while `person` acts, answering every step and the last one.
+async fn follow_while(
+    core: &Core,
+    id: &str,
+    t: FollowTiming,
+    steps: &Steps,
+    person: impl std::future::Future<Output = ()>,
+) -> PaymentUpdate {
+    let (last, ()) = tokio::join!(
+        tokio::time::timeout(
+            Duration::from_secs(90),
+            core.follow_payment(id, t, |u| steps.lock().unwrap().push(u.clone()))
+        ),
+        person
+    );
+    last.expect("following ends").expect("followed")
+}
+
+#[tokio::test]
+async fn longer_at_the_processor_than_the_usual_time_is_never_said_unpaid() {
+    // The portal records the payment 1 s after Pay; the usual time is 3 s.
+    let w = world(Some(1), false).await;
+    let (id, request) = open_payment(&w.core).await;
+    w.core.checkout_opened(&id);
+    let steps = Steps::default();
+    let person = async {
+        // The person reads the processor's page for longer than the usual time.
+        steps_until(&steps, "a look past the usual time", |s| {
+            s.iter()
+                .any(|u| u.phase == PaymentPhase::Window && u.elapsed_ms > 3500)
+        })
+        .await;
+        pay_in_window(&request).await;
+        // Closes the receipt the way a person does.
+        w.core.checkout_closed(&id).unwrap();
+    };
+    let last = follow_while(&w.core, &id, timing(3.0, 600), &steps, person).await;
+    let phases: Vec<PaymentPhase> = steps.lock().unwrap().iter().map(|u| u.phase).collect();
+    assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
+    assert!(phases.contains(&PaymentPhase::Checking), "{phases:?}");
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
+}
+
+#[tokio::test]
+async fn paid_while_the_receipt_is_still_open_is_said_within_one_look() {
+    // The processor keeps its receipt; the portal records the payment 3 s after Pay.
+    let w = world(Some(3), false).await;
+    let (id, request) = open_payment(&w.core).await;
+    w.core.checkout_opened(&id);
+    let steps = Steps::default();
+    let paid_at = std::sync::Mutex::new(None);
+    let person = async {
+        pay_in_window(&request).await;
+        // The receipt page loaded in the window; the person leaves it open.
+        w.core.checkout_page_loaded(&id);
+        *paid_at.lock().unwrap() = Some(std::time::Instant::now());
+    };
+    let last = follow_while(&w.core, &id, timing(300.0, 600), &steps, person).await;
+    let seen_after = paid_at.lock().unwrap().expect("paid").elapsed();
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    assert_eq!(
+        last.message_id, "payment-paid-close-window",
+        "the window can be closed"
+    );
+    // The portal recorded it 3 s after Pay; the tracker looks every 4.95 s.
+    assert!(
+        seen_after <= Duration::from_secs_f64(3.0 + 4.95 + 2.0),
+        "{seen_after:?}"
+    );
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
+    assert!(
+        w.core.attempt(&id).unwrap().left_at.is_none(),
+        "the window is still open"
+    );
+}
+
+#[tokio::test]
+async fn two_attempts_on_one_invoice_are_both_followed() {
+    let w = world(Some(1), true).await;
+    // The person gave up at the processor, then paid again (told of the first, confirmed).
+    let (first, _) = open_payment(&w.core).await;
+    w.core.checkout_closed(&first).unwrap();
+    let (second, request) = w
+        .core
+        .prepare_payment(1003, PaymentKind::OneOff, true)
+        .await
+        .unwrap();
+    w.core.checkout_opened(&second);
+    let steps = Steps::default();
+    let person = async {
+        steps_until(&steps, "the first attempt followed", |s| {
+            s.iter().any(|u| u.attempt_id == first)
+        })
+        .await;
+        // A follower started for the second finds the invoice followed: it nudges that one.
+        assert!(w
+            .core
+            .follow_payment(&second, timing(60.0, 600), |_| {})
+            .await
+            .is_none());
+        pay_in_window(&request).await;
+        w.core
+            .checkout_returned(&second, ReturnOutcome::Success)
+            .unwrap();
+    };
+    let last = follow_while(&w.core, &first, timing(60.0, 600), &steps, person).await;
+    assert_eq!(last.phase, PaymentPhase::Paid);
+    let steps = steps.lock().unwrap();
+    let last_of = |id: &str| {
+        steps
+            .iter()
+            .rev()
+            .find(|u| u.attempt_id == id)
+            .unwrap()
+            .phase
+    };
+    assert_eq!(last_of(&first), PaymentPhase::Paid);
+    assert_eq!(last_of(&second), PaymentPhase::Paid);
+    for id in [&first, &second] {
+        assert_eq!(w.core.attempt(id).unwrap().state, AttemptState::Settled);
+    }
+}
+
+#[tokio::test]
+async fn two_quick_clicks_make_one_attempt() {
+    let w = world(None, true).await;
+    let (one_off, again) = tokio::join!(
+        w.core.prepare_payment(1003, PaymentKind::OneOff, false),
+        w.core.prepare_payment(1003, PaymentKind::OneOff, false)
+    );
+    let made = [one_off.is_ok(), again.is_ok()];
+    assert_eq!(made.iter().filter(|m| **m).count(), 1, "{made:?}");
+    assert!(matches!(
+        if made[0] { again } else { one_off },
+        Err(CoreError::PaymentGuarded)
+    ));
+    assert_eq!(w.core.open_attempts().len(), 1);
+}
+
+#[tokio::test]
+async fn credit_while_a_payment_is_being_confirmed_asks_first() {
+    let w = world(None, true).await;
+    let view = w.core.invoice(1003).await.unwrap();
+    let balance = view.balance.clone();
+    assert!(view.credit.is_some(), "the demo offers credit on 1003");
+    let (_id, _request) = open_payment(&w.core).await;
+    assert!(matches!(
+        w.core.apply_credit(1003, "2", false).await,
+        Err(CoreError::PaymentGuarded)
+    ));
+    // Nothing was sent: the invoice still asks for the same amount.
+    let view = w.core.invoice(1003).await.unwrap();
+    assert_eq!(view.balance, balance);
+    assert!(view.guard.is_some());
+    // Confirmed after the warning, it is applied.
+    w.core.apply_credit(1003, "2", true).await.unwrap();
+}
+
+#[tokio::test]
+async fn two_looks_that_find_the_session_expired_sign_in_once() {
+    let w = world(None, true).await;
+    let key = w.core.current_key().unwrap();
+    w.demo.expire_sessions();
+    let (posts, refusals) = w.demo.sign_in_posts();
+    let (a, b) = tokio::join!(
+        w.core.look_at_invoice(&key, 1003, true),
+        w.core.look_at_invoice(&key, 1006, true)
+    );
+    assert_eq!(a.unwrap().0.id, 1003);
+    assert_eq!(b.unwrap().0.id, 1006);
+    assert_eq!(
+        w.demo.sign_in_posts(),
+        (posts + 1, refusals),
+        "one sign-in post, shared"
+    );
+    // The session that sign-in made is the one both use afterwards.
+    assert!(w.core.look_at_invoice(&key, 1003, false).await.is_ok());
+}
+
+/// Runs test `name` of this binary again as a child, where it may change what the whole
+/// process has (its open files, its mounts): in a mount namespace of its own when root, whom
+/// a folder's permissions do not stop.
+fn in_child(name: &str) {
+    let exe = std::env::current_exe().unwrap();
+    let root = std::fs::metadata("/proc/self")
+        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
+        .unwrap_or(false);
+    let mut command = if root {
+        let mut c = std::process::Command::new("unshare");
+        c.args(["--mount", "--propagation", "private"]).arg(exe);
+        c
+    } else {
+        std::process::Command::new(exe)
+    };
+    let output = command
+        .args([name, "--exact", "--nocapture", "--test-threads=1"])
+        .env("JITOPS_TEST_CHILD", name)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success() && said.contains("1 passed"),
+        "{said}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn is_child(name: &str) -> bool {
+    std::env::var("JITOPS_TEST_CHILD").as_deref() == Ok(name)
+}
+
+/// `dir` can no longer be written: its permissions, or (root, in the child's own mount
+/// namespace) a read-only bind mount of it.
+fn make_read_only(dir: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o500)).unwrap();
+    if std::fs::write(dir.join(".probe"), b"x").is_ok() {
+        std::fs::remove_file(dir.join(".probe")).unwrap();
+        let d = dir.to_str().unwrap();
+        for args in [vec!["--bind", d, d], vec!["-o", "remount,bind,ro", d]] {
+            let status = std::process::Command::new("mount")
+                .args(&args)
+                .status()
+                .unwrap();
+            assert!(status.success(), "mount {args:?}");
+        }
+    }
+    assert!(
+        std::fs::write(dir.join(".probe"), b"x").is_err(),
+        "read-only now"
+    );
+}
+
+fn saying_the_record(core: &Core) -> bool {
+    core.take_warnings()
+        .iter()
+        .any(|w| w.contains("cannot be read or saved"))
+}
+
+#[tokio::test]
+async fn a_read_only_data_folder_loses_no_payment_and_says_so() {
+    const NAME: &str = "a_read_only_data_folder_loses_no_payment_and_says_so";
+    if !is_child(NAME) {
+        return in_child(NAME);
+    }
+    let w = world(None, true).await;
+    w.core.invoice(1003).await.unwrap();
+    let (id, _request) = open_payment(&w.core).await;
+    let record = w.dir.path().join("data/payments.json");
+    let before = std::fs::read(&record).unwrap();
+    make_read_only(&w.dir.path().join("data"));
+    // The window closes: not recorded, and said.
+    assert!(matches!(
+        w.core.checkout_closed(&id),
+        Err(CoreError::PaymentRecord(_))
+    ));
+    assert!(matches!(
+        w.core
+            .prepare_payment(1006, PaymentKind::OneOff, false)
+            .await,
+        Err(CoreError::PaymentRecord(_))
+    ));
+    assert!(saying_the_record(&w.core));
+    // The record is as it was, and still guards.
+    assert_eq!(std::fs::read(&record).unwrap(), before);
+    assert!(guarded(&w.core, 1003));
+    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Opened);
+}
+
+#[tokio::test]
+async fn too_many_open_files_lose_no_payment_and_say_so() {
+    const NAME: &str = "too_many_open_files_lose_no_payment_and_say_so";
+    if !is_child(NAME) {
+        return in_child(NAME);
+    }
+    let w = world(None, true).await;
+    w.core.invoice(1003).await.unwrap();
+    let (id, _request) = open_payment(&w.core).await;
+    let data = w.dir.path().join("data");
+    let before = std::fs::read(data.join("payments.json")).unwrap();
+    // Every file descriptor the process may have, taken.
+    let mut held = vec![];
+    while let Ok(f) = std::fs::File::open("/dev/null") {
+        held.push(f);
+    }
+    assert!(w.core.attempts_to_follow().is_empty(), "nothing read");
+    assert!(matches!(
+        w.core.checkout_closed(&id),
+        Err(CoreError::PaymentRecord(_))
+    ));
+    assert!(guarded(&w.core, 1003), "unreadable still guards");
+    drop(held);
+    assert!(saying_the_record(&w.core));
+    // Nothing was set aside or lost: the attempt is there, and closes now.
+    assert_eq!(std::fs::read(data.join("payments.json")).unwrap(), before);
+    let names: Vec<String> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains("damaged")), "{names:?}");
+    w.core.checkout_closed(&id).unwrap();
+    assert_eq!(
+        w.core.attempt(&id).unwrap().state,
+        AttemptState::WindowClosed
+    );
 }

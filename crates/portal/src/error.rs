@@ -3,7 +3,7 @@
 
 use url::Url;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 pub enum PortalError {
     #[error("the e-mail or password is not correct")]
     WrongCredentials,

@@ -62,6 +62,19 @@ pub struct Session {
     pub(crate) pending_two_factor: Mutex<Option<TwoFactorPage>>,
     /// The portal's date format, learned from its invoice list (see `invoices`).
     pub(crate) date_format: std::sync::Mutex<Option<&'static str>>,
+    /// One sign-in again at a time: how many have been made, and the last one's outcome.
+    /// Callers that found the session expired wait here; one that finds a sign-in made since
+    /// it asked shares that sign-in's outcome instead of making another (a second would end
+    /// the session the first just made).
+    pub(crate) signing_in: Mutex<SignInAgain>,
+}
+
+/// The sign-ins again a session made: their count, and whether the last one failed (and how,
+/// for the callers that waited for it).
+#[derive(Default)]
+pub(crate) struct SignInAgain {
+    made: u64,
+    refused: Option<PortalError>,
 }
 
 #[derive(Debug, Clone)]
@@ -167,6 +180,7 @@ impl Session {
             credentials: Mutex::new(None),
             pending_two_factor: Mutex::new(None),
             date_format: std::sync::Mutex::new(None),
+            signing_in: Mutex::new(SignInAgain::default()),
         }))
     }
 
@@ -244,6 +258,7 @@ impl Session {
     /// (password changed on the website, a second factor, a captcha, a ban) forgets the kept
     /// credentials: nothing posts them again without the person, or WHMCS would ban the address.
     pub async fn get_with(&self, url: Url, may_sign_in: bool) -> Result<(Page, bool)> {
+        let made_before = self.signing_in.lock().await.made;
         let page = scanned(self.get_raw(url.clone()).await?);
         if !page.scan.is_some_and(|s| s.sign_in_form) {
             return Ok((page, false));
@@ -251,30 +266,15 @@ impl Session {
         if !may_sign_in {
             return Err(PortalError::SessionExpired);
         }
-        let credentials = self.credentials.lock().await.clone();
-        let Some(credentials) = credentials else {
-            return Err(PortalError::SessionExpired);
-        };
-        match self.sign_in(credentials, false).await {
-            Ok(SignIn::SignedIn) => {}
-            Ok(SignIn::SecondFactor) => {
-                *self.credentials.lock().await = None;
-                return Err(PortalError::SecondFactorRequired);
+        {
+            let mut again = self.signing_in.lock().await;
+            if again.made == made_before {
+                again.refused = self.sign_in_again().await.err();
+                again.made += 1;
             }
-            Err(e) => {
-                // Kept only when the portal could not be asked (it may accept them later).
-                if !matches!(
-                    e,
-                    PortalError::Unreachable(_)
-                        | PortalError::Timeout
-                        | PortalError::HttpStatus { .. }
-                ) {
-                    *self.credentials.lock().await = None;
-                }
-                return Err(match e {
-                    PortalError::WrongCredentials => PortalError::SessionExpired,
-                    other => other,
-                });
+            // Made by this caller or by another meanwhile: its outcome is shared.
+            if let Some(refused) = &again.refused {
+                return Err(refused.clone());
             }
         }
         let page = scanned(self.get_raw(url).await?);
@@ -283,11 +283,38 @@ impl Session {
         }
         Ok((page, true))
     }
+
+    /// Signs in again with the credentials kept; refused ones are forgotten (nothing posts
+    /// them again without the person).
+    async fn sign_in_again(&self) -> Result<()> {
+        let credentials = self.credentials.lock().await.clone();
+        let Some(credentials) = credentials else {
+            return Err(PortalError::SessionExpired);
+        };
+        match self.sign_in(credentials, false).await {
+            Ok(SignIn::SignedIn) => Ok(()),
+            Ok(SignIn::SecondFactor) => {
+                *self.credentials.lock().await = None;
+                Err(PortalError::SecondFactorRequired)
+            }
+            Err(e) => {
+                if !matches!(
+                    e,
+                    PortalError::Unreachable(_)
+                        | PortalError::Timeout
+                        | PortalError::HttpStatus { .. }
+                ) {
+                    *self.credentials.lock().await = None;
+                }
+                Err(match e {
+                    PortalError::WrongCredentials => PortalError::SessionExpired,
+                    other => other,
+                })
+            }
+        }
+    }
 }
 
-/// How long reading one page may take. Parsing is linear (the nesting guard refuses what the
-/// tree builder would take quadratic time over), so a billing page takes milliseconds; past
-/// this the page is given up on rather than the app waiting on it.
 const PARSE_BUDGET: Duration = Duration::from_secs(5);
 
 /// The page with its one tokenizer pass (whether it is the sign-in page, how deep it nests).
