@@ -690,6 +690,21 @@ fn make_read_only(dir: &std::path::Path) {
     );
 }
 
+/// In the child running test `name` (None in the parent, which has run the child): the
+/// customer signed in, 1003 read, a payment of it opened; the attempt's id and the record's
+/// bytes on disk then.
+async fn paying_in_child(name: &str) -> Option<(World, String, Vec<u8>)> {
+    if !is_child(name) {
+        in_child(name);
+        return None;
+    }
+    let w = world(None, true).await;
+    w.core.invoice(1003).await.unwrap();
+    let (id, _request) = open_payment(&w.core).await;
+    let before = std::fs::read(w.dir.path().join("data/payments.json")).unwrap();
+    Some((w, id, before))
+}
+
 fn saying_the_record(core: &Core) -> bool {
     core.take_warnings()
         .iter()
@@ -698,15 +713,12 @@ fn saying_the_record(core: &Core) -> bool {
 
 #[tokio::test]
 async fn a_read_only_data_folder_loses_no_payment_and_says_so() {
-    const NAME: &str = "a_read_only_data_folder_loses_no_payment_and_says_so";
-    if !is_child(NAME) {
-        return in_child(NAME);
-    }
-    let w = world(None, true).await;
-    w.core.invoice(1003).await.unwrap();
-    let (id, _request) = open_payment(&w.core).await;
+    let Some((w, id, before)) =
+        paying_in_child("a_read_only_data_folder_loses_no_payment_and_says_so").await
+    else {
+        return;
+    };
     let record = w.dir.path().join("data/payments.json");
-    let before = std::fs::read(&record).unwrap();
     make_read_only(&w.dir.path().join("data"));
     // The window closes: not recorded, and said.
     assert!(matches!(
@@ -728,15 +740,12 @@ async fn a_read_only_data_folder_loses_no_payment_and_says_so() {
 
 #[tokio::test]
 async fn too_many_open_files_lose_no_payment_and_say_so() {
-    const NAME: &str = "too_many_open_files_lose_no_payment_and_say_so";
-    if !is_child(NAME) {
-        return in_child(NAME);
-    }
-    let w = world(None, true).await;
-    w.core.invoice(1003).await.unwrap();
-    let (id, _request) = open_payment(&w.core).await;
+    let Some((w, id, before)) =
+        paying_in_child("too_many_open_files_lose_no_payment_and_say_so").await
+    else {
+        return;
+    };
     let data = w.dir.path().join("data");
-    let before = std::fs::read(data.join("payments.json")).unwrap();
     // Every file descriptor the process may have, taken.
     let mut held = vec![];
     while let Ok(f) = std::fs::File::open("/dev/null") {
