@@ -279,13 +279,26 @@ pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
     }
 }
 
-/// Opens the checkout window for a prepared request whose attempt is recorded already.
-pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri::Result<()> {
-    if let Some(old) = app.get_webview_window(LABEL) {
-        // Replaced by a new checkout: the old one's processor data goes first.
-        forget_browsing_data(&old);
-        old.destroy()?;
+/// Closes the checkout window open now, if any, for a new checkout to replace it: its
+/// processor data goes first, and this returns once the toolkit has let go of its label (a
+/// new window under the same label is refused until then). Its own `Destroyed` marks its
+/// attempt left and follows it.
+pub async fn close_for_replacement(app: &AppHandle) -> tauri::Result<()> {
+    let Some(old) = app.get_webview_window(LABEL) else {
+        return Ok(());
+    };
+    forget_browsing_data(&old);
+    old.destroy()?;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while app.get_webview_window(LABEL).is_some() && tokio::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
+    Ok(())
+}
+
+/// Opens the checkout window for a prepared request whose attempt is recorded already (an
+/// open one is closed first: [`close_for_replacement`]).
+pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri::Result<()> {
     let shell = app.state::<Shell>();
     let hop_id = random_id();
     let title = title_for(&shell, &request.url);

@@ -17,7 +17,7 @@ pub async fn pay(
         .prepare_payment(id, kind, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
-    open_checkout(&app, &shell, request, &attempt)?;
+    open_checkout(&app, &shell, request, &attempt).await?;
     Ok(attempt)
 }
 
@@ -51,20 +51,24 @@ pub async fn pay_many(
     let Some((attempt, request)) = payment else {
         return Ok((id, None));
     };
-    open_checkout(&app, &shell, request, &attempt)?;
+    open_checkout(&app, &shell, request, &attempt).await?;
     Ok((id, Some(attempt)))
 }
 
 /// Opens the checkout window for a recorded attempt and follows the invoice from now on (the
 /// portal may record the payment while the window is still open). A window that could not
 /// open loaded nothing: its attempt leaves the record.
-fn open_checkout(
+async fn open_checkout(
     app: &AppHandle,
     shell: &Shell,
     request: portal::checkout::CheckoutRequest,
     attempt: &str,
 ) -> Result<(), UiError> {
-    if let Err(e) = checkout_window::open(app, request, attempt.to_owned()) {
+    let opened = match checkout_window::close_for_replacement(app).await {
+        Ok(()) => checkout_window::open(app, request, attempt.to_owned()),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = opened {
         shell.core.forget_unopened(attempt);
         return Err(ui(shell, ShellError::Window(e)));
     }

@@ -823,3 +823,49 @@ async fn paid_while_the_receipt_is_still_open_shows_in_the_main_window() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn a_checkout_window_replaced_by_another_leaves_its_payment_followed() {
+    harness::scenario(
+        "a_checkout_window_replaced_by_another_leaves_its_payment_followed",
+        || async {
+            let app = App::signed_in_with(
+                "demo@jitops.example",
+                &[("JITOPS_DEMO_USUAL_CONFIRMATION", "60")],
+            )
+            .await;
+            // The person opens the payment of 1003, then, without closing it, pays 1006: the
+            // second checkout replaces the first window.
+            open_invoice(&app, 1003).await;
+            app.click("#pay-one-off").await;
+            let main = switch_to_checkout(&app).await;
+            app.wait_for("#card_number").await;
+            app.client
+                .switch_to_window(main.clone())
+                .await
+                .expect("back to the main window");
+            open_invoice(&app, 1006).await;
+            app.click("#pay-one-off").await;
+            app.wait_screen("payment").await;
+            // The first payment is marked closed and followed: the portal is asked about it.
+            app.click("#nav-dashboard").await;
+            app.wait_screen("dashboard").await;
+            let said = app
+                .wait_text(
+                    "#pending-payments li[data-invoice='1003'] .pending-message",
+                    "the replaced payment followed",
+                    |t| t.starts_with("The portal shows no payment for this invoice so far."),
+                )
+                .await;
+            assert!(said.contains("do not pay again"), "{said}");
+            // The second is still at the processor.
+            app.wait_for("#pending-payments li[data-invoice='1006']")
+                .await;
+            app.close_window_like_a_person("Secure payment");
+            app.back_to_main_after_checkout(main).await;
+            app.close().await;
+        },
+    )
+    .await;
+}
