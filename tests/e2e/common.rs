@@ -185,12 +185,18 @@ pub fn files_named(dir: &std::path::Path, name: &str) -> Vec<std::path::PathBuf>
     found
 }
 
+/// Opens invoice `id` and presses "Make One Off Payment": the driver is left on the checkout
+/// window; the main window's handle is answered.
+pub async fn pay_one_off_in_checkout(app: &App, id: u64) -> fantoccini::wd::WindowHandle {
+    open_invoice(app, id).await;
+    app.click("#pay-one-off").await;
+    switch_to_checkout(app).await
+}
+
 /// Pays 1003 with the test card in the checkout window of a processor whose direct return is
 /// off: the window stays on the processor's receipt, the driver on it.
 pub async fn pay_and_stay_on_the_receipt(app: &App) -> fantoccini::wd::WindowHandle {
-    open_invoice(app, 1003).await;
-    app.click("#pay-one-off").await;
-    let main = switch_to_checkout(app).await;
+    let main = pay_one_off_in_checkout(app, 1003).await;
     fill_card(app, demo_portal::TEST_CARD_OK).await;
     app.click("#pay-button").await;
     app.wait_for("#receipt-title").await;

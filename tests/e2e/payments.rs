@@ -92,15 +92,14 @@ async fn a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoi
     harness::scenario(
         "a_declined_card_shows_the_processors_error_and_closing_leaves_the_invoice_unpaid",
         || async {
-            // "Not paid" is said only after the usual confirmation time: 20 s here.
+            // "No payment recorded" is said only after the usual confirmation time since the
+            // person left the processor: 20 s here.
             let app = App::signed_in_with(
                 "demo@jitops.example",
                 &[("JITOPS_DEMO_USUAL_CONFIRMATION", "20")],
             )
             .await;
-            open_invoice(&app, 1004).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1004).await;
             let pay = app.text("#pay-button").await;
             assert!(pay.starts_with("Pay $") && pay.contains("240.00"), "{pay}");
             fill_card(&app, demo_portal::TEST_CARD_DECLINED).await;
@@ -244,9 +243,7 @@ async fn switching_account_while_the_checkout_is_open_follows_the_paying_account
             let app =
                 App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "12")])
                     .await;
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             app.wait_for("#card_number").await;
             // Meanwhile, in the main window, another account is signed in and put on screen.
             app.client
@@ -361,9 +358,7 @@ async fn cancel_and_return_is_said_unrecorded_after_the_usual_time_and_pay_again
                 &[("JITOPS_DEMO_USUAL_CONFIRMATION", "8")],
             )
             .await;
-            open_invoice(&app, 1005).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1005).await;
             // The processor's own way back: the invoice, with no outcome in the address.
             app.click_in_checkout_then_return("#cancel-link", main)
                 .await;
@@ -403,9 +398,7 @@ async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_pay
             .await;
             app.sign_in_demo("demo@jitops.example", "demo", false).await;
             app.wait_screen("dashboard").await;
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             fill_card(&app, demo_portal::TEST_CARD_OK).await;
             app.click_in_checkout_then_return("#pay-button", main).await;
             app.wait_for("#payment-panel.phase-waiting #payment-bar")
@@ -665,9 +658,7 @@ async fn paid_through_the_bank(form: &str) {
         ],
     )
     .await;
-    open_invoice(&app, 1003).await;
-    app.click("#pay-one-off").await;
-    let main = switch_to_checkout(&app).await;
+    let main = pay_one_off_in_checkout(&app, 1003).await;
     fill_card(&app, demo_portal::TEST_CARD_OK).await;
     app.click("#pay-button").await;
     if form == "frame" {
@@ -719,9 +710,7 @@ async fn paypal_inside_2checkout_leaves_for_paypal_and_is_followed_to_paid() {
             let app =
                 App::signed_in_with("demo@jitops.example", &[("JITOPS_DEMO_NOTIFY_DELAY", "2")])
                     .await;
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             app.click("#method-paypal").await;
             app.click("#pay-button").await;
             app.type_into("#paypal-email", "buyer@example.com").await;
@@ -751,9 +740,7 @@ async fn longer_at_the_processor_than_the_usual_time_then_closed_is_followed_to_
                 ],
             )
             .await;
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             app.wait_for("#card_number").await;
             // The person reads the processor's page for longer than the usual time (what is
             // waited for is the person's own time there, nothing of the app's).
@@ -837,9 +824,7 @@ async fn a_checkout_window_replaced_by_another_leaves_its_payment_followed() {
             .await;
             // The person opens the payment of 1003, then, without closing it, pays 1006: the
             // second checkout replaces the first window.
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             app.wait_for("#card_number").await;
             app.client
                 .switch_to_window(main.clone())

@@ -343,9 +343,7 @@ async fn every_screen_passes_the_accessibility_audit_in_both_languages() {
             app.click("#open-review").await;
             app.wait_screen("review").await;
             audit_both(&app, "translation review, signed in").await;
-            open_invoice(&app, 1003).await;
-            app.click("#pay-one-off").await;
-            let main = switch_to_checkout(&app).await;
+            let main = pay_one_off_in_checkout(&app, 1003).await;
             fill_card(&app, demo_portal::TEST_CARD_OK).await;
             app.click_in_checkout_then_return("#pay-button", main).await;
             app.wait_text("#payment-message", "Paid", |t| t.starts_with("Paid."))

@@ -2,7 +2,7 @@
 //! running.
 
 use crate::common::*;
-use crate::harness::{self, switch_to_checkout, App};
+use crate::harness::{self, App};
 
 #[tokio::test]
 #[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
@@ -11,9 +11,7 @@ async fn the_checkout_window_cannot_call_the_app() {
         let app = App::start().await;
         app.sign_in_demo("demo@jitops.example", "demo", false).await;
         app.wait_screen("dashboard").await;
-        open_invoice(&app, 1003).await;
-        app.click("#pay-one-off").await;
-        let main = switch_to_checkout(&app).await;
+        let main = pay_one_off_in_checkout(&app, 1003).await;
         app.wait_for("#card_number").await;
         let title = app.client.title().await.unwrap_or_default();
         assert!(title.contains("2Checkout"), "the processor's page: {title}");

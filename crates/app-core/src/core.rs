@@ -188,11 +188,8 @@ pub struct Core {
     /// The payment attempts on disk (see `payments`).
     pub(crate) attempts: AttemptFile,
     pub(crate) trackers: Arc<Trackers>,
-    /// The attempt whose checkout window is open, as the shell tells.
-    pub(crate) open_checkout: Mutex<Option<crate::payments::OpenCheckout>>,
-    /// The attempts recorded by this run of the app: one still `opened` is at the processor
-    /// (or about to be); one from an earlier run had its window lost with that run.
-    pub(crate) started_here: Mutex<std::collections::HashSet<String>>,
+    /// The attempts this run recorded and the checkout window open now (see `at_processor`).
+    pub(crate) at_processor: crate::at_processor::AtProcessor,
     /// Warnings for the window, each shown once (a damaged payment record).
     pub(crate) warnings: Mutex<Vec<String>>,
     pub(crate) cache: InvoiceCache,
@@ -235,8 +232,7 @@ impl Core {
             settings_file,
             attempts,
             trackers: Arc::new(Trackers::default()),
-            open_checkout: Mutex::new(None),
-            started_here: Default::default(),
+            at_processor: Default::default(),
             warnings: Mutex::new(vec![]),
             cache: InvoiceCache::new(data_dir),
             reminders: ReminderFile::new(data_dir),

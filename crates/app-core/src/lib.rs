@@ -4,6 +4,7 @@
 
 mod accounts;
 pub mod add_funds;
+pub mod at_processor;
 pub mod attempts;
 pub mod autostart;
 pub mod cache;
@@ -15,6 +16,7 @@ pub mod export;
 mod files;
 pub mod helper_preload;
 mod mass_payment;
+pub mod payment_follow;
 pub mod payment_verdict;
 pub mod payments;
 pub mod pdf_cache;

@@ -12,6 +12,7 @@ use crate::model::*;
 use crate::pages::TwoFactorPage;
 use chrono::NaiveDate;
 use reqwest::redirect::Policy;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::Mutex;
@@ -62,19 +63,14 @@ pub struct Session {
     pub(crate) pending_two_factor: Mutex<Option<TwoFactorPage>>,
     /// The portal's date format, learned from its invoice list (see `invoices`).
     pub(crate) date_format: std::sync::Mutex<Option<&'static str>>,
-    /// One sign-in again at a time: how many have been made, and the last one's outcome.
+    /// One sign-in again at a time, and the last one's refusal (None: it signed in).
     /// Callers that found the session expired wait here; one that finds a sign-in made since
     /// it asked shares that sign-in's outcome instead of making another (a second would end
     /// the session the first just made).
-    pub(crate) signing_in: Mutex<SignInAgain>,
-}
-
-/// The sign-ins again a session made: their count, and whether the last one failed (and how,
-/// for the callers that waited for it).
-#[derive(Default)]
-pub(crate) struct SignInAgain {
-    made: u64,
-    refused: Option<PortalError>,
+    pub(crate) signing_in: Mutex<Option<PortalError>>,
+    /// How many sign-ins again were made: read without waiting by every page fetch (written
+    /// only while `signing_in` is held).
+    pub(crate) sign_ins_made: AtomicU64,
 }
 
 #[derive(Debug, Clone)]
@@ -180,7 +176,8 @@ impl Session {
             credentials: Mutex::new(None),
             pending_two_factor: Mutex::new(None),
             date_format: std::sync::Mutex::new(None),
-            signing_in: Mutex::new(SignInAgain::default()),
+            signing_in: Mutex::new(None),
+            sign_ins_made: AtomicU64::new(0),
         }))
     }
 
@@ -258,7 +255,7 @@ impl Session {
     /// (password changed on the website, a second factor, a captcha, a ban) forgets the kept
     /// credentials: nothing posts them again without the person, or WHMCS would ban the address.
     pub async fn get_with(&self, url: Url, may_sign_in: bool) -> Result<(Page, bool)> {
-        let made_before = self.signing_in.lock().await.made;
+        let made_before = self.sign_ins_made.load(Ordering::Acquire);
         let page = scanned(self.get_raw(url.clone()).await?);
         if !page.scan.is_some_and(|s| s.sign_in_form) {
             return Ok((page, false));
@@ -267,13 +264,13 @@ impl Session {
             return Err(PortalError::SessionExpired);
         }
         {
-            let mut again = self.signing_in.lock().await;
-            if again.made == made_before {
-                again.refused = self.sign_in_again().await.err();
-                again.made += 1;
+            let mut refused = self.signing_in.lock().await;
+            if self.sign_ins_made.load(Ordering::Acquire) == made_before {
+                *refused = self.sign_in_again().await.err();
+                self.sign_ins_made.fetch_add(1, Ordering::AcqRel);
             }
             // Made by this caller or by another meanwhile: its outcome is shared.
-            if let Some(refused) = &again.refused {
+            if let Some(refused) = refused.as_ref() {
                 return Err(refused.clone());
             }
         }
