@@ -34,6 +34,10 @@ pub struct PendingView {
     pub kind: PaymentKind,
     pub state: app_core::attempts::AttemptState,
     pub opened_at: String,
+    /// What the record says until a tracker speaks of it (decided in app-core).
+    pub phase: PaymentPhase,
+    pub message_id: &'static str,
+    pub over: bool,
 }
 
 /// Five minutes and a day, or on the demo portal the usual time its knob asks for.
@@ -102,17 +106,23 @@ fn pending_views(shell: &Shell) -> Vec<PendingView> {
         .core
         .open_attempts()
         .into_iter()
-        .map(|a| PendingView {
-            other_account: (current.as_ref() != Some(&a.account))
-                .then(|| accounts.iter().find(|c| c.key == a.account))
-                .flatten()
-                .map(|c| c.email.clone()),
-            attempt_id: a.id,
-            invoice_id: a.invoice_id,
-            number: a.number,
-            kind: a.kind,
-            state: a.state,
-            opened_at: a.opened_at.to_rfc3339(),
+        .map(|a| {
+            let phase = app_core::payments::before_looking(&a);
+            PendingView {
+                other_account: (current.as_ref() != Some(&a.account))
+                    .then(|| accounts.iter().find(|c| c.key == a.account))
+                    .flatten()
+                    .map(|c| c.email.clone()),
+                attempt_id: a.id,
+                invoice_id: a.invoice_id,
+                number: a.number,
+                kind: a.kind,
+                state: a.state,
+                opened_at: a.opened_at.to_rfc3339(),
+                phase,
+                message_id: phase.message_id(),
+                over: phase.is_last(),
+            }
         })
         .collect()
 }
@@ -128,9 +138,13 @@ pub fn follow(app: &AppHandle, attempt: String) {
         };
         let timing = timing(&app.state::<Shell>(), &account);
         let reporter = app.clone();
+        // One tracker is one invoice: its Paid is noted and notified once, however many
+        // attempts on it the portal's Paid settles.
+        let mut told = false;
         core.follow_payment(&attempt, timing, move |update| {
             emit(&reporter, update);
-            if update.phase == PaymentPhase::Paid {
+            if update.phase == PaymentPhase::Paid && !told {
+                told = true;
                 paid(&reporter, update);
             }
         })

@@ -61,15 +61,12 @@ export async function dashboard(root, options = {}) {
   if (options.sync || state.syncing) sync();
 }
 
-// A payment not followed yet this run shows what its record says until its first event.
-export const PHASE_OF_STATE = { opened: 'window', returned: 'waiting', stopped: 'stopped' };
-
+// A payment not followed yet this run shows what its record says (as app-core reads it) until
+// its first event.
 export function pendingProgress(a) {
   const e = state.progress[a.attemptId];
   if (e) return e;
-  const phase = PHASE_OF_STATE[a.state] || 'checking';
-  const messageId = phase === 'window' ? 'payment-open-window' : `payment-${phase}`;
-  return { phase, over: phase === 'stopped', messageId, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
+  return { phase: a.phase, over: a.over, messageId: a.messageId, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
 }
 
 export async function drawPendingPayments() {

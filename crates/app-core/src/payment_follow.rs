@@ -5,7 +5,7 @@
 
 use crate::attempts::{Attempt, AttemptState};
 use crate::core::Core;
-use crate::payment_verdict::{verdict, Observation, PaymentPhase};
+use crate::payment_verdict::{before_looking, verdict, Observation, PaymentPhase};
 use crate::trackers::TrackerSlot;
 use chrono::{DateTime, Utc};
 use portal::tracker::pause_given_usual;
@@ -173,15 +173,6 @@ impl Core {
         pause_given_usual(since(last_step), usual)
     }
 
-    /// What is said of `a` before the portal is asked, when its state is new to the tracker.
-    fn before_looking(&self, a: &Attempt) -> PaymentPhase {
-        match a.state {
-            AttemptState::Opened if a.left_at.is_none() => PaymentPhase::Window,
-            AttemptState::Returned => PaymentPhase::Waiting,
-            _ => PaymentPhase::Checking,
-        }
-    }
-
     /// Follows `account`'s invoice that attempt `id` pays, with every attempt on it not over,
     /// until the portal settles them, the usual time since the person left the processor
     /// passes with no payment recorded, the portal wants the person, or the deadline passes;
@@ -245,7 +236,7 @@ impl Core {
                 if known.get(&a.id) != Some(&a.state) {
                     known.insert(a.id.clone(), a.state);
                     changed = true;
-                    report(&self.update(a, self.before_looking(a), checks, timing));
+                    report(&self.update(a, before_looking(a), checks, timing));
                 }
             }
             if !changed && tokio::time::Instant::now() < next_look {

@@ -74,6 +74,18 @@ impl PaymentPhase {
     }
 }
 
+/// What a recorded attempt says before the portal is asked about it (a tracker's first word,
+/// and the dashboard's for an attempt no tracker has spoken of yet): at the processor, waiting
+/// after a success return, stopped, or being asked.
+pub fn before_looking(attempt: &Attempt) -> PaymentPhase {
+    match attempt.state {
+        AttemptState::Opened if attempt.left_at.is_none() => PaymentPhase::Window,
+        AttemptState::Returned => PaymentPhase::Waiting,
+        AttemptState::Stopped => PaymentPhase::Stopped,
+        _ => PaymentPhase::Checking,
+    }
+}
+
 /// What the address the processor sent the window back to says (WHMCS's invoice page reads
 /// the same flags: `paymentsuccess`, `pendingreview`, `paymentfailed`). Only a claim of the
 /// page that sent it: the portal is asked before anything is said about money.
@@ -280,6 +292,24 @@ mod tests {
                 "{state:?} {obs:?} {since:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_record_says_only_where_the_person_is_before_the_portal_is_asked() {
+        use AttemptState::{FailedAtProcessor, Opened, Returned, Stopped, WindowClosed};
+        let said = |state, left: bool| {
+            let mut a = attempt(state);
+            a.left_at = left.then(Utc::now);
+            before_looking(&a)
+        };
+        assert_eq!(said(Opened, false), PaymentPhase::Window);
+        // Opened, but left (a restart found its window gone): asked, not "at the processor".
+        assert_eq!(said(Opened, true), PaymentPhase::Checking);
+        assert_eq!(said(Returned, true), PaymentPhase::Waiting);
+        assert_eq!(said(WindowClosed, true), PaymentPhase::Checking);
+        assert_eq!(said(FailedAtProcessor, true), PaymentPhase::Checking);
+        assert_eq!(said(Stopped, true), PaymentPhase::Stopped);
+        assert!(said(Stopped, true).is_last() && !said(Opened, false).is_last());
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! `payment_follow`'s.
 
 pub use crate::payment_follow::{FollowTiming, PaymentUpdate};
-pub use crate::payment_verdict::{verdict, Observation, PaymentPhase, ReturnOutcome};
+pub use crate::payment_verdict::{
+    before_looking, verdict, Observation, PaymentPhase, ReturnOutcome,
+};
 pub use crate::trackers::{TrackerSlot, Trackers};
 
 use crate::attempts::{Added, Attempt, AttemptState, Trouble};
