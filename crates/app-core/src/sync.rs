@@ -207,34 +207,29 @@ impl Core {
             ),
         };
         let summary = account.invoices.iter().find(|i| i.id == id);
-        // Guarded by an attempt not over, or by the portal itself (a payment it awaits).
-        let unreadable = matches!(guarding, Some(Err(_)));
-        let attempt = match guarding {
-            Some(Ok(a)) => a,
-            _ => None,
+        // Guarded by an attempt not over, by the portal itself (a payment it awaits), or by a
+        // record that cannot be read. A payment whose tracking stopped after a day, while the
+        // portal (read now) still records nothing, may be lifted by the person, told what it
+        // means.
+        let guard = match guarding {
+            Some(Ok(Some(a)))
+                if a.state == crate::attempts::AttemptState::Stopped
+                    && crate::payments::nothing_recorded_since(&a, detail) =>
+            {
+                views::PaymentGuard::Liftable
+            }
+            Some(Ok(Some(_)) | Err(_)) => views::PaymentGuard::Kept,
+            _ if detail.status == InvoiceStatus::PaymentPending => views::PaymentGuard::Kept,
+            _ => views::PaymentGuard::None,
         };
-        let guarded =
-            detail.status == InvoiceStatus::PaymentPending || attempt.is_some() || unreadable;
-        // Tracking stopped after a day without an answer and the portal, read now, still shows
-        // no payment: the person may lift the guard, told what it means.
-        let liftable = !saved
-            && attempt.as_ref().is_some_and(|a| {
-                a.state == crate::attempts::AttemptState::Stopped
-                    && crate::payments::nothing_recorded_since(a, detail)
-            });
-        let mut view = views::invoice_view(
+        Ok(views::invoice_view(
             &self.catalogues,
             state.lang,
             detail,
             summary,
             portal::session::today(),
-            guarded,
+            guard,
             saved,
-        );
-        view.guard_lift = liftable.then(|| {
-            self.catalogues
-                .text(state.lang, "payment-guard-lift-help", &[])
-        });
-        Ok(view)
+        ))
     }
 }

@@ -385,13 +385,24 @@ fn total_label(c: &Catalogues, lang: Lang, i: usize, n: usize) -> Option<String>
     Some(c.text(lang, id, &[]))
 }
 
+/// What guards an invoice against a second payment, as the invoice screen says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PaymentGuard {
+    None,
+    /// A payment not over covers it, or the portal awaits one (or the record cannot be read).
+    Kept,
+    /// Kept by a payment whose tracking stopped after a day, and the portal, read now, still
+    /// records nothing: the person may lift it, told what it means.
+    Liftable,
+}
+
 pub fn invoice_view(
     c: &Catalogues,
     lang: Lang,
     detail: &InvoiceDetail,
     summary: Option<&InvoiceSummary>,
     today: chrono::NaiveDate,
-    guarded: bool,
+    guard: PaymentGuard,
     saved: bool,
 ) -> InvoiceView {
     let overdue = summary.is_some_and(|s| s.id == detail.id && s.is_overdue(today))
@@ -469,8 +480,10 @@ pub fn invoice_view(
         choices,
         recurring_withheld,
         // From the saved copy nothing is payable, but a payment being confirmed is still said.
-        guard: (guarded && (payable || saved)).then(|| c.text(lang, "payment-guard", &[])),
-        guard_lift: None,
+        guard: (guard != PaymentGuard::None && (payable || saved))
+            .then(|| c.text(lang, "payment-guard", &[])),
+        guard_lift: (guard == PaymentGuard::Liftable && !saved)
+            .then(|| c.text(lang, "payment-guard-lift-help", &[])),
         saved: saved.then(|| c.text(lang, "invoice-saved-copy", &[])),
         payable,
         has_pdf: detail.pdf_url.is_some(),
