@@ -46,6 +46,13 @@ fn system_locale() -> String {
         .unwrap_or_default()
 }
 
+/// The handler list of `command_list.rs`: each `group::name` is `commands::group::name`.
+macro_rules! app_commands {
+    ($($group:ident::$name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$group::$name),*]
+    };
+}
+
 pub fn run() {
     helper_preload::before_any_thread();
     app_core::ui_font::start_deciding();
@@ -85,6 +92,15 @@ pub fn run() {
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);
             let core = Core::new(&config_dir, &data_dir, secrets, &system_locale())
                 .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            // What follows a change, once for every command and window that makes it: the
+            // payments of a session just begun are followed, and the tray shows the state.
+            let handle = app.handle().clone();
+            core.subscribe(move |change| {
+                if change == app_core::changes::Change::SessionStarted {
+                    payments::resume(&handle);
+                }
+                tray::update(&handle);
+            });
             app.manage(Shell {
                 core: Arc::new(core),
                 demo: tokio::sync::Mutex::new(None),
@@ -111,120 +127,65 @@ pub fn run() {
             }
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::desktop::app_info,
-            commands::desktop::system_ui,
-            commands::language::catalog,
-            commands::language::set_language,
-            commands::language::format_text,
-            commands::accounts::sign_in,
-            commands::accounts::second_factor,
-            commands::accounts::request_password_reset,
-            commands::accounts::restore_session,
-            commands::accounts::sign_out,
-            commands::invoices::sync,
-            commands::invoices::dashboard,
-            commands::invoices::invoice_list,
-            commands::invoices::invoice,
-            commands::invoices::invoice_view,
-            commands::invoices::save_invoice_pdf,
-            commands::paying::pay,
-            commands::paying::payment_state,
-            commands::accounts::open_in_browser,
-            commands::accounts::browser_sign_in,
-            commands::desktop::ui_shown,
-            commands::accounts::open_last_offline,
-            commands::accounts::open_offline,
-            commands::invoices::export_csv,
-            commands::language::review_rows,
-            commands::language::export_review_csv,
-            commands::accounts::accounts,
-            commands::accounts::switch_account,
-            commands::accounts::all_accounts,
-            commands::invoices::open_invoice_pdf,
-            commands::invoices::save_all_pdfs,
-            commands::invoices::stop_saving_pdfs,
-            commands::paying::mass_payment_summary,
-            commands::paying::pay_many,
-            commands::paying::mass_payment_methods,
-            commands::paying::change_payment_method,
-            commands::paying::apply_credit,
-            commands::paying::lift_payment_guard,
-            commands::paying::add_funds_view,
-            commands::paying::add_funds,
-            commands::quotes::quotes,
-            commands::quotes::quote,
-            commands::quotes::quotes_view,
-            commands::quotes::quote_view,
-            commands::quotes::save_quote_pdf,
-            commands::quotes::open_quote_pdf,
-            commands::quotes::open_quote_terms,
-            commands::quotes::accept_quote,
-            commands::statement::prepare_statement,
-            commands::statement::stop_statement,
-            commands::statement::statement_view,
-            commands::statement::save_statement_csv,
-            commands::statement::save_statement_pdf,
-            commands::desktop::desktop_settings,
-            commands::desktop::set_close_to_tray,
-            commands::desktop::close_choice,
-            commands::desktop::set_start_at_login,
-            commands::desktop::diagnostics,
-        ])
+        .invoke_handler(include!("command_list.rs"))
         .run(tauri::generate_context!())
         .expect("the app could not start");
 }
 
 #[cfg(test)]
 mod command_list_tests {
-    use std::collections::BTreeSet;
+    use std::path::Path;
 
-    /// The names between `start` and the next `end` in `text`, each matched by `name`.
-    fn names(
-        text: &str,
-        start: &str,
-        end: &str,
-        name: impl Fn(&str) -> Option<String>,
-    ) -> BTreeSet<String> {
-        let from = text.find(start).expect("the list's start") + start.len();
-        let to = from + text[from..].find(end).expect("the list's end");
-        text[from..to]
-            .lines()
-            .filter_map(|l| name(l.trim()))
+    /// The `name` of each `group::name` line of the one list.
+    fn listed() -> Vec<String> {
+        let list = include_str!("command_list.rs");
+        let body = list.split_once("app_commands![").unwrap().1;
+        body.lines()
+            .filter_map(|l| l.trim().strip_suffix(','))
+            .filter_map(|entry| entry.split_once("::").map(|(_, name)| name.to_owned()))
             .collect()
     }
 
-    /// The command list lives in three places: `build.rs` (the permissions made), the handler
-    /// list here, and the main window's capability. They must name the same commands.
+    /// What the build makes of the list grants and binds each command, and nothing else.
     #[test]
-    fn build_rs_handlers_and_capability_name_the_same_commands() {
-        let build = names(
-            include_str!("build.rs"),
-            "const COMMANDS: &[&str] = &[",
-            "];",
-            |l| l.strip_prefix('"')?.strip_suffix("\",").map(str::to_owned),
-        );
-        let handlers = names(include_str!("lib.rs"), "generate_handler![", "])", |l| {
-            // `commands::name` or `commands::group::name`.
-            l.strip_prefix("commands::")?
-                .strip_suffix(',')
-                .and_then(|path| path.rsplit("::").next())
-                .map(str::to_owned)
-        });
-        let granted = names(
-            include_str!("../capabilities/main.json"),
-            "\"permissions\": [",
-            "]",
-            |l| {
-                let l = l.trim_end_matches(',');
-                l.strip_prefix("\"allow-")?
-                    .strip_suffix('"')
-                    .map(|n| n.replace('-', "_"))
-            },
-        );
-        assert!(build.len() > 20, "the scan is broken: {build:?}");
-        assert_eq!(build, handlers, "build.rs and generate_handler! differ");
-        assert_eq!(build, granted, "build.rs and capabilities/main.json differ");
+    fn every_listed_command_is_granted_and_bound_and_no_other() {
+        let commands = listed();
+        assert!(commands.len() > 40, "the scan is broken: {commands:?}");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let set = std::fs::read_to_string(root.join("permissions/app-commands.toml")).unwrap();
+        let bindings = std::fs::read_to_string(root.join("ui/gen/commands.js")).unwrap();
+        for name in &commands {
+            let allow = format!("\"allow-{}\",", name.replace('_', "-"));
+            assert!(set.contains(&allow), "{name} is not in the set");
+            assert!(
+                bindings.contains(&format!("invoke('{name}'")),
+                "{name} has no binding"
+            );
+        }
+        assert_eq!(set.matches("\"allow-").count(), commands.len());
+        assert_eq!(bindings.matches("invoke('").count(), commands.len());
+    }
+
+    /// The screens reach Rust only through the generated bindings.
+    #[test]
+    fn only_the_generated_module_calls_rust() {
+        let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("ui");
+        let mut scripts = vec![];
+        for dir in [ui.clone(), ui.join("screens")] {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|e| e == "js") {
+                    scripts.push(path);
+                }
+            }
+        }
+        assert!(scripts.len() > 10, "the scan is broken: {scripts:?}");
+        for path in scripts {
+            let text = std::fs::read_to_string(&path).unwrap();
+            for call in ["__TAURI__.core", "invoke("] {
+                assert!(!text.contains(call), "{} calls `{call}`", path.display());
+            }
+        }
     }
 }
 

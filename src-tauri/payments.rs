@@ -152,8 +152,8 @@ pub fn follow(app: &AppHandle, attempt: String) {
     });
 }
 
-/// The portal marked a payment's invoice Paid: noted for the tray, notified when the main
-/// window is not in front, and the tray's count follows.
+/// The portal marked a payment's invoice Paid: noted for the tray (whose count follows, told
+/// by the core), and notified when the main window is not in front.
 fn paid(app: &AppHandle, update: &PaymentUpdate) {
     let shell = app.state::<Shell>();
     shell
@@ -166,7 +166,6 @@ fn paid(app: &AppHandle, update: &PaymentUpdate) {
         update.invoice_id,
         &update.number,
     );
-    crate::tray::update(app);
 }
 
 fn notify_paid(app: &AppHandle, shell: &Shell, account: &str, invoice_id: u64, number: &str) {

@@ -17,8 +17,6 @@ pub fn show_due(app: &AppHandle) {
         let open = shell.core.text("notification-open", &[]);
         crate::notifications::show(app, notice, open);
     }
-    // The count beside the icon and the menu's latest notifications.
-    crate::tray::update(app);
 }
 
 /// Checks every hour while the app runs.

@@ -4,7 +4,7 @@
 //! that the session it makes is one the app can carry on. After each page of the portal, its
 //! cookies are offered to the core, which takes the session over once it is signed in.
 
-use crate::{payments, Shell};
+use crate::Shell;
 use app_core::PortalChoice;
 use portal::session::USER_AGENT;
 use portal::PortalAddress;
@@ -57,7 +57,6 @@ pub fn open(
                 match shell.core.adopt_browser_session(portal, pairs).await {
                     Ok(Some(outcome)) => {
                         let _ = window.close();
-                        payments::resume(&app);
                         let _ = app.emit_to("main", "browser-signed-in", outcome);
                     }
                     Ok(None) => {}

@@ -1,10 +1,11 @@
 // The account on screen: signed in, offline or switched, the sync in flight, the rail of
 // accounts and the Invoices badge.
 
+import * as command from './gen/commands.js';
 import { h, main, showError } from './dom.js';
 import { t } from './i18n.js';
 import { go, refresh } from './router.js';
-import { invoke, state } from './state.js';
+import { state } from './state.js';
 
 // The saved copy of an account's invoices, without the portal: no sync is started.
 export async function showOffline(account) {
@@ -32,7 +33,7 @@ export async function showAccount(account) {
 // The accounts in the rail: each one a click away, then "All accounts" and "Add an account".
 export async function drawAccounts() {
   const box = document.getElementById('rail-accounts');
-  const accounts = await invoke('accounts').catch(() => []);
+  const accounts = await command.accounts().catch(() => []);
   const items = accounts.map((a, i) => h('button', {
     type: 'button', class: 'rail-item rail-account', id: `account-${i}`, 'data-key': a.key,
     'aria-current': a.current ? 'true' : null, title: a.label,
@@ -51,7 +52,7 @@ export async function drawAccounts() {
 export async function switchTo(choice, then) {
   let account;
   try {
-    account = await invoke('switch_account', { key: choice.key });
+    account = await command.switchAccount({ key: choice.key });
   } catch (err) { showError(main(), err); return; }
   if (!account) {
     // Not remembered and nothing saved: its password is needed.
@@ -70,7 +71,7 @@ export async function switchTo(choice, then) {
 }
 
 export async function openFromAll(row) {
-  const choice = (await invoke('accounts')).find((a) => a.key === row.account);
+  const choice = (await command.accounts()).find((a) => a.key === row.account);
   if (!choice) return;
   await switchTo(choice, () => go('invoice', { invoiceId: row.id }));
 }
@@ -89,7 +90,7 @@ export async function signedIn(account, warning) {
 
 // The sync in flight, shared: one at a time, and every screen drawn meanwhile waits on it.
 export function startSync() {
-  state.syncing ??= invoke('sync').finally(() => { state.syncing = null; });
+  state.syncing ??= command.sync().finally(() => { state.syncing = null; });
   return state.syncing;
 }
 

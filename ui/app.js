@@ -2,12 +2,13 @@
 // language) and static labels from the Fluent catalogue by message id. Text from the portal
 // is always set with textContent, never as HTML.
 
+import * as command from './gen/commands.js';
 import { drawAccounts, showOffline, showWhatFailedOffline, signedIn, startSync, updateBadge } from './account.js';
 import { listenToTray } from './desktop.js';
 import { h, main, showError } from './dom.js';
 import { switchLanguage, t } from './i18n.js';
 import { back, go, loadEveryScreen, paymentScreen, render, setChrome } from './router.js';
-import { invoke, listen, state } from './state.js';
+import { listen, state } from './state.js';
 
 // What the app tells the page (payment progress, the tray, a second launch).
 function listenToApp() {
@@ -22,7 +23,7 @@ function listenToApp() {
       panel.querySelector('#blocked')?.remove();
       panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
         h('span', { text: message }),
-        download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => invoke('open_in_browser').catch((err) => showError(panel, err)) })));
+        download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => command.openInBrowser().catch((err) => showError(panel, err)) })));
     }),
     // The person signed in on the portal's own page (sign-in window): the app carries on with
     // that session. There is no password to remember, and they are told so.
@@ -66,13 +67,13 @@ function followSystemUi(answer) {
 // window shows (a second launch, the tray) finds its listener. The catalogue asked for without
 // a language is the app's own language, the one `app_info` names.
 async function start() {
-  const [info, texts] = await Promise.all([invoke('app_info'), invoke('catalog', { lang: '' }), listenToApp()]);
+  const [info, texts] = await Promise.all([command.appInfo(), command.catalog({ lang: '' }), listenToApp()]);
   // `system-ui` only where it draws a face of its own (app_core::ui_font says why). No text is
   // on the page yet: the catalogue's texts come in the same render below.
   followSystemUi(info.system_ui);
   // Not decided yet when asked (a stalled start): the stack that is right everywhere is drawn,
   // and dropped once the answer says `sans-serif` draws the same faces, so nothing moves.
-  if (info.system_ui === 'unknown') invoke('system_ui').then(followSystemUi, () => {});
+  if (info.system_ui === 'unknown') command.systemUi().then(followSystemUi, () => {});
   state.version = info.version;
   state.demo = info.demo;
   state.timing = info.timing;
@@ -91,10 +92,10 @@ async function start() {
   // A damaged copy was set aside: said once signed in (or on the sign-in screen), and the
   // start goes on.
   let damaged = null;
-  const saved = await invoke('open_last_offline').catch((err) => { damaged = err; return null; });
+  const saved = await command.openLastOffline().catch((err) => { damaged = err; return null; });
   if (saved) await showOffline(saved);
   try {
-    const account = await invoke('restore_session');
+    const account = await command.restoreSession();
     if (account && account.offline) {
       // Still the copy already on screen: no second drawing.
       if (!saved || saved.label !== account.label) await showOffline(account);

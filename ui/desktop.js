@@ -1,10 +1,11 @@
 // The desktop: the question when the window is closed, and the tray's menu and notifications.
 
+import * as command from './gen/commands.js';
 import { startSync, switchTo, updateBadge } from './account.js';
 import { h, main, showError } from './dom.js';
 import { t } from './i18n.js';
 import { go } from './router.js';
-import { invoke, listen, state } from './state.js';
+import { listen, state } from './state.js';
 
 // The window was closed with something to lose (a payment followed, reminders): asked once
 // whether the app stays in the tray. Escape leaves the window open and the question for later.
@@ -14,7 +15,7 @@ export function askOnClose() {
   const choose = (keep) => async () => {
     dialog.close();
     try {
-      await invoke('close_choice', { keep });
+      await command.closeChoice({ keep });
     } catch (err) { showError(main(), err); }
   };
   const dialog = h('dialog', { id: 'close-dialog', 'aria-labelledby': 'close-title', 'aria-describedby': 'close-body' },
@@ -32,7 +33,7 @@ export function askOnClose() {
 // The tray's menu: a refresh in the background, another account; the tray or a click on a
 // notification: the invoice it was about.
 export function listenToTray() {
-  const choiceFor = async (key) => (await invoke('accounts')).find((a) => a.key === key);
+  const choiceFor = async (key) => (await command.accounts()).find((a) => a.key === key);
   return Promise.all([
     listen('close-asked', askOnClose),
     listen('tray-refresh', () => {

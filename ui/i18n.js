@@ -1,9 +1,10 @@
 // Text: the Fluent catalogue by message id (formatted in Rust where a count needs its plural),
 // the static labels, and switching the language in place.
 
+import * as command from './gen/commands.js';
 import { drawAccounts } from './account.js';
 import { render } from './router.js';
-import { invoke, state } from './state.js';
+import { state } from './state.js';
 
 export function t(id, vars = {}) {
   let text = state.texts[id] ?? id;
@@ -18,7 +19,7 @@ export const formatting = new WeakMap();
 export function showFormatted(el, id, vars) {
   const token = {};
   formatting.set(el, token);
-  invoke('format_text', { id, args: vars }).then((text) => {
+  command.formatText({ id, args: vars }).then((text) => {
     if (formatting.get(el) === token) el.textContent = text;
   }, () => {});
 }
@@ -40,13 +41,13 @@ export function applyStatic(root = document) {
 }
 
 export async function loadTexts(lang) {
-  state.texts = await invoke('catalog', { lang });
+  state.texts = await command.catalog({ lang });
   state.lang = lang;
 }
 
 export async function switchLanguage(lang) {
   if (lang === state.lang) return;
-  await invoke('set_language', { lang });
+  await command.setLanguage({ lang });
   await loadTexts(lang);
   // What was last announced to screen readers was in the other language.
   document.getElementById('live').textContent = '';

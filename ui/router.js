@@ -1,10 +1,11 @@
 // Screens: which one shows, drawing it, background refreshes that keep focus and scroll, the
 // focus on a new screen's heading, and going back.
 
+import * as command from './gen/commands.js';
 import { main } from './dom.js';
 import { applyStatic } from './i18n.js';
 import { reset, signin, twofa } from './screens/signin.js';
-import { invoke, state } from './state.js';
+import { state } from './state.js';
 
 // The screens a start can show come with this module; every other one is loaded the first time
 // it is asked for, and in the background once the first screen is painted (`loadEveryScreen`).
@@ -132,7 +133,7 @@ export async function refresh(options = { fresh: false }) {
 // `make bench` only (the app started with JITOPS_TIMING): tells the app when a screen has been
 // painted, two animation frames after it was built.
 export function markShown(screen) {
-  requestAnimationFrame(() => requestAnimationFrame(() => invoke('ui_shown', { screen }).catch(() => {})));
+  requestAnimationFrame(() => requestAnimationFrame(() => command.uiShown({ screen }).catch(() => {})));
 }
 
 export function back() {

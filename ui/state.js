@@ -1,6 +1,4 @@
-// The app's state in the window, and the bridge to Rust (Tauri's invoke and events).
-
-export const { invoke } = window.__TAURI__.core;
+// The app's state in the window, and Tauri's events (its commands: `gen/commands.js`).
 
 export const { listen } = window.__TAURI__.event;
 

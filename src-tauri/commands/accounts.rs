@@ -16,7 +16,6 @@ async fn portal_ready(shell: &Shell, portal: &PortalChoice) -> Answer<()> {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn sign_in(
-    app: AppHandle,
     shell: State<'_, Shell>,
     portal: PortalChoice,
     email: String,
@@ -29,17 +28,12 @@ pub async fn sign_in(
         .sign_in(portal, &email, password, remember)
         .await
         .map_err(|e| ui(&shell, e))?;
-    if !outcome.second_factor {
-        payments::resume(&app);
-    }
-    crate::tray::update(&app);
     Ok(outcome)
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn second_factor(
-    app: AppHandle,
     shell: State<'_, Shell>,
     code: String,
     backup: bool,
@@ -49,8 +43,6 @@ pub async fn second_factor(
         .second_factor(&code, backup)
         .await
         .map_err(|e| ui(&shell, e))?;
-    payments::resume(&app);
-    crate::tray::update(&app);
     Ok(outcome)
 }
 
@@ -72,7 +64,6 @@ pub async fn request_password_reset(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn restore_session(
-    app: AppHandle,
     shell: State<'_, Shell>,
 ) -> Answer<Option<app_core::views::AccountView>> {
     if shell.started_in_demo {
@@ -80,24 +71,16 @@ pub async fn restore_session(
             .await
             .map_err(|e| ui(&shell, e))?;
     }
-    let account = shell.core.restore().await.map_err(|e| ui(&shell, e))?;
-    if account.as_ref().is_some_and(|a| !a.offline) {
-        payments::resume(&app);
-    }
-    crate::tray::update(&app);
-    Ok(account)
+    shell.core.restore().await.map_err(|e| ui(&shell, e))
 }
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_last_offline(
-    app: AppHandle,
     shell: State<'_, Shell>,
 ) -> Answer<Option<app_core::views::AccountView>> {
-    let account = off_main(&shell, |core| core.open_last_offline()).await?;
-    crate::tray::update(&app);
-    Ok(account)
+    off_main(&shell, |core| core.open_last_offline()).await
 }
 
 /// The saved copy of an account's invoices, when its portal cannot be reached.
@@ -133,7 +116,6 @@ pub async fn sign_out(
             .and_then(|c| c.forget(&account).map_err(|e| CoreError::Io(e).into()))
             .map_err(|e| ui(&shell, e))?;
     }
-    crate::tray::update(&app);
     Ok(next)
 }
 
@@ -147,7 +129,6 @@ pub fn accounts(shell: State<'_, Shell>) -> Vec<app_core::AccountChoice> {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn switch_account(
-    app: AppHandle,
     shell: State<'_, Shell>,
     key: String,
 ) -> Answer<Option<app_core::views::AccountView>> {
@@ -156,22 +137,11 @@ pub async fn switch_account(
             .await
             .map_err(|e| ui(&shell, e))?;
     }
-    let was_signed_in = shell
-        .core
-        .accounts()
-        .iter()
-        .any(|a| a.key == key && a.signed_in);
-    let account = shell
+    shell
         .core
         .switch_account(&key)
         .await
-        .map_err(|e| ui(&shell, e))?;
-    // Pending payments of an account signed in just now (a parked one is followed already).
-    if !was_signed_in && account.as_ref().is_some_and(|a| !a.offline) {
-        payments::resume(&app);
-    }
-    crate::tray::update(&app);
-    Ok(account)
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]

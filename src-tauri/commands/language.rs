@@ -38,11 +38,9 @@ pub fn format_text(
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
-pub async fn set_language(app: AppHandle, shell: State<'_, Shell>, lang: String) -> Answer<()> {
+pub async fn set_language(shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
-    off_main(&shell, move |core| core.set_language(lang)).await?;
-    crate::tray::update(&app);
-    Ok(())
+    off_main(&shell, move |core| core.set_language(lang)).await
 }
 
 /// Every message id with its English and Albanian text, for the translation review.

@@ -1,10 +1,10 @@
 // Add funds: the portal's limits, the amount and the method, then the invoice the portal makes
 // (paid on its own screen like any other).
 
+import * as command from '../gen/commands.js';
 import { busy, errorBox, field, h, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
-import { invoke } from '../state.js';
 
 export async function addFunds(root) {
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('add-funds-title') })));
@@ -12,7 +12,7 @@ export async function addFunds(root) {
   root.append(body);
   let view;
   try {
-    view = await invoke('add_funds_view');
+    view = await command.addFundsView();
   } catch (err) {
     body.replaceChildren(errorBox(err));
     body.removeAttribute('aria-busy');
@@ -31,7 +31,7 @@ export async function addFunds(root) {
     e.preventDefault();
     busy(submit, async () => {
       try {
-        const id = await invoke('add_funds', { amount: amount.value, method: method.value });
+        const id = await command.addFunds({ amount: amount.value, method: method.value });
         await go('invoice', { invoiceId: id });
       } catch (err) {
         showError(form, err);

@@ -1,12 +1,12 @@
 // All accounts: the unpaid invoices of every account on this computer.
 
+import * as command from '../gen/commands.js';
 import { openFromAll } from '../account.js';
 import { h, rowKeys, rowLink } from '../dom.js';
 import { t } from '../i18n.js';
-import { invoke } from '../state.js';
 
 export async function allAccounts(root) {
-  const view = await invoke('all_accounts');
+  const view = await command.allAccounts();
   const table = h('table', { class: 'invoices', id: 'all-accounts-table' },
     h('thead', {}, h('tr', {}, ['col-account', 'col-number', 'col-due', 'col-total', 'col-status'].map((id, i) =>
       h('th', { scope: 'col', class: i === 3 ? 'num' : '', text: t(id) })))),

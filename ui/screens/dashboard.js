@@ -1,10 +1,11 @@
 // The Dashboard: the unpaid and overdue figures, refresh, and the payments being confirmed.
 
+import * as command from '../gen/commands.js';
 import { startSync, toSignIn, updateBadge } from '../account.js';
 import { announce, busy, h, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, refresh } from '../router.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 
 export async function dashboard(root, options = {}) {
   const refresh = h('button', { type: 'button', class: 'primary', id: 'refresh', text: t('dashboard-refresh') });
@@ -54,7 +55,7 @@ export async function dashboard(root, options = {}) {
   });
   refresh.addEventListener('click', sync);
   try {
-    draw(await invoke('dashboard'));
+    draw(await command.dashboard());
   } catch (err) { /* not synced yet */ }
   // The sync goes on in the background: the screen is there (and ready) meanwhile, its
   // Refresh showing the work.
@@ -73,7 +74,7 @@ export async function drawPendingPayments() {
   const section = document.getElementById('pending-payments');
   if (!section) return;
   let answer;
-  try { answer = await invoke('payment_state'); } catch (_) { return; }
+  try { answer = await command.paymentState(); } catch (_) { return; }
   state.warnings = [...(state.warnings || []), ...answer.warnings];
   const head = document.querySelector('.screen-head');
   if (head && state.warnings.length && !document.getElementById('payments-warning')) {

@@ -1,11 +1,12 @@
 // One invoice: its figures, notes, transactions, payment method, paying from credit and the pay
 // buttons.
 
+import * as command from '../gen/commands.js';
 import { startSync, updateBadge } from '../account.js';
 import { announce, busy, errorBox, field, h, main, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { back, go, render } from '../router.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 
 export function amountsTable(id, captionId, rows, headers) {
   return h('table', { class: 'lines', id },
@@ -22,10 +23,10 @@ export async function invoice(root, options = {}) {
   let view;
   try {
     view = options.fresh === false
-      ? await invoke('invoice_view', { id: state.invoiceId })
-      : await invoke('invoice', { id: state.invoiceId });
+      ? await command.invoiceView({ id: state.invoiceId })
+      : await command.invoice({ id: state.invoiceId });
   } catch (err) {
-    try { view = await invoke('invoice_view', { id: state.invoiceId }); } catch (_) { /* nothing cached */ }
+    try { view = await command.invoiceView({ id: state.invoiceId }); } catch (_) { /* nothing cached */ }
     if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
     showError(root, err);
   }
@@ -39,7 +40,7 @@ export async function invoice(root, options = {}) {
       view.methods.map((m) => h('option', { value: m.value, selected: m.current, text: m.name })));
     select.addEventListener('change', () => busy(select, async () => {
       try {
-        await invoke('change_payment_method', { id: view.id, method: select.value });
+        await command.changePaymentMethod({ id: view.id, method: select.value });
         await render({ fresh: false });
         document.getElementById('payment-method')?.focus();
         announce(t('invoice-method-changed', { method: select.selectedOptions[0]?.textContent || '' }));
@@ -63,7 +64,7 @@ export async function invoice(root, options = {}) {
     const lift = h('button', { type: 'button', class: 'quiet', id: 'guard-lift', text: t('payment-guard-lift') });
     lift.addEventListener('click', () => busy(lift, async () => {
       try {
-        await invoke('lift_payment_guard', { id: view.id });
+        await command.liftPaymentGuard({ id: view.id });
         await render({ fresh: false });
         document.getElementById('pay-section')?.querySelector('button')?.focus();
       } catch (err) { showError(pay, err); }
@@ -86,13 +87,13 @@ export async function invoice(root, options = {}) {
   const pdf = h('div', { class: 'actions', hidden: !view.has_pdf }, openPdf, savePdf);
   savePdf.addEventListener('click', () => busy(savePdf, async () => {
     try {
-      const message = await invoke('save_invoice_pdf', { id: view.id });
+      const message = await command.saveInvoicePdf({ id: view.id });
       root.querySelector('#pdf-saved')?.remove();
       if (message) pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'pdf-saved', text: message }));
     } catch (err) { showError(root, err); }
   }));
   openPdf.addEventListener('click', () => busy(openPdf, async () => {
-    try { await invoke('open_invoice_pdf', { id: view.id }); } catch (err) { showError(root, err); }
+    try { await command.openInvoicePdf({ id: view.id }); } catch (err) { showError(root, err); }
   }));
   // replaceChildren would write a null as the text "null": leave the absent parts out.
   body.replaceChildren(...[
@@ -137,7 +138,7 @@ function creditSection(view) {
   const send = () => busy(apply, async () => {
     let outcome;
     try {
-      outcome = await invoke('apply_credit', { id: view.id, amount: input.value, confirmed: Boolean(view.guard) });
+      outcome = await command.applyCredit({ id: view.id, amount: input.value, confirmed: Boolean(view.guard) });
     } catch (err) {
       showError(section, err);
       input.focus();
@@ -158,7 +159,7 @@ function creditSection(view) {
 
 export async function startPayment(id, kind, confirmed, container) {
   try {
-    const attemptId = await invoke('pay', { id, kind, confirmed });
+    const attemptId = await command.pay({ id, kind, confirmed });
     state.payment = { attemptId, invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
     await go('payment', { focus: false });
   } catch (err) {

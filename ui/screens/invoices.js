@@ -1,11 +1,12 @@
 // The invoice list: filters, the search, the rows (drawn where they are seen), export, PDFs,
 // and paying several together.
 
+import * as command from '../gen/commands.js';
 import { announce, busy, field, h, rowLink, showError } from '../dom.js';
 import { listWindow } from '../list-window.js';
 import { showFormatted, t } from '../i18n.js';
 import { go } from '../router.js';
-import { invoke, listen, state } from '../state.js';
+import { listen, state } from '../state.js';
 
 export async function invoices(root) {
   const filters = ['unpaid', 'overdue', 'paid', 'all'];
@@ -44,12 +45,12 @@ export async function invoices(root) {
     massClear.disabled = picked === 0;
     if (massBar.hidden) return;
     // Asked once: the options are never replaced after a person chose one.
-    massMethodsAsked ??= invoke('mass_payment_methods').catch(() => []).then((methods) => {
+    massMethodsAsked ??= command.massPaymentMethods().catch(() => []).then((methods) => {
       massMethod.replaceChildren(...methods.map((m) => h('option', { value: m.value, text: m.name })));
       massMethod.hidden = methods.length < 2;
     });
     await massMethodsAsked;
-    const summary = await invoke('mass_payment_summary', { ids: [...state.selected] });
+    const summary = await command.massPaymentSummary({ ids: [...state.selected] });
     if (asked !== massAsked) return;
     massGuarded = !!summary.guard && !summary.problem;
     massGuard.hidden = !massGuarded;
@@ -70,7 +71,7 @@ export async function invoices(root) {
     try {
       // The select holds the methods the portal offers (none asked yet: the portal's choice).
       const method = massMethod.options.length ? massMethod.value : null;
-      const [id, attemptId] = await invoke('pay_many', { ids: [...state.selected], method, confirmed: massGuarded });
+      const [id, attemptId] = await command.payMany({ ids: [...state.selected], method, confirmed: massGuarded });
       state.selected.clear();
       if (!attemptId) {
         // An offline method: the portal made the combined invoice; its instructions show there.
@@ -88,7 +89,7 @@ export async function invoices(root) {
   exportCsv.addEventListener('click', () => busy(exportCsv, async () => {
     root.querySelector('#export-done')?.remove();
     try {
-      const saved = await invoke('export_csv', { filter: state.filter });
+      const saved = await command.exportCsv({ filter: state.filter });
       if (saved) {
         totals.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'export-done', text: saved }));
         announce(saved);
@@ -99,7 +100,7 @@ export async function invoices(root) {
   const statementButton = h('button', { type: 'button', class: 'quiet', id: 'statement', text: t('statement-button'), onclick: () => go('statement') });
   const pdfBar = h('progress', { id: 'pdfs-bar', value: '0', max: '1', 'aria-label': t('pdfs-save-all') });
   const pdfText = h('span', { id: 'pdfs-text', class: 'muted' });
-  const stop = h('button', { type: 'button', class: 'quiet', id: 'pdfs-stop', text: t('pdfs-cancel'), onclick: () => invoke('stop_saving_pdfs') });
+  const stop = h('button', { type: 'button', class: 'quiet', id: 'pdfs-stop', text: t('pdfs-cancel'), onclick: () => command.stopSavingPdfs() });
   const pdfPanel = h('div', { class: 'pdfs-progress', id: 'pdfs-progress', hidden: true, role: 'status' }, pdfBar, pdfText, stop);
   savePdfs.addEventListener('click', () => busy(savePdfs, async () => {
     root.querySelector('#pdfs-done')?.remove();
@@ -111,7 +112,7 @@ export async function invoices(root) {
       showFormatted(pdfText, 'pdfs-progress', { done: p.done, total: p.total, current: p.current });
     });
     try {
-      const done = await invoke('save_all_pdfs', { filter: state.filter });
+      const done = await command.saveAllPdfs({ filter: state.filter });
       if (done) {
         pdfPanel.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'pdfs-done', text: done.message }));
         announce(done.message);
@@ -131,7 +132,7 @@ export async function invoices(root) {
   updateMass();
   let view;
   try {
-    view = await invoke('invoice_list', { filter: state.filter });
+    view = await command.invoiceList({ filter: state.filter });
   } catch (err) {
     showError(root, err);
     return;
@@ -147,7 +148,7 @@ export async function invoices(root) {
       root.removeAttribute('aria-busy');
       loading.remove();
       if (!root.isConnected) return;
-      try { showList(await invoke('invoice_list', { filter: state.filter })); } catch (err) { showError(root, err); }
+      try { showList(await command.invoiceList({ filter: state.filter })); } catch (err) { showError(root, err); }
     });
     return;
   }
@@ -170,7 +171,7 @@ export async function invoices(root) {
       // Until the filter's rows are in, the list on show is not the one asked for.
       delete table.dataset.complete;
       let next;
-      try { next = await invoke('invoice_list', { filter: f }); } catch (err) { showError(root, err); return; }
+      try { next = await command.invoiceList({ filter: f }); } catch (err) { showError(root, err); return; }
       if (state.filter !== f || !root.isConnected) return;
       drawList(next);
     };

@@ -1,10 +1,11 @@
 // Quotes: the list, and one quote with its lines, PDF and acceptance (the portal's terms in its
 // own words, agreed by ticking its box; the invoice it becomes opens to be paid).
 
+import * as command from '../gen/commands.js';
 import { busy, errorBox, h, main, rowKeys, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 import { amountsTable } from './invoice.js';
 
 // The quotes whose terms the person has agreed to on this screen: a language switch draws the
@@ -13,15 +14,15 @@ const agreed = new Set();
 
 // The portal's page now, or (a language switch, `fresh: false`) what Rust last read: when the
 // portal cannot answer, the last read copy is shown with the error above it.
-async function read(root, command, cached, args, options) {
+async function read(root, fresh, cached, args, options) {
   if (options.fresh === false) {
-    try { return await invoke(cached, args); } catch (_) { /* never read: read it now */ }
+    try { return await cached(args); } catch (_) { /* never read: read it now */ }
   }
   try {
-    return await invoke(command, args);
+    return await fresh(args);
   } catch (err) {
     let view;
-    try { view = await invoke(cached, args); } catch (_) { throw err; }
+    try { view = await cached(args); } catch (_) { throw err; }
     showError(root, err);
     return view;
   }
@@ -38,7 +39,7 @@ export async function quotes(root, options = {}) {
   const body = loading(root, 'quotes');
   let view;
   try {
-    view = await read(root, 'quotes', 'quotes_view', {}, options);
+    view = await read(root, command.quotes, command.quotesView, {}, options);
   } catch (err) {
     body.replaceChildren(errorBox(err));
     body.removeAttribute('aria-busy');
@@ -68,7 +69,7 @@ export async function quote(root, options = {}) {
   const body = loading(root, 'invoice quote');
   let view;
   try {
-    view = await read(root, 'quote', 'quote_view', { id: state.quoteId }, options);
+    view = await read(root, command.quote, command.quoteView, { id: state.quoteId }, options);
   } catch (err) {
     body.replaceChildren(errorBox(err));
     body.removeAttribute('aria-busy');
@@ -79,13 +80,13 @@ export async function quote(root, options = {}) {
   const pdf = h('div', { class: 'actions', hidden: !view.has_pdf }, openPdf, savePdf);
   savePdf.addEventListener('click', () => busy(savePdf, async () => {
     try {
-      const message = await invoke('save_quote_pdf', { id: view.id });
+      const message = await command.saveQuotePdf({ id: view.id });
       root.querySelector('#quote-pdf-saved')?.remove();
       if (message) pdf.after(h('p', { class: 'alert alert-success', role: 'status', id: 'quote-pdf-saved', text: message }));
     } catch (err) { showError(root, err); }
   }));
   openPdf.addEventListener('click', () => busy(openPdf, async () => {
-    try { await invoke('open_quote_pdf', { id: view.id }); } catch (err) { showError(root, err); }
+    try { await command.openQuotePdf({ id: view.id }); } catch (err) { showError(root, err); }
   }));
   // The portal's own words (proposal, notes, terms) are shown as text, line by line.
   const lines = (text) => text.split('\n').map((line) => h('p', { text: line }));
@@ -121,7 +122,7 @@ function acceptSection(view) {
     ? h('button', { type: 'button', class: 'link', id: 'quote-terms', text: t('quote-accept-terms-open') })
     : null;
   terms?.addEventListener('click', () => busy(terms, async () => {
-    try { await invoke('open_quote_terms', { id: view.id }); } catch (err) { showError(section, err); }
+    try { await command.openQuoteTerms({ id: view.id }); } catch (err) { showError(section, err); }
   }));
   const section = h('section', { class: 'card accept', id: 'quote-accept-section', 'aria-labelledby': 'quote-accept-title' },
     h('h2', { id: 'quote-accept-title', text: t('quote-accept-title') }),
@@ -137,7 +138,7 @@ function acceptSection(view) {
   submit.addEventListener('click', () => busy(submit, async () => {
     let outcome;
     try {
-      outcome = await invoke('accept_quote', { id: view.id, agreed: agree.checked });
+      outcome = await command.acceptQuote({ id: view.id, agreed: agree.checked });
     } catch (err) {
       showError(section, err);
       (agree.checked ? submit : agree).focus();

@@ -1,9 +1,10 @@
 // The translation review: every message in both languages, filtered, shown where it appears.
 
+import * as command from '../gen/commands.js';
 import { announce, busy, field, h, showError } from '../dom.js';
 import { showFormatted, t } from '../i18n.js';
 import { go } from '../router.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 
 // Screens a reviewer can open from a row: those needing an account only when signed in.
 export function reviewTarget(screen) {
@@ -16,7 +17,7 @@ export function reviewTarget(screen) {
 }
 
 export async function review(root) {
-  const rows = await invoke('review_rows');
+  const rows = await command.reviewRows();
   const filter = h('input', { type: 'search', id: 'review-filter', value: state.reviewFilter || '' });
   const only = h('input', { type: 'checkbox', id: 'review-only-problems', checked: !!state.reviewOnlyProblems });
   const count = h('p', { class: 'muted', id: 'review-count', role: 'status' });
@@ -57,7 +58,7 @@ export async function review(root) {
   exportBtn.addEventListener('click', () => busy(exportBtn, async () => {
     root.querySelector('#review-export-done')?.remove();
     try {
-      const saved = await invoke('export_review_csv', { ids: shown.map((r) => r.id) });
+      const saved = await command.exportReviewCsv({ ids: shown.map((r) => r.id) });
       if (saved) {
         count.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'review-export-done', text: saved }));
         announce(saved);

@@ -1,9 +1,10 @@
 // Settings: language, account, what closing the window does, start at login, diagnostics.
 
+import * as command from '../gen/commands.js';
 import { showAccount, toSignIn } from '../account.js';
 import { busy, h, showError } from '../dom.js';
 import { switchLanguage, t } from '../i18n.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 
 export async function settings(root) {
   const forget = h('input', { type: 'checkbox', id: 'forget' });
@@ -11,7 +12,7 @@ export async function settings(root) {
   signout.addEventListener('click', () => busy(signout, async () => {
     let next;
     try {
-      next = await invoke('sign_out', { forget: forget.checked });
+      next = await command.signOut({ forget: forget.checked });
     } catch (err) { showError(root, err); return; }
     // Another account signed in this run takes the screen; else the sign-in.
     if (next) await showAccount(next);
@@ -34,7 +35,7 @@ export async function settings(root) {
 
 // What closing the window does, and the start at login (both need a tray to come back from).
 export async function desktopSettings(root) {
-  const desktop = await invoke('desktop_settings');
+  const desktop = await command.desktopSettings();
   const note = desktop.tray ? null : h('p', { class: 'muted', id: 'no-tray', text: t('settings-no-tray') });
   const box = (id, text, checked, change) => {
     const input = h('input', { type: 'checkbox', id, checked, disabled: !desktop.tray, 'aria-describedby': note ? 'no-tray' : null });
@@ -50,9 +51,9 @@ export async function desktopSettings(root) {
     return h('label', { class: 'checkbox' }, input, h('span', { text: t(text) }));
   };
   return h('fieldset', { id: 'desktop-settings' }, h('legend', { text: t('settings-desktop') }),
-    box('close-to-tray', 'settings-close-to-tray', desktop.tray && desktop.close_to_tray === true, (keep) => invoke('set_close_to_tray', { keep })),
+    box('close-to-tray', 'settings-close-to-tray', desktop.tray && desktop.close_to_tray === true, (keep) => command.setCloseToTray({ keep })),
     box('start-at-login', 'settings-start-at-login', desktop.start_at_login, async (on) => {
-      const now = await invoke('set_start_at_login', { on });
+      const now = await command.setStartAtLogin({ on });
       document.getElementById('start-at-login').checked = now;
     }),
     note);
@@ -67,7 +68,7 @@ export function diagnosticsSection(root) {
   copy.addEventListener('click', () => busy(copy, async () => {
     let report;
     try {
-      report = await invoke('diagnostics');
+      report = await command.diagnostics();
     } catch (err) { showError(root, err); return; }
     text.value = report;
     try {

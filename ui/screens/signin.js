@@ -1,11 +1,12 @@
 // Signing in: the portal, e-mail and password, the second factor, a new backup code, and the
 // password reset.
 
+import * as command from '../gen/commands.js';
 import { showOffline, signedIn } from '../account.js';
 import { announce, busy, field, h, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, render } from '../router.js';
-import { invoke, state } from '../state.js';
+import { state } from '../state.js';
 
 export function portalChoice(root) {
   if (state.portal === 'demo') return { kind: 'demo' };
@@ -40,7 +41,7 @@ export async function signin(root) {
     await busy(submit, async () => {
       submit.textContent = t('signin-busy');
       try {
-        const outcome = await invoke('sign_in', {
+        const outcome = await command.signIn({
           portal: portalChoice(form), email: email.value, password: password.value, remember: remember.checked,
         });
         password.value = '';
@@ -54,7 +55,7 @@ export async function signin(root) {
           const portal = portalChoice(form);
           form.querySelector('.alert-error').append(h('button', {
             type: 'button', class: 'quiet', id: 'open-portal-signin', text: t('signin-open-window'),
-            onclick: () => invoke('browser_sign_in', { portal }).catch((e) => showError(form, e)),
+            onclick: () => command.browserSignIn({ portal }).catch((e) => showError(form, e)),
           }));
         }
         if (err && ['unreachable', 'timeout', 'http-status'].includes(err.kind)) {
@@ -65,7 +66,7 @@ export async function signin(root) {
             type: 'button', class: 'quiet', id: 'open-offline', text: t('offline-open'),
             onclick: async () => {
               try {
-                await showOffline(await invoke('open_offline', { portal, email: address }));
+                await showOffline(await command.openOffline({ portal, email: address }));
               } catch (e) { showError(form, e); }
             },
           }));
@@ -103,7 +104,7 @@ export async function twofa(root) {
     e.preventDefault();
     await busy(submit, async () => {
       try {
-        const outcome = await invoke('second_factor', { code: code.value, backup });
+        const outcome = await command.secondFactor({ code: code.value, backup });
         if (outcome.new_backup_code) {
           // Kept in the state: a language switch redraws the card, Escape does not leave it.
           state.backupOutcome = outcome;
@@ -163,7 +164,7 @@ export async function reset(root) {
     e.preventDefault();
     await busy(submit, async () => {
       try {
-        const message = await invoke('request_password_reset', { portal: portalChoice(form), email: email.value });
+        const message = await command.requestPasswordReset({ portal: portalChoice(form), email: email.value });
         form.querySelector('.alert')?.remove();
         form.prepend(h('div', { class: 'alert alert-success', role: 'status', id: 'reset-sent', text: message }));
         announce(message);

@@ -1,9 +1,10 @@
 // The statement: two dates and which accounts, then every invoice and payment between them
 // with the opening and closing balance per currency, saved as PDF or CSV.
 
+import * as command from '../gen/commands.js';
 import { announce, busy, errorBox, field, h, showError } from '../dom.js';
 import { t } from '../i18n.js';
-import { invoke, listen, state } from '../state.js';
+import { listen, state } from '../state.js';
 
 // The previous calendar month, as a date field writes it.
 function lastMonth() {
@@ -32,7 +33,7 @@ export async function statement(root, options = {}) {
     h('div', { class: 'actions' }, prepare));
   const bar = h('progress', { id: 'statement-bar', value: '0', max: '1', 'aria-label': t('statement-prepare') });
   const barText = h('span', { id: 'statement-progress-text', class: 'muted' });
-  const stop = h('button', { type: 'button', class: 'quiet', id: 'statement-stop', text: t('statement-stop'), onclick: () => invoke('stop_statement') });
+  const stop = h('button', { type: 'button', class: 'quiet', id: 'statement-stop', text: t('statement-stop'), onclick: () => command.stopStatement() });
   const progress = h('div', { class: 'pdfs-progress', id: 'statement-progress', hidden: true, role: 'status' }, bar, barText, stop);
   const result = h('section', { class: 'card', id: 'statement-result', hidden: true, 'aria-labelledby': 'statement-heading' });
   root.append(form, progress, result);
@@ -43,11 +44,11 @@ export async function statement(root, options = {}) {
     const saveCsv = h('button', { type: 'button', class: 'quiet', id: 'statement-csv', text: t('statement-save-csv') });
     const savePdf = h('button', { type: 'button', class: 'quiet', id: 'statement-pdf', text: t('statement-save-pdf') });
     const actions = h('div', { class: 'actions' }, savePdf, saveCsv);
-    for (const [button, command] of [[saveCsv, 'save_statement_csv'], [savePdf, 'save_statement_pdf']]) {
+    for (const [button, save] of [[saveCsv, command.saveStatementCsv], [savePdf, command.saveStatementPdf]]) {
       button.addEventListener('click', () => busy(button, async () => {
         result.querySelector('#statement-saved')?.remove();
         try {
-          const saved = await invoke(command);
+          const saved = await save();
           if (saved) { actions.after(h('p', { class: 'alert alert-ok', role: 'status', id: 'statement-saved', text: saved })); announce(saved); }
         } catch (err) { showError(result, err); }
       }));
@@ -81,7 +82,7 @@ export async function statement(root, options = {}) {
         barText.textContent = p.message;
       });
       try {
-        const view = await invoke('prepare_statement', { all: all.checked, from: from.value, to: to.value });
+        const view = await command.prepareStatement({ all: all.checked, from: from.value, to: to.value });
         chosen.prepared = true;
         draw(view);
         const heading = result.querySelector('#statement-heading');
@@ -98,7 +99,7 @@ export async function statement(root, options = {}) {
 
   // Drawn again (a language switch): the statement prepared, in the new language.
   if (chosen.prepared && options.fresh === false) {
-    try { draw(await invoke('statement_view')); } catch (err) { result.replaceChildren(errorBox(err)); result.hidden = false; }
+    try { draw(await command.statementView()); } catch (err) { result.replaceChildren(errorBox(err)); result.hidden = false; }
   }
   from.focus();
 }

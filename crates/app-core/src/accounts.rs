@@ -3,6 +3,7 @@
 //! run (parked, their sessions alive), signing out, and the All accounts view.
 
 use crate::cache::Loaded;
+use crate::changes::Change;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::secrets::SecretError;
@@ -98,6 +99,8 @@ impl Core {
         }
         let view = self.account_view(&record, true);
         Self::make_current(&mut state, Account::new(record, None, Some(*copy)));
+        drop(state);
+        self.changes.tell(Change::Accounts);
         Ok(view)
     }
 
@@ -261,6 +264,7 @@ impl Core {
             },
             |state| Self::make_current(state, Account::new(record, Some(session), copy)),
         )?;
+        self.changes.tell(Change::SessionStarted);
         Ok(SignInOutcome {
             second_factor: false,
             keyring_warning,
@@ -402,6 +406,7 @@ impl Core {
                 )?;
             }
         }
+        self.changes.tell(Change::Accounts);
         Ok(self.current_account())
     }
 
@@ -458,6 +463,7 @@ impl Core {
                 let target = state.parked.remove(pos);
                 Self::make_current(&mut state, target);
                 drop(state);
+                self.changes.tell(Change::Accounts);
                 return Ok(self.current_account());
             }
             state

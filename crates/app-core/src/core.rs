@@ -6,10 +6,10 @@
 use crate::attempts::AttemptFile;
 use crate::cache::InvoiceCache;
 use crate::error::CoreError;
-use crate::payments::Trackers;
 use crate::reminders::ReminderFile;
 use crate::secrets::SecretStore;
 use crate::settings::{AccountRecord, Settings, SettingsFile};
+use crate::trackers::Trackers;
 use crate::views::AccountView;
 use chrono::{DateTime, Local};
 use l10n::{Arg, Catalogues, Lang};
@@ -204,6 +204,8 @@ pub struct Core {
     /// The statement last prepared: what "Save PDF" and "Save CSV" write, in the language of
     /// the moment.
     pub(crate) last_statement: Mutex<Option<crate::statement::Statement>>,
+    /// The shell's one listener for what changed.
+    pub(crate) changes: crate::changes::Changes,
 }
 
 impl Core {
@@ -253,6 +255,7 @@ impl Core {
             recent_notices: Default::default(),
             last_statement: Mutex::new(None),
             settings_writer: Mutex::new(()),
+            changes: Default::default(),
         };
         core.note_trouble(trouble);
         Ok(core)
@@ -262,6 +265,14 @@ impl Core {
         // A panic while holding the lock cannot leave the state half-written in a way that
         // matters more than refusing every later call would.
         self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Sets the one listener told of every change (`changes::Change`); false when one was set.
+    pub fn subscribe(
+        &self,
+        listener: impl Fn(crate::changes::Change) + Send + Sync + 'static,
+    ) -> bool {
+        self.changes.subscribe(listener)
     }
 
     pub fn catalogues(&self) -> &Catalogues {
@@ -310,7 +321,9 @@ impl Core {
         self.change_settings(
             |settings| settings.language = Some(lang.code().to_owned()),
             |state| state.lang = lang,
-        )
+        )?;
+        self.changes.tell(crate::changes::Change::Language);
+        Ok(())
     }
 
     /// Whether closing the window keeps the app in the tray; None until the person chose.

@@ -8,6 +8,7 @@ pub mod at_processor;
 pub mod attempts;
 pub mod autostart;
 pub mod cache;
+pub mod changes;
 pub mod core;
 pub mod credit;
 pub mod diagnostics;

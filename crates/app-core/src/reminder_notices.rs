@@ -15,6 +15,13 @@ impl Core {
     /// The OS notifications due now for the current account's invoices (due within three days,
     /// or overdue), each given once.
     pub fn take_reminders(&self) -> Vec<Notice> {
+        let notices = self.new_reminders();
+        // The tray follows even when there is none: the days pass, and "overdue" with them.
+        self.changes.tell(crate::changes::Change::Unpaid);
+        notices
+    }
+
+    fn new_reminders(&self) -> Vec<Notice> {
         // The invoices are taken under the lock, the record is read and written after it.
         let (lang, key, invoices) = {
             let state = self.state();

@@ -27,6 +27,7 @@ impl Core {
             account.last_sync = Some(Local::now());
         }
         self.save_copy(&key);
+        self.changes.tell(crate::changes::Change::Unpaid);
         self.dashboard_view()
     }
 

@@ -178,6 +178,7 @@ impl Core {
             number: number.to_owned(),
             kind: NoticeKind::Paid,
         });
+        self.changes.tell(crate::changes::Change::Unpaid);
     }
 }
 

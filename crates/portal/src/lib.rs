@@ -20,4 +20,5 @@ pub use error::{PortalError, Result};
 pub use model::*;
 pub use money::Money;
 pub use quote_session::QuoteAccepted;
-pub use session::{Credentials, PortalAddress, Session, SessionOptions, SignIn};
+pub use session::{Credentials, PortalAddress, Session, SessionOptions};
+pub use sign_in_session::SignIn;

@@ -5,8 +5,6 @@
 //! quotes in `quote_session`.
 
 pub use crate::address::{is_loopback, PortalAddress};
-pub use crate::sign_in_session::{Credentials, SignIn};
-
 use crate::error::{PortalError, Result};
 use crate::model::*;
 use crate::pages::TwoFactorPage;
@@ -51,6 +49,23 @@ pub(crate) async fn read_capped(
         body.extend_from_slice(&chunk);
     }
     Ok(Some(body))
+}
+
+#[derive(Clone)]
+pub struct Credentials {
+    pub email: String,
+    /// Held as a secret: never in a log, wiped from memory when dropped.
+    pub password: secrecy::SecretString,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // The password never reaches a log through Debug.
+        f.debug_struct("Credentials")
+            .field("email", &self.email)
+            .field("password", &"<hidden>")
+            .finish()
+    }
 }
 
 pub struct Session {
@@ -279,36 +294,6 @@ impl Session {
             return Err(PortalError::SessionExpired);
         }
         Ok((page, true))
-    }
-
-    /// Signs in again with the credentials kept; refused ones are forgotten (nothing posts
-    /// them again without the person).
-    async fn sign_in_again(&self) -> Result<()> {
-        let credentials = self.credentials.lock().await.clone();
-        let Some(credentials) = credentials else {
-            return Err(PortalError::SessionExpired);
-        };
-        match self.sign_in(credentials, false).await {
-            Ok(SignIn::SignedIn) => Ok(()),
-            Ok(SignIn::SecondFactor) => {
-                *self.credentials.lock().await = None;
-                Err(PortalError::SecondFactorRequired)
-            }
-            Err(e) => {
-                if !matches!(
-                    e,
-                    PortalError::Unreachable(_)
-                        | PortalError::Timeout
-                        | PortalError::HttpStatus { .. }
-                ) {
-                    *self.credentials.lock().await = None;
-                }
-                Err(match e {
-                    PortalError::WrongCredentials => PortalError::SessionExpired,
-                    other => other,
-                })
-            }
-        }
     }
 }
 

@@ -4,25 +4,8 @@
 
 use crate::error::{PortalError, Result};
 use crate::pages::{self, Captcha, PageKind};
-use crate::session::{parse_off_thread, scanned, Session};
+use crate::session::{parse_off_thread, scanned, Credentials, Session};
 use url::Url;
-
-#[derive(Clone)]
-pub struct Credentials {
-    pub email: String,
-    /// Held as a secret: never in a log, wiped from memory when dropped.
-    pub password: secrecy::SecretString,
-}
-
-impl std::fmt::Debug for Credentials {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // The password never reaches a log through Debug.
-        f.debug_struct("Credentials")
-            .field("email", &self.email)
-            .field("password", &"<hidden>")
-            .finish()
-    }
-}
 
 /// What a sign-in attempt came to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -186,6 +169,36 @@ impl Session {
             return Ok(None);
         }
         parse_off_thread(page, |html, url| Ok(pages::profile_email(html, url))).await
+    }
+
+    /// Signs in again with the credentials kept; refused ones are forgotten (nothing posts
+    /// them again without the person).
+    pub(crate) async fn sign_in_again(&self) -> Result<()> {
+        let credentials = self.credentials.lock().await.clone();
+        let Some(credentials) = credentials else {
+            return Err(PortalError::SessionExpired);
+        };
+        match self.sign_in(credentials, false).await {
+            Ok(SignIn::SignedIn) => Ok(()),
+            Ok(SignIn::SecondFactor) => {
+                *self.credentials.lock().await = None;
+                Err(PortalError::SecondFactorRequired)
+            }
+            Err(e) => {
+                if !matches!(
+                    e,
+                    PortalError::Unreachable(_)
+                        | PortalError::Timeout
+                        | PortalError::HttpStatus { .. }
+                ) {
+                    *self.credentials.lock().await = None;
+                }
+                Err(match e {
+                    PortalError::WrongCredentials => PortalError::SessionExpired,
+                    other => other,
+                })
+            }
+        }
     }
 }
 

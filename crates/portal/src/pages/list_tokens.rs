@@ -3,7 +3,7 @@
 //! left open, a table in a cell, head and foot rows), read as the row ends, with its cells'
 //! buffers reused for the next row (an accountant's list has thousands).
 
-use super::invoice_list::{invoice_id_from, iso_date};
+use super::list_cells::{invoice_id_from, iso_date};
 use super::*;
 use html5ever::tokenizer::{Tag, TagKind, Token, TokenSink, TokenSinkResult};
 use rust_decimal::Decimal;

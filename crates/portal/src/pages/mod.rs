@@ -18,6 +18,7 @@ mod collapsed;
 mod dashboard;
 mod invoice;
 mod invoice_list;
+mod list_cells;
 mod list_tokens;
 mod mass_pay;
 mod quotes;

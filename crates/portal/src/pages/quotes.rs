@@ -1,6 +1,7 @@
 //! Owns the quote pages: the list (`clientarea.php?action=quotes`) and a quote's own page
 //! (`viewquote.php?id=N`) with its acceptance dialog, read by structure in any language.
 
+use super::list_cells::iso_date_in;
 use super::*;
 
 static QUOTE_LINK: LazyLock<Selector> = LazyLock::new(|| sel("a[href*='viewquote.php']"));
