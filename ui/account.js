@@ -57,9 +57,8 @@ export async function switchTo(choice, then) {
   if (!account) {
     // Not remembered and nothing saved: its password is needed.
     state.prefillEmail = choice.email;
-    if (choice.portal === 'demo') state.portal = 'demo';
-    else if (choice.portal === 'https://jitops.com/') state.portal = 'jitops';
-    else { state.portal = 'other'; state.prefillUrl = choice.portal; }
+    state.portal = choice.sign_in_portal.kind;
+    if (choice.sign_in_portal.kind === 'other') state.prefillUrl = choice.sign_in_portal.url;
     await go('signin');
     return;
   }

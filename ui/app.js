@@ -6,9 +6,14 @@ import * as command from './gen/commands.js';
 import { drawAccounts, showOffline, showWhatFailedOffline, signedIn, startSync, updateBadge } from './account.js';
 import { listenToTray } from './desktop.js';
 import { h, main, showError } from './dom.js';
-import { switchLanguage, t } from './i18n.js';
-import { back, go, loadEveryScreen, paymentScreen, render, setChrome } from './router.js';
+import { t } from './i18n.js';
+import { switchLanguage } from './language.js';
+import { back, go, loadEveryScreen, paymentScreen, render, setChrome, startWith } from './router.js';
+import { reset, signin, twofa } from './screens/signin.js';
 import { listen, state } from './state.js';
+
+// Before anything can ask for a screen: the sign-in screens come with the start.
+startWith({ signin, twofa, reset });
 
 // What the app tells the page (payment progress, the tray, a second launch).
 function listenToApp() {

@@ -1,9 +1,7 @@
 // Text: the Fluent catalogue by message id (formatted in Rust where a count needs its plural),
-// the static labels, and switching the language in place.
+// and the static labels (switching the language in place: `language.js`).
 
 import * as command from './gen/commands.js';
-import { drawAccounts } from './account.js';
-import { render } from './router.js';
 import { state } from './state.js';
 
 export function t(id, vars = {}) {
@@ -43,18 +41,4 @@ export function applyStatic(root = document) {
 export async function loadTexts(lang) {
   state.texts = await command.catalog({ lang });
   state.lang = lang;
-}
-
-export async function switchLanguage(lang) {
-  if (lang === state.lang) return;
-  await command.setLanguage({ lang });
-  await loadTexts(lang);
-  // What was last announced to screen readers was in the other language.
-  document.getElementById('live').textContent = '';
-  // Re-render the current screen from what Rust already holds: no network.
-  const keep = document.activeElement && document.activeElement.id;
-  await render({ fresh: false });
-  // The accounts rail is outside the screen: its headings change language too.
-  if (state.signedIn) await drawAccounts();
-  if (keep) document.getElementById(keep)?.focus();
 }

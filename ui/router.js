@@ -4,13 +4,21 @@
 import * as command from './gen/commands.js';
 import { main } from './dom.js';
 import { applyStatic } from './i18n.js';
-import { reset, signin, twofa } from './screens/signin.js';
 import { state } from './state.js';
 
-// The screens a start can show come with this module; every other one is loaded the first time
-// it is asked for, and in the background once the first screen is painted (`loadEveryScreen`).
-// A start then reads a third of the app's script (what it draws with), not all of it.
-const drawers = { signin, twofa, reset };
+// The screens a start can show are handed over by `app.js`, which loads them with itself
+// (`startWith`); every other one is loaded the first time it is asked for, and in the
+// background once the first screen is painted (`loadEveryScreen`). A start then reads a third
+// of the app's script (what it draws with), not all of it.
+const drawers = {};
+let fallback = null;
+
+// The screens a start can show, drawn without loading anything; `signin` is also the screen
+// for a name the router does not know.
+export function startWith(screens) {
+  Object.assign(drawers, screens);
+  fallback = screens.signin;
+}
 
 // The payment screen's module, loaded once: the router draws with it, and `app.js` hands it the
 // payment's progress events (the first event may come before the screen is drawn). Not kept when
@@ -43,7 +51,7 @@ const loaders = {
 // kept, so drawing a screen again takes no turn of the event loop before the page changes.
 async function drawerFor(screen) {
   if (drawers[screen]) return drawers[screen];
-  if (!loaders[screen]) return signin;
+  if (!loaders[screen]) return fallback;
   drawers[screen] = await loaders[screen]();
   return drawers[screen];
 }

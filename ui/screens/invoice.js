@@ -79,8 +79,8 @@ export async function invoice(root, options = {}) {
     }
     if (view.recurring_withheld) pay.append(h('p', { class: 'note', id: 'recurring-withheld', text: view.recurring_withheld }));
     pay.append(h('p', { class: 'muted small', text: t('payment-open-window') }));
-  } else if ((view.status === 'unpaid' || view.status === 'overdue') && !view.instructions && !view.saved) {
-    pay.append(h('p', { text: t('pay-none') }));
+  } else if (view.cannot_pay_online) {
+    pay.append(h('p', { id: 'cannot-pay-online', text: view.cannot_pay_online }));
   }
   const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
   const openPdf = h('button', { type: 'button', class: 'quiet', id: 'pdf-open', text: t('pdf-open') });
@@ -109,7 +109,7 @@ export async function invoice(root, options = {}) {
       // The portal's words, line by line, as text.
       ...view.notes.split('\n').map((line) => h('p', { text: line }))) : null,
     creditSection(view),
-    view.payable || view.guard || view.instructions || view.methods.length > 1 ? pay : null,
+    view.pay_shown ? pay : null,
     amountsTable('items', 'invoice-items', [...view.items.map((i) => [i.label, i.amount]), ...view.totals.map((x) => [x.label, x.amount])],
       [t('invoice-description'), t('invoice-amount')]),
     view.transactions.length

@@ -194,7 +194,7 @@ export async function invoices(root) {
       for (const f of filters) counts[f].textContent = String(view.counts[f] ?? 0);
       // The bar shows with the rows it serves (a filter with nothing to pick has none), and
       // stays while something picked under another filter waits to be paid.
-      const pickable = view.rows.some(canBePicked);
+      const pickable = view.rows.some((r) => r.pickable);
       massBar.hidden = !pickable && state.selected.size === 0;
       updateMass();
       totals.replaceChildren(h('span', { text: view.totals_label }), ...view.totals.map((x) => h('strong', { class: 'total', text: x })));
@@ -208,8 +208,6 @@ export async function invoices(root) {
 
 // An invoice can be picked for paying together while it waits to be paid: the bar shows
 // exactly when a row has a box.
-const canBePicked = (r) => r.status === 'unpaid' || r.status === 'overdue';
-
 // The invoice list's rows, drawn where they are seen (list-window.js). A newer drawing (another
 // filter, the search) replaces the older one.
 export function drawRowsInto(table, tbody, view, updateMass) {
@@ -223,7 +221,7 @@ export function drawRowsInto(table, tbody, view, updateMass) {
     h('td', { class: 'num', text: r.total }),
     h('td', {}, h('span', { class: `status status-${r.status}`, text: r.status_text })),
     h('td', { class: 'pick-cell', onclick: (e) => e.stopPropagation() },
-      canBePicked(r)
+      r.pickable
         ? h('input', {
           type: 'checkbox', class: 'pick', 'aria-label': t('mass-pay-select', { number: r.number }), checked: state.selected.has(r.id),
           onkeydown: (e) => e.stopPropagation(),

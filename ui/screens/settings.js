@@ -3,7 +3,8 @@
 import * as command from '../gen/commands.js';
 import { showAccount, toSignIn } from '../account.js';
 import { busy, h, showError } from '../dom.js';
-import { switchLanguage, t } from '../i18n.js';
+import { t } from '../i18n.js';
+import { switchLanguage } from '../language.js';
 import { state } from '../state.js';
 
 export async function settings(root) {

@@ -351,10 +351,10 @@ impl Core {
 
     /// The portal choice an account record was made from.
     pub(crate) fn portal_of(record: &AccountRecord) -> PortalChoice {
-        if record.portal == DEMO_PORTAL {
-            PortalChoice::Demo
-        } else {
-            PortalChoice::Other(record.portal.clone())
+        match record.portal.as_str() {
+            DEMO_PORTAL => PortalChoice::Demo,
+            JITOPS_PORTAL => PortalChoice::Jitops,
+            other => PortalChoice::Other(other.to_owned()),
         }
     }
 
@@ -436,6 +436,7 @@ impl Core {
                     current: current.as_deref() == Some(key.as_str()),
                     signed_in: live.is_some_and(|a| a.session.is_some()),
                     remembered: record.remembered,
+                    sign_in_portal: Self::portal_of(&record),
                     email: record.email.clone(),
                     portal: record.portal.clone(),
                     key,

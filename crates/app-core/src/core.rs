@@ -29,7 +29,7 @@ pub const DEMO_PORTAL: &str = "demo";
 pub(crate) type Result<T> = std::result::Result<T, CoreError>;
 
 /// Which portal the user signs in to.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(tag = "kind", content = "url", rename_all = "kebab-case")]
 pub enum PortalChoice {
     Jitops,
@@ -95,6 +95,8 @@ pub struct AccountChoice {
     pub current: bool,
     pub signed_in: bool,
     pub remembered: bool,
+    /// The portal as the sign-in form chooses it, for signing in to this account again.
+    pub sign_in_portal: PortalChoice,
 }
 
 #[derive(Debug, Clone, Serialize)]

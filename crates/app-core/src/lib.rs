@@ -30,6 +30,7 @@ pub mod secrets;
 pub mod settings;
 pub mod statement;
 pub mod statement_files;
+mod statement_pdf;
 pub mod statement_run;
 pub mod store;
 mod sync;

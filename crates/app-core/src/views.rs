@@ -63,6 +63,8 @@ pub struct InvoiceRow {
     pub total: String,
     pub status: String,
     pub status_text: String,
+    /// Whether the row can be picked for paying several together (it is unpaid).
+    pub pickable: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -120,6 +122,11 @@ pub struct InvoiceView {
     pub notes: Option<String>,
     /// Shown from the saved copy (the portal could not be read): what that means for paying.
     pub saved: Option<String>,
+    /// Whether the "Pay" card shows: there is a way to pay, a guard, a method to choose, the
+    /// portal's instructions, or the word that this unpaid invoice cannot be paid online.
+    pub pay_shown: bool,
+    /// Unpaid, read from the portal, and offering no way to pay at all: said in the card.
+    pub cannot_pay_online: Option<String>,
 }
 
 /// The "Use your credit" part of an invoice: the portal's figures, in the person's language.
@@ -219,6 +226,7 @@ pub fn invoice_row(
         total: money(lang, &invoice.total),
         status: slug.to_owned(),
         status_text: status_text(c, lang, slug),
+        pickable: invoice.status == InvoiceStatus::Unpaid,
     }
 }
 
@@ -434,7 +442,7 @@ pub fn invoice_view(
     let recurring_withheld =
         (overdue && detail.choice(PaymentKind::Recurring).is_none() && detail.cycle.is_some())
             .then(|| c.text(lang, "pay-recurring-withheld", &[]));
-    InvoiceView {
+    let mut view = InvoiceView {
         id: detail.id,
         title: c.text(lang, "invoice-title", &[("number", Arg::from(number))]),
         status: slug.to_owned(),
@@ -517,7 +525,20 @@ pub fn invoice_view(
                 most: typed_amount(lang, offer.most),
             }),
         notes: detail.notes.clone(),
-    }
+        pay_shown: false,
+        cannot_pay_online: None,
+    };
+    view.cannot_pay_online = (detail.status == InvoiceStatus::Unpaid
+        && !view.payable
+        && view.instructions.is_none()
+        && !saved)
+        .then(|| c.text(lang, "pay-none", &[]));
+    view.pay_shown = view.payable
+        || view.guard.is_some()
+        || view.instructions.is_some()
+        || view.methods.len() > 1
+        || view.cannot_pay_online.is_some();
+    view
 }
 
 #[cfg(test)]
@@ -559,5 +580,57 @@ mod tests {
         assert_eq!(sq.rows.len(), 2);
         assert_eq!(sq.rows[0].status_text, "E prapambetur");
         assert_eq!(sq.rows[0].due, "1 mars 2026");
+    }
+
+    #[test]
+    fn only_unpaid_rows_can_be_picked_for_paying_together() {
+        let c = Catalogues::load().unwrap();
+        let today = NaiveDate::from_str("2026-03-10").unwrap();
+        let row = |status, due| invoice_row(&c, Lang::En, &inv(1, due, status, "1", "EUR"), today);
+        assert!(row(InvoiceStatus::Unpaid, "2026-03-20").pickable);
+        assert!(row(InvoiceStatus::Unpaid, "2026-03-01").pickable, "overdue");
+        for status in [
+            InvoiceStatus::Paid,
+            InvoiceStatus::PaymentPending,
+            InvoiceStatus::Cancelled,
+            InvoiceStatus::Draft,
+        ] {
+            assert!(!row(status, "2026-03-20").pickable, "{status:?}");
+        }
+    }
+
+    #[test]
+    fn an_unpaid_invoice_with_no_way_to_pay_says_so_in_its_pay_card() {
+        let c = Catalogues::load().unwrap();
+        let today = NaiveDate::from_str("2026-03-10").unwrap();
+        let detail = |status: &str| -> InvoiceDetail {
+            serde_json::from_value(serde_json::json!({
+                "id": 7, "title": "Invoice #7", "status": status, "date": null, "due_date": null,
+                "items": [], "totals": [], "total": null, "transactions": [], "balance": null,
+                "payment_choices": [], "cycle": null, "notice": null, "pdf_url": null
+            }))
+            .unwrap()
+        };
+        let view = |d: &InvoiceDetail, saved| {
+            invoice_view(&c, Lang::En, d, None, today, PaymentGuard::None, saved)
+        };
+        let unpaid = view(&detail("unpaid"), false);
+        assert_eq!(
+            unpaid.cannot_pay_online.as_deref(),
+            Some("This invoice cannot be paid online.")
+        );
+        assert!(unpaid.pay_shown);
+        // From the saved copy nothing is payable: that is said otherwise, not as "cannot".
+        let saved = view(&detail("unpaid"), true);
+        assert_eq!(saved.cannot_pay_online, None);
+        assert!(!saved.pay_shown);
+        let paid = view(&detail("paid"), false);
+        assert_eq!(paid.cannot_pay_online, None);
+        assert!(!paid.pay_shown);
+        let mut bank = detail("unpaid");
+        bank.payment_instructions = Some("IBAN AL00 0000".into());
+        let bank = view(&bank, false);
+        assert_eq!(bank.cannot_pay_online, None);
+        assert!(bank.pay_shown);
     }
 }

@@ -68,189 +68,17 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         .next()
         .map(text_of)
         .unwrap_or_default();
-    // The due date is the line right after the status ("<label>: <date>"), shown while the
-    // invoice is unpaid.
-    let due_date = status_el
-        .ancestors()
-        .filter_map(ElementRef::wrap)
-        .find(|e| e.value().classes().any(|c| c == "invoice-status"))
-        .and_then(|status_box| {
-            status_box
-                .next_siblings()
-                .filter_map(ElementRef::wrap)
-                .next()
-                .filter(|e| e.value().classes().any(|c| c == "small-text"))
-        })
-        .map(text_of)
-        .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()))
-        .filter(|d| !d.is_empty());
-    // The invoice date is the one column with a plain `.small-text` value: not an address
-    // (pay to, invoiced to), not the payment method, not the status.
-    let date = container
-        .select(&sel(".invoice-col"))
-        .find(|c| {
-            c.select(&sel("address, [data-role=paymethod-info], .invoice-status"))
-                .next()
-                .is_none()
-                && c.select(&sel(".small-text")).next().is_some()
-        })
-        .and_then(|c| c.select(&sel(".small-text")).next())
-        .map(text_of)
-        .filter(|d| !d.is_empty());
-
-    // The currency comes from the Total row, which WHMCS always writes with it.
-    let mut items = vec![];
-    let mut totals = vec![];
-    let mut total = None;
-    let items_table = container
-        .select(&sel("table"))
-        .find(|t| t.select(&sel(".total-row")).next().is_some());
-    let mut currency: Option<String> = None;
-    if let Some(table) = items_table {
-        let total_rows: Vec<Vec<ElementRef<'_>>> = table
-            .select(&sel("tr"))
-            .map(|row| row.select(&sel("td")).collect::<Vec<_>>())
-            .filter(|cells| {
-                cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row")
-            })
-            .collect();
-        // Every amount of an invoice is in one currency; a currency shown bare (no prefix or
-        // suffix) is named nowhere, and none is made up.
-        currency = Some(
-            total_rows
-                .iter()
-                .find_map(|cells| currency_in(&text_of(cells[1])))
-                .unwrap_or_else(|| UNKNOWN_CURRENCY.to_owned()),
-        );
-        let last = total_rows.len().saturating_sub(1);
-        for (index, cells) in total_rows.iter().enumerate() {
-            let label = text_of(cells[0]);
-            if let Some(m) = Money::parse(&text_of(cells[1]), currency.as_deref()) {
-                // Both themes end the totals with the invoice's total.
-                if index == last {
-                    total = Some(m.clone());
-                }
-                totals.push(TotalRow { label, amount: m });
-            }
-        }
-        for row in table.select(&sel("tbody tr")) {
-            let cells: Vec<_> = row.select(&sel("td")).collect();
-            if cells.len() != 2 || cells[0].value().classes().any(|c| c == "total-row") {
-                continue;
-            }
-            let mut description = text_of(cells[0]);
-            let taxed = description.ends_with(" *");
-            if taxed {
-                description.truncate(description.len() - 2);
-            }
-            let shown = text_of(cells[1]);
-            let amount = Money::parse(&shown, currency.as_deref()).ok_or_else(|| {
-                PortalError::unexpected(url, format!("the amount of item {description:?}"))
-            })?;
-            items.push(LineItem {
-                description,
-                amount,
-                taxed,
-            });
-        }
-    }
-    let mut transactions = vec![];
-    let mut balance = None;
-    if let Some(table) = container
-        .select(&sel(".transactions-container table"))
-        .next()
-    {
-        for row in table.select(&sel("tbody tr")) {
-            let cells: Vec<_> = row.select(&sel("td")).collect();
-            if cells.len() == 4 {
-                if let Some(amount) = Money::parse(&text_of(cells[3]), currency.as_deref()) {
-                    transactions.push(Transaction {
-                        date: text_of(cells[0]),
-                        paid_on: None,
-                        gateway: text_of(cells[1]),
-                        transaction_id: text_of(cells[2]),
-                        amount,
-                    });
-                }
-            } else if cells.len() == 2 {
-                balance = Money::parse(&text_of(cells[1]), currency.as_deref());
-            }
-        }
-    }
-    let mut payment_choices = vec![];
-    let mut payment_instructions = None;
-    if let Some(area) = container.select(&sel(".payment-btn-container")).next() {
-        // An offline method (a bank transfer) writes text instead of a form.
-        if area.select(&sel("form")).next().is_none() {
-            payment_instructions = Some(text_of(area)).filter(|t| !t.is_empty());
-        }
-        for form in area.select(&sel("form")) {
-            let request = read_form(form, url)?;
-            let label = form
-                .select(&sel("input[type=submit], button"))
-                .next()
-                .map(|b| {
-                    b.value()
-                        .attr("value")
-                        .map(str::to_owned)
-                        .unwrap_or_else(|| text_of(b))
-                })
-                .unwrap_or_default();
-            let kind = payment_kind(&request);
-            payment_choices.push(PaymentChoice {
-                kind,
-                label,
-                form: request,
-            });
-        }
-    }
-    let cycle = items
+    let amounts = amounts_of(container, url)?;
+    let (transactions, balance) = transactions_of(container, amounts.currency.as_deref());
+    let (payment_choices, payment_instructions) = payment_choices_of(container, url)?;
+    let method = payment_method_of(container, url)?;
+    let cycle = amounts
+        .items
         .iter()
         .find_map(|i| period_days(&i.description))
         .and_then(BillingCycle::from_period_days);
-    let notice = url.query_pairs().find_map(|(k, v)| {
-        (v == "true").then_some(())?;
-        match k.as_ref() {
-            "paymentsuccess" => Some(PaymentNotice::Success),
-            "pendingreview" => Some(PaymentNotice::PendingReview),
-            "paymentfailed" => Some(PaymentNotice::Failed),
-            _ => None,
-        }
-    });
-    let pdf_url = container
-        .select(&sel("a[href*='dl.php']"))
-        .next()
-        .and_then(|a| url.join(a.value().attr("href")?).ok());
-    // The payment method: its name, or the choice the portal lets the client make (a form
-    // with a `gateway` select that submits on change).
-    let method_info = container.select(&sel("[data-role=paymethod-info]")).next();
-    let mut payment_methods = vec![];
-    let mut payment_method_value = None;
-    let mut payment_method_form = None;
-    let mut payment_method = method_info.map(text_of).filter(|t| !t.is_empty());
-    if let Some(select) = method_info.and_then(|m| m.select(&sel("select[name=gateway]")).next()) {
-        for option in select.select(&sel("option")) {
-            let value = option.value().attr("value").unwrap_or_default().to_owned();
-            let name = text_of(option);
-            if option.value().attr("selected").is_some() {
-                payment_method_value = Some(value.clone());
-                payment_method = Some(name.clone());
-            }
-            payment_methods.push(PaymentMethod { value, name });
-        }
-        if payment_method_value.is_none() {
-            payment_method_value = payment_methods.first().map(|m| m.value.clone());
-            payment_method = payment_methods.first().map(|m| m.name.clone());
-        }
-        payment_method_form = select
-            .ancestors()
-            .filter_map(ElementRef::wrap)
-            .find(|e| e.value().name() == "form")
-            .map(|f| read_form(f, url))
-            .transpose()?;
-    }
-    let credit_offer = credit_offer(&doc, url, total.as_ref().map(|t| t.currency.as_str()))?;
-    let notes = invoice_notes(&doc);
+    let total_currency = amounts.total.as_ref().map(|t| t.currency.as_str());
+    let credit_offer = credit_offer(&doc, url, total_currency)?;
     // Paid and Payment Pending share the class `paid`: nothing left to pay reads as Paid, a
     // balance still due as Payment Pending, until the list says (see `InvoicePageRead`).
     let paid_or_pending = drawn == InvoiceStatus::Paid;
@@ -267,29 +95,256 @@ pub fn parse_invoice_page(html: &str, url: &Url, id: u64) -> Result<InvoicePageR
         id,
         title,
         status,
-        date,
-        due_date,
-        items,
-        totals,
-        total,
+        date: invoice_date_of(container),
+        due_date: due_date_of(status_el),
+        items: amounts.items,
+        totals: amounts.totals,
+        total: amounts.total,
         transactions,
         balance,
         payment_choices,
         cycle,
-        notice,
-        pdf_url,
-        payment_method,
-        payment_methods,
-        payment_method_value,
-        payment_method_form,
+        notice: return_notice(url),
+        pdf_url: container
+            .select(&sel("a[href*='dl.php']"))
+            .next()
+            .and_then(|a| url.join(a.value().attr("href")?).ok()),
+        payment_method: method.name,
+        payment_methods: method.choices,
+        payment_method_value: method.value,
+        payment_method_form: method.form,
         payment_instructions,
         credit_offer,
-        notes,
+        notes: invoice_notes(&doc),
     };
     Ok(InvoicePageRead {
         detail,
         paid_or_pending,
     })
+}
+
+/// The due date: the line right after the status ("<label>: <date>"), shown while the invoice
+/// is unpaid.
+fn due_date_of(status_el: ElementRef<'_>) -> Option<String> {
+    status_el
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().classes().any(|c| c == "invoice-status"))
+        .and_then(|status_box| {
+            status_box
+                .next_siblings()
+                .filter_map(ElementRef::wrap)
+                .next()
+                .filter(|e| e.value().classes().any(|c| c == "small-text"))
+        })
+        .map(text_of)
+        .and_then(|t| t.split_once(':').map(|(_, d)| d.trim().to_owned()))
+        .filter(|d| !d.is_empty())
+}
+
+/// The invoice date: the one column with a plain `.small-text` value (not an address, pay to
+/// or invoiced to, not the payment method, not the status).
+fn invoice_date_of(container: ElementRef<'_>) -> Option<String> {
+    container
+        .select(&sel(".invoice-col"))
+        .find(|c| {
+            c.select(&sel("address, [data-role=paymethod-info], .invoice-status"))
+                .next()
+                .is_none()
+                && c.select(&sel(".small-text")).next().is_some()
+        })
+        .and_then(|c| c.select(&sel(".small-text")).next())
+        .map(text_of)
+        .filter(|d| !d.is_empty())
+}
+
+/// The items table: its lines, its total rows, the invoice's total and its currency.
+#[derive(Default)]
+struct Amounts {
+    currency: Option<String>,
+    items: Vec<LineItem>,
+    totals: Vec<TotalRow>,
+    total: Option<Money>,
+}
+
+/// The items table (the one with total rows). The currency comes from the Total row, which
+/// WHMCS always writes with it.
+fn amounts_of(container: ElementRef<'_>, url: &Url) -> Result<Amounts> {
+    let Some(table) = container
+        .select(&sel("table"))
+        .find(|t| t.select(&sel(".total-row")).next().is_some())
+    else {
+        return Ok(Amounts::default());
+    };
+    let total_rows: Vec<Vec<ElementRef<'_>>> = table
+        .select(&sel("tr"))
+        .map(|row| row.select(&sel("td")).collect::<Vec<_>>())
+        .filter(|cells| cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row"))
+        .collect();
+    // Every amount of an invoice is in one currency; a currency shown bare (no prefix or
+    // suffix) is named nowhere, and none is made up.
+    let currency = total_rows
+        .iter()
+        .find_map(|cells| currency_in(&text_of(cells[1])))
+        .unwrap_or_else(|| UNKNOWN_CURRENCY.to_owned());
+    let mut amounts = Amounts {
+        currency: Some(currency),
+        ..Amounts::default()
+    };
+    let last = total_rows.len().saturating_sub(1);
+    for (index, cells) in total_rows.iter().enumerate() {
+        let label = text_of(cells[0]);
+        if let Some(m) = Money::parse(&text_of(cells[1]), amounts.currency.as_deref()) {
+            // Both themes end the totals with the invoice's total.
+            if index == last {
+                amounts.total = Some(m.clone());
+            }
+            amounts.totals.push(TotalRow { label, amount: m });
+        }
+    }
+    for row in table.select(&sel("tbody tr")) {
+        let cells: Vec<_> = row.select(&sel("td")).collect();
+        if cells.len() != 2 || cells[0].value().classes().any(|c| c == "total-row") {
+            continue;
+        }
+        let mut description = text_of(cells[0]);
+        let taxed = description.ends_with(" *");
+        if taxed {
+            description.truncate(description.len() - 2);
+        }
+        let shown = text_of(cells[1]);
+        let amount = Money::parse(&shown, amounts.currency.as_deref()).ok_or_else(|| {
+            PortalError::unexpected(url, format!("the amount of item {description:?}"))
+        })?;
+        amounts.items.push(LineItem {
+            description,
+            amount,
+            taxed,
+        });
+    }
+    Ok(amounts)
+}
+
+/// The transactions table: each payment recorded, and the balance row after them.
+fn transactions_of(
+    container: ElementRef<'_>,
+    currency: Option<&str>,
+) -> (Vec<Transaction>, Option<Money>) {
+    let mut transactions = vec![];
+    let mut balance = None;
+    let Some(table) = container
+        .select(&sel(".transactions-container table"))
+        .next()
+    else {
+        return (transactions, balance);
+    };
+    for row in table.select(&sel("tbody tr")) {
+        let cells: Vec<_> = row.select(&sel("td")).collect();
+        if cells.len() == 4 {
+            if let Some(amount) = Money::parse(&text_of(cells[3]), currency) {
+                transactions.push(Transaction {
+                    date: text_of(cells[0]),
+                    paid_on: None,
+                    gateway: text_of(cells[1]),
+                    transaction_id: text_of(cells[2]),
+                    amount,
+                });
+            }
+        } else if cells.len() == 2 {
+            balance = Money::parse(&text_of(cells[1]), currency);
+        }
+    }
+    (transactions, balance)
+}
+
+/// The ways to pay the page offers (each a form, labelled by its button), or an offline
+/// method's instructions (a bank transfer writes text instead of a form).
+fn payment_choices_of(
+    container: ElementRef<'_>,
+    url: &Url,
+) -> Result<(Vec<PaymentChoice>, Option<String>)> {
+    let mut choices = vec![];
+    let Some(area) = container.select(&sel(".payment-btn-container")).next() else {
+        return Ok((choices, None));
+    };
+    let instructions = if area.select(&sel("form")).next().is_none() {
+        Some(text_of(area)).filter(|t| !t.is_empty())
+    } else {
+        None
+    };
+    for form in area.select(&sel("form")) {
+        let request = read_form(form, url)?;
+        let label = form
+            .select(&sel("input[type=submit], button"))
+            .next()
+            .map(|b| {
+                b.value()
+                    .attr("value")
+                    .map(str::to_owned)
+                    .unwrap_or_else(|| text_of(b))
+            })
+            .unwrap_or_default();
+        choices.push(PaymentChoice {
+            kind: payment_kind(&request),
+            label,
+            form: request,
+        });
+    }
+    Ok((choices, instructions))
+}
+
+/// What the portal's return address says of a payment just made (`?paymentsuccess=true`…).
+fn return_notice(url: &Url) -> Option<PaymentNotice> {
+    url.query_pairs().find_map(|(k, v)| {
+        (v == "true").then_some(())?;
+        match k.as_ref() {
+            "paymentsuccess" => Some(PaymentNotice::Success),
+            "pendingreview" => Some(PaymentNotice::PendingReview),
+            "paymentfailed" => Some(PaymentNotice::Failed),
+            _ => None,
+        }
+    })
+}
+
+/// The invoice's payment method: its name, and the choice the portal lets the client make
+/// (a form with a `gateway` select that submits on change).
+#[derive(Default)]
+struct MethodRead {
+    name: Option<String>,
+    choices: Vec<PaymentMethod>,
+    value: Option<String>,
+    form: Option<FormRequest>,
+}
+
+fn payment_method_of(container: ElementRef<'_>, url: &Url) -> Result<MethodRead> {
+    let info = container.select(&sel("[data-role=paymethod-info]")).next();
+    let mut method = MethodRead {
+        name: info.map(text_of).filter(|t| !t.is_empty()),
+        ..MethodRead::default()
+    };
+    let Some(select) = info.and_then(|m| m.select(&sel("select[name=gateway]")).next()) else {
+        return Ok(method);
+    };
+    for option in select.select(&sel("option")) {
+        let value = option.value().attr("value").unwrap_or_default().to_owned();
+        let name = text_of(option);
+        if option.value().attr("selected").is_some() {
+            method.value = Some(value.clone());
+            method.name = Some(name.clone());
+        }
+        method.choices.push(PaymentMethod { value, name });
+    }
+    if method.value.is_none() {
+        method.value = method.choices.first().map(|m| m.value.clone());
+        method.name = method.choices.first().map(|m| m.name.clone());
+    }
+    method.form = select
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|e| e.value().name() == "form")
+        .map(|f| read_form(f, url))
+        .transpose()?;
+    Ok(method)
 }
 
 /// The invoice's notes: the stock page's info panel (`includes/panel.tpl`, `bg-info` or
