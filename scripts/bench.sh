@@ -15,7 +15,7 @@ dpkg-deb -x "$deb" "$unpacked"
 mkdir "$unpacked/runs"
 # The floor under the start-up row: a bare WebKitGTK window doing the same steps. It loads the
 # flite voice first, as the app does in its processes, where WebKitGTK needs it
-# (src-tauri/build.rs, src-tauri/helper_preload.rs).
+# (src-tauri/build/link_order.rs, src-tauri/startup/helper_preload.rs).
 # shellcheck disable=SC2046 # pkg-config's flags are separate words
 cc -O2 -o "$unpacked/bare-window" tests/bench/bare_window.c $(pkg-config --cflags --libs webkit2gtk-4.1)
 slow=libflite_cmu_time_awb.so.1

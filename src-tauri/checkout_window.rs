@@ -420,17 +420,14 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
 
 /// Opens the page the checkout window refused in the system browser (the way out for a
 /// processor page the window cannot show). Only a page the window itself blocked qualifies.
-pub fn open_blocked_in_browser(app: &AppHandle, shell: &Shell) -> Result<(), String> {
-    use tauri_plugin_opener::OpenerExt;
+pub fn open_blocked_in_browser(shell: &Shell) -> Result<(), String> {
     let url = shell
         .last_blocked
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone()
         .ok_or_else(|| "nothing to open".to_owned())?;
-    app.opener()
-        .open_url(url.as_str(), None::<&str>)
-        .map_err(|e| e.to_string())
+    crate::opener::open(url.as_str()).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]

@@ -48,14 +48,12 @@ pub fn pdf_cache(app: &AppHandle) -> Result<app_core::pdf_cache::PdfCache, Shell
 /// Hands a PDF of the account on screen to the system's viewer, from a copy named `name` in
 /// the app's cache folder.
 fn open_pdf_copy(app: &AppHandle, shell: &Shell, name: &str, bytes: &[u8]) -> Answer<()> {
-    use tauri_plugin_opener::OpenerExt;
     let account = shell.core.current_key().unwrap_or_default();
     let path = pdf_cache(app)
         .map_err(|e| ui(shell, e))?
         .keep(&account, name, bytes)
         .map_err(|e| ui(shell, CoreError::Io(e)))?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
+    crate::opener::open(&path.display().to_string())
         .map_err(|e| ui(shell, ShellError::Opener(e.to_string())))
 }
 

@@ -7,14 +7,15 @@ mod commands;
 mod dialogs;
 mod error;
 mod first_show;
-mod helper_preload;
 mod logging;
 mod notifications;
+mod opener;
 mod payments;
 mod reminders;
 mod sign_in_window;
 #[cfg(test)]
 mod start_modules_tests;
+pub mod startup;
 mod tray;
 
 use app_core::secrets::{KeyringStore, SecretStore};
@@ -54,8 +55,7 @@ macro_rules! app_commands {
 }
 
 pub fn run() {
-    helper_preload::before_any_thread();
-    app_core::ui_font::start_deciding();
+    startup::before_any_thread();
     logging::init();
     let demo = std::env::args().any(|a| a == "--demo") || std::env::var_os("JITOPS_DEMO").is_some();
     tauri::Builder::default()
@@ -68,7 +68,6 @@ pub fn run() {
             }
             let _ = app.emit_to("main", "second-launch", args);
         }))
-        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         // The main window shows the app's own pages only: a link or a script that would take
         // it elsewhere (where the IPC script would follow) is refused.
@@ -86,7 +85,6 @@ pub fn run() {
             checkout_window::serve_hop,
         )
         .setup(move |app| {
-            helper_preload::give_back();
             let config_dir = app.path().app_config_dir()?;
             let data_dir = app.path().app_data_dir()?;
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);
@@ -186,6 +184,34 @@ mod command_list_tests {
                 assert!(!text.contains(call), "{} calls `{call}`", path.display());
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod json_casing_tests {
+    /// Every view and event reaches the window in one casing: Rust's own field names
+    /// (`snake_case`); enum values are `kebab-case` words. No type renames its fields otherwise.
+    #[test]
+    fn no_view_or_event_renames_its_fields_to_camel_case() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut read = 0;
+        for dir in ["src-tauri", "crates"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)) {
+                let path = entry.unwrap().into_path();
+                if path.extension().is_none_or(|e| e != "rs") {
+                    continue;
+                }
+                read += 1;
+                let text = std::fs::read_to_string(&path).unwrap();
+                let camel = ["rename_all = \"camel", "Case\""].concat();
+                assert!(
+                    !text.contains(&camel),
+                    "{} renames to camelCase",
+                    path.display()
+                );
+            }
+        }
+        assert!(read > 50, "the scan is broken: {read} files");
     }
 }
 

@@ -24,7 +24,6 @@ pub async fn ensure_demo(shell: &Shell) -> Result<(), CoreError> {
 }
 
 #[derive(Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PendingView {
     pub attempt_id: String,
     /// The paying account's e-mail, when it is not the account on screen.

@@ -195,7 +195,7 @@ pub fn open_invoice(app: &AppHandle, account: &str, invoice_id: u64) {
     let _ = app.emit_to(
         "main",
         "open-invoice",
-        serde_json::json!({ "account": account, "invoiceId": invoice_id }),
+        serde_json::json!({ "account": account, "invoice_id": invoice_id }),
     );
 }
 

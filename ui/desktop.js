@@ -46,7 +46,7 @@ export function listenToTray() {
       if (choice && !choice.current) await switchTo(choice);
     }),
     listen('open-invoice', async (event) => {
-      const { account, invoiceId } = event.payload;
+      const { account, invoice_id: invoiceId } = event.payload;
       const choice = await choiceFor(account);
       if (!choice) return;
       if (choice.current && state.signedIn) await go('invoice', { invoiceId });

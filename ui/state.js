@@ -17,7 +17,7 @@ export const state = {
   quoteId: null,
   statement: null, // { all, from, to, prepared }: the statement screen's choices
   portal: 'jitops',
-  payment: null, // { invoiceId, phase, elapsedMs, checks, message, startedAt }
+  payment: null, // the payment followed: its latest `payment-progress` event (snake_case, as Rust sends it) and `since`
   progress: {}, // the last payment-progress event of each payment attempt followed
   listWindow: null,
   listQuery: '',

@@ -152,9 +152,8 @@ pub async fn all_accounts(shell: State<'_, Shell>) -> Answer<app_core::views::Al
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
-pub fn open_in_browser(app: AppHandle, shell: State<'_, Shell>) -> Answer<()> {
-    checkout_window::open_blocked_in_browser(&app, &shell)
-        .map_err(|e| ui(&shell, ShellError::Opener(e)))
+pub fn open_in_browser(shell: State<'_, Shell>) -> Answer<()> {
+    checkout_window::open_blocked_in_browser(&shell).map_err(|e| ui(&shell, ShellError::Opener(e)))
 }
 
 /// Opens the portal's client area in the system browser: the way to finish a sign-in that

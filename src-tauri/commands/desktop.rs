@@ -9,8 +9,8 @@ pub struct AppInfo {
     lang: &'static str,
     demo: bool,
     timing: bool,
-    /// Whether the stylesheet asks for `system-ui` (`app_core::ui_font`).
-    system_ui: app_core::ui_font::SystemUi,
+    /// Whether the stylesheet asks for `system-ui` (`crate::startup::system_ui_font`).
+    system_ui: crate::startup::system_ui_font::SystemUi,
 }
 
 #[tauri::command]
@@ -21,7 +21,7 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
         lang: shell.core.lang().code(),
         demo: shell.started_in_demo,
         timing: shell.timing,
-        system_ui: app_core::ui_font::known(),
+        system_ui: crate::startup::system_ui_font::known(),
     }
 }
 
@@ -29,10 +29,10 @@ pub fn app_info(shell: State<'_, Shell>) -> AppInfo {
 /// asked), waited for off the main thread: the UI then drops `system-ui` where it misses.
 #[tauri::command]
 #[tracing::instrument(skip_all)]
-pub async fn system_ui() -> app_core::ui_font::SystemUi {
-    tauri::async_runtime::spawn_blocking(app_core::ui_font::decided)
+pub async fn system_ui() -> crate::startup::system_ui_font::SystemUi {
+    tauri::async_runtime::spawn_blocking(crate::startup::system_ui_font::decided)
         .await
-        .unwrap_or(app_core::ui_font::SystemUi::Unknown)
+        .unwrap_or(crate::startup::system_ui_font::SystemUi::Unknown)
 }
 
 /// `make bench` only: prints when a screen was painted (wall clock, ms since the Unix epoch),

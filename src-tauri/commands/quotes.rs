@@ -65,16 +65,13 @@ pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) ->
 /// (the window never names an address itself).
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
-pub async fn open_quote_terms(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
-    use tauri_plugin_opener::OpenerExt;
+pub async fn open_quote_terms(shell: State<'_, Shell>, id: u64) -> Answer<()> {
     let url = shell
         .core
         .quote_terms_url(id)
         .await
         .map_err(|e| ui(&shell, e))?;
-    app.opener()
-        .open_url(url.as_str(), None::<&str>)
-        .map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
+    crate::opener::open(url.as_str()).map_err(|e| ui(&shell, ShellError::Opener(e.to_string())))
 }
 
 /// Accepts the quote when the person agreed to the portal's terms; answers the invoice made.

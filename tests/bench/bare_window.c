@@ -1,7 +1,7 @@
 /* `make bench`'s floor under the start-up row: a bare WebKitGTK window doing the app's start
  * steps, with no Tauri and no Rust. It opens a hidden 1024x720 window with one web view, loads
  * a small sign-in page in `sans-serif` (the face the app draws where `system-ui` has none of
- * its own, as on the bench machine: `app_core::ui_font`), shows the window once the
+ * its own, as on the bench machine: `startup::system_ui_font` in the app), shows the window once the
  * page has loaded (as `src-tauri/first_show.rs` does), and prints the line the app prints with
  * `JITOPS_TIMING` two animation frames later. Whatever the app adds to a start is the
  * difference between the two rows. Built by `scripts/bench.sh` (cc and pkg-config). */

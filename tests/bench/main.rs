@@ -57,7 +57,7 @@ fn temp_home(name: &str) -> PathBuf {
 // ---- 1. start-up ------------------------------------------------------------------------------
 
 /// The bare WebKitGTK window (`tests/bench/bare_window.c`, built by `scripts/bench.sh`) and the
-/// library it is to load first, as the app does in its own processes (`helper_preload.rs`):
+/// library it is to load first, as the app does in its own processes (`startup/helper_preload.rs`):
 /// both from the environment, absent when the bench was run without them.
 fn bare_window() -> Option<(PathBuf, String)> {
     let program = std::env::var_os("JITOPS_BENCH_BARE_WINDOW").map(PathBuf::from)?;

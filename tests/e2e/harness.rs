@@ -640,7 +640,7 @@ impl App {
     }
 
     /// The file of the flite voice the app's own process has loaded, if it has
-    /// (`helper_preload`).
+    /// (`startup::helper_preload`).
     pub fn loaded_voice(&self) -> Option<String> {
         let app = descendants(self.driver.id())
             .into_iter()

@@ -19,7 +19,7 @@ async fn starts_on_the_sign_in_screen_in_english() {
         assert_eq!(app.js("return document.documentElement.lang").await, "en");
         assert_eq!(app.text("#signin-submit").await, "Sign in");
         // `system-ui` is asked for only where it draws a face of its own
-        // (app_core::ui_font): the app's answer is fontconfig's here, and the stylesheet
+        // (startup::system_ui_font): the app's answer is fontconfig's here, and the stylesheet
         // follows it. The page keeps the answer; a stalled start says `unknown` and learns it
         // after the first screen is drawn.
         let answer = app
@@ -29,7 +29,7 @@ async fn starts_on_the_sign_in_screen_in_english() {
             .await
             .expect("attribute read")
             .expect("attribute present");
-        let here = serde_json::to_value(app_core::ui_font::decide()).unwrap();
+        let here = serde_json::to_value(jitops_billing::startup::system_ui_font::decide()).unwrap();
         assert_eq!(
             answer,
             here.as_str().unwrap(),

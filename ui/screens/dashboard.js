@@ -65,9 +65,9 @@ export async function dashboard(root, options = {}) {
 // A payment not followed yet this run shows what its record says (as app-core reads it) until
 // its first event.
 export function pendingProgress(a) {
-  const e = state.progress[a.attemptId];
+  const e = state.progress[a.attempt_id];
   if (e) return e;
-  return { phase: a.phase, over: a.over, messageId: a.messageId, elapsedMs: Date.now() - Date.parse(a.openedAt), checks: 0 };
+  return { phase: a.phase, over: a.over, message_id: a.message_id, elapsed_ms: Date.now() - Date.parse(a.opened_at), checks: 0 };
 }
 
 export async function drawPendingPayments() {
@@ -85,13 +85,13 @@ export async function drawPendingPayments() {
     h('h2', { id: 'pending-title', text: t('dashboard-pending-title') }),
     h('ul', { class: 'pending-list' }, answer.pending.map((a) => {
       const p = pendingProgress(a);
-      return h('li', { 'data-invoice': String(a.invoiceId) },
-        h('strong', { text: a.otherAccount ? t('dashboard-pending-row-account', { number: a.number, account: a.otherAccount }) : t('dashboard-pending-row', { number: a.number }) }),
-        h('span', { class: 'muted pending-message', text: t(p.messageId) }),
+      return h('li', { 'data-invoice': String(a.invoice_id) },
+        h('strong', { text: a.other_account ? t('dashboard-pending-row-account', { number: a.number, account: a.other_account }) : t('dashboard-pending-row', { number: a.number }) }),
+        h('span', { class: 'muted pending-message', text: t(p.message_id) }),
         h('button', {
-          type: 'button', class: 'quiet', id: `pending-${a.invoiceId}`, text: t('dashboard-pending-follow'),
+          type: 'button', class: 'quiet', id: `pending-${a.invoice_id}`, text: t('dashboard-pending-follow'),
           onclick: () => {
-            state.payment = { attemptId: a.attemptId, invoiceId: a.invoiceId, kind: a.kind, phase: p.phase, over: p.over, elapsedMs: p.elapsedMs, checks: p.checks, usualMs: p.usualMs, messageId: p.messageId, since: Date.now() };
+            state.payment = { attempt_id: a.attempt_id, invoice_id: a.invoice_id, kind: a.kind, phase: p.phase, over: p.over, elapsed_ms: p.elapsed_ms, checks: p.checks, usual_ms: p.usual_ms, message_id: p.message_id, since: Date.now() };
             go('payment');
           },
         }));

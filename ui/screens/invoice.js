@@ -160,7 +160,7 @@ function creditSection(view) {
 export async function startPayment(id, kind, confirmed, container) {
   try {
     const attemptId = await command.pay({ id, kind, confirmed });
-    state.payment = { attemptId, invoiceId: id, kind, phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+    state.payment = { attempt_id: attemptId, invoice_id: id, kind, phase: 'window', elapsed_ms: 0, checks: 0, message_id: 'payment-open-window', since: Date.now() };
     await go('payment', { focus: false });
   } catch (err) {
     showError(container, err);

@@ -78,7 +78,7 @@ export async function invoices(root) {
         await go('invoice', { invoiceId: id, fresh: false });
         return;
       }
-      state.payment = { attemptId, invoiceId: id, kind: 'one-off', phase: 'window', elapsedMs: 0, checks: 0, messageId: 'payment-open-window', since: Date.now() };
+      state.payment = { attempt_id: attemptId, invoice_id: id, kind: 'one-off', phase: 'window', elapsed_ms: 0, checks: 0, message_id: 'payment-open-window', since: Date.now() };
       await go('payment', { focus: false });
     } catch (err) { showError(root, err); }
   }));

@@ -22,10 +22,10 @@ const AT_PROCESSOR = 'window';
 export async function payment(root) {
   const p = state.payment;
   if (!p) return go('dashboard');
-  const usualSecs = (p.usualMs || 300000) / 1000;
+  const usualSecs = (p.usual_ms || 300000) / 1000;
   const bar = h('progress', { id: 'payment-bar', max: String(usualSecs), value: '0', 'aria-label': t('payment-progress-label') });
   const elapsed = h('p', { id: 'payment-elapsed', class: 'muted' });
-  const message = h('p', { id: 'payment-message', class: 'big', text: t(p.messageId) });
+  const message = h('p', { id: 'payment-message', class: 'big', text: t(p.message_id) });
   const actions = h('div', { class: 'actions', id: 'payment-actions' });
   // Not a live region: each phase is announced once (onProgress), not read twice.
   const panel = h('section', { class: `card payment phase-${p.phase}`, id: 'payment-panel' },
@@ -35,20 +35,20 @@ export async function payment(root) {
   if (p.phase === 'none-recorded') {
     // The portal has recorded no payment in the usual time since the person left the
     // processor: the guard is lifted, and the message says to check the card or PayPal first.
-    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-pay-again', text: t('payment-pay-again'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoiceId, p.kind, false, panel)) }));
+    actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-pay-again', text: t('payment-pay-again'), onclick: (e) => busy(e.currentTarget, () => startPayment(p.invoice_id, p.kind, false, panel)) }));
   }
   if (p.phase === 'sign-in-needed') {
     actions.append(h('button', { type: 'button', class: 'primary', id: 'payment-sign-in', text: t('payment-sign-in-again'), onclick: () => toSignIn() }));
   }
   if (p.over) {
-    actions.append(h('button', { type: 'button', class: p.phase === 'paid' ? 'primary' : 'quiet', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoiceId }) }));
+    actions.append(h('button', { type: 'button', class: p.phase === 'paid' ? 'primary' : 'quiet', id: 'payment-back', text: t('payment-back-to-invoice'), onclick: () => go('invoice', { invoiceId: p.invoice_id }) }));
     actions.append(h('button', { type: 'button', class: 'quiet', id: 'payment-dashboard', text: t('payment-back-to-dashboard'), onclick: () => go('dashboard', { sync: true }) }));
   }
   panel.append(actions);
   root.append(panel);
   const tick = () => {
     if (!state.payment || state.screen !== 'payment') return;
-    const ms = state.payment.elapsedMs + (Date.now() - state.payment.since);
+    const ms = state.payment.elapsed_ms + (Date.now() - state.payment.since);
     bar.value = Math.min(usualSecs, ms / 1000);
     elapsed.textContent = t('payment-elapsed', { elapsed: formatElapsed(ms) });
   };
@@ -58,16 +58,16 @@ export async function payment(root) {
 
 export function onProgress(event) {
   const e = event.payload;
-  const before = state.progress[e.attemptId];
-  state.progress[e.attemptId] = e;
+  const before = state.progress[e.attempt_id];
+  state.progress[e.attempt_id] = e;
   const phaseChanged = !before || before.phase !== e.phase;
   // The payment on the payment screen follows its own attempt only; another payment's steps
   // show in the dashboard's list, never in place of the one the person is looking at.
-  const shown = state.payment && (state.payment.attemptId === e.attemptId || (!state.payment.attemptId && state.payment.invoiceId === e.invoiceId));
+  const shown = state.payment && (state.payment.attempt_id === e.attempt_id || (!state.payment.attempt_id && state.payment.invoice_id === e.invoice_id));
   if (shown || !state.payment) {
-    const p = shown ? state.payment : { attemptId: e.attemptId, invoiceId: e.invoiceId };
-    const redraw = p.phase !== e.phase || p.messageId !== e.messageId;
-    Object.assign(p, { attemptId: e.attemptId, phase: e.phase, over: e.over, kind: e.kind, elapsedMs: e.elapsedMs, checks: e.checks, usualMs: e.usualMs, messageId: e.messageId, since: Date.now() });
+    const p = shown ? state.payment : { attempt_id: e.attempt_id, invoice_id: e.invoice_id };
+    const redraw = p.phase !== e.phase || p.message_id !== e.message_id;
+    Object.assign(p, { attempt_id: e.attempt_id, phase: e.phase, over: e.over, kind: e.kind, elapsed_ms: e.elapsed_ms, checks: e.checks, usual_ms: e.usual_ms, message_id: e.message_id, since: Date.now() });
     state.payment = p;
     if (redraw && state.screen === 'payment') {
       // Only the panel changes: the phase's message, the bar, the way on.
@@ -78,7 +78,7 @@ export function onProgress(event) {
   }
   if (!phaseChanged) return;
   if (state.screen === 'dashboard') drawPendingPayments();
-  announce(t(e.messageId));
+  announce(t(e.message_id));
   if (e.phase === 'paid') {
     // The portal now counts one unpaid invoice less (said at once, the checkout window may still
     // be open): refresh the badge (and the dashboard when it is showing) in the background; a

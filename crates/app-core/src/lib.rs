@@ -15,7 +15,6 @@ pub mod diagnostics;
 pub mod error;
 pub mod export;
 mod files;
-pub mod helper_preload;
 mod mass_payment;
 pub mod payment_follow;
 pub mod payment_verdict;
@@ -36,7 +35,6 @@ pub mod store;
 mod sync;
 pub mod trackers;
 pub mod tray;
-pub mod ui_font;
 pub mod views;
 
 pub use crate::core::{

@@ -16,7 +16,6 @@ use std::time::Duration;
 
 /// One step of following a payment, for the window.
 #[derive(Debug, Clone, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct PaymentUpdate {
     pub attempt_id: String,
     pub account: String,

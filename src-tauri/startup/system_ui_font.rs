@@ -6,7 +6,7 @@
 //! gets another family back for `system-ui`, rejects it (the page, not fontconfig, decides the
 //! fallback) and then asks for `sans-serif`, for each weight and size on the screen, before
 //! the first paint. On the sign-in screen that was about 45 ms of a 0.38 s start
-//! (ARCHITECTURE.md, Start-up). Where both names give the same faces, `sans-serif` alone draws
+//! (bench/START-UP.md). Where both names give the same faces, `sans-serif` alone draws
 //! exactly what `system-ui, sans-serif` draws, so nothing visible changes.
 
 use fontconfig::{Fontconfig, Pattern};
@@ -180,7 +180,7 @@ mod tests {
         let out = Command::new(std::env::current_exe().unwrap())
             .args([
                 "--exact",
-                "ui_font::tests::decision_in_a_process_of_its_own",
+                "startup::system_ui_font::tests::decision_in_a_process_of_its_own",
                 "--ignored",
                 "--nocapture",
             ])

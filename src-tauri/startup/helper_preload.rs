@@ -1,18 +1,67 @@
-//! Owns the list of libraries WebKit's helper processes load first (`LD_PRELOAD`): which file
-//! to add, where it goes in a list the person may have set, and the list to give back.
+//! Owns the list of libraries WebKit's helper processes load first (`LD_PRELOAD`): the flite
+//! voice added before any thread exists, and the person's own list for what the app starts
+//! for them.
 //!
 //! Why: Debian's WebKitGTK links a flite voice that binds 31,000 of its own symbols, and the
 //! dynamic loader looks each one up through the libraries in load order, where the voice comes
 //! 57th in WebKit's helpers. Loaded first, each lookup ends at once. Started without a display
 //! (the dynamic loader's work, then GTK's refusal), WebKit's network process took 56 ms instead
 //! of 89 and its web process 67 instead of 89 (medians of 25 starts). Both run while the app
-//! makes its window, on the same cores.
+//! makes its window, on the same cores (bench/START-UP.md).
 
 use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
 
 /// The variable the dynamic loader reads.
-pub const VARIABLE: &str = "LD_PRELOAD";
+const VARIABLE: &str = "LD_PRELOAD";
+
+/// The soname `build.rs` named for the binary, when the WebKitGTK it links needs it.
+const SLOW_TO_BIND: Option<&str> = option_env!("JITOPS_SLOW_TO_BIND");
+
+/// The person's list as the app found it, kept only when the app changed it.
+static FOUND: OnceLock<Option<OsString>> = OnceLock::new();
+
+/// Adds the voice to the list. Called first thing in `run`, while the app has one thread: the
+/// environment is changed only then, never once other threads may read it.
+pub fn before_any_thread() {
+    let Some(soname) = SLOW_TO_BIND else {
+        return;
+    };
+    let Ok(maps) = std::fs::read_to_string("/proc/self/maps") else {
+        return;
+    };
+    let Some(voice) = loaded_file(&maps, soname) else {
+        return;
+    };
+    let found = std::env::var_os(VARIABLE);
+    if let Some(list) = with_library(found.as_deref(), &voice) {
+        std::env::set_var(VARIABLE, list);
+        let _ = FOUND.set(found);
+    }
+}
+
+/// Gives a program the app starts for the person (the system's opener, and what it opens) the
+/// list the person had, or none. WebKit's own processes started later (the checkout and
+/// sign-in windows') keep the voice: it is their library, and it speeds them the same way.
+pub fn as_the_person_had_it(command: &mut Command) {
+    give_the_persons_list(FOUND.get(), command);
+}
+
+/// `found`: None when the app left the list alone (the command inherits it as it is), else
+/// the person's own list, if they had one.
+fn give_the_persons_list(found: Option<&Option<OsString>>, command: &mut Command) {
+    match found {
+        None => {}
+        Some(None) => {
+            command.env_remove(VARIABLE);
+        }
+        Some(Some(list)) => {
+            command.env(VARIABLE, list);
+        }
+    }
+}
 
 /// The file of the library `soname` (`libfoo.so.1`) as this process has it mapped, read from
 /// the text of `/proc/self/maps`. The file's own version may differ from the soname's (Debian's
@@ -58,15 +107,6 @@ pub fn with_library(existing: Option<&OsStr>, library: &Path) -> Option<OsString
     }
     list.push(library);
     Some(list)
-}
-
-/// What the variable is set back to once the helpers run, so that nothing the app starts
-/// later (the system's opener, a browser) carries the library: the person's own list, or an
-/// empty one where there was none. Empty rather than removed, because replacing a value keeps
-/// the environment's other entries where they are for threads that read it meanwhile, and an
-/// empty list loads nothing.
-pub fn given_back(existing: Option<&OsStr>) -> OsString {
-    existing.map(OsStr::to_os_string).unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -135,11 +175,21 @@ mod tests {
     }
 
     #[test]
-    fn what_is_given_back_is_the_persons_list_or_an_empty_one() {
-        assert_eq!(given_back(None), OsString::new());
-        assert_eq!(
-            given_back(Some(OsStr::new("libmine.so"))),
-            OsString::from("libmine.so")
-        );
+    fn what_the_app_starts_gets_the_persons_list_or_none() {
+        let variable = |command: &Command| {
+            command
+                .get_envs()
+                .find(|(name, _)| *name == OsStr::new(VARIABLE))
+                .map(|(_, value)| value.map(OsStr::to_os_string))
+        };
+        let mut untouched = Command::new("true");
+        give_the_persons_list(None, &mut untouched);
+        assert_eq!(variable(&untouched), None, "inherited as it is");
+        let mut none = Command::new("true");
+        give_the_persons_list(Some(&None), &mut none);
+        assert_eq!(variable(&none), Some(None), "removed");
+        let mut theirs = Command::new("true");
+        give_the_persons_list(Some(&Some(OsString::from("libmine.so"))), &mut theirs);
+        assert_eq!(variable(&theirs), Some(Some(OsString::from("libmine.so"))));
     }
 }
