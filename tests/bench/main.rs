@@ -300,16 +300,10 @@ w.observer.observe(document.body, { subtree: true, childList: true, attributes: 
 
 /// Polls a page-side stopwatch (a script returning the elapsed ms, or null) until it stops.
 async fn stopwatch(client: &Client, read: &str) -> f64 {
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(v) = client.execute(read, vec![]).await {
-            if let Some(ms) = v.as_f64() {
-                return ms / 1000.0;
-            }
-        }
-        assert!(Instant::now() < deadline, "the stopwatch did not stop");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    // The figure is the page's own: when it is read changes nothing of it.
+    let stopped = || async { client.execute(read, vec![]).await.ok()?.as_f64() };
+    test_support::wait::until("the stopwatch to stop", Duration::from_secs(60), stopped).await
+        / 1000.0
 }
 
 /// From pressing "Sign in" to the invoice list painted, through the dashboard and the rail.
@@ -573,19 +567,17 @@ async fn app_long_list_and_memory(portal_url: &str) -> AppRun {
         app.wait_for("#invoice-table[data-complete='true']").await;
         app.js(LONG_LIST_STOPWATCH_JS).await;
         let read = "const w = window.__long; return w && w.all ? [w.first, w.all, w.gap] : null;";
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let figures = loop {
-            if let Ok(v) = app.client.execute(read, vec![]).await {
-                if let Some(a) = v.as_array() {
-                    break a
-                        .iter()
-                        .map(|x| x.as_f64().unwrap_or(0.0) / 1000.0)
-                        .collect::<Vec<_>>();
-                }
-            }
-            assert!(Instant::now() < deadline, "the long list was not drawn");
-            tokio::time::sleep(Duration::from_millis(50)).await;
+        let drawn = || async {
+            let figures = app.client.execute(read, vec![]).await.ok()?;
+            let figures = figures.as_array()?.iter();
+            Some(
+                figures
+                    .map(|x| x.as_f64().unwrap_or(0.0) / 1000.0)
+                    .collect::<Vec<_>>(),
+            )
         };
+        let figures =
+            test_support::wait::until("the long list drawn", Duration::from_secs(60), drawn).await;
         // Rows as screen readers count them: only those in view are drawn.
         let rows = app
             .js("return document.getElementById('invoice-table').getAttribute('aria-rowcount')")

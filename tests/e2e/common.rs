@@ -203,21 +203,14 @@ pub async fn pay_and_stay_on_the_receipt(app: &App) -> fantoccini::wd::WindowHan
     main
 }
 
-/// Polls `probe` every 150 ms for up to 30 s until it answers; `what` names the wait in the
-/// failure.
+/// Asks `probe` until it answers, for up to 30 s (`test_support::wait`); `what` names the wait
+/// in the failure.
 pub async fn wait_until<T, F, Fut>(what: &str, probe: F) -> T
 where
-    F: Fn() -> Fut,
+    F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Option<T>>,
 {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    loop {
-        if let Some(v) = probe().await {
-            return v;
-        }
-        assert!(std::time::Instant::now() < deadline, "waited for {what}");
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
+    test_support::wait::until(what, std::time::Duration::from_secs(30), probe).await
 }
 
 /// Turns the embedded demo portal's fault knobs while the app runs (`/demo/faults.php`).
@@ -280,21 +273,13 @@ pub async fn choose(app: &App, css: &str, value: &str) {
 
 /// Waits until a window whose title starts with `prefix` is on the display.
 pub async fn wait_window_titled(prefix: &str) -> String {
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    loop {
-        if let Some(t) = harness::window_titles()
+    let titled = || async {
+        harness::window_titles()
             .into_iter()
             .find(|t| t.starts_with(prefix))
-        {
-            return t;
-        }
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no window titled {prefix}…: {:?}",
-            harness::window_titles()
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
+    };
+    let explain = || format!("no window titled {prefix}…: {:?}", harness::window_titles());
+    test_support::wait::until_or(std::time::Duration::from_secs(20), titled, explain).await
 }
 
 pub const GATEWAYS: (&str, &str) = ("JITOPS_DEMO_GATEWAYS", "tco,paypal,banktransfer");

@@ -338,15 +338,17 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
             .await;
             app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
                 .await;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-            while notified() < 2 {
-                assert!(
-                    std::time::Instant::now() < deadline,
-                    "no reminder on the bus: {}",
-                    std::fs::read_to_string(&seen).unwrap_or_default()
-                );
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
+            test_support::wait::until_or(
+                std::time::Duration::from_secs(20),
+                || async { (notified() >= 2).then_some(()) },
+                || {
+                    format!(
+                        "no reminder on the bus: {}",
+                        std::fs::read_to_string(&seen).unwrap_or_default()
+                    )
+                },
+            )
+            .await;
             let text = std::fs::read_to_string(&seen).unwrap();
             for number in ["2026-0105", "2026-0106"] {
                 assert!(
@@ -369,21 +371,23 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
             let raised = raised.text().await.unwrap();
             app.click("#refresh").await;
             app.wait_for("#refresh:not([disabled])").await;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
             let about = |number: &str| {
                 std::fs::read_to_string(&seen)
                     .unwrap_or_default()
                     .matches(&format!("Invoice {number} is overdue"))
                     .count()
             };
-            while about(&raised) == 0 {
-                assert!(
-                    std::time::Instant::now() < deadline,
-                    "no reminder of {raised}: {}",
-                    std::fs::read_to_string(&seen).unwrap_or_default()
-                );
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            }
+            test_support::wait::until_or(
+                std::time::Duration::from_secs(20),
+                || async { (about(&raised) > 0).then_some(()) },
+                || {
+                    format!(
+                        "no reminder of {raised}: {}",
+                        std::fs::read_to_string(&seen).unwrap_or_default()
+                    )
+                },
+            )
+            .await;
             for number in ["2026-0105", "2026-0106", raised.as_str()] {
                 assert_eq!(
                     about(number),

@@ -84,16 +84,11 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
             app.wait_screen("dashboard").await;
             open_invoice(&app, 1003).await;
             app.click("#pdf-open").await;
-            let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-            let file = loop {
-                if let Ok(text) = std::fs::read_to_string(&opened) {
-                    if let Some(line) = text.lines().next() {
-                        break std::path::PathBuf::from(line);
-                    }
-                }
-                assert!(std::time::Instant::now() < deadline, "nothing was opened");
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            };
+            let file = wait_until("something opened", || async {
+                let text = std::fs::read_to_string(&opened).ok()?;
+                text.lines().next().map(std::path::PathBuf::from)
+            })
+            .await;
             assert!(
                 file.ends_with("Invoice-2026-0103.pdf"),
                 "{}",

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use zbus::{OwnedVariant as OwnedValue, Variant as Value};
 
 /// (bus name, object path) of each item registered.
@@ -160,27 +160,19 @@ impl Panel {
         count: usize,
         pred: impl Fn(&str) -> bool,
     ) -> Vec<Shown> {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let matching: Vec<Shown> = self
-                .shown
-                .lock()
-                .unwrap()
-                .iter()
-                .filter(|n| pred(&n.summary))
-                .cloned()
-                .collect();
-            if matching.len() >= count {
-                return matching;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "{} of {count} notifications: {:?}",
-                matching.len(),
-                self.shown.lock().unwrap()
-            );
-            tokio::time::sleep(Duration::from_millis(150)).await;
-        }
+        let matching = || -> Vec<Shown> {
+            let shown = self.shown.lock().unwrap();
+            shown.iter().filter(|n| pred(&n.summary)).cloned().collect()
+        };
+        let enough = || async {
+            let found = matching();
+            (found.len() >= count).then_some(found)
+        };
+        let explain = || {
+            let shown = self.shown.lock().unwrap();
+            format!("{} of {count} notifications: {shown:?}", matching().len())
+        };
+        test_support::wait::until_or(Duration::from_secs(30), enough, explain).await
     }
 
     /// Clicks the notification, as the desktop reports a click on its body (the default
@@ -207,14 +199,13 @@ impl Panel {
 
     /// The app's item, once it has registered.
     async fn item(&self) -> (String, String) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            if let Some(item) = self.items.lock().unwrap().last().cloned() {
-                return item;
-            }
-            assert!(Instant::now() < deadline, "no tray item registered");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let registered = || async { self.items.lock().unwrap().last().cloned() };
+        test_support::wait::until(
+            "a tray item registered",
+            Duration::from_secs(30),
+            registered,
+        )
+        .await
     }
 
     async fn item_proxy(&self) -> zbus::Proxy<'static> {
@@ -281,34 +272,33 @@ impl Panel {
 
     /// Waits until the menu has an entry whose label satisfies `pred`.
     pub async fn wait_entry(&self, what: &str, pred: impl Fn(&str) -> bool) -> Entry {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
+        let last = Mutex::new(vec![]);
+        let found = || async {
             let menu = self.menu().await;
-            if let Some(entry) = menu.iter().find(|e| pred(&e.label)) {
-                return entry.clone();
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the tray menu has no {what}: {menu:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+            let entry = menu.iter().find(|e| pred(&e.label)).cloned();
+            *last.lock().unwrap() = menu;
+            entry
+        };
+        let explain = || format!("the tray menu has no {what}: {:?}", last.lock().unwrap());
+        test_support::wait::until_or(Duration::from_secs(30), found, explain).await
     }
 
     /// Waits until the label beside the icon is `expected`.
     pub async fn wait_label(&self, expected: &str) {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
+        let last = Mutex::new(String::new());
+        let shown = || async {
             let label = self.label().await;
-            if label == expected {
-                return;
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the tray's label is {label:?}, not {expected:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
+            let done = (label == expected).then_some(());
+            *last.lock().unwrap() = label;
+            done
+        };
+        let explain = || {
+            format!(
+                "the tray's label is {:?}, not {expected:?}",
+                last.lock().unwrap()
+            )
+        };
+        test_support::wait::until_or(Duration::from_secs(30), shown, explain).await
     }
 
     /// Clicks the menu entry labelled `label`, as a panel does.

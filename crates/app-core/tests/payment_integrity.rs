@@ -4,7 +4,7 @@
 
 use app_core::attempts::AttemptState;
 use app_core::payments::{FollowTiming, PaymentPhase, PaymentUpdate, ReturnOutcome};
-use app_core::secrets::{MemoryStore, SecretStore};
+use app_core::secrets::MemoryStore;
 use app_core::{Core, CoreError, PortalChoice};
 use demo_portal::{DemoPortal, Options};
 use portal::checkout::CheckoutRequest;
@@ -12,23 +12,10 @@ use portal::PaymentKind;
 use std::sync::Arc;
 use std::time::Duration;
 
-struct World {
-    demo: DemoPortal,
-    dir: tempfile::TempDir,
-    secrets: Arc<MemoryStore>,
-    core: Core,
-}
+use test_support::world::World;
 
 fn core_in(dir: &tempfile::TempDir, secrets: &Arc<MemoryStore>, demo: &DemoPortal) -> Core {
-    let core = Core::new(
-        &dir.path().join("config"),
-        &dir.path().join("data"),
-        secrets.clone() as Arc<dyn SecretStore>,
-        "en_US.UTF-8",
-    )
-    .unwrap();
-    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
-    core
+    test_support::world::core_in(dir, secrets, demo, "en_US.UTF-8")
 }
 
 /// The demo with its processor's notification `notify` after Pay (None: never) and its
@@ -40,20 +27,13 @@ async fn world(notify: Option<u64>, direct_return: bool) -> World {
         ..Options::default()
     };
     options.faults.never_notify = notify.is_none();
-    let demo = DemoPortal::start(options).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let secrets = Arc::new(MemoryStore::default());
-    let core = core_in(&dir, &secrets, &demo);
-    core.sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
+    let w = test_support::world::start(options).await;
+    w.core
+        .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
         .await
         .unwrap();
-    core.sync().await.unwrap();
-    World {
-        demo,
-        dir,
-        secrets,
-        core,
-    }
+    w.core.sync().await.unwrap();
+    w
 }
 
 fn timing(usual_secs: f64, deadline_secs: u64) -> FollowTiming {
@@ -449,11 +429,8 @@ type Steps = std::sync::Mutex<Vec<PaymentUpdate>>;
 
 /// Waits until `done` holds of the steps so far (60 s at most: then the test fails).
 async fn steps_until(steps: &Steps, what: &str, done: impl Fn(&[PaymentUpdate]) -> bool) {
-    let deadline = tokio::time::Instant::now() + Duration::from_secs(60);
-    while !done(&steps.lock().unwrap()) {
-        assert!(tokio::time::Instant::now() < deadline, "never: {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let done_yet = || async { done(&steps.lock().unwrap()).then_some(()) };
+    test_support::wait::until(what, Duration::from_secs(60), done_yet).await;
 }
 
 /// Follows attempt `id` while `person` acts, answering every step and the last one.

@@ -12,6 +12,7 @@ use std::str::FromStr;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use test_support::demo::signed_in;
 
 const THEMES: [Theme; 2] = [Theme::TwentyOne, Theme::Six];
 
@@ -30,15 +31,6 @@ fn creds(email: &str, password: &str) -> Credentials {
         email: email.into(),
         password: password.into(),
     }
-}
-
-async fn signed_in(demo: &DemoPortal, email: &str) -> Arc<Session> {
-    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
-    assert_eq!(
-        session.sign_in(creds(email, "demo"), false).await.unwrap(),
-        SignIn::SignedIn
-    );
-    session
 }
 
 fn d(s: &str) -> Decimal {
@@ -483,11 +475,10 @@ async fn recurring_payment_goes_through_the_portal_hop_and_records_the_subscript
         // The checkout window's browser has no portal session: the page asks to sign in.
         assert!(detail.is_err());
         // The processor notifies the portal 1.5 s after the payment.
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while demo.invoice_status(demo_portal::DEMO_EMAIL, 1003) != Some("Paid") {
-            assert!(Instant::now() < deadline, "the notification never came");
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let paid = || async {
+            (demo.invoice_status(demo_portal::DEMO_EMAIL, 1003) == Some("Paid")).then_some(())
+        };
+        test_support::wait::until("the notification", Duration::from_secs(10), paid).await;
         assert_eq!(
             demo.subscription(demo_portal::DEMO_EMAIL, 1003),
             Some("1 Month")

@@ -5,9 +5,9 @@
 
 use demo_portal::{DemoPortal, Gateway, Options, ThreeDSecure};
 use portal::checkout::{self, CheckoutRequest};
-use portal::{Credentials, InvoiceStatus, PaymentKind, PortalAddress, PortalError, Session};
+use portal::{InvoiceStatus, PaymentKind, PortalError, Session};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 const ALL: [Gateway; 3] = [Gateway::Tco, Gateway::Paypal, Gateway::BankTransfer];
 
@@ -22,19 +22,9 @@ async fn start(gateways: &[Gateway], three_d_secure: ThreeDSecure) -> DemoPortal
     .expect("demo portal starts")
 }
 
+/// The demo customer's session.
 async fn signed_in(demo: &DemoPortal) -> Arc<Session> {
-    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
-    session
-        .sign_in(
-            Credentials {
-                email: demo_portal::DEMO_EMAIL.into(),
-                password: "demo".into(),
-            },
-            false,
-        )
-        .await
-        .unwrap();
-    session
+    test_support::demo::signed_in(demo, demo_portal::DEMO_EMAIL).await
 }
 
 /// A browser of its own (as the checkout window is), following every hop and stopping at the
@@ -79,11 +69,10 @@ async fn post(
 }
 
 async fn paid(demo: &DemoPortal, id: u64) {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while demo.invoice_status(demo_portal::DEMO_EMAIL, id) != Some("Paid") {
-        assert!(Instant::now() < deadline, "#{id} never became Paid");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    let paid = || async {
+        (demo.invoice_status(demo_portal::DEMO_EMAIL, id) == Some("Paid")).then_some(())
+    };
+    test_support::wait::until(&format!("#{id} Paid"), Duration::from_secs(10), paid).await;
 }
 
 fn domains(demo: &DemoPortal) -> Vec<String> {

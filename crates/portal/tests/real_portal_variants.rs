@@ -331,11 +331,7 @@ async fn a_reset_answer_reads_its_own_alert_not_the_footers() {
     }
 }
 
+/// The demo customer's session.
 async fn signed_in(demo: &DemoPortal) -> Arc<Session> {
-    let session = Session::new(PortalAddress::parse(demo.portal_url()).unwrap()).unwrap();
-    assert_eq!(
-        session.sign_in(creds(), false).await.unwrap(),
-        SignIn::SignedIn
-    );
-    session
+    test_support::demo::signed_in(demo, demo_portal::DEMO_EMAIL).await
 }
