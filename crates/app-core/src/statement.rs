@@ -42,6 +42,18 @@ pub enum EntryKind {
     Reversal,
 }
 
+impl EntryKind {
+    /// The message that names the entry in a statement's files.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            EntryKind::Invoice => "statement-kind-invoice",
+            EntryKind::Payment => "statement-kind-payment",
+            EntryKind::Refund => "statement-kind-refund",
+            EntryKind::Reversal => "statement-kind-reversal",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entry {
     pub account: String,

@@ -4,18 +4,9 @@
 
 use crate::core::*;
 use crate::error::CoreError;
-use crate::statement::{EntryKind, Statement};
+use crate::statement::Statement;
 use crate::statement_pdf::statement_pdf;
 use l10n::{Arg, Catalogues, Lang};
-
-pub(crate) fn kind_id(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Invoice => "statement-kind-invoice",
-        EntryKind::Payment => "statement-kind-payment",
-        EntryKind::Refund => "statement-kind-refund",
-        EntryKind::Reversal => "statement-kind-reversal",
-    }
-}
 
 /// The statement as CSV: headers in `lang`, dates ISO 8601, amounts plain decimals with a point
 /// (what a spreadsheet reads in any locale).
@@ -56,7 +47,7 @@ pub fn statement_csv(c: &Catalogues, lang: Lang, s: &Statement) -> String {
                 e.account.clone(),
                 cur.currency.clone(),
                 e.date.to_string(),
-                c.text(lang, kind_id(e.kind), &[]),
+                c.text(lang, e.kind.message_id(), &[]),
                 e.invoice_number.clone(),
                 e.invoice_id.to_string(),
                 e.reference.clone().unwrap_or_default(),

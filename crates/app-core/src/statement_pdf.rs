@@ -4,7 +4,6 @@
 
 use crate::pdf_text::Typeface;
 use crate::statement::{CurrencyStatement, Statement};
-use crate::statement_files::kind_id;
 use crate::views::money;
 use krilla::geom::Point;
 use krilla::page::PageSettings;
@@ -194,7 +193,7 @@ impl Writer<'_> {
             };
             let cells = [
                 format_date(self.lang, e.date),
-                cut(&self.text(kind_id(e.kind)), 16),
+                cut(&self.text(e.kind.message_id()), 16),
                 cut(&e.invoice_number, 16),
                 cut(&reference, 22),
                 self.money(e.amount, &cur.currency),
