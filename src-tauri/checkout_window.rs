@@ -9,7 +9,7 @@ use portal::HttpMethod;
 use serde::Serialize;
 use tauri::webview::{NewWindowResponse, PageLoadEvent};
 use tauri::{AppHandle, Emitter, Manager, Runtime, UriSchemeContext, UriSchemeResponder};
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{WebviewUrl, WebviewWindow, WebviewWindowBuilder, WindowEvent};
 use url::Url;
 
 pub const LABEL: &str = "checkout";
@@ -310,112 +310,130 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
         returned: false,
         place: Place::Starting,
     });
-    let nav_app = app.clone();
-    let nav_request = request.clone();
-    let nav_hop = hop_url(&hop_id);
-    let popup_app = app.clone();
-    let dl_app = app.clone();
-    let popup_request = request.clone();
-    let popup_hop = hop_url(&hop_id);
-    let load_request = request.clone();
-    let load_hop = hop_url(&hop_id);
+    let (nav_app, popup_app, dl_app) = (app.clone(), app.clone(), app.clone());
+    let (nav_request, popup_request, load_request) =
+        (request.clone(), request.clone(), request.clone());
+    let (nav_hop, popup_hop, load_hop) = (hop_url(&hop_id), hop_url(&hop_id), hop_url(&hop_id));
     let window =
         WebviewWindowBuilder::new(app, LABEL, WebviewUrl::CustomProtocol(hop_url(&hop_id)))
             .title(title)
             .inner_size(760.0, 820.0)
             .min_inner_size(480.0, 520.0)
-            .on_navigation(move |url| {
-                match judge(&nav_request, &nav_hop, url, &current_place(&nav_app)) {
-                    Navigation::Allow => true,
-                    Navigation::Returned(url) => {
-                        on_returned(&nav_app, url);
-                        false
-                    }
-                    Navigation::Block(url) => {
-                        on_blocked(&nav_app, url);
-                        false
-                    }
-                }
-            })
+            .on_navigation(move |url| on_navigation(&nav_app, &nav_request, &nav_hop, url))
             .on_new_window(move |url, _features| {
-                // A pop-up of the processor follows the same rules, inside this same window.
-                match judge(&popup_request, &popup_hop, &url, &current_place(&popup_app)) {
-                    Navigation::Allow => {
-                        if let Some(w) = popup_app.get_webview_window(LABEL) {
-                            let _ = w.navigate(url);
-                        }
-                    }
-                    Navigation::Returned(url) => on_returned(&popup_app, url),
-                    Navigation::Block(url) => on_blocked(&popup_app, url),
-                }
-                NewWindowResponse::Deny
+                on_new_window(&popup_app, &popup_request, &popup_hop, url)
             })
-            // A processor has nothing to download; a file it pushed would land on the disk.
-            .on_download(move |_webview, event| match event {
-                tauri::webview::DownloadEvent::Requested { url, .. } => on_download(&dl_app, &url),
-                // WebKit may decide a download's destination itself without asking (it does
-                // when driven by WebDriver): what it wrote anyway is removed, and said.
-                tauri::webview::DownloadEvent::Finished {
-                    url,
-                    path: Some(path),
-                    success: true,
-                } => {
-                    let _ = std::fs::remove_file(&path);
-                    on_download(&dl_app, &url)
-                }
-                _ => true,
-            })
+            .on_download(move |_webview, event| on_download_event(&dl_app, event))
             .on_page_load(move |window, payload| {
                 if payload.event() == PageLoadEvent::Started {
-                    let app = window.app_handle();
-                    let shell = app.state::<Shell>();
-                    // Only the whole window reports page loads: this is where it is now. The
-                    // bank's page says so in the title, with its host.
-                    let place = place_of(&load_request, payload.url());
-                    if let Some(a) = shell
-                        .checkout
-                        .lock()
-                        .unwrap_or_else(|e| e.into_inner())
-                        .as_mut()
-                    {
-                        if payload.url() != &load_hop {
-                            a.place = place.clone();
-                            // The person is at the processor: the tracker's pace counts from here.
-                            shell.core.checkout_page_loaded(&a.attempt);
-                        }
-                    }
-                    let title = match &place {
-                        Place::Bank(host) => shell.core.text(
-                            "checkout-window-bank-title",
-                            &[("host", host.clone().into())],
-                        ),
-                        _ => title_for(&shell, payload.url()),
-                    };
-                    let _ = window.set_title(&title);
+                    on_page_started(&window, payload.url(), &load_request, &load_hop);
                 }
             })
             .build()?;
     let close_app = app.clone();
     let closing = window.clone();
-    window.on_window_event(move |event| {
-        if let tauri::WindowEvent::CloseRequested { .. } = event {
-            forget_browsing_data(&closing);
-        }
-        if let tauri::WindowEvent::Destroyed = event {
-            let shell = close_app.state::<Shell>();
-            // This window's checkout leaves the shell's slot, unless a newer one replaced it.
-            {
-                let mut slot = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
-                if slot.as_ref().is_some_and(|a| a.attempt == attempt) {
-                    slot.take();
-                }
-            }
-            // Closed in whatever way (by the person, or replaced by a newer checkout), after a
-            // return or not: this window's own attempt is marked left and followed.
-            payments::window_closed(&close_app, &attempt);
-        }
-    });
+    window.on_window_event(move |event| on_window_event(&close_app, &closing, &attempt, event));
     Ok(())
+}
+
+/// Where the window may go: the processor's pages and the hop, a return to the portal (handed
+/// to the app), or nowhere else (said, with a way to open it in the browser).
+fn on_navigation(app: &AppHandle, request: &CheckoutRequest, hop: &Url, url: &Url) -> bool {
+    match judge(request, hop, url, &current_place(app)) {
+        Navigation::Allow => true,
+        Navigation::Returned(url) => {
+            on_returned(app, url);
+            false
+        }
+        Navigation::Block(url) => {
+            on_blocked(app, url);
+            false
+        }
+    }
+}
+
+/// A pop-up of the processor follows the same rules, inside this same window.
+fn on_new_window(
+    app: &AppHandle,
+    request: &CheckoutRequest,
+    hop: &Url,
+    url: Url,
+) -> NewWindowResponse<tauri::Wry> {
+    match judge(request, hop, &url, &current_place(app)) {
+        Navigation::Allow => {
+            if let Some(w) = app.get_webview_window(LABEL) {
+                let _ = w.navigate(url);
+            }
+        }
+        Navigation::Returned(url) => on_returned(app, url),
+        Navigation::Block(url) => on_blocked(app, url),
+    }
+    NewWindowResponse::Deny
+}
+
+/// A processor has nothing to download; a file it pushed would land on the disk.
+fn on_download_event(app: &AppHandle, event: tauri::webview::DownloadEvent<'_>) -> bool {
+    match event {
+        tauri::webview::DownloadEvent::Requested { url, .. } => on_download(app, &url),
+        // WebKit may decide a download's destination itself without asking (it does when
+        // driven by WebDriver): what it wrote anyway is removed, and said.
+        tauri::webview::DownloadEvent::Finished {
+            url,
+            path: Some(path),
+            success: true,
+        } => {
+            let _ = std::fs::remove_file(&path);
+            on_download(app, &url)
+        }
+        _ => true,
+    }
+}
+
+/// A page starts loading in the whole window (only the whole window reports page loads): this
+/// is where the person is now, and the title says it (the bank's page with its host).
+fn on_page_started(window: &WebviewWindow, url: &Url, request: &CheckoutRequest, hop: &Url) {
+    let app = window.app_handle();
+    let shell = app.state::<Shell>();
+    let place = place_of(request, url);
+    if let Some(a) = shell
+        .checkout
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+    {
+        if url != hop {
+            a.place = place.clone();
+            // The person is at the processor: the tracker's pace counts from here.
+            shell.core.checkout_page_loaded(&a.attempt);
+        }
+    }
+    let title = match &place {
+        Place::Bank(host) => shell.core.text(
+            "checkout-window-bank-title",
+            &[("host", host.clone().into())],
+        ),
+        _ => title_for(&shell, url),
+    };
+    let _ = window.set_title(&title);
+}
+
+/// Closing: the processor's data goes first. Destroyed, in whatever way (by the person, or
+/// replaced by a newer checkout), after a return or not: this window's own attempt is marked
+/// left and followed, and leaves the shell's slot unless a newer one replaced it.
+fn on_window_event(app: &AppHandle, window: &WebviewWindow, attempt: &str, event: &WindowEvent) {
+    if let WindowEvent::CloseRequested { .. } = event {
+        forget_browsing_data(window);
+    }
+    if let WindowEvent::Destroyed = event {
+        let shell = app.state::<Shell>();
+        {
+            let mut slot = shell.checkout.lock().unwrap_or_else(|e| e.into_inner());
+            if slot.as_ref().is_some_and(|a| a.attempt == attempt) {
+                slot.take();
+            }
+        }
+        payments::window_closed(app, attempt);
+    }
 }
 
 /// Opens the page the checkout window refused in the system browser (the way out for a

@@ -1,7 +1,7 @@
 //! What a start parses: the UI modules `ui/app.js` imports, directly or not, before the first
 //! screen is drawn. The sign-in screens come with them; every other screen is loaded by the
 //! router when it is asked for (`import()` in `ui/router.js`), so a start parses about a third
-//! of the app's script (ARCHITECTURE.md, Start-up).
+//! of the app's script (bench/START-UP.md).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};

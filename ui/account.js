@@ -9,7 +9,7 @@ import { state } from './state.js';
 
 // The saved copy of an account's invoices, without the portal: no sync is started.
 export async function showOffline(account) {
-  state.selected?.clear();
+  state.selected.clear();
   state.signedIn = true;
   state.account = account;
   state.notice = null;
@@ -20,7 +20,7 @@ export async function showOffline(account) {
 // An account already signed in this run (switched to, or left after a sign-out): its figures
 // at once; Refresh syncs.
 export async function showAccount(account) {
-  state.selected?.clear();
+  state.selected.clear();
   if (account.offline) return showOffline(account);
   state.signedIn = true;
   state.account = account;
@@ -76,7 +76,7 @@ export async function openFromAll(row) {
 }
 
 export async function signedIn(account, warning) {
-  state.selected?.clear();
+  state.selected.clear();
   state.prefillEmail = state.prefillUrl = null;
   state.signedIn = true;
   state.account = account;

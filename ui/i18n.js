@@ -2,6 +2,7 @@
 // and the static labels (switching the language in place: `language.js`).
 
 import * as command from './gen/commands.js';
+import { latestFor, STALE } from './latest.js';
 import { state } from './state.js';
 
 export function t(id, vars = {}) {
@@ -11,14 +12,10 @@ export function t(id, vars = {}) {
 }
 
 // A message formatted in Rust with its real arguments: a count's plural and digit grouping are
-// the language's (the page's own `t` only fills markers). Answers the newest call per element.
-export const formatting = new WeakMap();
-
+// the language's (the page's own `t` only fills markers). The newest call per element draws.
 export function showFormatted(el, id, vars) {
-  const token = {};
-  formatting.set(el, token);
-  command.formatText({ id, args: vars }).then((text) => {
-    if (formatting.get(el) === token) el.textContent = text;
+  latestFor(el)(command.formatText({ id, args: vars })).then((text) => {
+    if (text !== STALE) el.textContent = text;
   }, () => {});
 }
 

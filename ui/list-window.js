@@ -26,7 +26,7 @@ export function listWindow(table, tbody, items, makeRow, open, columns) {
   let to = 0;
   // The row the keyboard is on, kept when it scrolls out of view (the table holds the focus
   // meanwhile, and the next arrow key comes back to it).
-  let current = -1;
+  const keyboard = { current: -1 };
 
   table.setAttribute('aria-rowcount', String(items.length + 1));
   tbody.replaceChildren(top, bottom);
@@ -48,7 +48,7 @@ export function listWindow(table, tbody, items, makeRow, open, columns) {
     for (const [i, row] of drawn) {
       if (i >= first && i < last) { next.set(i, row); continue; }
       // The focused row leaves the page: the table keeps the focus, the index is kept.
-      if (row.contains(active)) { current = i; table.focus({ preventScroll: true }); }
+      if (row.contains(active)) { keyboard.current = i; table.focus({ preventScroll: true }); }
       row.remove();
     }
     let before = bottom;
@@ -88,14 +88,40 @@ export function listWindow(table, tbody, items, makeRow, open, columns) {
 
   const focusRow = (index) => {
     const i = Math.max(0, Math.min(items.length - 1, index));
-    current = i;
+    keyboard.current = i;
     scrollTo(i)?.focus({ preventScroll: true });
   };
 
   const pageRows = () => Math.max(1, Math.floor(scroller.clientHeight / rowPx) - 1);
+  const keys = keysFor(table, items, open, keyboard, focusRow, pageRows);
+
+  let queued = false;
+  const onScroll = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; update(); });
+  };
+  const detach = () => {
+    scroller.removeEventListener('scroll', onScroll);
+    window.removeEventListener('resize', onScroll);
+    keys.detach();
+  };
+  scroller.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('resize', onScroll);
+  update();
+  // Once the first rows are measured, the range and the spacers follow their real height.
+  update();
+  table.dataset.complete = 'true';
+  return { scrollTo, focusRow, detach };
+}
+
+// The keyboard on the table: Enter or Space opens the row, the arrows, Page Up/Down, Home and
+// End move through the whole list (`focusRow` draws as it goes). `keyboard.current` is the row
+// the keyboard is on.
+function keysFor(table, items, open, keyboard, focusRow, pageRows) {
   const onKey = (e) => {
     const row = e.target.closest ? e.target.closest('tr[data-index]') : null;
-    const at = row ? Number(row.dataset.index) : current;
+    const at = row ? Number(row.dataset.index) : keyboard.current;
     if (e.target !== table && e.target !== row) return;
     if (at < 0) return;
     if ((e.key === 'Enter' || e.key === ' ') && row) { e.preventDefault(); open(items[at]); return; }
@@ -107,31 +133,17 @@ export function listWindow(table, tbody, items, makeRow, open, columns) {
   };
   const onFocus = (e) => {
     const row = e.target.closest ? e.target.closest('tr[data-index]') : null;
-    if (row) current = Number(row.dataset.index);
+    if (row) keyboard.current = Number(row.dataset.index);
   };
   table.addEventListener('keydown', onKey);
   table.addEventListener('focusin', onFocus);
   table.setAttribute('tabindex', '-1');
-
-  let queued = false;
-  const onScroll = () => {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(() => { queued = false; update(); });
+  return {
+    detach: () => {
+      table.removeEventListener('keydown', onKey);
+      table.removeEventListener('focusin', onFocus);
+    },
   };
-  const detach = () => {
-    scroller.removeEventListener('scroll', onScroll);
-    window.removeEventListener('resize', onScroll);
-    table.removeEventListener('keydown', onKey);
-    table.removeEventListener('focusin', onFocus);
-  };
-  scroller.addEventListener('scroll', onScroll, { passive: true });
-  window.addEventListener('resize', onScroll);
-  update();
-  // Once the first rows are measured, the range and the spacers follow their real height.
-  update();
-  table.dataset.complete = 'true';
-  return { scrollTo, focusRow, detach };
 }
 
 function spacer(columns) {

@@ -75,7 +75,7 @@ export async function drawPendingPayments() {
   if (!section) return;
   let answer;
   try { answer = await command.paymentState(); } catch (_) { return; }
-  state.warnings = [...(state.warnings || []), ...answer.warnings];
+  state.warnings = [...state.warnings, ...answer.warnings];
   const head = document.querySelector('.screen-head');
   if (head && state.warnings.length && !document.getElementById('payments-warning')) {
     head.after(h('div', { class: 'alert alert-warn', role: 'alert', id: 'payments-warning', text: state.warnings.join(' ') }));

@@ -15,22 +15,10 @@ export function amountsTable(id, captionId, rows, headers) {
     h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', { class: i === cells.length - 1 ? 'num' : '', text: c }))))));
 }
 
-export async function invoice(root, options = {}) {
-  const back = h('button', { type: 'button', class: 'quiet', id: 'back', text: t('back'), onclick: () => go('invoices') });
-  root.append(h('div', { class: 'screen-head' }, back));
-  const body = h('div', { class: 'invoice', 'aria-busy': 'true' }, h('p', { class: 'spinner', text: t('loading') }));
-  root.append(body);
-  let view;
-  try {
-    view = options.fresh === false
-      ? await command.invoiceView({ id: state.invoiceId })
-      : await command.invoice({ id: state.invoiceId });
-  } catch (err) {
-    try { view = await command.invoiceView({ id: state.invoiceId }); } catch (_) { /* nothing cached */ }
-    if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
-    showError(root, err);
-  }
-  state.invoiceSaved = Boolean(view.saved);
+// The "Pay" card: the payment method (a choice when the portal lets the person change it), an
+// offline method's instructions, the guard against paying twice (and lifting a stopped one),
+// and the ways to pay; or that the invoice cannot be paid online.
+function payCard(view) {
   const pay = h('section', { class: 'card pay', id: 'pay-section', 'aria-labelledby': 'pay-title' },
     h('h2', { id: 'pay-title', text: t('invoice-pay-title') }));
   // The payment method: a choice when the portal lets the person change it (the portal's own
@@ -82,6 +70,26 @@ export async function invoice(root, options = {}) {
   } else if (view.cannot_pay_online) {
     pay.append(h('p', { id: 'cannot-pay-online', text: view.cannot_pay_online }));
   }
+  return pay;
+}
+
+export async function invoice(root, options = {}) {
+  const back = h('button', { type: 'button', class: 'quiet', id: 'back', text: t('back'), onclick: () => go('invoices') });
+  root.append(h('div', { class: 'screen-head' }, back));
+  const body = h('div', { class: 'invoice', 'aria-busy': 'true' }, h('p', { class: 'spinner', text: t('loading') }));
+  root.append(body);
+  let view;
+  try {
+    view = options.fresh === false
+      ? await command.invoiceView({ id: state.invoiceId })
+      : await command.invoice({ id: state.invoiceId });
+  } catch (err) {
+    try { view = await command.invoiceView({ id: state.invoiceId }); } catch (_) { /* nothing cached */ }
+    if (!view) { body.replaceChildren(errorBox(err)); body.removeAttribute('aria-busy'); return; }
+    showError(root, err);
+  }
+  state.invoiceSaved = Boolean(view.saved);
+  const pay = payCard(view);
   const savePdf = h('button', { type: 'button', class: 'quiet', id: 'pdf', text: t('invoice-pdf') });
   const openPdf = h('button', { type: 'button', class: 'quiet', id: 'pdf-open', text: t('pdf-open') });
   const pdf = h('div', { class: 'actions', hidden: !view.has_pdf }, openPdf, savePdf);

@@ -18,8 +18,8 @@ export function reviewTarget(screen) {
 
 export async function review(root) {
   const rows = await command.reviewRows();
-  const filter = h('input', { type: 'search', id: 'review-filter', value: state.reviewFilter || '' });
-  const only = h('input', { type: 'checkbox', id: 'review-only-problems', checked: !!state.reviewOnlyProblems });
+  const filter = h('input', { type: 'search', id: 'review-filter', value: state.reviewFilter });
+  const only = h('input', { type: 'checkbox', id: 'review-only-problems', checked: state.reviewOnlyProblems });
   const count = h('p', { class: 'muted', id: 'review-count', role: 'status' });
   const tbody = h('tbody');
   const table = h('table', { class: 'review', id: 'review-table' },

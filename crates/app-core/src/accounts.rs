@@ -8,6 +8,7 @@ use crate::core::*;
 use crate::error::CoreError;
 use crate::secrets::SecretError;
 use crate::settings::AccountRecord;
+use crate::signed_in::{Account, Pending2fa};
 use crate::views::{self, AccountView};
 use portal::{Credentials, InvoiceSummary, PortalAddress, Session, SessionOptions, SignIn};
 use secrecy::SecretString;
@@ -44,23 +45,9 @@ impl Core {
     }
 
     pub fn current_account(&self) -> Option<AccountView> {
-        let state = self.state();
-        state
-            .account
-            .as_ref()
+        let live = self.signed_in.lock();
+        live.current()
             .map(|a| self.account_view(&a.record, a.session.is_none()))
-    }
-
-    /// Makes `account` the one on screen; the one it replaces stays signed in, parked.
-    pub(crate) fn make_current(state: &mut State, account: Account) {
-        let key = account.record.key();
-        state.parked.retain(|a| a.record.key() != key);
-        if let Some(previous) = state.account.take() {
-            if previous.record.key() != key {
-                state.parked.push(previous);
-            }
-        }
-        state.account = Some(account);
     }
 
     /// The record an account would have if signed in to `portal` as `email`.
@@ -88,18 +75,12 @@ impl Core {
             Loaded::SetAside(kept) => return Err(CoreError::OfflineCopyDamaged(kept)),
             Loaded::Unreadable(kind) => return Err(CoreError::Io(kind.into())),
         };
-        let mut state = self.state();
-        if let Some(known) = state
-            .settings
-            .accounts
-            .iter()
-            .find(|a| a.key() == record.key())
-        {
+        if let Some(known) = self.preferences.known(&record.key()) {
             record.remembered = known.remembered;
         }
         let view = self.account_view(&record, true);
-        Self::make_current(&mut state, Account::new(record, None, Some(*copy)));
-        drop(state);
+        let account = Account::new(record, None, Some(*copy));
+        self.signed_in.lock().make_current(account);
         self.changes.tell(Change::Accounts);
         Ok(view)
     }
@@ -137,7 +118,7 @@ impl Core {
         match session.sign_in(credentials, remember).await? {
             SignIn::SignedIn => self.finish_sign_in(record, session, &password, remember),
             SignIn::SecondFactor => {
-                self.state().pending_2fa = Some(Pending2fa {
+                self.signed_in.wait_for_second_factor(Pending2fa {
                     record,
                     session,
                     password,
@@ -204,17 +185,9 @@ impl Core {
     }
 
     pub async fn second_factor(&self, code: &str, backup: bool) -> Result<SignInOutcome> {
-        let session = {
-            let state = self.state();
-            let pending = state.pending_2fa.as_ref().ok_or(CoreError::NotSignedIn)?;
-            pending.session.clone()
-        };
+        let session = self.signed_in.pending_session()?;
         let new_backup_code = session.second_factor(code, backup).await?;
-        let pending = self
-            .state()
-            .pending_2fa
-            .take()
-            .ok_or(CoreError::NotSignedIn)?;
+        let pending = self.signed_in.take_pending()?;
         let mut outcome = self.finish_sign_in(
             pending.record,
             pending.session,
@@ -256,14 +229,9 @@ impl Core {
             });
         }
         let view = self.account_view(&record, false);
-        let first = record.clone();
-        self.change_settings(
-            |settings| {
-                settings.accounts.retain(|a| a.key() != first.key());
-                settings.accounts.insert(0, first);
-            },
-            |state| Self::make_current(state, Account::new(record, Some(session), copy)),
-        )?;
+        self.preferences.put_first(record.clone())?;
+        let account = Account::new(record, Some(session), copy);
+        self.signed_in.lock().make_current(account);
         self.changes.tell(Change::SessionStarted);
         Ok(SignInOutcome {
             second_factor: false,
@@ -276,30 +244,21 @@ impl Core {
     /// Whether the signed-in account is on the embedded demo portal (whose knobs, like a
     /// shorter usual confirmation time, apply only to it).
     pub fn signed_in_to_demo(&self) -> bool {
-        let state = self.state();
-        state
-            .account
-            .as_ref()
+        let live = self.signed_in.lock();
+        live.current()
             .is_some_and(|a| a.record.portal == DEMO_PORTAL)
     }
 
     /// Whether the account `key` (signed in this run) is on the embedded demo portal.
     pub fn is_demo_account(&self, key: &str) -> bool {
-        let state = self.state();
-        state
-            .account
-            .iter()
-            .chain(state.parked.iter())
-            .any(|a| a.record.key() == key && a.record.portal == DEMO_PORTAL)
+        let live = self.signed_in.lock();
+        live.find(key)
+            .is_some_and(|a| a.record.portal == DEMO_PORTAL)
     }
 
     /// Signs in with the password remembered for the most recent account, if there is one.
     pub async fn restore(&self) -> Result<Option<AccountView>> {
-        let record = {
-            let state = self.state();
-            state.settings.accounts.first().cloned()
-        };
-        let Some(record) = record.filter(|r| r.remembered) else {
+        let Some(record) = self.preferences.last_remembered() else {
             return Ok(None);
         };
         let password = match self.secrets.get(&record.key()) {
@@ -335,11 +294,7 @@ impl Core {
     /// The saved copy of the account a restart signs in to, shown at once while signing in.
     /// A damaged copy is set aside and said (OfflineCopyDamaged); none is not an error.
     pub fn open_last_offline(&self) -> Result<Option<AccountView>> {
-        let Some(record) = {
-            let state = self.state();
-            state.settings.accounts.first().cloned()
-        }
-        .filter(|r| r.remembered) else {
+        let Some(record) = self.preferences.last_remembered() else {
             return Ok(None);
         };
         match self.open_offline(Self::portal_of(&record), &record.email) {
@@ -362,8 +317,8 @@ impl Core {
     /// screen until the sync replaces it).
     pub(crate) async fn reconnect(&self) -> Result<()> {
         let record = {
-            let state = self.state();
-            let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+            let live = self.signed_in.lock();
+            let account = live.current().ok_or(CoreError::NotSignedIn)?;
             if account.session.is_some() {
                 return Ok(());
             }
@@ -381,12 +336,7 @@ impl Core {
     /// Signs the account on screen out; another account signed in this run, if any, takes its
     /// place (and is answered).
     pub async fn sign_out(&self, forget: bool) -> Result<Option<AccountView>> {
-        let account = {
-            let mut state = self.state();
-            let account = state.account.take();
-            state.account = state.parked.pop();
-            account
-        };
+        let account = self.signed_in.lock().take_current();
         if let Some(account) = account {
             // The portal may be unreachable; the local sign-out still happens.
             if let Some(session) = &account.session {
@@ -395,15 +345,7 @@ impl Core {
             if forget {
                 self.secrets.delete(&account.record.key())?;
                 self.cache.forget(&account.record.key())?;
-                let key = account.record.key();
-                self.change_settings(
-                    |settings| {
-                        for a in settings.accounts.iter_mut().filter(|a| a.key() == key) {
-                            a.remembered = false;
-                        }
-                    },
-                    |_| (),
-                )?;
+                self.preferences.forget_password_of(&account.record.key())?;
             }
         }
         self.changes.tell(Change::Accounts);
@@ -412,12 +354,12 @@ impl Core {
 
     /// Every account known on this computer (signed in to once), for the switcher.
     pub fn accounts(&self) -> Vec<AccountChoice> {
-        let state = self.state();
-        let current = state.account.as_ref().map(|a| a.record.key());
-        let mut known: Vec<AccountRecord> = state.settings.accounts.clone();
+        let mut known: Vec<AccountRecord> = self.preferences.known_accounts();
+        let live = self.signed_in.lock();
+        let current = live.current().map(|a| a.record.key());
         // An account opened this run but not yet in the settings (cannot happen today, but the
         // switcher must never hide the account on screen).
-        for a in state.account.iter().chain(state.parked.iter()) {
+        for a in live.all() {
             if !known.iter().any(|k| k.key() == a.record.key()) {
                 known.push(a.record.clone());
             }
@@ -426,15 +368,11 @@ impl Core {
             .into_iter()
             .map(|record| {
                 let key = record.key();
-                let live = state
-                    .account
-                    .iter()
-                    .chain(state.parked.iter())
-                    .find(|a| a.record.key() == key);
+                let signed_in = live.find(&key).is_some_and(|a| a.session.is_some());
                 AccountChoice {
                     label: Self::account_label(&record),
                     current: current.as_deref() == Some(key.as_str()),
-                    signed_in: live.is_some_and(|a| a.session.is_some()),
+                    signed_in,
                     remembered: record.remembered,
                     sign_in_portal: Self::portal_of(&record),
                     email: record.email.clone(),
@@ -450,31 +388,19 @@ impl Core {
     /// cannot be reached); its saved copy when there is one. None when the person has to sign
     /// in (the UI then asks for the password).
     pub async fn switch_account(&self, key: &str) -> Result<Option<AccountView>> {
-        let record = {
-            let mut state = self.state();
-            if state
-                .account
-                .as_ref()
-                .is_some_and(|a| a.record.key() == key)
-            {
-                drop(state);
+        {
+            let mut live = self.signed_in.lock();
+            if live.current().is_some_and(|a| a.record.key() == key) {
+                drop(live);
                 return Ok(self.current_account());
             }
-            if let Some(pos) = state.parked.iter().position(|a| a.record.key() == key) {
-                let target = state.parked.remove(pos);
-                Self::make_current(&mut state, target);
-                drop(state);
+            if live.bring_back(key) {
+                drop(live);
                 self.changes.tell(Change::Accounts);
                 return Ok(self.current_account());
             }
-            state
-                .settings
-                .accounts
-                .iter()
-                .find(|a| a.key() == key)
-                .cloned()
-                .ok_or(CoreError::NotSignedIn)?
-        };
+        }
+        let record = self.preferences.known(key).ok_or(CoreError::NotSignedIn)?;
         let password = if record.remembered {
             self.secrets.get(key).ok().flatten()
         } else {
@@ -497,23 +423,19 @@ impl Core {
         let today = portal::session::today();
         // What is in memory is taken under the lock; the saved copies of the others are read
         // after it is let go (no disk under the lock: a sync or a payment may be waiting).
-        let (lang, mut sets, others) = {
-            let state = self.state();
-            let sets: Vec<(String, String, Vec<InvoiceSummary>)> = state
-                .account
-                .iter()
-                .chain(state.parked.iter())
-                .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
-                .collect();
-            let others: Vec<AccountRecord> = state
-                .settings
-                .accounts
-                .iter()
-                .filter(|r| !sets.iter().any(|s| s.0 == r.key()))
-                .cloned()
-                .collect();
-            (state.lang, sets, others)
-        };
+        let lang = self.lang();
+        let mut sets: Vec<(String, String, Vec<InvoiceSummary>)> = self
+            .signed_in
+            .lock()
+            .all()
+            .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
+            .collect();
+        let others: Vec<AccountRecord> = self
+            .preferences
+            .known_accounts()
+            .into_iter()
+            .filter(|r| !sets.iter().any(|s| s.0 == r.key()))
+            .collect();
         for record in others {
             let key = record.key();
             if let Loaded::Found(copy) = self.cache.load(&key) {

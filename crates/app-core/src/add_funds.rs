@@ -35,7 +35,7 @@ impl Core {
     pub async fn add_funds_view(&self) -> Result<AddFundsView> {
         let (session, _) = self.session()?;
         let page = session.add_funds_page().await.map_err(refusal)?;
-        let lang = self.state().lang;
+        let lang = self.lang();
         Ok(AddFundsView {
             limits: self.catalogues.text(
                 lang,

@@ -1,23 +1,24 @@
-//! Owns the app's state and the `Core` façade: the account on screen and the others signed in
-//! this run, the language and settings, the demo portal's address; its operations live in one
-//! module per job (`accounts`, `sync`, `files`, `mass_payment`, `payments`, `tray`), each an
-//! `impl Core` over this state.
+//! Owns the `Core` façade: it composes the parts that own the app's state, each behind private
+//! fields and its own methods (`preferences`: the language and settings; `signed_in`: the
+//! accounts signed in this run; `portals`: where portals and processors are; the payment
+//! record, the saved copies, the reminders), and its operations live in one module per job
+//! (`accounts`, `sync`, `files`, `mass_payment`, `payments`, `tray`…), each an `impl Core`.
 
 use crate::attempts::AttemptFile;
 use crate::cache::InvoiceCache;
 use crate::error::CoreError;
+use crate::portals::Portals;
+use crate::preferences::Preferences;
 use crate::reminders::ReminderFile;
 use crate::secrets::SecretStore;
-use crate::settings::{AccountRecord, Settings, SettingsFile};
+use crate::settings::SettingsFile;
+use crate::signed_in::SignedIn;
 use crate::trackers::Trackers;
 use crate::views::AccountView;
-use chrono::{DateTime, Local};
 use l10n::{Arg, Catalogues, Lang};
-use portal::checkout::DEFAULT_PROCESSOR_DOMAINS;
-use portal::{Dashboard, InvoiceDetail, InvoiceSummary, PortalAddress, Session};
-use secrecy::SecretString;
+use portal::{PortalAddress, Session};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::{Arc, Mutex};
 
@@ -111,82 +112,14 @@ pub struct SignInOutcome {
     pub new_backup_code: Option<String>,
 }
 
-pub(crate) struct Account {
-    pub(crate) record: AccountRecord,
-    /// None while offline: the invoices are the saved copy, and nothing reaches the portal.
-    pub(crate) session: Option<Arc<Session>>,
-    pub(crate) invoices: Vec<InvoiceSummary>,
-    pub(crate) dashboard: Option<Dashboard>,
-    pub(crate) last_sync: Option<DateTime<Local>>,
-    /// The invoice pages read from the portal in this run (their forms usable).
-    pub(crate) details: HashMap<u64, InvoiceDetail>,
-    /// The invoice pages as the saved copy holds them (read in an earlier run, without their
-    /// forms): shown only while the portal cannot be read, and said to be the saved copy.
-    pub(crate) saved_details: HashMap<u64, InvoiceDetail>,
-    /// The quotes list as last read (its dates in ISO form, its subjects), and each quote's
-    /// page as last read: drawn again in the other language without the network.
-    pub(crate) quotes: Option<Vec<portal::QuoteSummary>>,
-    pub(crate) quote_details: HashMap<u64, portal::QuoteDetail>,
-    /// Each invoice's transactions as last read for a statement (kept in the saved copy).
-    pub(crate) payments: HashMap<u64, crate::statement::InvoicePayments>,
-}
-
-/// A sign-in waiting for its second factor.
-impl Account {
-    /// An account shown from its saved copy (if any) until a sync replaces it.
-    pub(crate) fn new(
-        record: AccountRecord,
-        session: Option<Arc<Session>>,
-        copy: Option<crate::cache::CachedAccount>,
-    ) -> Account {
-        let mut account = Account {
-            record,
-            session,
-            invoices: vec![],
-            dashboard: None,
-            last_sync: None,
-            details: HashMap::new(),
-            saved_details: HashMap::new(),
-            quotes: None,
-            quote_details: HashMap::new(),
-            payments: HashMap::new(),
-        };
-        if let Some(copy) = copy {
-            account.invoices = copy.invoices;
-            account.dashboard = copy.dashboard;
-            account.last_sync = Some(copy.synced_at);
-            account.quotes = copy.quotes;
-            account.quote_details = copy.quote_details.into_iter().collect();
-            account.payments = copy.payments.into_iter().collect();
-            account.saved_details = copy.details.into_iter().collect();
-        }
-        account
-    }
-}
-
-pub(crate) struct Pending2fa {
-    pub(crate) record: AccountRecord,
-    pub(crate) session: Arc<Session>,
-    pub(crate) password: SecretString,
-    pub(crate) remember: bool,
-}
-
-pub(crate) struct State {
-    pub(crate) lang: Lang,
-    pub(crate) settings: Settings,
-    /// The account on screen.
-    pub(crate) account: Option<Account>,
-    /// The other accounts signed in (or opened offline) this run, most recent last: switching
-    /// to one is instant, its session still alive.
-    pub(crate) parked: Vec<Account>,
-    pub(crate) pending_2fa: Option<Pending2fa>,
-    pub(crate) demo_portal: Option<String>,
-    pub(crate) demo_processor_origins: Vec<String>,
-}
-
 pub struct Core {
     pub(crate) catalogues: Catalogues,
-    pub(crate) settings_file: SettingsFile,
+    /// The language and the settings (see `preferences`).
+    pub(crate) preferences: Preferences,
+    /// The accounts signed in this run (see `signed_in`).
+    pub(crate) signed_in: SignedIn,
+    /// Where the portals and processors are (see `portals`).
+    pub(crate) portals: Portals,
     /// The payment attempts on disk (see `payments`).
     pub(crate) attempts: AttemptFile,
     pub(crate) trackers: Arc<Trackers>,
@@ -197,10 +130,6 @@ pub struct Core {
     pub(crate) cache: InvoiceCache,
     pub(crate) reminders: ReminderFile,
     pub(crate) secrets: Arc<dyn SecretStore>,
-    pub(crate) state: Mutex<State>,
-    /// Held while the settings are changed and written: writes land in the order made.
-    pub(crate) settings_writer: Mutex<()>,
-    pub(crate) processor_domains: Vec<String>,
     /// The latest notifications given, for the tray menu.
     pub(crate) recent_notices: crate::tray::RecentNotices,
     /// The statement last prepared: what "Save PDF" and "Save CSV" write, in the language of
@@ -222,18 +151,14 @@ impl Core {
         // The app's folders hold a customer's invoices and payments: the owner's only.
         crate::store::private_dir(config_dir)?;
         crate::store::private_dir(data_dir)?;
-        let settings_file = SettingsFile::new(config_dir);
-        let settings = settings_file.load();
-        let lang = settings
-            .language
-            .as_deref()
-            .and_then(Lang::from_code)
-            .unwrap_or_else(|| Lang::from_system_locale(system_locale));
+        let preferences = Preferences::load(SettingsFile::new(config_dir), system_locale);
         let attempts = AttemptFile::new(data_dir);
         let trouble = attempts.load().ok().and_then(|(_, trouble)| trouble);
         let core = Core {
             catalogues,
-            settings_file,
+            preferences,
+            signed_in: SignedIn::default(),
+            portals: Portals::default(),
             attempts,
             trackers: Arc::new(Trackers::default()),
             at_processor: Default::default(),
@@ -241,32 +166,12 @@ impl Core {
             cache: InvoiceCache::new(data_dir),
             reminders: ReminderFile::new(data_dir),
             secrets,
-            state: Mutex::new(State {
-                lang,
-                settings,
-                account: None,
-                parked: vec![],
-                pending_2fa: None,
-                demo_portal: None,
-                demo_processor_origins: vec![],
-            }),
-            processor_domains: DEFAULT_PROCESSOR_DOMAINS
-                .iter()
-                .map(|d| d.to_string())
-                .collect(),
             recent_notices: Default::default(),
             last_statement: Mutex::new(None),
-            settings_writer: Mutex::new(()),
             changes: Default::default(),
         };
         core.note_trouble(trouble);
         Ok(core)
-    }
-
-    pub(crate) fn state(&self) -> std::sync::MutexGuard<'_, State> {
-        // A panic while holding the lock cannot leave the state half-written in a way that
-        // matters more than refusing every later call would.
-        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Sets the one listener told of every change (`changes::Change`); false when one was set.
@@ -282,7 +187,7 @@ impl Core {
     }
 
     pub fn lang(&self) -> Lang {
-        self.state().lang
+        self.preferences.lang()
     }
 
     pub fn text(&self, id: &str, args: &[(&str, Arg)]) -> String {
@@ -297,65 +202,37 @@ impl Core {
         self.catalogues.all_texts(lang)
     }
 
-    /// Changes the settings and writes them without holding the state's lock over the disk:
-    /// the change is made on a copy and written first (one writer at a time, so writes land in
-    /// the order made), then applied with `then` under the lock. A write that fails changes
-    /// nothing.
-    pub(crate) fn change_settings<T>(
-        &self,
-        change: impl FnOnce(&mut Settings),
-        then: impl FnOnce(&mut State) -> T,
-    ) -> Result<T> {
-        let _writing = self
-            .settings_writer
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        let mut copy = self.state().settings.clone();
-        change(&mut copy);
-        self.settings_file.save(&copy)?;
-        let mut state = self.state();
-        state.settings = copy;
-        Ok(then(&mut state))
-    }
-
     /// Switches the language and remembers it.
     pub fn set_language(&self, lang: Lang) -> Result<()> {
-        self.change_settings(
-            |settings| settings.language = Some(lang.code().to_owned()),
-            |state| state.lang = lang,
-        )?;
+        self.preferences.set_language(lang)?;
         self.changes.tell(crate::changes::Change::Language);
         Ok(())
     }
 
     /// Whether closing the window keeps the app in the tray; None until the person chose.
     pub fn close_to_tray(&self) -> Option<bool> {
-        self.state().settings.close_to_tray
+        self.preferences.close_to_tray()
     }
 
     /// Remembers what closing the window does.
     pub fn set_close_to_tray(&self, keep: bool) -> Result<()> {
-        self.change_settings(|settings| settings.close_to_tray = Some(keep), |_| ())
+        self.preferences.set_close_to_tray(keep)
     }
 
     /// Where the embedded demo portal listens, when the app runs with `--demo`.
     /// The embedded demo portal's address, and its processors' origins (`127.0.0.1:PORT`: its
     /// 2Checkout and its PayPal), which its payments may visit.
     pub fn set_demo_portal(&self, url: &str, processor_origins: Vec<String>) {
-        let mut state = self.state();
-        state.demo_portal = Some(url.to_owned());
-        state.demo_processor_origins = processor_origins;
+        self.portals.set_demo(url, processor_origins);
     }
 
     /// The hosts a payment may visit: the processors', and the demo's when it runs.
     pub(crate) fn processor_domains(&self) -> Vec<String> {
-        let mut domains = self.processor_domains.clone();
-        domains.extend(self.state().demo_processor_origins.iter().cloned());
-        domains
+        self.portals.processor_domains()
     }
 
     pub fn demo_portal(&self) -> Option<String> {
-        self.state().demo_portal.clone()
+        self.portals.demo_portal()
     }
 
     pub(crate) fn portal_url(&self, choice: &PortalChoice) -> Result<String> {
@@ -376,22 +253,19 @@ impl Core {
 
     /// The key of the account on screen.
     pub fn current_key(&self) -> Option<String> {
-        self.state().account.as_ref().map(|a| a.record.key())
+        self.signed_in.current_key()
     }
 
     /// What "Copy diagnostics" copies (`diagnostics::report`): the portal of the account on
     /// screen by its host (not the e-mail), and the recent problems from the log.
     pub fn diagnostics(&self, version: &str) -> String {
-        let (lang, portal) = {
-            let state = self.state();
-            let portal = state.account.as_ref().map(|a| {
-                url::Url::parse(&a.record.portal)
-                    .ok()
-                    .and_then(|u| u.host_str().map(str::to_owned))
-                    .unwrap_or_else(|| a.record.portal.clone())
-            });
-            (state.lang, portal)
-        };
+        let lang = self.lang();
+        let portal = self.signed_in.lock().current().map(|a| {
+            url::Url::parse(&a.record.portal)
+                .ok()
+                .and_then(|u| u.host_str().map(str::to_owned))
+                .unwrap_or_else(|| a.record.portal.clone())
+        });
         let problems = crate::diagnostics::log_dir()
             .map(|dir| crate::diagnostics::recent_problems(&dir, 20))
             .unwrap_or_default();
@@ -400,20 +274,10 @@ impl Core {
 
     /// The live session of an account signed in this run (on screen or parked).
     pub(crate) fn session_of(&self, key: &str) -> Result<Arc<Session>> {
-        let state = self.state();
-        let account = state
-            .account
-            .iter()
-            .chain(state.parked.iter())
-            .find(|a| a.record.key() == key)
-            .ok_or(CoreError::NotSignedIn)?;
-        account.session.clone().ok_or(CoreError::Offline)
+        self.signed_in.session_of(key)
     }
 
     pub(crate) fn session(&self) -> Result<(Arc<Session>, String)> {
-        let state = self.state();
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
-        let session = account.session.clone().ok_or(CoreError::Offline)?;
-        Ok((session, account.record.key()))
+        self.signed_in.session()
     }
 }

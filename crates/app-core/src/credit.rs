@@ -66,9 +66,9 @@ impl Core {
         let after = session.apply_credit(&before, amount).await?;
         let went_in = credit_went_in(&before, &after, amount);
         let (lang, paid, left) = {
-            let mut state = self.state();
-            let lang = state.lang;
-            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+            let mut live = self.signed_in.lock();
+            let lang = self.lang();
+            if let Some(account) = live.on_screen_mut(&key) {
                 account.details.insert(id, after.clone());
             }
             (

@@ -14,10 +14,10 @@ impl Core {
     /// invoices it holds and a file name to suggest. Headers and statuses are in the user's
     /// language; dates are ISO and amounts plain decimals, for spreadsheets.
     pub fn invoices_csv(&self, filter: Filter) -> Result<(String, usize, String)> {
-        let state = self.state();
-        let lang = state.lang;
+        let live = self.signed_in.lock();
+        let lang = self.lang();
         let c = &self.catalogues;
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let today = portal::session::today();
         let header: Vec<String> = [
             "csv-account",
@@ -94,8 +94,8 @@ impl Core {
     ) -> Result<PdfProgress> {
         let (session, _) = self.session()?;
         let list: Vec<(u64, String)> = {
-            let state = self.state();
-            let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+            let live = self.signed_in.lock();
+            let account = live.current().ok_or(CoreError::NotSignedIn)?;
             views::listed(&account.invoices, filter, portal::session::today())
                 .into_iter()
                 .map(|i| (i.id, i.number.clone()))
@@ -158,10 +158,8 @@ impl Core {
     }
 
     pub fn invoice_number(&self, id: u64) -> String {
-        let state = self.state();
-        state
-            .account
-            .as_ref()
+        let live = self.signed_in.lock();
+        live.current()
             .and_then(|a| a.invoices.iter().find(|i| i.id == id))
             .map(|i| i.number.clone())
             .unwrap_or_else(|| id.to_string())

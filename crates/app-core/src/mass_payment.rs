@@ -18,10 +18,10 @@ impl Core {
         // the list), before the lock is taken (no disk under it).
         // A record that cannot be read counts as guarding (said), never as not guarding.
         let open = self.attempts.open().map_err(|e| self.record_error(e));
-        let state = self.state();
-        let lang = state.lang;
+        let live = self.signed_in.lock();
+        let lang = self.lang();
         let c = &self.catalogues;
-        let Some(account) = state.account.as_ref() else {
+        let Some(account) = live.current() else {
             return MassPaymentSummary::default();
         };
         let chosen: Vec<&InvoiceSummary> = account
@@ -103,8 +103,8 @@ impl Core {
             None
         };
         let id = combined.id;
-        let mut state = self.state();
-        if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+        let mut live = self.signed_in.lock();
+        if let Some(account) = live.on_screen_mut(&key) {
             // The combined invoice is the one followed: known by its number meanwhile.
             if !account.invoices.iter().any(|i| i.id == id) {
                 if let (Some(total), Some(due)) = (
@@ -134,7 +134,7 @@ impl Core {
             }
             account.details.insert(id, combined.clone());
         }
-        drop(state);
+        drop(live);
         let Some(request) = request else {
             return Ok((id, None));
         };
@@ -157,8 +157,8 @@ impl Core {
         let (session, key) = self.session()?;
         let detail = session.change_payment_method(id, value).await?;
         {
-            let mut state = self.state();
-            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+            let mut live = self.signed_in.lock();
+            if let Some(account) = live.on_screen_mut(&key) {
                 account.details.insert(id, detail);
             }
         }

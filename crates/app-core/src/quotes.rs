@@ -187,12 +187,7 @@ impl Core {
     pub async fn quotes(&self) -> Result<QuotesView> {
         let (session, key) = self.session()?;
         let quotes = session.quotes().await?;
-        if let Some(account) = self
-            .state()
-            .account
-            .as_mut()
-            .filter(|a| a.record.key() == key)
-        {
+        if let Some(account) = self.signed_in.lock().on_screen_mut(&key) {
             account.quotes = Some(quotes);
         }
         self.save_copy(&key);
@@ -201,25 +196,20 @@ impl Core {
 
     /// The quotes list as last read, in the current language.
     pub fn quotes_view(&self) -> Result<QuotesView> {
-        let state = self.state();
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let live = self.signed_in.lock();
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let quotes = account
             .quotes
             .as_ref()
             .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
-        Ok(quotes_view(&self.catalogues, state.lang, quotes))
+        Ok(quotes_view(&self.catalogues, self.lang(), quotes))
     }
 
     /// A quote, read from the portal now.
     pub async fn quote(&self, id: u64) -> Result<QuoteView> {
         let (session, key) = self.session()?;
         let detail = session.quote(id).await?;
-        if let Some(account) = self
-            .state()
-            .account
-            .as_mut()
-            .filter(|a| a.record.key() == key)
-        {
+        if let Some(account) = self.signed_in.lock().on_screen_mut(&key) {
             account.quote_details.insert(id, detail);
         }
         self.save_copy(&key);
@@ -228,8 +218,8 @@ impl Core {
 
     /// The quote as last read, in the current language.
     pub fn quote_view(&self, id: u64) -> Result<QuoteView> {
-        let state = self.state();
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let live = self.signed_in.lock();
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let detail = account
             .quote_details
             .get(&id)
@@ -238,7 +228,7 @@ impl Core {
             .quotes
             .as_ref()
             .and_then(|list| list.iter().find(|q| q.id == id));
-        Ok(quote_view(&self.catalogues, state.lang, detail, listed))
+        Ok(quote_view(&self.catalogues, self.lang(), detail, listed))
     }
 
     /// The quote's PDF, from the link its page shows now.

@@ -24,11 +24,11 @@ impl Core {
     fn new_reminders(&self) -> Vec<Notice> {
         // The invoices are taken under the lock, the record is read and written after it.
         let (lang, key, invoices) = {
-            let state = self.state();
-            let Some(account) = state.account.as_ref() else {
+            let live = self.signed_in.lock();
+            let Some(account) = live.current() else {
                 return vec![];
             };
-            (state.lang, account.record.key(), account.invoices.clone())
+            (self.lang(), account.record.key(), account.invoices.clone())
         };
         let today = portal::session::today();
         let new = match self.reminders.take_new(&key, &invoices, today) {

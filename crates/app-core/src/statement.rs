@@ -155,108 +155,13 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
             if !counts(invoice.status) || invoice.date > to {
                 continue;
             }
-            let currency = invoice.total.currency.clone();
-            let entry = |date, kind, reference, amount| Entry {
-                account: ledger.account.to_owned(),
-                date,
-                kind,
-                invoice_id: invoice.id,
-                invoice_number: invoice.number.clone(),
-                reference,
-                amount,
-                balance: Decimal::ZERO,
-            };
-            let list = moves.entry(currency).or_default();
-            list.push(entry(
-                invoice.date,
-                EntryKind::Invoice,
-                None,
-                invoice.total.amount,
-            ));
-            let gap = |why| Gap {
-                account: ledger.account.to_owned(),
-                invoice_number: invoice.number.clone(),
-                why,
-            };
-            let Some(read) = ledger.payments.get(&invoice.id) else {
-                gaps.push(gap(GapKind::Unread));
-                continue;
-            };
-            if read.credit > Decimal::ZERO {
-                gaps.push(gap(GapKind::CreditUndated));
-            }
-            let mut last_refund = None;
-            for t in &read.transactions {
-                let Some(date) = t.paid_on else {
-                    gaps.push(gap(GapKind::Undated));
-                    continue;
-                };
-                let reference = Some(
-                    [t.gateway.as_str(), t.transaction_id.as_str()]
-                        .iter()
-                        .filter(|s| !s.is_empty())
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                )
-                .filter(|r| !r.is_empty());
-                if t.amount.amount < Decimal::ZERO {
-                    last_refund = last_refund.max(Some(date));
-                    list.push(entry(date, EntryKind::Refund, reference, -t.amount.amount));
-                } else {
-                    list.push(entry(date, EntryKind::Payment, reference, -t.amount.amount));
-                }
-            }
-            if invoice.status == InvoiceStatus::Refunded {
-                match last_refund {
-                    Some(date) => list.push(entry(
-                        date,
-                        EntryKind::Reversal,
-                        None,
-                        -invoice.total.amount,
-                    )),
-                    None => gaps.push(gap(GapKind::Undated)),
-                }
-            }
+            let list = moves.entry(invoice.total.currency.clone()).or_default();
+            invoice_moves(ledger, invoice, list, &mut gaps);
         }
     }
     let currencies = moves
         .into_iter()
-        .map(|(currency, mut all)| {
-            all.sort_by(|a, b| {
-                (a.date, a.kind, &a.account, a.invoice_id).cmp(&(
-                    b.date,
-                    b.kind,
-                    &b.account,
-                    b.invoice_id,
-                ))
-            });
-            let opening: Decimal = all.iter().filter(|e| e.date < from).map(|e| e.amount).sum();
-            let mut balance = opening;
-            let mut invoiced = Decimal::ZERO;
-            let mut paid = Decimal::ZERO;
-            let entries: Vec<Entry> = all
-                .into_iter()
-                .filter(|e| e.date >= from && e.date <= to)
-                .map(|mut e| {
-                    balance += e.amount;
-                    e.balance = balance;
-                    match e.kind {
-                        EntryKind::Invoice => invoiced += e.amount,
-                        _ => paid -= e.amount,
-                    }
-                    e
-                })
-                .collect();
-            CurrencyStatement {
-                currency,
-                opening,
-                invoiced,
-                paid,
-                closing: balance,
-                entries,
-            }
-        })
+        .map(|(currency, all)| currency_statement(currency, all, from, to))
         .collect();
     Statement {
         from,
@@ -266,6 +171,115 @@ pub fn statement(from: NaiveDate, to: NaiveDate, ledgers: &[Ledger<'_>]) -> Stat
         gaps,
         saved_copies: vec![],
         left_out: vec![],
+    }
+}
+
+/// One invoice's movements: the invoice, each payment and refund the portal dated, and the
+/// reversal of a refunded invoice; what cannot be dated or was never read is a gap.
+fn invoice_moves(
+    ledger: &Ledger<'_>,
+    invoice: &InvoiceSummary,
+    list: &mut Vec<Entry>,
+    gaps: &mut Vec<Gap>,
+) {
+    let entry = |date, kind, reference, amount| Entry {
+        account: ledger.account.to_owned(),
+        date,
+        kind,
+        invoice_id: invoice.id,
+        invoice_number: invoice.number.clone(),
+        reference,
+        amount,
+        balance: Decimal::ZERO,
+    };
+    list.push(entry(
+        invoice.date,
+        EntryKind::Invoice,
+        None,
+        invoice.total.amount,
+    ));
+    let gap = |why| Gap {
+        account: ledger.account.to_owned(),
+        invoice_number: invoice.number.clone(),
+        why,
+    };
+    let Some(read) = ledger.payments.get(&invoice.id) else {
+        gaps.push(gap(GapKind::Unread));
+        return;
+    };
+    if read.credit > Decimal::ZERO {
+        gaps.push(gap(GapKind::CreditUndated));
+    }
+    let mut last_refund = None;
+    for t in &read.transactions {
+        let Some(date) = t.paid_on else {
+            gaps.push(gap(GapKind::Undated));
+            continue;
+        };
+        let reference = Some(
+            [t.gateway.as_str(), t.transaction_id.as_str()]
+                .iter()
+                .filter(|s| !s.is_empty())
+                .copied()
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+        .filter(|r| !r.is_empty());
+        if t.amount.amount < Decimal::ZERO {
+            last_refund = last_refund.max(Some(date));
+            list.push(entry(date, EntryKind::Refund, reference, -t.amount.amount));
+        } else {
+            list.push(entry(date, EntryKind::Payment, reference, -t.amount.amount));
+        }
+    }
+    if invoice.status == InvoiceStatus::Refunded {
+        match last_refund {
+            Some(date) => list.push(entry(
+                date,
+                EntryKind::Reversal,
+                None,
+                -invoice.total.amount,
+            )),
+            None => gaps.push(gap(GapKind::Undated)),
+        }
+    }
+}
+
+/// One currency's movements in order: the opening balance before `from`, the entries from
+/// `from` to `to` each with the balance after it, what was invoiced and paid, the closing.
+fn currency_statement(
+    currency: String,
+    mut all: Vec<Entry>,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> CurrencyStatement {
+    all.sort_by(|a, b| {
+        (a.date, a.kind, &a.account, a.invoice_id).cmp(&(b.date, b.kind, &b.account, b.invoice_id))
+    });
+    let opening: Decimal = all.iter().filter(|e| e.date < from).map(|e| e.amount).sum();
+    let mut balance = opening;
+    let mut invoiced = Decimal::ZERO;
+    let mut paid = Decimal::ZERO;
+    let entries: Vec<Entry> = all
+        .into_iter()
+        .filter(|e| e.date >= from && e.date <= to)
+        .map(|mut e| {
+            balance += e.amount;
+            e.balance = balance;
+            match e.kind {
+                EntryKind::Invoice => invoiced += e.amount,
+                _ => paid -= e.amount,
+            }
+            e
+        })
+        .collect();
+    CurrencyStatement {
+        currency,
+        opening,
+        invoiced,
+        paid,
+        closing: balance,
+        entries,
     }
 }
 

@@ -62,6 +62,38 @@ struct Source {
     saved_at: Option<DateTime<Local>>,
 }
 
+/// The statement of `sources` from `from` to `to`, naming the accounts counted from a saved
+/// copy and those `left_out`.
+fn made_of(
+    sources: &[Source],
+    from: NaiveDate,
+    to: NaiveDate,
+    all: bool,
+    left_out: Vec<String>,
+) -> Statement {
+    let ledgers: Vec<Ledger<'_>> = sources
+        .iter()
+        .map(|s| Ledger {
+            account: &s.email,
+            invoices: &s.invoices,
+            payments: &s.payments,
+        })
+        .collect();
+    let mut made = statement::statement(from, to, &ledgers);
+    made.all_accounts = all.then_some(sources.len());
+    made.saved_copies = sources
+        .iter()
+        .filter_map(|s| {
+            s.saved_at.map(|synced_at| SavedCopy {
+                account: s.email.clone(),
+                synced_at,
+            })
+        })
+        .collect();
+    made.left_out = left_out;
+    made
+}
+
 impl Core {
     /// Prepares the statement from `from` to `to` for the account on screen, or for every
     /// account known here (`all`), reading what it needs from the portal.
@@ -71,12 +103,34 @@ impl Core {
         from: NaiveDate,
         to: NaiveDate,
         stop: &AtomicBool,
-        mut progress: impl FnMut(&StatementProgress),
+        progress: impl FnMut(&StatementProgress),
     ) -> Result<StatementView> {
         if from > to {
             return Err(CoreError::StatementRange);
         }
         let (mut sources, left_out) = self.statement_sources(all)?;
+        let (stopped, unreachable) = self.read_payments(&mut sources, to, stop, progress).await?;
+        self.keep_payments(&sources);
+        let made = made_of(&sources, from, to, all, left_out);
+        let mut view = self.statement_view(&made, stopped);
+        view.problem = unreachable.map(|e| self.ui_error(&e).message);
+        *self
+            .last_statement
+            .lock()
+            .unwrap_or_else(|e| e.into_inner()) = Some(made);
+        Ok(view)
+    }
+
+    /// Reads, a few at a time, the transactions of every invoice of the live accounts that a
+    /// statement to `to` needs read again, until all are read, the person stops, or the portal
+    /// cannot be reached. Answers whether it was stopped, and that portal error.
+    async fn read_payments(
+        &self,
+        sources: &mut [Source],
+        to: NaiveDate,
+        stop: &AtomicBool,
+        mut progress: impl FnMut(&StatementProgress),
+    ) -> Result<(bool, Option<CoreError>)> {
         let wanted: Vec<(usize, u64)> = sources
             .iter()
             .enumerate()
@@ -115,14 +169,13 @@ impl Core {
             let (i, id, status, read) = done.map_err(|e| CoreError::Internal(e.to_string()))?;
             match read {
                 Ok((transactions, credit)) => {
-                    sources[i].payments.insert(
-                        id,
-                        InvoicePayments {
-                            status,
-                            transactions,
-                            credit: credit.map(|c| c.amount).unwrap_or_default(),
-                        },
-                    );
+                    let credit = credit.map(|c| c.amount).unwrap_or_default();
+                    let read = InvoicePayments {
+                        status,
+                        transactions,
+                        credit,
+                    };
+                    sources[i].payments.insert(id, read);
                 }
                 Err(e) => {
                     let e = CoreError::from(e);
@@ -133,46 +186,17 @@ impl Core {
                 }
             }
             state.done += 1;
-            state.message = self.text(
-                "statement-reading",
-                &[
-                    ("done", Arg::from(state.done)),
-                    ("total", Arg::from(state.total)),
-                ],
-            );
+            let counts = [
+                ("done", Arg::from(state.done)),
+                ("total", Arg::from(state.total)),
+            ];
+            state.message = self.text("statement-reading", &counts);
             progress(&state);
             if stop.load(Ordering::SeqCst) {
                 stopped = true;
             }
         }
-        self.keep_payments(&sources);
-        let ledgers: Vec<Ledger<'_>> = sources
-            .iter()
-            .map(|s| Ledger {
-                account: &s.email,
-                invoices: &s.invoices,
-                payments: &s.payments,
-            })
-            .collect();
-        let mut made = statement::statement(from, to, &ledgers);
-        made.all_accounts = all.then_some(sources.len());
-        made.saved_copies = sources
-            .iter()
-            .filter_map(|s| {
-                s.saved_at.map(|synced_at| SavedCopy {
-                    account: s.email.clone(),
-                    synced_at,
-                })
-            })
-            .collect();
-        made.left_out = left_out;
-        let mut view = self.statement_view(&made, stopped);
-        view.problem = unreachable.map(|e| self.ui_error(&e).message);
-        *self
-            .last_statement
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = Some(made);
-        Ok(view)
+        Ok((stopped, unreachable))
     }
 
     /// [`Core::prepare_statement`] for the dates as a date field gives them (`YYYY-MM-DD`).
@@ -197,11 +221,12 @@ impl Core {
     /// this run are read after it is let go (no disk under the lock). Also the accounts known
     /// here that nothing is saved of (they are named, not counted).
     fn statement_sources(&self, all: bool) -> Result<(Vec<Source>, Vec<String>)> {
+        let known = self.preferences.known_accounts();
         let (mut sources, others) = {
-            let state = self.state();
-            let current = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
-            let live = std::iter::once(current).chain(state.parked.iter().filter(|_| all));
-            let sources: Vec<Source> = live
+            let live = self.signed_in.lock();
+            let current = live.current().ok_or(CoreError::NotSignedIn)?;
+            let covered = std::iter::once(current).chain(live.parked().filter(|_| all));
+            let sources: Vec<Source> = covered
                 .map(|a| Source {
                     key: a.record.key(),
                     email: a.record.email.clone(),
@@ -213,9 +238,7 @@ impl Core {
                 })
                 .collect();
             let others: Vec<(String, String)> = if all {
-                state
-                    .settings
-                    .accounts
+                known
                     .iter()
                     .filter(|r| !sources.iter().any(|s| s.key == r.key()))
                     .map(|r| (r.key(), r.email.clone()))
@@ -249,9 +272,8 @@ impl Core {
     fn keep_payments(&self, sources: &[Source]) {
         let live: Vec<&Source> = sources.iter().filter(|s| s.session.is_some()).collect();
         {
-            let mut guard = self.state();
-            let state = &mut *guard;
-            for account in state.account.iter_mut().chain(state.parked.iter_mut()) {
+            let mut accounts = self.signed_in.lock();
+            for account in accounts.all_mut() {
                 if let Some(s) = live.iter().find(|s| s.key == account.record.key()) {
                     account.payments = s.payments.clone();
                 }

@@ -18,8 +18,8 @@ impl Core {
         let dashboard = session.dashboard().await?;
         let invoices = session.invoices().await?;
         {
-            let mut state = self.state();
-            let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) else {
+            let mut live = self.signed_in.lock();
+            let Some(account) = live.on_screen_mut(&key) else {
                 return self.dashboard_view();
             };
             account.dashboard = Some(dashboard);
@@ -36,14 +36,9 @@ impl Core {
     /// that cannot be written leaves the previous one.
     pub(crate) fn save_copy(&self, key: &str) {
         let copy = {
-            let state = self.state();
+            let live = self.signed_in.lock();
             // The account on screen, or one signed in this run and parked.
-            let Some(account) = state
-                .account
-                .iter()
-                .chain(state.parked.iter())
-                .find(|a| a.record.key() == key)
-            else {
+            let Some(account) = live.all().find(|a| a.record.key() == key) else {
                 return;
             };
             let Some(synced_at) = account.last_sync else {
@@ -68,10 +63,10 @@ impl Core {
     }
 
     pub fn dashboard_view(&self) -> Result<DashboardView> {
-        let state = self.state();
-        let lang = state.lang;
+        let live = self.signed_in.lock();
+        let lang = self.lang();
         let c = &self.catalogues;
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let today = portal::session::today();
         let overdue: Vec<&InvoiceSummary> = account
             .invoices
@@ -156,11 +151,11 @@ impl Core {
     }
 
     pub fn invoice_list(&self, filter: Filter) -> Result<InvoiceListView> {
-        let state = self.state();
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let live = self.signed_in.lock();
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         Ok(views::invoice_list(
             &self.catalogues,
-            state.lang,
+            self.lang(),
             &account.invoices,
             filter,
             portal::session::today(),
@@ -179,8 +174,8 @@ impl Core {
     /// saved copy with it.
     pub(crate) fn keep_invoice(&self, key: &str, detail: portal::InvoiceDetail) {
         {
-            let mut state = self.state();
-            if let Some(account) = state.account.as_mut().filter(|a| a.record.key() == key) {
+            let mut live = self.signed_in.lock();
+            if let Some(account) = live.on_screen_mut(key) {
                 if let Some(row) = account.invoices.iter_mut().find(|i| i.id == detail.id) {
                     row.status = detail.status;
                 }
@@ -195,8 +190,8 @@ impl Core {
         // The record is read before the state's lock is taken (no disk under it). One that
         // cannot be read guards (said as a warning), never unguards.
         let guarding = self.current_key().map(|key| self.guarding(&key, id));
-        let state = self.state();
-        let account = state.account.as_ref().ok_or(CoreError::NotSignedIn)?;
+        let live = self.signed_in.lock();
+        let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let (detail, saved) = match account.details.get(&id) {
             Some(read) => (read, false),
             None => (
@@ -225,7 +220,7 @@ impl Core {
         };
         Ok(views::invoice_view(
             &self.catalogues,
-            state.lang,
+            self.lang(),
             detail,
             summary,
             portal::session::today(),

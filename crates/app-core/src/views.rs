@@ -404,6 +404,88 @@ pub enum PaymentGuard {
     Liftable,
 }
 
+/// The ways to pay the invoice offers, in the person's words.
+fn choices_of(c: &Catalogues, lang: Lang, detail: &InvoiceDetail) -> Vec<ChoiceView> {
+    let mut choices = vec![];
+    if detail.choice(PaymentKind::OneOff).is_some() {
+        choices.push(ChoiceView {
+            kind: PaymentKind::OneOff,
+            label: c.text(lang, "pay-one-off", &[]),
+            help: c.text(lang, "pay-one-off-help", &[]),
+        });
+    }
+    if detail.choice(PaymentKind::Recurring).is_some() {
+        let cycle = Arg::from(cycle_text(c, lang, detail.cycle));
+        choices.push(ChoiceView {
+            kind: PaymentKind::Recurring,
+            label: c.text(lang, "pay-recurring", &[]),
+            help: c.text(lang, "pay-recurring-help", &[("cycle", cycle)]),
+        });
+    }
+    choices
+}
+
+/// The total rows, named in the person's language where the row's place says what it is.
+fn totals_of(c: &Catalogues, lang: Lang, detail: &InvoiceDetail) -> Vec<LabelledAmount> {
+    let count = detail.totals.len();
+    detail
+        .totals
+        .iter()
+        .enumerate()
+        .map(|(i, t)| LabelledAmount {
+            label: total_label(c, lang, i, count).unwrap_or_else(|| t.label.clone()),
+            amount: money(lang, &t.amount),
+        })
+        .collect()
+}
+
+/// The payments recorded on the invoice, dated in the person's language where the date is known.
+fn transactions_of(lang: Lang, detail: &InvoiceDetail) -> Vec<TransactionView> {
+    detail
+        .transactions
+        .iter()
+        .map(|t| TransactionView {
+            date: t
+                .paid_on
+                .map(|d| format_date(lang, d))
+                .unwrap_or_else(|| t.date.clone()),
+            gateway: t.gateway.clone(),
+            id: t.transaction_id.clone(),
+            amount: money(lang, &t.amount),
+        })
+        .collect()
+}
+
+/// The methods an unpaid invoice may be switched to (none once it is not unpaid).
+fn methods_of(detail: &InvoiceDetail) -> Vec<MethodView> {
+    if detail.status != InvoiceStatus::Unpaid {
+        return vec![];
+    }
+    let current = detail.payment_method_value.as_deref();
+    detail
+        .payment_methods
+        .iter()
+        .map(|m| MethodView {
+            value: m.value.clone(),
+            name: m.name.clone(),
+            current: current == Some(m.value.as_str()),
+        })
+        .collect()
+}
+
+/// The portal's offer to pay an unpaid invoice from the account's credit.
+fn credit_of(c: &Catalogues, lang: Lang, detail: &InvoiceDetail) -> Option<CreditView> {
+    let offer = detail
+        .credit_offer
+        .as_ref()
+        .filter(|_| detail.status == InvoiceStatus::Unpaid)?;
+    let available = Arg::from(money(lang, &offer.available));
+    Some(CreditView {
+        available_text: c.text(lang, "invoice-credit-available", &[("amount", available)]),
+        most: typed_amount(lang, offer.most),
+    })
+}
+
 pub fn invoice_view(
     c: &Catalogues,
     lang: Lang,
@@ -419,25 +501,7 @@ pub fn invoice_view(
     let number = summary
         .map(|s| s.number.clone())
         .unwrap_or_else(|| detail.id.to_string());
-    let mut choices = vec![];
-    if detail.choice(PaymentKind::OneOff).is_some() {
-        choices.push(ChoiceView {
-            kind: PaymentKind::OneOff,
-            label: c.text(lang, "pay-one-off", &[]),
-            help: c.text(lang, "pay-one-off-help", &[]),
-        });
-    }
-    if detail.choice(PaymentKind::Recurring).is_some() {
-        choices.push(ChoiceView {
-            kind: PaymentKind::Recurring,
-            label: c.text(lang, "pay-recurring", &[]),
-            help: c.text(
-                lang,
-                "pay-recurring-help",
-                &[("cycle", Arg::from(cycle_text(c, lang, detail.cycle)))],
-            ),
-        });
-    }
+    let choices = choices_of(c, lang, detail);
     let payable = detail.status == InvoiceStatus::Unpaid && !choices.is_empty();
     let recurring_withheld =
         (overdue && detail.choice(PaymentKind::Recurring).is_none() && detail.cycle.is_some())
@@ -461,29 +525,8 @@ pub fn invoice_view(
                 amount: money(lang, &i.amount),
             })
             .collect(),
-        totals: detail
-            .totals
-            .iter()
-            .enumerate()
-            .map(|(i, t)| LabelledAmount {
-                label: total_label(c, lang, i, detail.totals.len())
-                    .unwrap_or_else(|| t.label.clone()),
-                amount: money(lang, &t.amount),
-            })
-            .collect(),
-        transactions: detail
-            .transactions
-            .iter()
-            .map(|t| TransactionView {
-                date: t
-                    .paid_on
-                    .map(|d| format_date(lang, d))
-                    .unwrap_or_else(|| t.date.clone()),
-                gateway: t.gateway.clone(),
-                id: t.transaction_id.clone(),
-                amount: money(lang, &t.amount),
-            })
-            .collect(),
+        totals: totals_of(c, lang, detail),
+        transactions: transactions_of(lang, detail),
         balance: detail.balance.as_ref().map(|b| money(lang, b)),
         choices,
         recurring_withheld,
@@ -496,34 +539,11 @@ pub fn invoice_view(
         payable,
         has_pdf: detail.pdf_url.is_some(),
         method: detail.payment_method.clone(),
-        methods: if detail.status == InvoiceStatus::Unpaid {
-            detail
-                .payment_methods
-                .iter()
-                .map(|m| MethodView {
-                    value: m.value.clone(),
-                    name: m.name.clone(),
-                    current: detail.payment_method_value.as_deref() == Some(m.value.as_str()),
-                })
-                .collect()
-        } else {
-            vec![]
-        },
+        methods: methods_of(detail),
         instructions: (detail.status == InvoiceStatus::Unpaid)
             .then(|| detail.payment_instructions.clone())
             .flatten(),
-        credit: detail
-            .credit_offer
-            .as_ref()
-            .filter(|_| detail.status == InvoiceStatus::Unpaid)
-            .map(|offer| CreditView {
-                available_text: c.text(
-                    lang,
-                    "invoice-credit-available",
-                    &[("amount", Arg::from(money(lang, &offer.available)))],
-                ),
-                most: typed_amount(lang, offer.most),
-            }),
+        credit: credit_of(c, lang, detail),
         notes: detail.notes.clone(),
         pay_shown: false,
         cannot_pay_online: None,

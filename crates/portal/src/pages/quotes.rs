@@ -88,61 +88,7 @@ pub fn parse_quote_page(html: &str, url: &Url, id: u64) -> Result<QuoteDetail> {
         .select(&sel("table"))
         .find(|t| t.select(&sel(".total-row")).next().is_some())
         .ok_or_else(|| PortalError::unexpected(url, "the quote's items"))?;
-    let rows: Vec<Vec<ElementRef<'_>>> = items_table
-        .select(&sel("tbody tr"))
-        .map(|row| row.select(&sel("td")).collect())
-        .collect();
-    let is_total = |cells: &Vec<ElementRef<'_>>| {
-        cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row")
-    };
-    // Every amount of a quote is in one currency; one written bare is named nowhere.
-    let currency = rows
-        .iter()
-        .filter(|c| is_total(c))
-        .find_map(|cells| currency_in(&text_of(cells[1])))
-        .unwrap_or_else(|| UNKNOWN_CURRENCY.to_owned());
-    let mut items = vec![];
-    let mut totals = vec![];
-    for cells in &rows {
-        if is_total(cells) {
-            if let Some(amount) = Money::parse(&text_of(cells[1]), Some(&currency)) {
-                totals.push(TotalRow {
-                    label: text_of(cells[0]),
-                    amount,
-                });
-            }
-            continue;
-        }
-        if cells.len() != 3 {
-            continue;
-        }
-        let mut description = text_of(cells[0]);
-        let taxed = description.ends_with(" *");
-        if taxed {
-            description.truncate(description.len() - 2);
-        }
-        // "€8.00 EUR (10%)", or "-" where the line has none.
-        let shown = text_of(cells[1]);
-        let (money_part, rate) = match shown.split_once('(') {
-            Some((m, r)) => (m, Some(r)),
-            None => (shown.as_str(), None),
-        };
-        let discount = Money::parse(money_part, Some(&currency)).map(|amount| QuoteDiscount {
-            amount,
-            percent: rate.and_then(|r| {
-                crate::money::parse_amount(r.trim_end_matches([')', '%', ' ']).trim())
-            }),
-        });
-        let amount = Money::parse(&text_of(cells[2]), Some(&currency)).ok_or_else(|| {
-            PortalError::unexpected(url, format!("the amount of item {description:?}"))
-        })?;
-        items.push(QuoteItem {
-            description,
-            discount,
-            amount,
-            taxed,
-        });
-    }
+    let (items, totals) = quote_lines(items_table, url)?;
     // Both themes end the totals with the quote's total.
     let total = totals.last().map(|t| t.amount.clone());
     let panel = |kind: &str, before_items: bool| {
@@ -184,6 +130,67 @@ pub fn parse_quote_page(html: &str, url: &Url, id: u64) -> Result<QuoteDetail> {
         pdf_url,
         acceptance,
         terms_refused,
+    })
+}
+
+/// The items table's lines (with their discounts) and its total rows.
+fn quote_lines(table: ElementRef<'_>, url: &Url) -> Result<(Vec<QuoteItem>, Vec<TotalRow>)> {
+    let rows: Vec<Vec<ElementRef<'_>>> = table
+        .select(&sel("tbody tr"))
+        .map(|row| row.select(&sel("td")).collect())
+        .collect();
+    let is_total = |cells: &Vec<ElementRef<'_>>| {
+        cells.len() == 2 && cells[0].value().classes().any(|c| c == "total-row")
+    };
+    // Every amount of a quote is in one currency; one written bare is named nowhere.
+    let currency = rows
+        .iter()
+        .filter(|c| is_total(c))
+        .find_map(|cells| currency_in(&text_of(cells[1])))
+        .unwrap_or_else(|| UNKNOWN_CURRENCY.to_owned());
+    let mut items = vec![];
+    let mut totals = vec![];
+    for cells in &rows {
+        if is_total(cells) {
+            if let Some(amount) = Money::parse(&text_of(cells[1]), Some(&currency)) {
+                totals.push(TotalRow {
+                    label: text_of(cells[0]),
+                    amount,
+                });
+            }
+        } else if cells.len() == 3 {
+            items.push(quote_item(cells, &currency, url)?);
+        }
+    }
+    Ok((items, totals))
+}
+
+/// One line of a quote: its description (a taxed one ends in ` *`), its discount ("€8.00 EUR
+/// (10%)", or "-" where it has none) and its amount.
+fn quote_item(cells: &[ElementRef<'_>], currency: &str, url: &Url) -> Result<QuoteItem> {
+    let mut description = text_of(cells[0]);
+    let taxed = description.ends_with(" *");
+    if taxed {
+        description.truncate(description.len() - 2);
+    }
+    let shown = text_of(cells[1]);
+    let (money_part, rate) = match shown.split_once('(') {
+        Some((m, r)) => (m, Some(r)),
+        None => (shown.as_str(), None),
+    };
+    let discount = Money::parse(money_part, Some(currency)).map(|amount| QuoteDiscount {
+        amount,
+        percent: rate
+            .and_then(|r| crate::money::parse_amount(r.trim_end_matches([')', '%', ' ']).trim())),
+    });
+    let amount = Money::parse(&text_of(cells[2]), Some(currency)).ok_or_else(|| {
+        PortalError::unexpected(url, format!("the amount of item {description:?}"))
+    })?;
+    Ok(QuoteItem {
+        description,
+        discount,
+        amount,
+        taxed,
     })
 }
 
