@@ -96,15 +96,13 @@ pub fn window_shown(title: &str) -> bool {
 
 /// Waits until the window titled `title` is shown (`true`) or hidden (`false`).
 pub async fn wait_window_shown(title: &str, shown: bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while window_shown(title) != shown {
-        assert!(
-            Instant::now() < deadline,
-            "the window {title:?} is still {}",
-            if shown { "hidden" } else { "shown" }
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+    let now = if shown { "hidden" } else { "shown" };
+    test_support::wait::until_or(
+        Duration::from_secs(30),
+        || async { (window_shown(title) == shown).then_some(()) },
+        || format!("the window {title:?} is still {now}"),
+    )
+    .await;
 }
 
 /// Runs an X script (after the prelude) with python3-xlib; its output.
@@ -217,11 +215,9 @@ impl App {
         let driver = cmd
             .spawn()
             .expect("tauri-driver starts (cargo install tauri-driver)");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "tauri-driver did not listen");
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
+        let listening = || async { std::net::TcpStream::connect(("127.0.0.1", port)).ok() };
+        test_support::wait::until("tauri-driver to listen", Duration::from_secs(20), listening)
+            .await;
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
@@ -564,31 +560,24 @@ impl App {
     /// it was closed), then makes `main` the window the driver talks to. Talking to the main
     /// window while WebKit tears the other one down can stall the driver.
     pub async fn back_to_main_after_checkout(&self, main: fantoccini::wd::WindowHandle) {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
+        let one_window = || async {
             let windows = self.client.windows().await.unwrap_or_default();
-            if windows.len() <= 1 {
-                break;
-            }
-            if Instant::now() > deadline {
-                panic!("the checkout window did not close");
-            }
-            tokio::time::sleep(Duration::from_millis(250)).await;
-        }
+            (windows.len() <= 1).then_some(())
+        };
+        test_support::wait::until(
+            "the checkout window to close",
+            Duration::from_secs(60),
+            one_window,
+        )
+        .await;
         // The driver talks again once the toolkit has torn the window down: its X window is
         // gone (in either language's title).
-        let deadline = Instant::now() + Duration::from_secs(30);
-        while window_titles().iter().any(|t| {
-            CHECKOUT_TITLE_PREFIXES
-                .iter()
-                .any(|prefix| t.starts_with(prefix))
-        }) {
-            assert!(
-                Instant::now() < deadline,
-                "the checkout's X window stayed after its page closed"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+        let x_window_gone = || async {
+            let checkout = |t: &String| CHECKOUT_TITLE_PREFIXES.iter().any(|p| t.starts_with(p));
+            (!window_titles().iter().any(checkout)).then_some(())
+        };
+        let what = "the checkout's X window to go after its page closed";
+        test_support::wait::until(what, Duration::from_secs(30), x_window_gone).await;
         self.client
             .switch_to_window(main)
             .await
