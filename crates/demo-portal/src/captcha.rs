@@ -128,7 +128,7 @@ impl Answers {
     /// A new image code for the session `sid` (as WHMCS's `verifyimage.php` sets one in the
     /// session each time the image is drawn), and its picture.
     pub fn new_image(&self, sid: &str) -> String {
-        let code = crate::server::random_token(5, b"0123456789");
+        let code = crate::random::token(5, b"0123456789");
         self.image_codes
             .lock()
             .unwrap()
@@ -156,7 +156,7 @@ impl Answers {
     }
 
     pub fn new_token(&self) -> String {
-        let token = crate::server::random_token(32, b"abcdefghijklmnopqrstuvwxyz0123456789");
+        let token = crate::random::token(32, b"abcdefghijklmnopqrstuvwxyz0123456789");
         self.tokens.lock().unwrap().insert(token.clone());
         token
     }

@@ -3,7 +3,7 @@
 //! with the templates' nesting and indentation so that a page weighs what a real one does (the
 //! app's parsing is measured on these pages); nothing here is read by the app.
 
-use crate::html::Theme;
+use crate::theme::Theme;
 use std::fmt::Write;
 
 /// A menu entry: its label and address.

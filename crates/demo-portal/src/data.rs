@@ -3,6 +3,7 @@
 //! invoice of a mass payment), the books a statement must agree with, and amounts written as
 //! WHMCS writes them. The demo's people themselves live in `people`.
 
+use crate::lang::Lang;
 use chrono::{Duration, NaiveDate};
 use rust_decimal::Decimal;
 use std::str::FromStr;
@@ -19,6 +20,24 @@ pub enum Status {
 }
 
 impl Status {
+    /// The status as the portal names it in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        let (en, sq, de) = match self {
+            Status::Unpaid => ("Unpaid", "E papaguar", "Unbezahlt"),
+            Status::Paid => ("Paid", "E paguar", "Bezahlt"),
+            Status::Cancelled => ("Cancelled", "E anuluar", "Storniert"),
+            Status::Refunded => ("Refunded", "E rimbursuar", "Erstattet"),
+            Status::Collections => ("Collections", "Në arkëtim", "Inkasso"),
+            Status::PaymentPending => ("Payment Pending", "Pagesa në pritje", "Zahlung ausstehend"),
+            Status::Draft => ("Draft", "Skicë", "Entwurf"),
+        };
+        match lang {
+            Lang::En => en,
+            Lang::Sq => sq,
+            Lang::De => de,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Status::Unpaid => "Unpaid",
@@ -170,7 +189,7 @@ pub struct Account {
     pub language: crate::lang::Lang,
     /// The client's currency has neither prefix nor suffix set up: amounts show bare.
     pub bare_amounts: bool,
-    pub quotes: Vec<crate::quotes::Quote>,
+    pub quotes: Vec<crate::quote_records::Quote>,
 }
 
 /// WHMCS's default limits for adding funds (Setup > Payments > Credit): the least and the most
@@ -259,7 +278,7 @@ impl Account {
             .invoices
             .iter()
             .find(|i| i.id == id)
-            .and_then(|i| crate::invoice_pages::credit_to_apply(self, i))
+            .and_then(|i| credit_to_apply(self, i))
         else {
             return false;
         };
@@ -463,6 +482,18 @@ pub fn combined_invoice(
         notes: None,
         adds_funds: false,
     })
+}
+
+/// The most of the account's credit that can go to `inv` (WHMCS's `$creditamount`): the
+/// credit, or the invoice's balance when smaller. None when the stock page shows no form: no
+/// credit in the invoice's currency, or nothing left to pay.
+pub fn credit_to_apply(account: &Account, inv: &Invoice) -> Option<Decimal> {
+    let (credit, currency) = account.credit?;
+    (inv.status == Status::Unpaid
+        && currency == inv.currency
+        && credit > Decimal::ZERO
+        && inv.balance() > Decimal::ZERO)
+        .then(|| credit.min(inv.balance()))
 }
 
 #[cfg(test)]

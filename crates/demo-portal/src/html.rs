@@ -5,24 +5,8 @@
 
 use crate::data::Account;
 use crate::lang::{Lang, Text};
+pub use crate::theme::Theme;
 use std::fmt::Write;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Theme {
-    TwentyOne,
-    Six,
-}
-
-impl std::str::FromStr for Theme {
-    type Err = String;
-    fn from_str(s: &str) -> Result<Theme, String> {
-        match s {
-            "twenty-one" | "twentyone" | "21" => Ok(Theme::TwentyOne),
-            "six" | "6" => Ok(Theme::Six),
-            other => Err(format!("unknown theme {other:?} (twenty-one or six)")),
-        }
-    }
-}
 
 pub fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

@@ -40,15 +40,6 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     let inv = p.invoice;
     let lang = p.account.language;
     let tr = |t: Text| esc(lang.text(t));
-    let money = |amount| p.account.money(amount, inv.currency);
-    let (card, header, table_class) = match p.theme {
-        Theme::TwentyOne => ("card bg-default", "card-header", "table table-sm"),
-        Theme::Six => (
-            "panel panel-default",
-            "panel-heading",
-            "table table-condensed",
-        ),
-    };
     let mut b = String::new();
     let _ = write!(
         b,
@@ -58,7 +49,7 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         num = esc(&inv.number),
         token = p.token,
         cls = inv.status.page_class(),
-        label = esc(lang.status(inv.status)),
+        label = esc(inv.status.name(lang)),
         code = lang.code(),
         invoice = tr(Text::Invoice),
     );
@@ -126,12 +117,37 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         tr(Text::InvoiceDate),
         inv.date.format("%d/%m/%Y")
     );
-    if let Some(most) = credit_to_apply(p.account, inv) {
+    if let Some(most) = crate::data::credit_to_apply(p.account, inv) {
         b.push_str(&apply_credit_form(p, most));
     }
     if let Some(notes) = &inv.notes {
         b.push_str(&notes_panel(p.theme, lang, notes));
     }
+    b.push_str(&items_table(p));
+    b.push_str(&transactions_and_actions(p));
+    b
+}
+
+/// The classes of a card and of its table, in each theme.
+fn look(theme: Theme) -> (&'static str, &'static str, &'static str) {
+    match theme {
+        Theme::TwentyOne => ("card bg-default", "card-header", "table table-sm"),
+        Theme::Six => (
+            "panel panel-default",
+            "panel-heading",
+            "table table-condensed",
+        ),
+    }
+}
+
+/// The items (a taxed one marked), then the total rows ending in the total.
+fn items_table(p: &InvoicePage<'_>) -> String {
+    let inv = p.invoice;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let money = |amount| p.account.money(amount, inv.currency);
+    let (card, header, table_class) = look(p.theme);
+    let mut b = String::new();
     let _ = write!(b, "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div>\n<div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td><strong>{}</strong></td><td width=\"20%\" class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::InvoiceItems), tr(Text::Description), tr(Text::Amount));
     for item in &inv.items {
         let _ = writeln!(
@@ -166,6 +182,17 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
     if !inv.tax_rate.is_zero() {
         let _ = write!(b, "<p>* {}</p>\n", tr(Text::TaxedItem));
     }
+    b
+}
+
+/// The transactions ending in the balance, then print and download.
+fn transactions_and_actions(p: &InvoicePage<'_>) -> String {
+    let inv = p.invoice;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let money = |amount| p.account.money(amount, inv.currency);
+    let (_, _, table_class) = look(p.theme);
+    let mut b = String::new();
     let _ = write!(b, "<div class=\"transactions-container small-text\"><div class=\"table-responsive\"><table class=\"{table_class}\">\n<thead><tr><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td><td class=\"text-center\"><strong>{}</strong></td></tr></thead>\n<tbody>\n", tr(Text::TransactionDate), tr(Text::Gateway), tr(Text::TransactionId), tr(Text::Amount));
     if inv.transactions.is_empty() {
         let _ = writeln!(
@@ -199,18 +226,6 @@ pub fn invoice_page(p: &InvoicePage<'_>) -> String {
         tr(Text::BackToClientArea),
     );
     b
-}
-
-/// The most of the account's credit that can go to `inv` (WHMCS's `$creditamount`): the
-/// credit, or the invoice's balance when smaller. None when the stock page shows no form: no
-/// credit in the invoice's currency, or nothing left to pay.
-pub fn credit_to_apply(account: &Account, inv: &Invoice) -> Option<Decimal> {
-    let (credit, currency) = account.credit?;
-    (inv.status == Status::Unpaid
-        && currency == inv.currency
-        && credit > Decimal::ZERO
-        && inv.balance() > Decimal::ZERO)
-        .then(|| credit.min(inv.balance()))
 }
 
 /// The stock page's "Apply Credit" panel (`$manualapplycredit`): the credit in bold, the amount

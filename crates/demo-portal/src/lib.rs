@@ -6,7 +6,6 @@
 // have the final newline moved into `writeln!`, splitting each fragment in two places.
 #![allow(clippy::write_with_newline)]
 
-pub mod bank;
 pub mod captcha;
 pub mod chrome;
 pub mod data;
@@ -16,17 +15,18 @@ pub mod html;
 pub mod invoice_pages;
 pub mod lang;
 pub mod overview_pages;
-pub mod paypal;
 pub mod pdf;
 pub mod people;
 pub mod processor;
 pub mod quote_pages;
+pub mod quote_records;
 pub mod quotes;
+mod random;
 mod server;
 pub mod sign_in_pages;
+mod theme;
 pub mod totp;
 
-pub use bank::ThreeDSecure;
 pub use captcha::CaptchaKind;
 pub use gateways::Gateway;
 pub use html::Theme;
@@ -35,6 +35,7 @@ pub use people::{
     ACCOUNTANT_EMAIL, BACKUP_CODE, DEMO_EMAIL, DEMO_PASSWORD, TOTP_SECRET, TWO_FACTOR_EMAIL,
 };
 pub use processor::{TEST_CARD_DECLINED, TEST_CARD_OK};
+pub use server::ThreeDSecure;
 pub use server::{DemoPortal, Email};
 
 use std::time::Duration;

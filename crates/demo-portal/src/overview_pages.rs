@@ -126,7 +126,7 @@ pub fn invoice_list_body(theme: Theme, account: &Account) -> String {
             inv.total().round_dp(2),
             account.money(inv.total(), inv.currency),
             inv.status.slug(),
-            lang.status(inv.status),
+            inv.status.name(lang),
             id = inv.id,
         );
         if theme == Theme::Six {

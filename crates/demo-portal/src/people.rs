@@ -2,7 +2,7 @@
 //! status in EUR, USD and ALL, a second-factor account, and an accountant with 2,000 invoices.
 //! Dates are relative to the day the portal starts.
 
-use crate::data::{d, invoice, one_off, Account, Cycle, Item, Status};
+use crate::data::{d, invoice, one_off, Account, Cycle, Invoice, Item, Status};
 use chrono::{Duration, NaiveDate};
 
 /// The demo customer's paid invoice whose item descriptions `Options::hostile_text` replaces.
@@ -36,8 +36,33 @@ fn service(name: &str, start: NaiveDate, cycle: Cycle, amount: &str) -> Item {
 }
 
 pub fn demo_customer(today: NaiveDate) -> Account {
+    let mut invoices = demo_customer_paid_and_unpaid(today);
+    invoices.extend(demo_customer_other_statuses(today));
+    // Staff notes, as a portal's admin writes them on an invoice (two lines: the page breaks
+    // them with <br />).
+    invoices[2].notes = Some(
+        "Renewal for demo.al hosting.\nPurchase order PO-2026-118 (Demo Shpk accounts).".into(),
+    );
+    Account {
+        email: DEMO_EMAIL.into(),
+        password: DEMO_PASSWORD.into(),
+        first_name: "Demo".into(),
+        last_name: "Customer".into(),
+        company: "Demo Shpk".into(),
+        totp_secret: None,
+        backup_code: None,
+        language: crate::lang::Lang::En,
+        bare_amounts: false,
+        credit: Some((d("5.00"), "EUR")),
+        invoices,
+        quotes: crate::quotes::demo_customer_quotes(today),
+    }
+}
+
+/// The demo customer's paid invoices and those waiting to be paid (1001 to 1006).
+fn demo_customer_paid_and_unpaid(today: NaiveDate) -> Vec<Invoice> {
     let m = |days: i64| today + Duration::days(days);
-    let mut invoices = vec![
+    vec![
         invoice(
             1001,
             "2026-0101",
@@ -117,6 +142,13 @@ pub fn demo_customer(today: NaiveDate) -> Account {
             )],
             Status::Unpaid,
         ),
+    ]
+}
+
+/// The demo customer's invoices in every other status WHMCS has, and one more paid.
+fn demo_customer_other_statuses(today: NaiveDate) -> Vec<Invoice> {
+    let m = |days: i64| today + Duration::days(days);
+    vec![
         invoice(
             1007,
             "2026-0107",
@@ -176,26 +208,7 @@ pub fn demo_customer(today: NaiveDate) -> Account {
             vec![one_off("Domain registration - demo.al - 1 year", "2400.00")],
             Status::Paid,
         ),
-    ];
-    // Staff notes, as a portal's admin writes them on an invoice (two lines: the page breaks
-    // them with <br />).
-    invoices[2].notes = Some(
-        "Renewal for demo.al hosting.\nPurchase order PO-2026-118 (Demo Shpk accounts).".into(),
-    );
-    Account {
-        email: DEMO_EMAIL.into(),
-        password: DEMO_PASSWORD.into(),
-        first_name: "Demo".into(),
-        last_name: "Customer".into(),
-        company: "Demo Shpk".into(),
-        totp_secret: None,
-        backup_code: None,
-        language: crate::lang::Lang::En,
-        bare_amounts: false,
-        credit: Some((d("5.00"), "EUR")),
-        invoices,
-        quotes: crate::quotes::demo_customer_quotes(today),
-    }
+    ]
 }
 
 pub fn two_factor_customer(today: NaiveDate) -> Account {

@@ -45,7 +45,7 @@ pub fn quote_list_body(theme: Theme, account: &Account) -> String {
             q.valid_until.format("%Y-%m-%d"),
             q.valid_until.format("%d/%m/%Y"),
             q.stage.list_class(),
-            esc(lang.stage(q.stage)),
+            esc(q.stage.name(lang)),
             tr(Text::QuoteDownload),
             id = q.id,
         );
@@ -71,27 +71,11 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
     let q = p.quote;
     let lang = p.account.language;
     let tr = |t: Text| esc(lang.text(t));
-    let money = |amount| p.account.money(amount, q.currency);
-    let (col, card, header, body, table_class, right, print_hidden) = match p.theme {
-        Theme::TwentyOne => (
-            "col-6",
-            "card bg-default mb-3",
-            "card-header",
-            "card-body",
-            "table table-sm",
-            "float-right",
-            "d-print-none",
-        ),
-        Theme::Six => (
-            "col-xs-6",
-            "panel panel-default",
-            "panel-heading",
-            "panel-body",
-            "table table-condensed",
-            "pull-right",
-            "hidden-print",
-        ),
-    };
+    let Look {
+        right,
+        print_hidden,
+        ..
+    } = look(p.theme);
     let mut b = String::new();
     let _ = write!(
         b,
@@ -102,7 +86,7 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
         quote = tr(Text::QuoteNumber),
         id = q.id,
         cls = q.stage.page_class(),
-        label = esc(lang.stage(q.stage)),
+        label = esc(q.stage.name(lang)),
     );
     if q.stage.may_accept() {
         let _ = writeln!(
@@ -121,6 +105,44 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
             true,
         ));
     }
+    b.push_str(&parties(p));
+    if let Some(proposal) = &q.proposal {
+        b.push_str(&panel_html(
+            p.theme,
+            "warning",
+            lang.text(Text::QuoteProposal),
+            &esc(proposal),
+            false,
+        ));
+    }
+    b.push_str(&lines_table(p));
+    if let Some(notes) = &q.notes {
+        b.push_str(&crate::html::notes_panel(p.theme, lang, notes));
+    }
+    if !q.tax_rate.is_zero() {
+        let _ = writeln!(b, "<p>* {}</p>", tr(Text::TaxedItem));
+    }
+    let _ = write!(
+        b,
+        "<div class=\"{right} btn-group btn-group-sm {print_hidden}\"><a href=\"javascript:window.print()\" class=\"btn btn-default\"><i class=\"fas fa-print\"></i> {}</a>\
+         <a href=\"dl.php?type=q&amp;id={}\" class=\"btn btn-default\"><i class=\"fas fa-download\"></i> {}</a></div>\n</div>\n\
+         <p class=\"text-center {print_hidden}\"><a href=\"clientarea.php\">{}</a></p>\n",
+        tr(Text::Print),
+        q.id,
+        tr(Text::Download),
+        tr(Text::BackToClientArea),
+    );
+    b.push_str(&accept_dialog(p));
+    b
+}
+
+/// Who the quote is for and from, and its dates.
+fn parties(p: &QuotePage<'_>) -> String {
+    let q = p.quote;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let Look { col, .. } = look(p.theme);
+    let mut b = String::new();
     let a = p.account;
     let _ = write!(
         b,
@@ -138,15 +160,23 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
         tr(Text::QuoteValidUntil),
         q.valid_until.format("%d/%m/%Y"),
     );
-    if let Some(proposal) = &q.proposal {
-        b.push_str(&panel_html(
-            p.theme,
-            "warning",
-            lang.text(Text::QuoteProposal),
-            &esc(proposal),
-            false,
-        ));
-    }
+    b
+}
+
+/// The items table: each line with its discount, then the total rows.
+fn lines_table(p: &QuotePage<'_>) -> String {
+    let q = p.quote;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let money = |amount| p.account.money(amount, q.currency);
+    let Look {
+        card,
+        header,
+        body,
+        table_class,
+        ..
+    } = look(p.theme);
+    let mut b = String::new();
     let _ = write!(
         b,
         "<div class=\"{card}\"><div class=\"{header}\"><h3 class=\"card-title\"><strong>{}</strong></h3></div><div class=\"{body}\"><div class=\"table-responsive\"><table class=\"{table_class}\">\n\
@@ -190,22 +220,15 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
     }
     b.push_str(&total_row(&tr(Text::Total), q.total()));
     b.push_str("</tbody>\n</table></div></div></div>\n");
-    if let Some(notes) = &q.notes {
-        b.push_str(&crate::html::notes_panel(p.theme, lang, notes));
-    }
-    if !q.tax_rate.is_zero() {
-        let _ = writeln!(b, "<p>* {}</p>", tr(Text::TaxedItem));
-    }
-    let _ = write!(
-        b,
-        "<div class=\"{right} btn-group btn-group-sm {print_hidden}\"><a href=\"javascript:window.print()\" class=\"btn btn-default\"><i class=\"fas fa-print\"></i> {}</a>\
-         <a href=\"dl.php?type=q&amp;id={}\" class=\"btn btn-default\"><i class=\"fas fa-download\"></i> {}</a></div>\n</div>\n\
-         <p class=\"text-center {print_hidden}\"><a href=\"clientarea.php\">{}</a></p>\n",
-        tr(Text::Print),
-        q.id,
-        tr(Text::Download),
-        tr(Text::BackToClientArea),
-    );
+    b
+}
+
+/// The acceptance dialog: closed until the button opens it, with the terms' agreement.
+fn accept_dialog(p: &QuotePage<'_>) -> String {
+    let q = p.quote;
+    let lang = p.account.language;
+    let tr = |t: Text| esc(lang.text(t));
+    let mut b = String::new();
     // The dialog: closed until the button opens it; the checkbox is the terms' agreement.
     let (check_label, check_input) = match p.theme {
         Theme::TwentyOne => (
@@ -240,6 +263,49 @@ pub fn quote_page(p: &QuotePage<'_>) -> String {
         tr(Text::QuoteAcceptButton),
     );
     b
+}
+
+/// The classes the two themes give the same parts of a quote's page.
+struct Look {
+    col: &'static str,
+    card: &'static str,
+    header: &'static str,
+    body: &'static str,
+    table_class: &'static str,
+    right: &'static str,
+    print_hidden: &'static str,
+}
+
+fn look(theme: Theme) -> Look {
+    let (col, card, header, body, table_class, right, print_hidden) = match theme {
+        Theme::TwentyOne => (
+            "col-6",
+            "card bg-default mb-3",
+            "card-header",
+            "card-body",
+            "table table-sm",
+            "float-right",
+            "d-print-none",
+        ),
+        Theme::Six => (
+            "col-xs-6",
+            "panel panel-default",
+            "panel-heading",
+            "panel-body",
+            "table table-condensed",
+            "pull-right",
+            "hidden-print",
+        ),
+    };
+    Look {
+        col,
+        card,
+        header,
+        body,
+        table_class,
+        right,
+        print_hidden,
+    }
 }
 
 /// The terms of service page a quote's dialog links to (a portal's admin sets its address).

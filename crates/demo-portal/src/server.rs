@@ -5,7 +5,6 @@
 //! processor's own origin), `controls` (the demo's `/demo/*` and faults), `inspect` (what tests
 //! read and set on a running portal).
 
-use crate::bank::ThreeDSecure;
 use crate::captcha::CaptchaKind;
 use crate::data::{self, Account, Status};
 use crate::gateways::Gateway;
@@ -26,7 +25,6 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use chrono::NaiveDate;
 use hmac::{Hmac, Mac};
-use rand::Rng;
 use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -34,14 +32,17 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use tokio::task::JoinHandle;
 
+pub(crate) mod bank;
 mod callbacks;
 mod checkout;
 mod client_area;
 mod controls;
 mod inspect;
+pub(crate) mod paypal;
 mod quotes;
 mod sessions;
 mod sign_in;
+pub use bank::ThreeDSecure;
 pub(crate) use callbacks::*;
 pub(crate) use checkout::*;
 use client_area::*;
@@ -101,16 +102,9 @@ pub(crate) struct Shared {
     pub(crate) three_d_secure: ThreeDSecure,
     /// The bank's open checks: challenge -> order.
     pub(crate) challenges: Mutex<HashMap<String, String>>,
-    pub(crate) paypal_checkouts: Mutex<HashMap<String, crate::paypal::PaypalCheckout>>,
+    pub(crate) paypal_checkouts: Mutex<HashMap<String, paypal::PaypalCheckout>>,
     pub(crate) ins_secret: String,
     pub(crate) http: reqwest::Client,
-}
-
-pub(crate) fn random_token(len: usize, alphabet: &[u8]) -> String {
-    let mut rng = rand::thread_rng();
-    (0..len)
-        .map(|_| alphabet[rng.gen_range(0..alphabet.len())] as char)
-        .collect()
 }
 
 /// A running demo portal; dropping it stops both servers.
@@ -141,6 +135,7 @@ impl DemoPortal {
         let paypal_url = format!("http://{}/", paypal_listener.local_addr()?);
         let bank_url = format!("http://{}/", bank_listener.local_addr()?);
         let today = chrono::Local::now().date_naive();
+        let accounts = demo_accounts(&options, today);
         let shared = Arc::new(Shared {
             theme: options.theme,
             idle: options.session_idle,
@@ -155,36 +150,12 @@ impl DemoPortal {
             today,
             cookie_name: format!(
                 "WHMCS{}",
-                random_token(
+                crate::random::token(
                     10,
                     b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
                 )
             ),
-            accounts: Mutex::new(
-                [
-                    people::demo_customer(today),
-                    people::two_factor_customer(today),
-                    people::accountant(today),
-                ]
-                .into_iter()
-                .map(|mut a| {
-                    a.password = options.password.clone();
-                    a.language = options.portal_language;
-                    a.bare_amounts = options.bare_amounts;
-                    if let Some(text) = &options.hostile_text {
-                        for item in a
-                            .invoices
-                            .iter_mut()
-                            .filter(|i| i.id == people::HOSTILE_TEXT_INVOICE)
-                            .flat_map(|i| i.items.iter_mut())
-                        {
-                            item.description = text.clone();
-                        }
-                    }
-                    a
-                })
-                .collect(),
-            ),
+            accounts: Mutex::new(accounts),
             sessions: Mutex::new(HashMap::new()),
             failures: Mutex::new(HashMap::new()),
             outbox: Mutex::new(vec![]),
@@ -209,48 +180,8 @@ impl DemoPortal {
                 .build()
                 .map_err(std::io::Error::other)?,
         });
-        let portal = Router::new()
-            .route("/clientarea.php", get(clientarea).post(clientarea_post))
-            .route("/index.php", get(index_get).post(index_post))
-            .route("/viewinvoice.php", get(viewinvoice).post(viewinvoice_post))
-            .route("/dl.php", get(download).post(download_post))
-            .route("/viewquote.php", get(viewquote).post(viewquote_post))
-            .route("/terms-of-service.php", get(terms_of_service))
-            .route("/logout.php", get(logout))
-            .route("/modules/gateways/tco.php", post(tco_recurring))
-            .route(
-                "/modules/gateways/callback/2checkout.php",
-                get(processor_return).post(processor_notification),
-            )
-            .route(
-                "/modules/gateways/callback/paypal.php",
-                post(paypal_notification),
-            )
-            .route("/demo/outbox.php", get(outbox_page))
-            .route("/demo/faults.php", get(faults_control))
-            .route("/demo/sessions.php", get(sessions_list))
-            .route("/demo/payments.php", get(payments_list))
-            .route("/demo/password.php", get(password_control))
-            .route("/demo/credit.php", get(credit_control))
-            .route("/demo/invoices.php", get(invoices_control))
-            .route("/demo/quotes.php", get(quotes_control))
-            .route("/demo/captcha.php", get(captcha_control))
-            .route("/demo/recaptcha/api.js", get(recaptcha_script))
-            .route("/demo/recaptcha/token", post(recaptcha_token))
-            .route("/includes/verifyimage.php", get(verify_image))
-            .route("/", get(|| async { redirect("clientarea.php", None) }))
-            .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
-            .with_state(shared.clone());
-        let checkout = Router::new()
-            .route("/checkout/purchase", post(purchase))
-            .route("/checkout/order/{id}", get(order_page))
-            .route("/checkout/order/{id}/pay", post(order_pay))
-            .route("/checkout/order/{id}/cancel", get(order_cancel))
-            .route("/checkout/order/{id}/receipt.pdf", get(order_receipt))
-            .route("/checkout/order/{id}/3ds-done", post(order_three_ds_done))
-            .route("/checkout/order/{id}/paypal-done", get(order_paypal_done))
-            .route("/checkout/order/{id}/finished", get(order_finished))
-            .with_state(shared.clone());
+        let portal = portal_routes(&shared);
+        let checkout = checkout_routes(&shared);
         let tasks = vec![
             tokio::spawn(async move {
                 let _ = axum::serve(
@@ -263,13 +194,13 @@ impl DemoPortal {
                 let _ = axum::serve(checkout_listener, checkout).await;
             }),
             {
-                let paypal = crate::paypal::router(shared.clone());
+                let paypal = paypal::router(shared.clone());
                 tokio::spawn(async move {
                     let _ = axum::serve(paypal_listener, paypal).await;
                 })
             },
             {
-                let bank = crate::bank::router(shared.clone());
+                let bank = bank::router(shared.clone());
                 tokio::spawn(async move {
                     let _ = axum::serve(bank_listener, bank).await;
                 })
@@ -277,6 +208,84 @@ impl DemoPortal {
         ];
         Ok(DemoPortal { shared, tasks })
     }
+}
+
+/// The demo's people, each with the options' password, page language and amounts (and the
+/// hostile text in the one invoice that carries it, when asked for).
+fn demo_accounts(options: &Options, today: NaiveDate) -> Vec<Account> {
+    [
+        people::demo_customer(today),
+        people::two_factor_customer(today),
+        people::accountant(today),
+    ]
+    .into_iter()
+    .map(|mut a| {
+        a.password = options.password.clone();
+        a.language = options.portal_language;
+        a.bare_amounts = options.bare_amounts;
+        if let Some(text) = &options.hostile_text {
+            for item in a
+                .invoices
+                .iter_mut()
+                .filter(|i| i.id == people::HOSTILE_TEXT_INVOICE)
+                .flat_map(|i| i.items.iter_mut())
+            {
+                item.description = text.clone();
+            }
+        }
+        a
+    })
+    .collect()
+}
+
+/// The portal's pages, its processor callbacks, and the demo's own controls.
+fn portal_routes(shared: &Arc<Shared>) -> Router {
+    Router::new()
+        .route("/clientarea.php", get(clientarea).post(clientarea_post))
+        .route("/index.php", get(index_get).post(index_post))
+        .route("/viewinvoice.php", get(viewinvoice).post(viewinvoice_post))
+        .route("/dl.php", get(download).post(download_post))
+        .route("/viewquote.php", get(viewquote).post(viewquote_post))
+        .route("/terms-of-service.php", get(terms_of_service))
+        .route("/logout.php", get(logout))
+        .route("/modules/gateways/tco.php", post(tco_recurring))
+        .route(
+            "/modules/gateways/callback/2checkout.php",
+            get(processor_return).post(processor_notification),
+        )
+        .route(
+            "/modules/gateways/callback/paypal.php",
+            post(paypal_notification),
+        )
+        .route("/demo/outbox.php", get(outbox_page))
+        .route("/demo/faults.php", get(faults_control))
+        .route("/demo/sessions.php", get(sessions_list))
+        .route("/demo/payments.php", get(payments_list))
+        .route("/demo/password.php", get(password_control))
+        .route("/demo/credit.php", get(credit_control))
+        .route("/demo/invoices.php", get(invoices_control))
+        .route("/demo/quotes.php", get(quotes_control))
+        .route("/demo/captcha.php", get(captcha_control))
+        .route("/demo/recaptcha/api.js", get(recaptcha_script))
+        .route("/demo/recaptcha/token", post(recaptcha_token))
+        .route("/includes/verifyimage.php", get(verify_image))
+        .route("/", get(|| async { redirect("clientarea.php", None) }))
+        .layer(middleware::from_fn_with_state(shared.clone(), faults_layer))
+        .with_state(shared.clone())
+}
+
+/// The processor's checkout, on its own origin.
+fn checkout_routes(shared: &Arc<Shared>) -> Router {
+    Router::new()
+        .route("/checkout/purchase", post(purchase))
+        .route("/checkout/order/{id}", get(order_page))
+        .route("/checkout/order/{id}/pay", post(order_pay))
+        .route("/checkout/order/{id}/cancel", get(order_cancel))
+        .route("/checkout/order/{id}/receipt.pdf", get(order_receipt))
+        .route("/checkout/order/{id}/3ds-done", post(order_three_ds_done))
+        .route("/checkout/order/{id}/paypal-done", get(order_paypal_done))
+        .route("/checkout/order/{id}/finished", get(order_finished))
+        .with_state(shared.clone())
 }
 
 // ---- responses ---------------------------------------------------------------------------

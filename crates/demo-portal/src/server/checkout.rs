@@ -28,7 +28,7 @@ pub(crate) async fn purchase(
     if !return_url.starts_with(&shared.portal_url) {
         return (StatusCode::BAD_REQUEST, "unknown return URL").into_response();
     }
-    let id = random_token(12, b"0123456789");
+    let id = crate::random::token(12, b"0123456789");
     let order = Order {
         id: id.clone(),
         invoice_id,
@@ -128,9 +128,9 @@ pub(crate) async fn order_pay(
     };
     if method == "paypal" {
         // PayPal through 2Checkout: the window leaves for PayPal and comes back here.
-        let token = crate::paypal::start(
+        let token = super::paypal::start(
             &shared,
-            crate::paypal::PaypalFor::TcoOrder {
+            super::paypal::PaypalFor::TcoOrder {
                 order_id: order.id.clone(),
             },
         );
@@ -169,7 +169,7 @@ pub(crate) async fn order_pay(
     };
     // The card's bank checks the payment first (3-D Secure), in a frame or the whole window.
     if shared.three_d_secure != ThreeDSecure::Off {
-        let challenge = random_token(20, b"abcdefghijklmnopqrstuvwxyz0123456789");
+        let challenge = crate::random::token(20, b"abcdefghijklmnopqrstuvwxyz0123456789");
         shared
             .challenges
             .lock()
@@ -180,7 +180,7 @@ pub(crate) async fn order_pay(
         }
         return match shared.three_d_secure {
             ThreeDSecure::Frame => page(
-                crate::bank::frame_page(&order.description, &shared.bank_url, &challenge),
+                super::bank::frame_page(&order.description, &shared.bank_url, &challenge),
                 None,
             ),
             _ => see_other(&format!("{}acs/{challenge}", shared.bank_url)),
@@ -271,7 +271,7 @@ pub(crate) async fn order_paypal_done(
         .get(&token)
         .is_some_and(|c| {
             c.paid
-                && matches!(&c.paying, crate::paypal::PaypalFor::TcoOrder { order_id } if *order_id == id)
+                && matches!(&c.paying, super::paypal::PaypalFor::TcoOrder { order_id } if *order_id == id)
         });
     let Some(order) = shared.orders.lock().unwrap().get(&id).cloned() else {
         return (StatusCode::NOT_FOUND, "No such order").into_response();

@@ -23,7 +23,9 @@ pub(crate) async fn faults_layer(
     if !faults.latency.is_zero() {
         tokio::time::sleep(faults.latency).await;
     }
-    if faults.error_rate > 0.0 && rand::thread_rng().gen_bool(faults.error_rate.min(1.0)) {
+    if faults.error_rate > 0.0
+        && rand::Rng::gen_bool(&mut rand::thread_rng(), faults.error_rate.min(1.0))
+    {
         return (StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error").into_response();
     }
     let response = next.run(request).await;

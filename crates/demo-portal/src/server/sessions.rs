@@ -18,7 +18,7 @@ pub(super) struct Failures {
 }
 
 pub(crate) fn hex40() -> String {
-    random_token(40, b"0123456789abcdef")
+    crate::random::token(40, b"0123456789abcdef")
 }
 
 pub(super) fn cookie_header(shared: &Shared, sid: &str) -> HeaderValue {
@@ -69,7 +69,7 @@ pub(super) fn visit(shared: &Shared, headers: &HeaderMap) -> Visit {
             token: s.token.clone(),
         };
     }
-    let sid = random_token(26, b"abcdefghijklmnopqrstuvwxyz0123456789");
+    let sid = crate::random::token(26, b"abcdefghijklmnopqrstuvwxyz0123456789");
     let token = hex40();
     sessions.insert(
         sid.clone(),

@@ -113,150 +113,161 @@ pub(crate) async fn index_post(
     if !token_ok(&shared, &v, &fields) {
         return csrf_error(&shared, &v);
     }
-    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
     match q.get("rp").map(String::as_str).unwrap_or("") {
-        "/login" => {
-            shared.sign_in_posts.fetch_add(1, Ordering::SeqCst);
-            // WHMCS checks the captcha first: a sign-in without its answer comes back as a
-            // refused one, whatever the password.
-            if !shared.answers.check(shared.captcha, &v.sid, &fields) {
-                return login_page(
-                    &shared,
-                    &v,
-                    Some(shared.language.text(Text::CaptchaIncorrect)),
-                    None,
-                );
-            }
-            let email = get("username").trim().to_ascii_lowercase();
-            let password = get("password");
-            let account = shared
-                .accounts
-                .lock()
-                .unwrap()
-                .iter()
-                .find(|a| a.email == email && a.password == password)
-                .map(|a| a.totp_secret.is_some());
-            match account {
-                Some(two_factor) => {
-                    shared.failures.lock().unwrap().remove(&addr.ip());
-                    if two_factor {
-                        set_user(&shared, &v.sid, None, Some(email));
-                        redirect(
-                            "index.php?rp=/login/two-factor/challenge",
-                            v.cookie(&shared),
-                        )
-                    } else {
-                        set_user(&shared, &v.sid, Some(email), None);
-                        redirect("clientarea.php", v.cookie(&shared))
-                    }
-                }
-                None => {
-                    shared.sign_in_refusals.fetch_add(1, Ordering::SeqCst);
-                    {
-                        let mut failures = shared.failures.lock().unwrap();
-                        let f = failures.entry(addr.ip()).or_default();
-                        f.count += 1;
-                        if f.count >= shared.ban_after {
-                            f.banned_until = Some(Instant::now() + shared.ban_for);
-                            f.count = 0;
-                        }
-                    }
-                    if let Some(r) = banned(&shared, addr.ip()) {
-                        return r;
-                    }
-                    login_page(
-                        &shared,
-                        &v,
-                        Some(shared.language.text(Text::LoginIncorrect)),
-                        None,
-                    )
-                }
-            }
-        }
+        "/login" => login_post(&shared, &v, addr, &fields),
         route @ ("/login/two-factor/challenge/verify"
         | "/login/two-factor/challenge/backup/verify") => {
-            let Some(email) = pending_two_factor(&shared, &v) else {
-                return redirect("index.php?rp=/login", v.cookie(&shared));
-            };
-            let backup = route.ends_with("backup/verify");
-            // A backup code works once: WHMCS replaces it and shows the new one this once.
-            let outcome = with_account(&shared, &email, |a| {
-                if backup {
-                    let given: String = get("twofabackupcode")
-                        .chars()
-                        .filter(|c| c.is_ascii_digit())
-                        .collect();
-                    let wanted: Option<String> = a
-                        .backup_code
-                        .as_ref()
-                        .map(|c| c.chars().filter(|c| c.is_ascii_digit()).collect());
-                    if wanted.is_some_and(|w| !given.is_empty() && w == given) {
-                        let fresh = format!(
-                            "{} {}",
-                            random_token(4, b"0123456789"),
-                            random_token(4, b"0123456789")
-                        );
-                        a.backup_code = Some(fresh.clone());
-                        Some(Some(fresh))
-                    } else {
-                        None
-                    }
-                } else {
-                    a.totp_secret
-                        .as_deref()
-                        .is_some_and(|s| totp::verify(s, get("key")))
-                        .then_some(None)
-                }
-            })
-            .flatten();
-            match outcome {
-                Some(new_code) => {
-                    set_user(&shared, &v.sid, Some(email.clone()), None);
-                    match new_code {
-                        Some(code) => two_factor_step_page(&shared, &v, |_| {
-                            sign_in_pages::new_backup_code_body(shared.language, &code)
-                        }),
-                        None => redirect("clientarea.php", v.cookie(&shared)),
-                    }
-                }
-                None => two_factor_page(&shared, &v, true),
-            }
+            two_factor_post(&shared, &v, route.ends_with("backup/verify"), &fields)
         }
-        "/password/reset" => {
-            let email = get("email").trim().to_ascii_lowercase();
-            let known = shared
-                .accounts
-                .lock()
-                .unwrap()
-                .iter()
-                .any(|a| a.email == email);
-            let chrome = reset_chrome(&shared, &v);
-            let result = if known {
-                shared.outbox.lock().unwrap().push(Email {
-                    to: email.clone(),
-                    subject: "Password Reset Confirmation".into(),
-                    body: format!(
-                        "Someone requested a password reset for {email}. To choose a new password, open {}index.php?rp=/password/reset/redeem/{}",
-                        shared.portal_url,
-                        hex40()
-                    ),
-                });
-                Ok(())
-            } else if email.is_empty() {
-                Err(shared.language.text(Text::ResetNoEmail))
-            } else {
-                Err(shared.language.text(Text::ResetUnknown))
-            };
-            page(
-                html::layout(
-                    &chrome,
-                    &sign_in_pages::reset_body(&v.token, shared.language, Some(result)),
-                ),
-                v.cookie(&shared),
-            )
-        }
+        "/password/reset" => reset_post(&shared, &v, &fields),
         _ => redirect("clientarea.php", v.cookie(&shared)),
     }
+}
+
+/// The sign-in form posted: the captcha first, then the e-mail and password (a second factor
+/// asked when the account has one); refusals counted towards a ban.
+fn login_post(shared: &Arc<Shared>, v: &Visit, addr: SocketAddr, fields: &Fields) -> Response {
+    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
+    shared.sign_in_posts.fetch_add(1, Ordering::SeqCst);
+    // WHMCS checks the captcha first: a sign-in without its answer comes back as a
+    // refused one, whatever the password.
+    if !shared.answers.check(shared.captcha, &v.sid, fields) {
+        return login_page(
+            shared,
+            v,
+            Some(shared.language.text(Text::CaptchaIncorrect)),
+            None,
+        );
+    }
+    let email = get("username").trim().to_ascii_lowercase();
+    let password = get("password");
+    let account = shared
+        .accounts
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|a| a.email == email && a.password == password)
+        .map(|a| a.totp_secret.is_some());
+    match account {
+        Some(two_factor) => {
+            shared.failures.lock().unwrap().remove(&addr.ip());
+            if two_factor {
+                set_user(shared, &v.sid, None, Some(email));
+                redirect("index.php?rp=/login/two-factor/challenge", v.cookie(shared))
+            } else {
+                set_user(shared, &v.sid, Some(email), None);
+                redirect("clientarea.php", v.cookie(shared))
+            }
+        }
+        None => {
+            shared.sign_in_refusals.fetch_add(1, Ordering::SeqCst);
+            {
+                let mut failures = shared.failures.lock().unwrap();
+                let f = failures.entry(addr.ip()).or_default();
+                f.count += 1;
+                if f.count >= shared.ban_after {
+                    f.banned_until = Some(Instant::now() + shared.ban_for);
+                    f.count = 0;
+                }
+            }
+            if let Some(r) = banned(shared, addr.ip()) {
+                return r;
+            }
+            login_page(
+                shared,
+                v,
+                Some(shared.language.text(Text::LoginIncorrect)),
+                None,
+            )
+        }
+    }
+}
+
+/// A second factor posted: the authenticator's code, or a backup code (which works once: WHMCS
+/// replaces it and shows the new one this once).
+fn two_factor_post(shared: &Arc<Shared>, v: &Visit, backup: bool, fields: &Fields) -> Response {
+    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
+    let Some(email) = pending_two_factor(shared, v) else {
+        return redirect("index.php?rp=/login", v.cookie(shared));
+    };
+    // A backup code works once: WHMCS replaces it and shows the new one this once.
+    let outcome = with_account(shared, &email, |a| {
+        if backup {
+            let given: String = get("twofabackupcode")
+                .chars()
+                .filter(|c| c.is_ascii_digit())
+                .collect();
+            let wanted: Option<String> = a
+                .backup_code
+                .as_ref()
+                .map(|c| c.chars().filter(|c| c.is_ascii_digit()).collect());
+            if wanted.is_some_and(|w| !given.is_empty() && w == given) {
+                let fresh = format!(
+                    "{} {}",
+                    crate::random::token(4, b"0123456789"),
+                    crate::random::token(4, b"0123456789")
+                );
+                a.backup_code = Some(fresh.clone());
+                Some(Some(fresh))
+            } else {
+                None
+            }
+        } else {
+            a.totp_secret
+                .as_deref()
+                .is_some_and(|s| totp::verify(s, get("key")))
+                .then_some(None)
+        }
+    })
+    .flatten();
+    match outcome {
+        Some(new_code) => {
+            set_user(shared, &v.sid, Some(email.clone()), None);
+            match new_code {
+                Some(code) => two_factor_step_page(shared, v, |_| {
+                    sign_in_pages::new_backup_code_body(shared.language, &code)
+                }),
+                None => redirect("clientarea.php", v.cookie(shared)),
+            }
+        }
+        None => two_factor_page(shared, v, true),
+    }
+}
+
+/// The password reset asked for: an e-mail to a known account, or why not.
+fn reset_post(shared: &Arc<Shared>, v: &Visit, fields: &Fields) -> Response {
+    let get = |k: &str| fields.get(k).map(String::as_str).unwrap_or("");
+    let email = get("email").trim().to_ascii_lowercase();
+    let known = shared
+        .accounts
+        .lock()
+        .unwrap()
+        .iter()
+        .any(|a| a.email == email);
+    let chrome = reset_chrome(shared, v);
+    let result = if known {
+        shared.outbox.lock().unwrap().push(Email {
+            to: email.clone(),
+            subject: "Password Reset Confirmation".into(),
+            body: format!(
+                "Someone requested a password reset for {email}. To choose a new password, open {}index.php?rp=/password/reset/redeem/{}",
+                shared.portal_url,
+                hex40()
+            ),
+        });
+        Ok(())
+    } else if email.is_empty() {
+        Err(shared.language.text(Text::ResetNoEmail))
+    } else {
+        Err(shared.language.text(Text::ResetUnknown))
+    };
+    page(
+        html::layout(
+            &chrome,
+            &sign_in_pages::reset_body(&v.token, shared.language, Some(result)),
+        ),
+        v.cookie(shared),
+    )
 }
 
 pub(crate) async fn logout(State(shared): State<Arc<Shared>>, headers: HeaderMap) -> Response {

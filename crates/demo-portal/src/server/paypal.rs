@@ -3,8 +3,8 @@
 //! PayPal sends the buyer back to the portal and notifies it, IPN), and PayPal chosen inside
 //! 2Checkout's checkout (the window leaves for PayPal and comes back to 2Checkout).
 
+use super::{notification_key, page, see_other, Fields, Shared};
 use crate::html::esc;
-use crate::server::{notification_key, page, see_other, Fields, Shared};
 use axum::extract::{Query, State};
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -48,7 +48,7 @@ pub(crate) fn router(shared: Arc<Shared>) -> Router {
 pub(crate) fn start(shared: &Shared, paying: PaypalFor) -> String {
     let token = format!(
         "EC-{}",
-        crate::server::random_token(17, b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
+        crate::random::token(17, b"ABCDEFGHJKLMNPQRSTUVWXYZ0123456789")
     );
     shared.paypal_checkouts.lock().unwrap().insert(
         token.clone(),
@@ -162,7 +162,7 @@ async fn pay(
         } => {
             let txn = format!(
                 "PP{}",
-                crate::server::random_token(15, b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+                crate::random::token(15, b"0123456789ABCDEFGHJKLMNPQRSTUVWXYZ")
             );
             let form = vec![
                 ("txn_id".to_owned(), txn.clone()),
@@ -175,7 +175,7 @@ async fn pay(
                 ),
             ];
             if !shared.faults.lock().unwrap().never_notify {
-                crate::server::notify_later(&shared, notify_url, form);
+                super::notify_later(&shared, notify_url, form);
             }
             see_other(&return_url)
         }

@@ -3,8 +3,8 @@
 //! page, or sends the whole window to it and takes it back (`ThreeDSecure`). Either way the
 //! bank's "Approve" goes back to the processor, which then completes the order.
 
+use super::{page, Shared};
 use crate::html::esc;
-use crate::server::{page, Shared};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
