@@ -102,9 +102,9 @@ async function start() {
   try {
     const account = await command.restoreSession();
     if (account && account.offline) {
-      // Still the copy already on screen: no second drawing.
-      if (!saved || saved.label !== account.label) await showOffline(account);
-    } else if (account && saved && saved.label === account.label && state.screen !== 'dashboard') {
+      // Still the copy already on screen (Rust says: `was_on_screen`): no second drawing.
+      if (!account.was_on_screen) await showOffline(account);
+    } else if (account && account.was_on_screen && state.screen !== 'dashboard') {
       // The person moved on from the saved copy meanwhile: they stay where they are, and the
       // sync brings the portal's figures in the background.
       state.account = account;

@@ -22,6 +22,7 @@ impl Core {
             label: Self::account_label(record),
             remembered: record.remembered,
             offline,
+            was_on_screen: false,
         }
     }
 
@@ -261,13 +262,18 @@ impl Core {
         let Some(record) = self.preferences.last_remembered() else {
             return Ok(None);
         };
+        let was_on_screen = self.current_key() == Some(record.key());
         let password = match self.secrets.get(&record.key()) {
             Ok(Some(p)) => p,
             Ok(None) => return Ok(None),
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
             Err(e) => return Err(e.into()),
         };
-        self.sign_in_remembered(&record, &password).await
+        let mut view = self.sign_in_remembered(&record, &password).await?;
+        if let Some(view) = view.as_mut() {
+            view.was_on_screen = was_on_screen;
+        }
+        Ok(view)
     }
 
     /// Signs a known account in with its remembered password; when the portal cannot be

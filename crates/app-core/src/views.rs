@@ -15,6 +15,9 @@ pub struct AccountView {
     pub remembered: bool,
     /// Showing the saved copy: the portal could not be reached.
     pub offline: bool,
+    /// A restore's answer: this account was on screen already (its saved copy, shown while
+    /// signing in), so the window has nothing new to draw for it.
+    pub was_on_screen: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]

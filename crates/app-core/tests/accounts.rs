@@ -53,6 +53,7 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
     let again = new_core(&w.dir, &w.secrets, &w.demo, "en_US.UTF-8");
     let restored = again.restore().await.unwrap().expect("signed in again");
     assert_eq!(restored.email, "demo@jitops.example");
+    assert!(!restored.was_on_screen, "no saved copy was opened first");
     assert_eq!(again.sync().await.unwrap().unpaid_count, 4);
 
     again.sign_out(true).await.unwrap();

@@ -36,6 +36,7 @@ async fn the_last_synced_invoices_show_offline_after_a_restart_and_a_failed_sync
     assert_eq!(core.invoice_list(Filter::All).unwrap().rows.len(), all);
     let restored = core.restore().await.unwrap().expect("an account");
     assert!(restored.offline, "the portal is down: still the saved copy");
+    assert!(restored.was_on_screen, "the window draws nothing again");
 
     // Refreshing while down fails, and what is shown stays.
     let err = core.sync().await.unwrap_err();
