@@ -26,6 +26,9 @@ pub struct Active {
     returned: bool,
     /// Where the window's page is: a processor's, or the card's bank (3-D Secure).
     place: Place,
+    /// The last https page this checkout's window refused: what "Open in browser" opens, gone
+    /// with the checkout.
+    blocked: Option<Url>,
 }
 
 #[derive(Clone, Serialize)]
@@ -33,6 +36,8 @@ struct Blocked {
     host: String,
     /// A download the window refused (no way to open it elsewhere is offered).
     download: bool,
+    /// An https page this checkout may hand to the browser ("Open in browser" is offered).
+    openable: bool,
 }
 
 fn hop_url(hop_id: &str) -> Url {
@@ -208,11 +213,15 @@ fn title_for(shell: &Shell, url: &Url) -> String {
 
 fn on_blocked(app: &AppHandle, url: Url) {
     let host = url.host_str().unwrap_or(url.scheme()).to_owned();
-    if matches!(url.scheme(), "http" | "https") {
-        *app.state::<Shell>()
-            .last_blocked
-            .lock()
-            .unwrap_or_else(|e| e.into_inner()) = Some(url);
+    let openable = portal::checkout::may_open_in_browser(&url);
+    let shell = app.state::<Shell>();
+    if let Some(active) = shell
+        .checkout
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+    {
+        active.blocked = openable.then_some(url);
     }
     let _ = app.emit_to(
         "main",
@@ -220,6 +229,7 @@ fn on_blocked(app: &AppHandle, url: Url) {
         Blocked {
             host,
             download: false,
+            openable,
         },
     );
 }
@@ -234,6 +244,7 @@ fn on_download(app: &AppHandle, url: &Url) -> bool {
         Blocked {
             host,
             download: true,
+            openable: false,
         },
     );
     false
@@ -309,6 +320,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
         hop_id: Some(hop_id.clone()),
         returned: false,
         place: Place::Starting,
+        blocked: None,
     });
     let (nav_app, popup_app, dl_app) = (app.clone(), app.clone(), app.clone());
     let (nav_request, popup_request, load_request) =
@@ -440,10 +452,11 @@ fn on_window_event(app: &AppHandle, window: &WebviewWindow, attempt: &str, event
 /// processor page the window cannot show). Only a page the window itself blocked qualifies.
 pub fn open_blocked_in_browser(shell: &Shell) -> Result<(), String> {
     let url = shell
-        .last_blocked
+        .checkout
         .lock()
         .unwrap_or_else(|e| e.into_inner())
-        .clone()
+        .as_ref()
+        .and_then(|active| active.blocked.clone())
         .ok_or_else(|| "nothing to open".to_owned())?;
     crate::opener::open(url.as_str()).map_err(|e| e.to_string())
 }

@@ -29,7 +29,6 @@ pub struct Shell {
     pub core: Arc<Core>,
     pub demo: tokio::sync::Mutex<Option<demo_portal::DemoPortal>>,
     pub checkout: Mutex<Option<checkout_window::Active>>,
-    pub last_blocked: Mutex<Option<url::Url>>,
     pub started_in_demo: bool,
     /// Set to stop a "save all PDFs" in progress.
     pub stop_pdfs: std::sync::atomic::AtomicBool,
@@ -103,7 +102,6 @@ pub fn run() {
                 core: Arc::new(core),
                 demo: tokio::sync::Mutex::new(None),
                 checkout: Mutex::new(None),
-                last_blocked: Mutex::new(None),
                 started_in_demo: demo,
                 timing: std::env::var_os("JITOPS_TIMING").is_some(),
                 stop_pdfs: std::sync::atomic::AtomicBool::new(false),

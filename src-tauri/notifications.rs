@@ -15,7 +15,7 @@ pub fn show(app: &AppHandle, notice: Notice, open_label: String) {
             .appname("JitOps Billing")
             .icon("jitops-billing")
             .summary(&notice.title)
-            .body(&notice.body)
+            .body(&notice.body_as_markup())
             .action("default", &open_label)
             .show();
         let Ok(handle) = shown else {

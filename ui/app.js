@@ -22,13 +22,13 @@ function listenToApp() {
     // waits for the same load).
     listen('payment-progress', (event) => paymentScreen().then((m) => m.onProgress(event))),
     listen('checkout-blocked', (event) => {
-      const download = event.payload.download;
+      const { download, openable } = event.payload;
       const message = t(download ? 'payment-blocked-download' : 'payment-blocked-host', { host: event.payload.host });
       const panel = document.getElementById('payment-panel') || main();
       panel.querySelector('#blocked')?.remove();
       panel.append(h('div', { class: 'alert alert-warn', role: 'alert', id: 'blocked' },
         h('span', { text: message }),
-        download ? null : h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => command.openInBrowser().catch((err) => showError(panel, err)) })));
+        openable ? h('button', { type: 'button', class: 'quiet', id: 'open-in-browser', text: t('payment-open-in-browser'), onclick: () => command.openInBrowser().catch((err) => showError(panel, err)) }) : null));
     }),
     // The person signed in on the portal's own page (sign-in window): the app carries on with
     // that session. There is no password to remember, and they are told so.

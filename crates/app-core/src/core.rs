@@ -47,6 +47,23 @@ pub struct Notice {
     pub about: Option<NoticeAbout>,
 }
 
+impl Notice {
+    /// The body as the notification spec's markup reads it: the portal's words (an invoice
+    /// number) are text, never markup, whether or not the desktop's server renders markup.
+    pub fn body_as_markup(&self) -> String {
+        let mut escaped = String::with_capacity(self.body.len());
+        for c in self.body.chars() {
+            match c {
+                '&' => escaped.push_str("&amp;"),
+                '<' => escaped.push_str("&lt;"),
+                '>' => escaped.push_str("&gt;"),
+                other => escaped.push(other),
+            }
+        }
+        escaped
+    }
+}
+
 /// Which invoice of which account a notification is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoticeAbout {
@@ -279,5 +296,23 @@ impl Core {
 
     pub(crate) fn session(&self) -> Result<(Arc<Session>, String)> {
         self.signed_in.session()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_notifications_body_is_text_never_markup() {
+        let notice = Notice {
+            title: "JitOps Billing".into(),
+            body: "Invoice <a href=\"https://evil.example\">2026-01</a> & <b>paid</b> „ok“".into(),
+            about: None,
+        };
+        assert_eq!(
+            notice.body_as_markup(),
+            "Invoice &lt;a href=\"https://evil.example\"&gt;2026-01&lt;/a&gt; &amp; &lt;b&gt;paid&lt;/b&gt; „ok“"
+        );
     }
 }

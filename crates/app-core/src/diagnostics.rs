@@ -20,6 +20,22 @@ pub fn log_dir() -> Option<PathBuf> {
     Some(state.join("jitops-billing"))
 }
 
+/// Makes the log's folder the owner's only (0700) and every log file already in it 0600: the
+/// log names the portal's host and the app's errors, which are nobody else's to read. Files
+/// the log rotates into later are made inside that folder.
+pub fn private_log_dir(dir: &Path) -> std::io::Result<()> {
+    crate::store::private_dir(dir)?;
+    #[cfg(unix)]
+    for entry in std::fs::read_dir(dir)? {
+        use std::os::unix::fs::PermissionsExt;
+        let path = entry?.path();
+        if path.is_file() {
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600))?;
+        }
+    }
+    Ok(())
+}
+
 /// The last `max` warning or error lines of the log files in `dir`, oldest first.
 pub fn recent_problems(dir: &Path, max: usize) -> Vec<String> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -71,6 +87,23 @@ pub fn report(version: &str, lang: &str, portal_host: Option<&str>, problems: &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn the_log_folder_and_its_files_are_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("jitops-billing");
+        std::fs::create_dir(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let file = dir.join("jitops-billing.2026-12-07.log");
+        std::fs::write(&file, "WARN a problem\n").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+        private_log_dir(&dir).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&dir), 0o700);
+        assert_eq!(mode(&file), 0o600);
+    }
 
     #[test]
     fn the_recent_problems_are_the_last_warnings_and_errors_across_days() {

@@ -206,6 +206,12 @@ pub fn place_of(request: &CheckoutRequest, url: &Url) -> Place {
     }
 }
 
+/// Whether a page the checkout window refused may be offered to the system browser: an https
+/// address only (never a script, a file, data or plain http).
+pub fn may_open_in_browser(url: &Url) -> bool {
+    url.scheme() == "https" && url.host_str().is_some()
+}
+
 /// 3-D Secure: while a processor's page is shown, it may hand a frame of it, or the whole
 /// window, to the card's bank, whose host no list can know: any https page (for a demo portal
 /// on loopback, a loopback page). From the bank's page, or before the processor answers,
@@ -224,6 +230,25 @@ pub fn bank_may_load(request: &CheckoutRequest, place: &Place, url: &Url) -> boo
 #[cfg(test)]
 mod bank_tests {
     use super::*;
+
+    #[test]
+    fn only_an_https_address_is_offered_to_the_browser() {
+        for yes in [
+            "https://www.2checkout.com/x",
+            "https://bank.example/3ds?x=1",
+        ] {
+            assert!(may_open_in_browser(&Url::parse(yes).unwrap()), "{yes}");
+        }
+        for no in [
+            "http://www.2checkout.com/x",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "data:text/html,hi",
+            "ftp://example.com/x",
+        ] {
+            assert!(!may_open_in_browser(&Url::parse(no).unwrap()), "{no}");
+        }
+    }
 
     fn request(portal: &str, domains: &[&str]) -> CheckoutRequest {
         CheckoutRequest {

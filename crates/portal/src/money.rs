@@ -108,13 +108,18 @@ pub fn currency_in(text: &str) -> Option<String> {
 
 /// Reads the number in a displayed amount, whatever its separators. WHMCS's formats are
 /// `1234.56`, `1,234.56`, `1.234,56` and `1,234` (no decimals); the last separator that is
-/// followed by one or two digits is the decimal one.
+/// followed by one or two digits is the decimal one. A text with two amounts (`$1,234.56 -
+/// $100.00`) is none: its digits are never run together into one number.
 pub fn parse_amount(text: &str) -> Option<Decimal> {
     let mut negative = false;
     let mut body = String::new();
     let mut started = false;
+    // A sign or a symbol after the number's first digit: the number ended there, and a digit
+    // after it would start a second amount.
+    let mut ended = false;
     for ch in text.chars() {
         match ch {
+            '0'..='9' if ended => return None,
             '0'..='9' => {
                 started = true;
                 body.push(ch)
@@ -125,6 +130,7 @@ pub fn parse_amount(text: &str) -> Option<Decimal> {
             ' ' | '\u{a0}' | '\u{202f}' | '\'' if started => {}
             // The number ended (a suffix such as " USD" follows).
             _ if started && ch.is_alphabetic() => break,
+            _ if started => ended = true,
             _ => {}
         }
     }
@@ -262,5 +268,28 @@ mod tests {
         assert_eq!(parse_amount(&"9".repeat(100)), None);
         assert!(parse_amount("99999999999999999999999999.99").is_some());
         assert_eq!(parse_amount(".,.,"), None);
+    }
+
+    #[test]
+    fn two_amounts_in_one_cell_are_refused_not_run_together() {
+        for two in [
+            "$1,234.56 - $100.00",
+            "€19.95 / €5.00",
+            "1.234,50 € + 10,00 €",
+            "(19.95) 5.00",
+        ] {
+            assert_eq!(parse_amount(two), None, "{two:?}");
+            assert_eq!(Money::parse(two, Some("EUR")), None, "{two:?}");
+        }
+        // One amount with its sign, symbol, code or brackets still reads.
+        for (one, amount) in [
+            ("$1,234.56 USD", "1234.56"),
+            ("1 234,50 €", "1234.50"),
+            ("(19.95)", "-19.95"),
+            ("-€5.00", "-5.00"),
+            ("19.95 EUR (incl. VAT)", "19.95"),
+        ] {
+            assert_eq!(parse_amount(one), Some(amount.parse().unwrap()), "{one:?}");
+        }
     }
 }

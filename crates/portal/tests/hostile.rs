@@ -240,6 +240,15 @@ fn corpus(tw: &Originals, six: &Originals) -> Vec<Case> {
             ),
         ),
         case(
+            "two amounts in an item's amount cell",
+            Call::Invoice,
+            tw.invoice.replacen(
+                "<td class=\"text-center\">€9.99 EUR</td>",
+                "<td class=\"text-center\">$1,234.56 - €9.99 EUR</td>",
+                1,
+            ),
+        ),
+        case(
             "a negative total",
             Call::Invoices,
             tw.list
@@ -548,6 +557,11 @@ fn expected(name: &str) -> &'static str {
         ),
         ("markup in an invoice number", "parsed 36 texts"),
         ("an absurd total", "parsed 36 texts"),
+        // Never run together into one number (123456999): the page is refused.
+        (
+            "two amounts in an item's amount cell",
+            "error unexpected-page",
+        ),
         ("a negative total", "parsed 36 texts"),
         ("a total that is not a number", "parsed 36 texts"),
         ("dates that do not exist", "error unexpected-page"),
