@@ -171,8 +171,9 @@ fn judge(request: &CheckoutRequest, hop: &Url, url: &Url, place: &Place) -> Navi
         && url.port_or_known_default() == portal.port_or_known_default();
     if same_origin {
         // The processor's return goes through the gateway's callback on the portal, which
-        // records it and forwards to the invoice: let the callback load, stop at the invoice.
-        if url.path().contains("/modules/gateways/callback/") {
+        // records it and forwards to the invoice: let the callback load (exactly it, no other
+        // portal page), stop at the invoice.
+        if request.is_gateway_callback(url) {
             return Navigation::Allow;
         }
         return Navigation::Returned(url.clone());
@@ -472,6 +473,10 @@ mod tests {
             fields: vec![],
             allowed_domains: vec!["2checkout.com".into(), "paypal.com".into()],
             return_origin: Url::parse("https://jitops.com/").unwrap(),
+            callback_paths: vec![
+                "/modules/gateways/callback/2checkout.php".into(),
+                "/modules/gateways/callback/paypal.php".into(),
+            ],
         }
     }
 
@@ -514,6 +519,16 @@ mod tests {
             kind("https://jitops.com/modules/gateways/callback/2checkout.php?x=1"),
             "allow"
         );
+        // Only the callbacks themselves: a path that merely holds their folder's name is the
+        // portal's, and ends the checkout like any other portal page.
+        for other in [
+            "https://jitops.com/clientarea.php/modules/gateways/callback/",
+            "https://jitops.com/modules/gateways/callback/../../dl.php?x=1",
+            "https://jitops.com/x/modules/gateways/callback/2checkout.php",
+            "https://jitops.com/modules/gateways/callback/other.php",
+        ] {
+            assert_eq!(kind(other), "returned", "{other}");
+        }
         assert_eq!(
             kind("https://jitops.com/viewinvoice.php?id=3&paymentsuccess=true"),
             "returned"

@@ -28,11 +28,25 @@ pub struct CheckoutRequest {
     pub allowed_domains: Vec<String>,
     /// The portal's origin: reaching it again means the processor sent the user back.
     pub return_origin: Url,
+    /// The paths of the portal's gateway callbacks (`<portal>/modules/gateways/callback/…`),
+    /// exactly: the processor's return passes through one of them on its way to the invoice.
+    #[serde(default)]
+    pub callback_paths: Vec<String>,
 }
+
+/// The gateway callbacks a processor's return passes through, by file (WHMCS's 2Checkout and
+/// PayPal modules).
+const GATEWAY_CALLBACKS: &[&str] = &["2checkout.php", "paypal.php"];
 
 impl CheckoutRequest {
     pub fn host(&self) -> &str {
         self.url.host_str().unwrap_or_default()
+    }
+
+    /// Whether `url` (on the portal's origin) is one of the portal's gateway callbacks, exactly:
+    /// not any path that merely holds the callbacks' folder name.
+    pub fn is_gateway_callback(&self, url: &Url) -> bool {
+        self.callback_paths.iter().any(|p| p == url.path())
     }
 }
 
@@ -102,12 +116,18 @@ pub async fn follow(
             }
             let mut return_origin = address.base().clone();
             return_origin.set_path("/");
+            let callback_paths = GATEWAY_CALLBACKS
+                .iter()
+                .map(|file| address.page(&format!("modules/gateways/callback/{file}")))
+                .map(|url| url.path().to_owned())
+                .collect();
             return Ok(CheckoutRequest {
                 method: form.method,
                 url: form.url,
                 fields: form.fields,
                 allowed_domains: allowed,
                 return_origin,
+                callback_paths,
             });
         }
         // A hop inside the portal (the recurring button posts to the gateway module first).
@@ -257,6 +277,7 @@ mod bank_tests {
             fields: vec![],
             allowed_domains: domains.iter().map(|d| d.to_string()).collect(),
             return_origin: Url::parse(portal).unwrap(),
+            callback_paths: vec!["/modules/gateways/callback/2checkout.php".into()],
         }
     }
 
