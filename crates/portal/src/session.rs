@@ -166,13 +166,14 @@ impl Session {
     }
 
     pub fn with_options(address: PortalAddress, options: SessionOptions) -> Result<Arc<Session>> {
-        let portal_host = address.host().to_owned();
-        // Redirects are followed only within the portal: a hop elsewhere (the processor) is the
-        // caller's to decide.
+        let portal = address.clone();
+        // Redirects are followed only within the portal's origin (scheme, host and port): a
+        // hop elsewhere (the processor) is the caller's to decide, and a 307 or 308 never posts
+        // a body (a password) again to another origin, not even another port of its host.
         let policy = Policy::custom(move |attempt| {
             if attempt.previous().len() >= 10 {
                 attempt.error("too many redirects")
-            } else if attempt.url().host_str() == Some(portal_host.as_str()) {
+            } else if portal.owns(attempt.url()) {
                 attempt.follow()
             } else {
                 attempt.stop()

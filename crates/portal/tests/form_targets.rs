@@ -104,3 +104,55 @@ async fn the_second_factor_reset_and_mass_payment_forms_are_held_to_the_portal_t
     };
     assert!(session.submit(&own).await.is_ok());
 }
+
+/// A portal whose sign-in page posts to its own `dologin.php`, which answers with a redirect to
+/// `to` that keeps the method and the body (307).
+async fn portal_redirecting_the_post_to(to: String) -> String {
+    let page = "<!DOCTYPE html><html><body><form class=\"login-form\" method=\"post\" action=\"dologin.php\">\
+         <input type=\"hidden\" name=\"token\" value=\"abc\">\
+         <input type=\"email\" name=\"username\"><input type=\"password\" name=\"password\">\
+         <button type=\"submit\">Login</button></form></body></html>";
+    let app = axum::Router::new()
+        .route(
+            "/dologin.php",
+            axum::routing::post(move || {
+                let to = to.clone();
+                async move {
+                    axum::response::Response::builder()
+                        .status(307)
+                        .header("location", to)
+                        .body(axum::body::Body::empty())
+                        .unwrap()
+                }
+            }),
+        )
+        .fallback(move || async move { axum::response::Html(page) });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    url
+}
+
+#[tokio::test]
+async fn a_redirect_of_the_sign_in_post_to_another_port_or_scheme_is_not_followed() {
+    // The same host on another port (and so another origin): the password would be posted again
+    // there by a 307. Nothing reaches it.
+    let (elsewhere, seen) = recorder().await;
+    let portal = portal_redirecting_the_post_to(format!("{elsewhere}steal")).await;
+    let session = Session::new(PortalAddress::parse(&portal).unwrap()).unwrap();
+    let outcome = session
+        .sign_in(
+            Credentials {
+                email: "a@b.c".into(),
+                password: "secret".into(),
+            },
+            false,
+        )
+        .await;
+    assert!(outcome.is_err(), "{outcome:?}");
+    assert_eq!(
+        seen.load(Ordering::SeqCst),
+        0,
+        "nothing reached the other origin"
+    );
+}
