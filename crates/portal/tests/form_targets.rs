@@ -24,22 +24,32 @@ async fn recorder() -> (String, Arc<AtomicU64>) {
     (url, seen)
 }
 
-/// A portal whose sign-in page posts its form to `action`.
-async fn portal_posting_to(action: String) -> String {
-    let page = format!(
+/// A sign-in page whose form posts to `action`.
+fn sign_in_page(action: &str) -> String {
+    format!(
         "<!DOCTYPE html><html><body><form class=\"login-form\" method=\"post\" action=\"{action}\">\
          <input type=\"hidden\" name=\"token\" value=\"abc\">\
          <input type=\"email\" name=\"username\"><input type=\"password\" name=\"password\">\
          <button type=\"submit\">Login</button></form></body></html>"
-    );
-    let app = axum::Router::new().fallback(move || {
-        let page = page.clone();
-        async move { axum::response::Html(page) }
-    });
+    )
+}
+
+/// Serves `app` on a free loopback port; its address.
+async fn serve(app: axum::Router) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let url = format!("http://{}/", listener.local_addr().unwrap());
     tokio::spawn(async move { axum::serve(listener, app).await });
     url
+}
+
+/// A portal whose sign-in page posts its form to `action`.
+async fn portal_posting_to(action: String) -> String {
+    let page = sign_in_page(&action);
+    serve(axum::Router::new().fallback(move || {
+        let page = page.clone();
+        async move { axum::response::Html(page) }
+    }))
+    .await
 }
 
 #[tokio::test]
@@ -108,29 +118,24 @@ async fn the_second_factor_reset_and_mass_payment_forms_are_held_to_the_portal_t
 /// A portal whose sign-in page posts to its own `dologin.php`, which answers with a redirect to
 /// `to` that keeps the method and the body (307).
 async fn portal_redirecting_the_post_to(to: String) -> String {
-    let page = "<!DOCTYPE html><html><body><form class=\"login-form\" method=\"post\" action=\"dologin.php\">\
-         <input type=\"hidden\" name=\"token\" value=\"abc\">\
-         <input type=\"email\" name=\"username\"><input type=\"password\" name=\"password\">\
-         <button type=\"submit\">Login</button></form></body></html>";
+    let page = sign_in_page("dologin.php");
+    let redirect = move || {
+        let to = to.clone();
+        async move {
+            axum::response::Response::builder()
+                .status(307)
+                .header("location", to)
+                .body(axum::body::Body::empty())
+                .unwrap()
+        }
+    };
     let app = axum::Router::new()
-        .route(
-            "/dologin.php",
-            axum::routing::post(move || {
-                let to = to.clone();
-                async move {
-                    axum::response::Response::builder()
-                        .status(307)
-                        .header("location", to)
-                        .body(axum::body::Body::empty())
-                        .unwrap()
-                }
-            }),
-        )
-        .fallback(move || async move { axum::response::Html(page) });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let url = format!("http://{}/", listener.local_addr().unwrap());
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    url
+        .route("/dologin.php", axum::routing::post(redirect))
+        .fallback(move || {
+            let page = page.clone();
+            async move { axum::response::Html(page) }
+        });
+    serve(app).await
 }
 
 #[tokio::test]
