@@ -93,6 +93,14 @@ export function startSync() {
   return state.syncing;
 }
 
+// A sync that reads the portal after this moment. A change the portal has just recorded (a
+// payment it now calls Paid) must not be answered by the sync in flight, which may have read the
+// list before it: the new one starts when that one ends, so two never run at once.
+export function startSyncAfterNow() {
+  const inFlight = state.syncing;
+  return inFlight ? inFlight.catch(() => {}).then(() => startSync()) : startSync();
+}
+
 export function updateBadge(view) {
   const count = view.unpaid_count;
   const badge = document.getElementById('invoices-badge');

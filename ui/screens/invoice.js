@@ -2,7 +2,7 @@
 // buttons.
 
 import * as command from '../gen/commands.js';
-import { startSync, updateBadge } from '../account.js';
+import { startSyncAfterNow, updateBadge } from '../account.js';
 import { announce, busy, errorBox, field, h, main, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { back, go, render } from '../router.js';
@@ -158,7 +158,7 @@ function creditSection(view) {
     main().querySelector('.screen-head')?.after(done);
     done.focus();
     // The credit balance on the dashboard and the badge follow.
-    startSync().then((v) => updateBadge(v), () => {});
+    startSyncAfterNow().then((v) => updateBadge(v), () => {});
   });
   apply.addEventListener('click', send);
   input.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); send(); } });

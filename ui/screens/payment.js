@@ -1,6 +1,6 @@
 // A payment being followed: its phase, time, and what the portal said.
 
-import { startSync, toSignIn, updateBadge } from '../account.js';
+import { startSyncAfterNow, toSignIn, updateBadge } from '../account.js';
 import { announce, busy, h, main } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, markShown, refresh } from '../router.js';
@@ -83,7 +83,7 @@ export function onProgress(event) {
     // The portal now counts one unpaid invoice less (said at once, the checkout window may still
     // be open): refresh the badge (and the dashboard when it is showing) in the background; a
     // failure here only leaves the old count.
-    startSync().then((view) => {
+    startSyncAfterNow().then((view) => {
       updateBadge(view);
       if (state.screen === 'dashboard') refresh();
     }, () => {});
