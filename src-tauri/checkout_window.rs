@@ -314,7 +314,7 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
     let shell = app.state::<Shell>();
     let hop_id = random_id();
     let title = title_for(&shell, &request.url);
-    shell.core.checkout_opened(&attempt);
+    shell.core.payments().checkout_opened(&attempt);
     *shell.checkout.lock().unwrap_or_else(|e| e.into_inner()) = Some(Active {
         attempt: attempt.clone(),
         request: request.clone(),
@@ -417,7 +417,7 @@ fn on_page_started(window: &WebviewWindow, url: &Url, request: &CheckoutRequest,
         if url != hop {
             a.place = place.clone();
             // The person is at the processor: the tracker's pace counts from here.
-            shell.core.checkout_page_loaded(&a.attempt);
+            shell.core.payments().checkout_page_loaded(&a.attempt);
         }
     }
     let title = match &place {

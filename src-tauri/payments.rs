@@ -17,6 +17,7 @@ pub async fn ensure_demo(shell: &Shell) -> Result<(), CoreError> {
         let portal = demo_portal::DemoPortal::start(demo_portal::Options::from_env()).await?;
         shell
             .core
+            .accounts()
             .set_demo_portal(portal.portal_url(), portal.processor_origins());
         *demo = Some(portal);
     }
@@ -42,7 +43,7 @@ pub struct PendingView {
 /// Five minutes and a day, or on the demo portal the usual time its knob asks for.
 fn timing(shell: &Shell, account: &str) -> FollowTiming {
     let mut timing = FollowTiming::default();
-    if shell.core.is_demo_account(account) {
+    if shell.core.accounts().is_demo_account(account) {
         if let Some(usual) = demo_portal::usual_confirmation_from_env() {
             timing.usual = usual;
         }
@@ -58,7 +59,7 @@ fn emit(app: &AppHandle, update: &PaymentUpdate) {
 /// asked before anything is said.
 pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
     let shell = app.state::<Shell>();
-    if let Err(e) = shell.core.checkout_returned(attempt, outcome) {
+    if let Err(e) = shell.core.payments().checkout_returned(attempt, outcome) {
         tracing::error!("could not record the payment's return: {e}");
     }
     follow(app, attempt.to_owned());
@@ -68,7 +69,7 @@ pub fn after_checkout(app: &AppHandle, attempt: &str, outcome: ReturnOutcome) {
 /// after coming back to the portal or not: the portal is asked too.
 pub fn window_closed(app: &AppHandle, attempt: &str) {
     let shell = app.state::<Shell>();
-    if let Err(e) = shell.core.checkout_closed(attempt) {
+    if let Err(e) = shell.core.payments().checkout_closed(attempt) {
         tracing::error!("could not record the closed payment window: {e}");
     }
     follow(app, attempt.to_owned());
@@ -78,7 +79,7 @@ pub fn window_closed(app: &AppHandle, attempt: &str) {
 /// one already followed is left to its tracker.
 pub fn resume(app: &AppHandle) {
     let shell = app.state::<Shell>();
-    for attempt in shell.core.attempts_to_follow() {
+    for attempt in shell.core.payments().attempts_to_follow() {
         follow(app, attempt);
     }
 }
@@ -94,15 +95,16 @@ pub struct PaymentState {
 pub fn payment_state(shell: &Shell) -> PaymentState {
     PaymentState {
         pending: pending_views(shell),
-        warnings: shell.core.take_warnings(),
+        warnings: shell.core.payments().take_warnings(),
     }
 }
 
 fn pending_views(shell: &Shell) -> Vec<PendingView> {
     let current = shell.core.current_key();
-    let accounts = shell.core.accounts();
+    let accounts = shell.core.accounts().choices();
     shell
         .core
+        .payments()
         .open_attempts()
         .into_iter()
         .map(|a| {
@@ -132,7 +134,7 @@ pub fn follow(app: &AppHandle, attempt: String) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let core = Arc::clone(&app.state::<Shell>().core);
-        let Some(account) = core.attempt(&attempt).map(|a| a.account) else {
+        let Some(account) = core.payments().attempt(&attempt).map(|a| a.account) else {
             return;
         };
         let timing = timing(&app.state::<Shell>(), &account);
@@ -140,14 +142,15 @@ pub fn follow(app: &AppHandle, attempt: String) {
         // One tracker is one invoice: its Paid is noted and notified once, however many
         // attempts on it the portal's Paid settles.
         let mut told = false;
-        core.follow_payment(&attempt, timing, move |update| {
-            emit(&reporter, update);
-            if update.phase == PaymentPhase::Paid && !told {
-                told = true;
-                paid(&reporter, update);
-            }
-        })
-        .await;
+        core.payments()
+            .follow_payment(&attempt, timing, move |update| {
+                emit(&reporter, update);
+                if update.phase == PaymentPhase::Paid && !told {
+                    told = true;
+                    paid(&reporter, update);
+                }
+            })
+            .await;
     });
 }
 
@@ -157,6 +160,7 @@ fn paid(app: &AppHandle, update: &PaymentUpdate) {
     let shell = app.state::<Shell>();
     shell
         .core
+        .reminders()
         .note_paid_notice(&update.account, update.invoice_id, &update.number);
     notify_paid(
         app,

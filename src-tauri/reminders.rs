@@ -13,7 +13,7 @@ pub fn show_due(app: &AppHandle) {
     let Some(shell) = app.try_state::<Shell>() else {
         return;
     };
-    for notice in shell.core.take_reminders() {
+    for notice in shell.core.reminders().take_reminders() {
         let open = shell.core.text("notification-open", &[]);
         crate::notifications::show(app, notice, open);
     }

@@ -54,7 +54,12 @@ pub fn open(
                     .map(|c| (c.name().to_owned(), c.value().to_owned()))
                     .collect();
                 let shell = app.state::<Shell>();
-                match shell.core.adopt_browser_session(portal, pairs).await {
+                match shell
+                    .core
+                    .accounts()
+                    .adopt_browser_session(portal, pairs)
+                    .await
+                {
                     Ok(Some(outcome)) => {
                         let _ = window.close();
                         let _ = app.emit_to("main", "browser-signed-in", outcome);

@@ -210,7 +210,7 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
         return;
     }
     let shell = app.state::<Shell>();
-    match shell.core.close_to_tray() {
+    match shell.core.settings().close_to_tray() {
         Some(true) => {
             api.prevent_close();
             let _ = window.hide();
@@ -227,7 +227,10 @@ pub fn on_window_event(window: &Window, event: &WindowEvent) {
 
 /// The person's answer to "keep running?": remembered, then carried out.
 pub fn close_choice(app: &AppHandle, keep: bool) -> Result<(), app_core::CoreError> {
-    app.state::<Shell>().core.set_close_to_tray(keep)?;
+    app.state::<Shell>()
+        .core
+        .settings()
+        .set_close_to_tray(keep)?;
     if keep {
         if let Some(main) = app.get_webview_window("main") {
             let _ = main.hide();

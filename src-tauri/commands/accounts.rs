@@ -25,6 +25,7 @@ pub async fn sign_in(
     portal_ready(&shell, &portal).await?;
     let outcome = shell
         .core
+        .accounts()
         .sign_in(portal, &email, password, remember)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -40,6 +41,7 @@ pub async fn second_factor(
 ) -> Answer<SignInOutcome> {
     let outcome = shell
         .core
+        .accounts()
         .second_factor(&code, backup)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -56,6 +58,7 @@ pub async fn request_password_reset(
     portal_ready(&shell, &portal).await?;
     shell
         .core
+        .accounts()
         .request_password_reset(portal, &email)
         .await
         .map_err(|e| ui(&shell, e))
@@ -71,7 +74,12 @@ pub async fn restore_session(
             .await
             .map_err(|e| ui(&shell, e))?;
     }
-    shell.core.restore().await.map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .accounts()
+        .restore()
+        .await
+        .map_err(|e| ui(&shell, e))
 }
 
 /// The saved copy of the account a restart signs in to, shown before signing in finishes.
@@ -80,7 +88,7 @@ pub async fn restore_session(
 pub async fn open_last_offline(
     shell: State<'_, Shell>,
 ) -> Answer<Option<app_core::views::AccountView>> {
-    off_main(&shell, |core| core.open_last_offline()).await
+    off_main(&shell, |core| core.accounts().open_last_offline()).await
 }
 
 /// The saved copy of an account's invoices, when its portal cannot be reached.
@@ -93,6 +101,7 @@ pub fn open_offline(
 ) -> Answer<app_core::views::AccountView> {
     shell
         .core
+        .accounts()
         .open_offline(portal, &email)
         .map_err(|e| ui(&shell, e))
 }
@@ -107,6 +116,7 @@ pub async fn sign_out(
     let account = shell.core.current_key();
     let next = shell
         .core
+        .accounts()
         .sign_out(forget)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -122,7 +132,7 @@ pub async fn sign_out(
 #[tauri::command]
 #[tracing::instrument(skip_all)]
 pub fn accounts(shell: State<'_, Shell>) -> Vec<app_core::AccountChoice> {
-    shell.core.accounts()
+    shell.core.accounts().choices()
 }
 
 /// Another account on screen; None when it needs its password (the UI asks).
@@ -139,6 +149,7 @@ pub async fn switch_account(
     }
     shell
         .core
+        .accounts()
         .switch_account(&key)
         .await
         .map_err(|e| ui(&shell, e))
@@ -147,7 +158,7 @@ pub async fn switch_account(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn all_accounts(shell: State<'_, Shell>) -> Answer<app_core::views::AllAccountsView> {
-    off_main(&shell, |core| Ok(core.all_accounts_view())).await
+    off_main(&shell, |core| Ok(core.accounts().all_accounts_view())).await
 }
 
 #[tauri::command]
@@ -170,6 +181,7 @@ pub async fn browser_sign_in(
     portal_ready(&shell, &portal).await?;
     let (address, start) = shell
         .core
+        .accounts()
         .browser_sign_in_start(&portal)
         .await
         .map_err(|e| ui(&shell, e))?;

@@ -75,7 +75,7 @@ fn autostart(app: &AppHandle) -> Result<app_core::autostart::Autostart, ShellErr
 pub fn desktop_settings(app: AppHandle, shell: State<'_, Shell>) -> Answer<DesktopSettings> {
     Ok(DesktopSettings {
         tray: crate::tray::available(&app),
-        close_to_tray: shell.core.close_to_tray(),
+        close_to_tray: shell.core.settings().close_to_tray(),
         start_at_login: autostart(&app).map_err(|e| ui(&shell, e))?.is_enabled(),
     })
 }
@@ -85,6 +85,7 @@ pub fn desktop_settings(app: AppHandle, shell: State<'_, Shell>) -> Answer<Deskt
 pub fn set_close_to_tray(shell: State<'_, Shell>, keep: bool) -> Answer<()> {
     shell
         .core
+        .settings()
         .set_close_to_tray(keep)
         .map_err(|e| ui(&shell, e))
 }

@@ -6,7 +6,12 @@ use super::*;
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn sync(app: AppHandle, shell: State<'_, Shell>) -> Answer<DashboardView> {
-    let view = shell.core.sync().await.map_err(|e| ui(&shell, e))?;
+    let view = shell
+        .core
+        .billing()
+        .sync()
+        .await
+        .map_err(|e| ui(&shell, e))?;
     crate::reminders::show_due(&app);
     Ok(view)
 }
@@ -14,25 +19,38 @@ pub async fn sync(app: AppHandle, shell: State<'_, Shell>) -> Answer<DashboardVi
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn dashboard(shell: State<'_, Shell>) -> Answer<DashboardView> {
-    shell.core.dashboard_view().map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .billing()
+        .dashboard_view()
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn invoice_list(shell: State<'_, Shell>, filter: Filter) -> Answer<InvoiceListView> {
-    off_main(&shell, move |core| core.invoice_list(filter)).await
+    off_main(&shell, move |core| core.billing().invoice_list(filter)).await
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn invoice(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
-    shell.core.invoice(id).await.map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .billing()
+        .invoice(id)
+        .await
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn invoice_view(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
-    shell.core.invoice_view(id).map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .billing()
+        .invoice_view(id)
+        .map_err(|e| ui(&shell, e))
 }
 
 /// Saves one invoice's PDF where the person chooses (None when the dialog was cancelled).
@@ -45,10 +63,11 @@ pub async fn save_invoice_pdf(
 ) -> Answer<Option<String>> {
     let bytes = shell
         .core
+        .billing()
         .invoice_pdf(id)
         .await
         .map_err(|e| ui(&shell, e))?;
-    let name = shell.core.pdf_file_name(id);
+    let name = shell.core.billing().pdf_file_name(id);
     let Some(path) = save_with_dialog(&app, &shell, "pdf-save-title", &name, "pdf", bytes).await?
     else {
         return Ok(None);
@@ -65,10 +84,16 @@ pub async fn save_invoice_pdf(
 pub async fn open_invoice_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
     let bytes = shell
         .core
+        .billing()
         .invoice_pdf(id)
         .await
         .map_err(|e| ui(&shell, e))?;
-    open_pdf_copy(&app, &shell, &shell.core.pdf_file_name(id), &bytes)
+    open_pdf_copy(
+        &app,
+        &shell,
+        &shell.core.billing().pdf_file_name(id),
+        &bytes,
+    )
 }
 
 /// Saves the PDFs of the list shown into a folder the person chooses, skipping those there;
@@ -90,6 +115,7 @@ pub async fn save_all_pdfs(
         .store(false, std::sync::atomic::Ordering::SeqCst);
     let done = shell
         .core
+        .billing()
         .save_pdfs(filter, &dir, &shell.stop_pdfs, |p| {
             let _ = app.emit_to("main", "pdf-progress", p);
         })
@@ -115,7 +141,11 @@ pub async fn export_csv(
     shell: State<'_, Shell>,
     filter: Filter,
 ) -> Answer<Option<String>> {
-    let (csv, count, name) = shell.core.invoices_csv(filter).map_err(|e| ui(&shell, e))?;
+    let (csv, count, name) = shell
+        .core
+        .billing()
+        .invoices_csv(filter)
+        .map_err(|e| ui(&shell, e))?;
     let Some(path) = save_with_dialog(&app, &shell, "export-csv-title", &name, "csv", csv).await?
     else {
         return Ok(None);

@@ -40,7 +40,7 @@ pub fn format_text(
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn set_language(shell: State<'_, Shell>, lang: String) -> Answer<()> {
     let lang = Lang::from_code(&lang).unwrap_or(Lang::En);
-    off_main(&shell, move |core| core.set_language(lang)).await
+    off_main(&shell, move |core| core.settings().set_language(lang)).await
 }
 
 /// Every message id with its English and Albanian text, for the translation review.

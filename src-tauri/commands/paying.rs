@@ -14,6 +14,7 @@ pub async fn pay(
 ) -> Answer<String> {
     let (attempt, request) = shell
         .core
+        .payments()
         .prepare_payment(id, kind, confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -27,7 +28,10 @@ pub async fn mass_payment_summary(
     shell: State<'_, Shell>,
     ids: Vec<u64>,
 ) -> Answer<app_core::MassPaymentSummary> {
-    off_main(&shell, move |core| Ok(core.mass_payment_summary(&ids))).await
+    off_main(&shell, move |core| {
+        Ok(core.payments().mass_payment_summary(&ids))
+    })
+    .await
 }
 
 /// Pays several invoices together (the portal's mass payment) in the checkout window; the
@@ -45,6 +49,7 @@ pub async fn pay_many(
 ) -> Answer<(u64, Option<String>)> {
     let (id, payment) = shell
         .core
+        .payments()
         .prepare_mass_payment(&ids, method.as_deref(), confirmed)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -69,7 +74,7 @@ async fn open_checkout(
         Err(e) => Err(e),
     };
     if let Err(e) = opened {
-        shell.core.forget_unopened(attempt);
+        shell.core.payments().forget_unopened(attempt);
         return Err(ui(shell, ShellError::Window(e)));
     }
     payments::follow(app, attempt.to_owned());
@@ -82,6 +87,7 @@ async fn open_checkout(
 pub async fn mass_payment_methods(shell: State<'_, Shell>) -> Answer<Vec<portal::PaymentMethod>> {
     shell
         .core
+        .payments()
         .mass_payment_methods()
         .await
         .map_err(|e| ui(&shell, e))
@@ -97,6 +103,7 @@ pub async fn change_payment_method(
 ) -> Answer<InvoiceView> {
     shell
         .core
+        .payments()
         .change_payment_method(id, &method)
         .await
         .map_err(|e| ui(&shell, e))
@@ -110,9 +117,10 @@ pub async fn apply_credit(
     id: u64,
     amount: String,
     confirmed: bool,
-) -> Answer<app_core::credit::CreditOutcome> {
+) -> Answer<app_core::billing::credit::CreditOutcome> {
     shell
         .core
+        .billing()
         .apply_credit(id, &amount, confirmed)
         .await
         .map_err(|e| ui(&shell, e))
@@ -121,8 +129,15 @@ pub async fn apply_credit(
 /// The portal's "Add Funds" limits and methods.
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
-pub async fn add_funds_view(shell: State<'_, Shell>) -> Answer<app_core::add_funds::AddFundsView> {
-    shell.core.add_funds_view().await.map_err(|e| ui(&shell, e))
+pub async fn add_funds_view(
+    shell: State<'_, Shell>,
+) -> Answer<app_core::billing::add_funds::AddFundsView> {
+    shell
+        .core
+        .billing()
+        .add_funds_view()
+        .await
+        .map_err(|e| ui(&shell, e))
 }
 
 /// Has the portal make an invoice adding `amount` (as typed) to the credit; answers its id.
@@ -131,6 +146,7 @@ pub async fn add_funds_view(shell: State<'_, Shell>) -> Answer<app_core::add_fun
 pub async fn add_funds(shell: State<'_, Shell>, amount: String, method: String) -> Answer<u64> {
     shell
         .core
+        .billing()
         .add_funds(&amount, &method)
         .await
         .map_err(|e| ui(&shell, e))
@@ -143,6 +159,7 @@ pub async fn add_funds(shell: State<'_, Shell>, amount: String, method: String) 
 pub async fn lift_payment_guard(shell: State<'_, Shell>, id: u64) -> Answer<InvoiceView> {
     shell
         .core
+        .payments()
         .lift_payment_guard(id)
         .await
         .map_err(|e| ui(&shell, e))

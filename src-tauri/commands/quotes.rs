@@ -10,26 +10,35 @@ use tauri::{AppHandle, State};
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn quotes(shell: State<'_, Shell>) -> Answer<QuotesView> {
-    shell.core.quotes().await.map_err(|e| ui(&shell, e))
+    shell.core.quotes().list().await.map_err(|e| ui(&shell, e))
 }
 
 /// The quotes list as last read, in the current language (a language switch: no network).
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn quotes_view(shell: State<'_, Shell>) -> Answer<QuotesView> {
-    shell.core.quotes_view().map_err(|e| ui(&shell, e))
+    shell.core.quotes().quotes_view().map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn quote_view(shell: State<'_, Shell>, id: u64) -> Answer<QuoteView> {
-    shell.core.quote_view(id).map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .quotes()
+        .quote_view(id)
+        .map_err(|e| ui(&shell, e))
 }
 
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn quote(shell: State<'_, Shell>, id: u64) -> Answer<QuoteView> {
-    shell.core.quote(id).await.map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .quotes()
+        .quote(id)
+        .await
+        .map_err(|e| ui(&shell, e))
 }
 
 /// Saves the quote's PDF where the person chooses (None when the dialog was cancelled).
@@ -40,8 +49,13 @@ pub async fn save_quote_pdf(
     shell: State<'_, Shell>,
     id: u64,
 ) -> Answer<Option<String>> {
-    let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
-    let name = shell.core.quote_pdf_file_name(id);
+    let bytes = shell
+        .core
+        .quotes()
+        .quote_pdf(id)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    let name = shell.core.quotes().quote_pdf_file_name(id);
     let Some(path) =
         save_with_dialog(&app, &shell, "quote-pdf-save-title", &name, "pdf", bytes).await?
     else {
@@ -57,8 +71,18 @@ pub async fn save_quote_pdf(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
-    let bytes = shell.core.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
-    open_pdf_copy(&app, &shell, &shell.core.quote_pdf_file_name(id), &bytes)
+    let bytes = shell
+        .core
+        .quotes()
+        .quote_pdf(id)
+        .await
+        .map_err(|e| ui(&shell, e))?;
+    open_pdf_copy(
+        &app,
+        &shell,
+        &shell.core.quotes().quote_pdf_file_name(id),
+        &bytes,
+    )
 }
 
 /// Opens the portal's terms of service, as the quote's page links them now, in the browser
@@ -68,6 +92,7 @@ pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) ->
 pub async fn open_quote_terms(shell: State<'_, Shell>, id: u64) -> Answer<()> {
     let url = shell
         .core
+        .quotes()
         .quote_terms_url(id)
         .await
         .map_err(|e| ui(&shell, e))?;
@@ -80,6 +105,7 @@ pub async fn open_quote_terms(shell: State<'_, Shell>, id: u64) -> Answer<()> {
 pub async fn accept_quote(shell: State<'_, Shell>, id: u64, agreed: bool) -> Answer<AcceptOutcome> {
     shell
         .core
+        .quotes()
         .accept_quote(id, agreed)
         .await
         .map_err(|e| ui(&shell, e))

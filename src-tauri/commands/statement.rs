@@ -3,7 +3,7 @@
 
 use super::{off_main, save_with_dialog, ui, Answer};
 use crate::Shell;
-use app_core::statement_run::StatementView;
+use app_core::statements::run::StatementView;
 use std::sync::atomic::Ordering;
 use tauri::{AppHandle, Emitter, State};
 
@@ -19,6 +19,7 @@ pub async fn prepare_statement(
     shell.stop_statement.store(false, Ordering::SeqCst);
     shell
         .core
+        .statements()
         .prepare_statement_between(all, &from, &to, &shell.stop_statement, |p| {
             let _ = app.emit_to("main", "statement-progress", p);
         })
@@ -36,14 +37,18 @@ pub fn stop_statement(shell: State<'_, Shell>) {
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub fn statement_view(shell: State<'_, Shell>) -> Answer<StatementView> {
-    shell.core.last_statement_view().map_err(|e| ui(&shell, e))
+    shell
+        .core
+        .statements()
+        .last_statement_view()
+        .map_err(|e| ui(&shell, e))
 }
 
 /// Saves the statement as CSV where the person chooses (None when the dialog was cancelled).
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_statement_csv(app: AppHandle, shell: State<'_, Shell>) -> Answer<Option<String>> {
-    let (csv, name) = off_main(&shell, |core| core.statement_csv()).await?;
+    let (csv, name) = off_main(&shell, |core| core.statements().statement_csv()).await?;
     saved(
         &app,
         &shell,
@@ -59,7 +64,7 @@ pub async fn save_statement_csv(app: AppHandle, shell: State<'_, Shell>) -> Answ
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn save_statement_pdf(app: AppHandle, shell: State<'_, Shell>) -> Answer<Option<String>> {
-    let (pdf, name) = off_main(&shell, |core| core.statement_pdf()).await?;
+    let (pdf, name) = off_main(&shell, |core| core.statements().statement_pdf()).await?;
     saved(&app, &shell, "statement-pdf-save-title", &name, "pdf", pdf).await
 }
 

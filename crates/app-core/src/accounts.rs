@@ -2,6 +2,8 @@
 //! saved copy shown offline, restoring at start, switching between accounts signed in this
 //! run (parked, their sessions alive), signing out, and the All accounts view.
 
+pub(crate) mod state;
+
 use crate::cache::Loaded;
 use crate::changes::Change;
 use crate::core::*;
@@ -14,8 +16,23 @@ use portal::{Credentials, InvoiceSummary, PortalAddress, Session, SessionOptions
 use secrecy::SecretString;
 use std::sync::Arc;
 
-impl Core {
-    pub(crate) fn account_view(&self, record: &AccountRecord, offline: bool) -> AccountView {
+/// The accounts and their sessions: signing in (the second factor, the reset), restoring at start,
+/// switching, signing out, the remembered passwords, and where each portal is.
+/// Reached through `Core::accounts`: a view of the core that carries its own part.
+#[derive(Clone, Copy)]
+pub struct Accounts<'c> {
+    core: &'c Core,
+    own: &'c state::AccountsState,
+}
+
+impl<'c> Accounts<'c> {
+    pub(crate) fn new(core: &'c Core, own: &'c state::AccountsState) -> Self {
+        Accounts { core, own }
+    }
+}
+
+impl Accounts<'_> {
+    pub(crate) fn account_view(self, record: &AccountRecord, offline: bool) -> AccountView {
         AccountView {
             email: record.email.clone(),
             portal: record.portal.clone(),
@@ -45,14 +62,14 @@ impl Core {
         }
     }
 
-    pub fn current_account(&self) -> Option<AccountView> {
-        let live = self.signed_in.lock();
+    pub fn current_account(self) -> Option<AccountView> {
+        let live = self.core.signed_in.lock();
         live.current()
             .map(|a| self.account_view(&a.record, a.session.is_none()))
     }
 
     /// The record an account would have if signed in to `portal` as `email`.
-    pub(crate) fn record_for(&self, portal: &PortalChoice, email: &str) -> Result<AccountRecord> {
+    pub(crate) fn record_for(self, portal: &PortalChoice, email: &str) -> Result<AccountRecord> {
         let portal = match portal {
             PortalChoice::Demo => DEMO_PORTAL.to_owned(),
             other => PortalAddress::parse(&self.portal_url(other)?)?
@@ -68,28 +85,28 @@ impl Core {
 
     /// Shows the saved copy of an account's invoices without the portal (it cannot be reached,
     /// or the app has just started). Paying and refreshing need the portal.
-    pub fn open_offline(&self, portal: PortalChoice, email: &str) -> Result<AccountView> {
+    pub fn open_offline(self, portal: PortalChoice, email: &str) -> Result<AccountView> {
         let mut record = self.record_for(&portal, email)?;
-        let copy = match self.cache.load(&record.key()) {
+        let copy = match self.core.billing().saved_copy(&record.key()) {
             Loaded::Found(copy) => copy,
             Loaded::Missing => return Err(CoreError::NoOfflineCopy),
             Loaded::SetAside(kept) => return Err(CoreError::OfflineCopyDamaged(kept)),
             Loaded::Unreadable(kind) => return Err(CoreError::Io(kind.into())),
         };
-        if let Some(known) = self.preferences.known(&record.key()) {
+        if let Some(known) = self.core.preferences.known(&record.key()) {
             record.remembered = known.remembered;
         }
         let view = self.account_view(&record, true);
         let account = Account::new(record, None, Some(*copy));
-        self.signed_in.lock().make_current(account);
-        self.changes.tell(Change::Accounts);
+        self.core.signed_in.lock().make_current(account);
+        self.core.changes.tell(Change::Accounts);
         Ok(view)
     }
 
     /// Signs in. On success the account becomes the current one; "remember me" puts the
     /// password in the keyring (and nowhere else).
     pub async fn sign_in(
-        &self,
+        self,
         portal: PortalChoice,
         email: &str,
         password: impl Into<SecretString>,
@@ -119,7 +136,7 @@ impl Core {
         match session.sign_in(credentials, remember).await? {
             SignIn::SignedIn => self.finish_sign_in(record, session, &password, remember),
             SignIn::SecondFactor => {
-                self.signed_in.wait_for_second_factor(Pending2fa {
+                self.core.signed_in.wait_for_second_factor(Pending2fa {
                     record,
                     session,
                     password,
@@ -138,7 +155,7 @@ impl Core {
     /// Where the sign-in window opens for `portal`, and the portal's address (for the
     /// window's rules).
     pub async fn browser_sign_in_start(
-        &self,
+        self,
         portal: &PortalChoice,
     ) -> Result<(PortalAddress, url::Url)> {
         let address = portal::session::settle(
@@ -155,7 +172,7 @@ impl Core {
     /// that session is not signed in yet. No password is known, so none is kept: when the
     /// portal signs the session out, the person signs in again.
     pub async fn adopt_browser_session(
-        &self,
+        self,
         portal: PortalChoice,
         cookies: Vec<(String, String)>,
     ) -> Result<Option<SignInOutcome>> {
@@ -180,15 +197,15 @@ impl Core {
         };
         // A password kept from an earlier "remember me" is not this session's: forgotten, or
         // a later restore would sign in with it behind the person's back.
-        let _ = self.secrets.delete(&record.key());
+        let _ = self.own.secrets.delete(&record.key());
         self.finish_sign_in(record, session, &SecretString::from(""), false)
             .map(Some)
     }
 
-    pub async fn second_factor(&self, code: &str, backup: bool) -> Result<SignInOutcome> {
-        let session = self.signed_in.pending_session()?;
+    pub async fn second_factor(self, code: &str, backup: bool) -> Result<SignInOutcome> {
+        let session = self.core.signed_in.pending_session()?;
         let new_backup_code = session.second_factor(code, backup).await?;
-        let pending = self.signed_in.take_pending()?;
+        let pending = self.core.signed_in.take_pending()?;
         let mut outcome = self.finish_sign_in(
             pending.record,
             pending.session,
@@ -200,7 +217,7 @@ impl Core {
     }
 
     pub(crate) fn finish_sign_in(
-        &self,
+        self,
         mut record: AccountRecord,
         session: Arc<Session>,
         password: &SecretString,
@@ -208,32 +225,32 @@ impl Core {
     ) -> Result<SignInOutcome> {
         let mut keyring_warning = None;
         if remember {
-            match self.secrets.set(&record.key(), password) {
+            match self.own.secrets.set(&record.key(), password) {
                 Ok(()) => record.remembered = true,
                 Err(e) => {
-                    keyring_warning = Some(self.ui_error(&CoreError::Keyring(e)).message);
+                    keyring_warning = Some(self.core.ui_error(&CoreError::Keyring(e)).message);
                 }
             }
         }
         // The saved copy shows at once; the first sync replaces it.
-        let (copy, copy_error) = match self.cache.load(&record.key()) {
+        let (copy, copy_error) = match self.core.billing().saved_copy(&record.key()) {
             Loaded::Found(copy) => (Some(*copy), None),
             Loaded::Missing => (None, None),
             Loaded::SetAside(kept) => (None, Some(CoreError::OfflineCopyDamaged(kept))),
             Loaded::Unreadable(kind) => (None, Some(CoreError::Io(kind.into()))),
         };
         if let Some(e) = copy_error {
-            let warning = self.ui_error(&e).message;
+            let warning = self.core.ui_error(&e).message;
             keyring_warning = Some(match keyring_warning {
                 Some(first) => format!("{first} {warning}"),
                 None => warning,
             });
         }
         let view = self.account_view(&record, false);
-        self.preferences.put_first(record.clone())?;
+        self.core.preferences.put_first(record.clone())?;
         let account = Account::new(record, Some(session), copy);
-        self.signed_in.lock().make_current(account);
-        self.changes.tell(Change::SessionStarted);
+        self.core.signed_in.lock().make_current(account);
+        self.core.changes.tell(Change::SessionStarted);
         Ok(SignInOutcome {
             second_factor: false,
             keyring_warning,
@@ -244,26 +261,26 @@ impl Core {
 
     /// Whether the signed-in account is on the embedded demo portal (whose knobs, like a
     /// shorter usual confirmation time, apply only to it).
-    pub fn signed_in_to_demo(&self) -> bool {
-        let live = self.signed_in.lock();
+    pub fn signed_in_to_demo(self) -> bool {
+        let live = self.core.signed_in.lock();
         live.current()
             .is_some_and(|a| a.record.portal == DEMO_PORTAL)
     }
 
     /// Whether the account `key` (signed in this run) is on the embedded demo portal.
-    pub fn is_demo_account(&self, key: &str) -> bool {
-        let live = self.signed_in.lock();
+    pub fn is_demo_account(self, key: &str) -> bool {
+        let live = self.core.signed_in.lock();
         live.find(key)
             .is_some_and(|a| a.record.portal == DEMO_PORTAL)
     }
 
     /// Signs in with the password remembered for the most recent account, if there is one.
-    pub async fn restore(&self) -> Result<Option<AccountView>> {
-        let Some(record) = self.preferences.last_remembered() else {
+    pub async fn restore(self) -> Result<Option<AccountView>> {
+        let Some(record) = self.core.preferences.last_remembered() else {
             return Ok(None);
         };
-        let was_on_screen = self.current_key() == Some(record.key());
-        let password = match self.secrets.get(&record.key()) {
+        let was_on_screen = self.core.current_key() == Some(record.key());
+        let password = match self.own.secrets.get(&record.key()) {
             Ok(Some(p)) => p,
             Ok(None) => return Ok(None),
             Err(SecretError::Unavailable(_)) | Err(SecretError::Locked) => return Ok(None),
@@ -279,7 +296,7 @@ impl Core {
     /// Signs a known account in with its remembered password; when the portal cannot be
     /// reached, its saved copy instead (if there is one; else the portal's error).
     pub(crate) async fn sign_in_remembered(
-        &self,
+        self,
         record: &AccountRecord,
         password: &SecretString,
     ) -> Result<Option<AccountView>> {
@@ -299,8 +316,8 @@ impl Core {
 
     /// The saved copy of the account a restart signs in to, shown at once while signing in.
     /// A damaged copy is set aside and said (OfflineCopyDamaged); none is not an error.
-    pub fn open_last_offline(&self) -> Result<Option<AccountView>> {
-        let Some(record) = self.preferences.last_remembered() else {
+    pub fn open_last_offline(self) -> Result<Option<AccountView>> {
+        let Some(record) = self.core.preferences.last_remembered() else {
             return Ok(None);
         };
         match self.open_offline(Self::portal_of(&record), &record.email) {
@@ -321,16 +338,16 @@ impl Core {
 
     /// Offline, with a password in the keyring: signs in again (keeping the saved copy on
     /// screen until the sync replaces it).
-    pub(crate) async fn reconnect(&self) -> Result<()> {
+    pub(crate) async fn reconnect(self) -> Result<()> {
         let record = {
-            let live = self.signed_in.lock();
+            let live = self.core.signed_in.lock();
             let account = live.current().ok_or(CoreError::NotSignedIn)?;
             if account.session.is_some() {
                 return Ok(());
             }
             account.record.clone()
         };
-        let password = match self.secrets.get(&record.key()) {
+        let password = match self.own.secrets.get(&record.key()) {
             Ok(Some(p)) => p,
             _ => return Err(CoreError::Offline),
         };
@@ -341,27 +358,29 @@ impl Core {
 
     /// Signs the account on screen out; another account signed in this run, if any, takes its
     /// place (and is answered).
-    pub async fn sign_out(&self, forget: bool) -> Result<Option<AccountView>> {
-        let account = self.signed_in.lock().take_current();
+    pub async fn sign_out(self, forget: bool) -> Result<Option<AccountView>> {
+        let account = self.core.signed_in.lock().take_current();
         if let Some(account) = account {
             // The portal may be unreachable; the local sign-out still happens.
             if let Some(session) = &account.session {
                 let _ = session.sign_out().await;
             }
             if forget {
-                self.secrets.delete(&account.record.key())?;
-                self.cache.forget(&account.record.key())?;
-                self.preferences.forget_password_of(&account.record.key())?;
+                self.own.secrets.delete(&account.record.key())?;
+                self.core.billing().forget_copy(&account.record.key())?;
+                self.core
+                    .preferences
+                    .forget_password_of(&account.record.key())?;
             }
         }
-        self.changes.tell(Change::Accounts);
+        self.core.changes.tell(Change::Accounts);
         Ok(self.current_account())
     }
 
     /// Every account known on this computer (signed in to once), for the switcher.
-    pub fn accounts(&self) -> Vec<AccountChoice> {
-        let mut known: Vec<AccountRecord> = self.preferences.known_accounts();
-        let live = self.signed_in.lock();
+    pub fn choices(self) -> Vec<AccountChoice> {
+        let mut known: Vec<AccountRecord> = self.core.preferences.known_accounts();
+        let live = self.core.signed_in.lock();
         let current = live.current().map(|a| a.record.key());
         // An account opened this run but not yet in the settings (cannot happen today, but the
         // switcher must never hide the account on screen).
@@ -393,22 +412,26 @@ impl Core {
     /// signing in with the keyring's password when remembered (its saved copy when the portal
     /// cannot be reached); its saved copy when there is one. None when the person has to sign
     /// in (the UI then asks for the password).
-    pub async fn switch_account(&self, key: &str) -> Result<Option<AccountView>> {
+    pub async fn switch_account(self, key: &str) -> Result<Option<AccountView>> {
         {
-            let mut live = self.signed_in.lock();
+            let mut live = self.core.signed_in.lock();
             if live.current().is_some_and(|a| a.record.key() == key) {
                 drop(live);
                 return Ok(self.current_account());
             }
             if live.bring_back(key) {
                 drop(live);
-                self.changes.tell(Change::Accounts);
+                self.core.changes.tell(Change::Accounts);
                 return Ok(self.current_account());
             }
         }
-        let record = self.preferences.known(key).ok_or(CoreError::NotSignedIn)?;
+        let record = self
+            .core
+            .preferences
+            .known(key)
+            .ok_or(CoreError::NotSignedIn)?;
         let password = if record.remembered {
-            self.secrets.get(key).ok().flatten()
+            self.own.secrets.get(key).ok().flatten()
         } else {
             None
         };
@@ -425,18 +448,20 @@ impl Core {
 
     /// The unpaid and overdue invoices of every account known here: the live ones' last
     /// sync, the others' saved copies. Totals per currency; most urgent first.
-    pub fn all_accounts_view(&self) -> views::AllAccountsView {
+    pub fn all_accounts_view(self) -> views::AllAccountsView {
         let today = portal::session::today();
         // What is in memory is taken under the lock; the saved copies of the others are read
         // after it is let go (no disk under the lock: a sync or a payment may be waiting).
-        let lang = self.lang();
+        let lang = self.core.lang();
         let mut sets: Vec<(String, String, Vec<InvoiceSummary>)> = self
+            .core
             .signed_in
             .lock()
             .all()
             .map(|a| (a.record.key(), a.record.email.clone(), a.invoices.clone()))
             .collect();
         let others: Vec<AccountRecord> = self
+            .core
             .preferences
             .known_accounts()
             .into_iter()
@@ -444,21 +469,58 @@ impl Core {
             .collect();
         for record in others {
             let key = record.key();
-            if let Loaded::Found(copy) = self.cache.load(&key) {
+            if let Loaded::Found(copy) = self.core.billing().saved_copy(&key) {
                 sets.push((key, record.email, copy.invoices));
             }
         }
-        views::all_accounts(&self.catalogues, lang, &sets, today)
+        views::all_accounts(&self.core.catalogues, lang, &sets, today)
     }
 
-    pub async fn request_password_reset(
-        &self,
-        portal: PortalChoice,
-        email: &str,
-    ) -> Result<String> {
+    pub async fn request_password_reset(self, portal: PortalChoice, email: &str) -> Result<String> {
         let address = PortalAddress::parse(&self.portal_url(&portal)?)?;
         let session = Session::new(address)?;
         session.request_password_reset(email.trim()).await?;
-        Ok(self.text("reset-sent", &[]))
+        Ok(self.core.text("reset-sent", &[]))
+    }
+}
+
+impl Accounts<'_> {
+    /// Where the embedded demo portal listens, when the app runs with `--demo`.
+    /// The embedded demo portal's address, and its processors' origins (`127.0.0.1:PORT`: its
+    /// 2Checkout and its PayPal), which its payments may visit.
+    pub fn set_demo_portal(self, url: &str, processor_origins: Vec<String>) {
+        self.core.portals.set_demo(url, processor_origins);
+    }
+
+    /// The hosts a payment may visit: the processors', and the demo's when it runs.
+    pub(crate) fn processor_domains(self) -> Vec<String> {
+        self.core.portals.processor_domains()
+    }
+
+    pub fn demo_portal(self) -> Option<String> {
+        self.core.portals.demo_portal()
+    }
+
+    pub(crate) fn portal_url(self, choice: &PortalChoice) -> Result<String> {
+        Ok(match choice {
+            PortalChoice::Jitops => JITOPS_PORTAL.to_owned(),
+            PortalChoice::Demo => self
+                .demo_portal()
+                .ok_or_else(|| CoreError::Internal("the demo portal is not running".into()))?,
+            PortalChoice::Other(url) => url.clone(),
+        })
+    }
+
+    /// The client area of a portal, checked like any portal address.
+    pub fn client_area_url(self, portal: &PortalChoice) -> Result<url::Url> {
+        let address = PortalAddress::parse(&self.portal_url(portal)?)?;
+        Ok(address.page("clientarea.php"))
+    }
+}
+
+impl Core {
+    /// The accounts and their sessions.
+    pub fn accounts(&self) -> Accounts<'_> {
+        Accounts::new(self, &self.accounts)
     }
 }

@@ -67,7 +67,8 @@ impl Autostart {
     }
 }
 
-/// The desktop entry's text (Desktop Entry Specification; version 1.0, the one every desktop reads).
+/// The desktop entry's text (Desktop Entry Specification; version 1.0, the one every desktop
+/// reads).
 pub fn entry(exe: &Path, texts: &EntryTexts) -> io::Result<String> {
     let exe = exe
         .to_str()

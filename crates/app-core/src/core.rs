@@ -1,26 +1,30 @@
-//! Owns the `Core` façade: it composes the parts that own the app's state, each behind private
-//! fields and its own methods (`preferences`: the language and settings; `signed_in`: the
-//! accounts signed in this run; `portals`: where portals and processors are; the payment
-//! record, the saved copies, the reminders), and its operations live in one module per job
-//! (`accounts`, `sync`, `files`, `mass_payment`, `payments`, `tray`…), each an `impl Core`.
+//! Owns the `Core` façade, thin: it holds the parts that own the app's state and hands each
+//! service its own. Shared by every service: `preferences` (the language and settings),
+//! `signed_in` (the accounts signed in this run), `portals` (where portals and processors are),
+//! the catalogues and the one listener for changes. Each service is a view reached by an
+//! accessor in its own module (`core.accounts()`, `billing()`, `payments()`, `statements()`,
+//! `quotes()`, `reminders()`, `settings()`); its own state (`payments::state`…) is visible
+//! to that module alone. What stays here: the language and texts, the session of the account on
+//! screen, and the diagnostics.
 
-use crate::attempts::AttemptFile;
-use crate::cache::InvoiceCache;
+use crate::accounts::state::AccountsState;
+use crate::billing::state::BillingState;
 use crate::error::CoreError;
+use crate::payments::state::PaymentsState;
 use crate::portals::Portals;
 use crate::preferences::Preferences;
-use crate::reminders::ReminderFile;
+use crate::reminder_notices::state::RemindersState;
 use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::signed_in::SignedIn;
-use crate::trackers::Trackers;
+use crate::statements::state::StatementsState;
 use crate::views::AccountView;
 use l10n::{Arg, Catalogues, Lang};
-use portal::{PortalAddress, Session};
+use portal::Session;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 pub const JITOPS_PORTAL: &str = "https://jitops.com/";
 /// How an account of the embedded demo portal is recorded: the demo listens on a new port at
@@ -137,23 +141,15 @@ pub struct Core {
     pub(crate) signed_in: SignedIn,
     /// Where the portals and processors are (see `portals`).
     pub(crate) portals: Portals,
-    /// The payment attempts on disk (see `payments`).
-    pub(crate) attempts: AttemptFile,
-    pub(crate) trackers: Arc<Trackers>,
-    /// The attempts this run recorded and the checkout window open now (see `at_processor`).
-    pub(crate) at_processor: crate::at_processor::AtProcessor,
-    /// Warnings for the window, each shown once (a damaged payment record).
-    pub(crate) warnings: Mutex<Vec<String>>,
-    pub(crate) cache: InvoiceCache,
-    pub(crate) reminders: ReminderFile,
-    pub(crate) secrets: Arc<dyn SecretStore>,
-    /// The latest notifications given, for the tray menu.
-    pub(crate) recent_notices: crate::tray::RecentNotices,
-    /// The statement last prepared: what "Save PDF" and "Save CSV" write, in the language of
-    /// the moment.
-    pub(crate) last_statement: Mutex<Option<crate::statement::Statement>>,
     /// The shell's one listener for what changed.
     pub(crate) changes: crate::changes::Changes,
+    // Each service's own part, handed to its view by the accessor in the service's module
+    // (`Core::payments` is in `payments`): only that module reaches inside it.
+    pub(crate) accounts: AccountsState,
+    pub(crate) billing: BillingState,
+    pub(crate) payments: PaymentsState,
+    pub(crate) statements: StatementsState,
+    pub(crate) reminders: RemindersState,
 }
 
 impl Core {
@@ -169,25 +165,21 @@ impl Core {
         crate::store::private_dir(config_dir)?;
         crate::store::private_dir(data_dir)?;
         let preferences = Preferences::load(SettingsFile::new(config_dir), system_locale);
-        let attempts = AttemptFile::new(data_dir);
-        let trouble = attempts.load().ok().and_then(|(_, trouble)| trouble);
+        let payments = PaymentsState::new(data_dir);
+        let trouble = payments.trouble_at_start();
         let core = Core {
             catalogues,
             preferences,
             signed_in: SignedIn::default(),
             portals: Portals::default(),
-            attempts,
-            trackers: Arc::new(Trackers::default()),
-            at_processor: Default::default(),
-            warnings: Mutex::new(vec![]),
-            cache: InvoiceCache::new(data_dir),
-            reminders: ReminderFile::new(data_dir),
-            secrets,
-            recent_notices: Default::default(),
-            last_statement: Mutex::new(None),
             changes: Default::default(),
+            accounts: AccountsState::new(secrets),
+            billing: BillingState::new(data_dir),
+            payments,
+            statements: StatementsState::new(),
+            reminders: RemindersState::new(data_dir),
         };
-        core.note_trouble(trouble);
+        core.payments().note_trouble(trouble);
         Ok(core)
     }
 
@@ -217,55 +209,6 @@ impl Core {
 
     pub fn catalog(&self, lang: Lang) -> BTreeMap<String, String> {
         self.catalogues.all_texts(lang)
-    }
-
-    /// Switches the language and remembers it.
-    pub fn set_language(&self, lang: Lang) -> Result<()> {
-        self.preferences.set_language(lang)?;
-        self.changes.tell(crate::changes::Change::Language);
-        Ok(())
-    }
-
-    /// Whether closing the window keeps the app in the tray; None until the person chose.
-    pub fn close_to_tray(&self) -> Option<bool> {
-        self.preferences.close_to_tray()
-    }
-
-    /// Remembers what closing the window does.
-    pub fn set_close_to_tray(&self, keep: bool) -> Result<()> {
-        self.preferences.set_close_to_tray(keep)
-    }
-
-    /// Where the embedded demo portal listens, when the app runs with `--demo`.
-    /// The embedded demo portal's address, and its processors' origins (`127.0.0.1:PORT`: its
-    /// 2Checkout and its PayPal), which its payments may visit.
-    pub fn set_demo_portal(&self, url: &str, processor_origins: Vec<String>) {
-        self.portals.set_demo(url, processor_origins);
-    }
-
-    /// The hosts a payment may visit: the processors', and the demo's when it runs.
-    pub(crate) fn processor_domains(&self) -> Vec<String> {
-        self.portals.processor_domains()
-    }
-
-    pub fn demo_portal(&self) -> Option<String> {
-        self.portals.demo_portal()
-    }
-
-    pub(crate) fn portal_url(&self, choice: &PortalChoice) -> Result<String> {
-        Ok(match choice {
-            PortalChoice::Jitops => JITOPS_PORTAL.to_owned(),
-            PortalChoice::Demo => self
-                .demo_portal()
-                .ok_or_else(|| CoreError::Internal("the demo portal is not running".into()))?,
-            PortalChoice::Other(url) => url.clone(),
-        })
-    }
-
-    /// The client area of a portal, checked like any portal address.
-    pub fn client_area_url(&self, portal: &PortalChoice) -> Result<url::Url> {
-        let address = PortalAddress::parse(&self.portal_url(portal)?)?;
-        Ok(address.page("clientarea.php"))
     }
 
     /// The key of the account on screen.

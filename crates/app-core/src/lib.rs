@@ -2,21 +2,17 @@
 //! session, settings, the remembered password, payments awaiting confirmation, and the views
 //! the UI shows, already in the user's language. The Tauri shell only forwards to it.
 
-mod accounts;
-pub mod add_funds;
+pub mod accounts;
 pub mod at_processor;
 pub mod attempts;
 pub mod autostart;
+pub mod billing;
 pub mod cache;
 pub mod changes;
 pub mod core;
-pub mod credit;
 pub mod diagnostics;
 pub mod error;
 pub mod export;
-mod files;
-mod mass_payment;
-pub mod payment_follow;
 pub mod payment_verdict;
 pub mod payments;
 pub mod pdf_cache;
@@ -31,13 +27,12 @@ pub mod secrets;
 pub mod settings;
 mod signed_in;
 pub mod statement;
-pub mod statement_files;
 mod statement_pdf;
-pub mod statement_run;
+pub mod statements;
 pub mod store;
-mod sync;
 pub mod trackers;
 pub mod tray;
+pub mod user_settings;
 pub mod views;
 
 pub use crate::core::{

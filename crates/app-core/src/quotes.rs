@@ -11,6 +11,19 @@ use l10n::{Arg, Catalogues, Lang};
 use portal::{QuoteAccepted, QuoteDetail, QuoteStage, QuoteSummary};
 use serde::Serialize;
 
+/// The account's quotes: the list, one quote, its PDF, and accepting it.
+/// Reached through `Core::quotes`: a view of the core that carries its own part.
+#[derive(Clone, Copy)]
+pub struct Quotes<'c> {
+    core: &'c Core,
+}
+
+impl<'c> Quotes<'c> {
+    pub(crate) fn new(core: &'c Core) -> Self {
+        Quotes { core }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct QuoteRow {
     pub id: u64,
@@ -182,43 +195,43 @@ pub fn quote_view(
     }
 }
 
-impl Core {
+impl Quotes<'_> {
     /// The quotes list, read from the portal now.
-    pub async fn quotes(&self) -> Result<QuotesView> {
-        let (session, key) = self.session()?;
+    pub async fn list(self) -> Result<QuotesView> {
+        let (session, key) = self.core.session()?;
         let quotes = session.quotes().await?;
-        if let Some(account) = self.signed_in.lock().on_screen_mut(&key) {
+        if let Some(account) = self.core.signed_in.lock().on_screen_mut(&key) {
             account.quotes = Some(quotes);
         }
-        self.save_copy(&key);
+        self.core.billing().save_copy(&key);
         self.quotes_view()
     }
 
     /// The quotes list as last read, in the current language.
-    pub fn quotes_view(&self) -> Result<QuotesView> {
-        let live = self.signed_in.lock();
+    pub fn quotes_view(self) -> Result<QuotesView> {
+        let live = self.core.signed_in.lock();
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let quotes = account
             .quotes
             .as_ref()
             .ok_or(CoreError::Portal(portal::PortalError::NotFound))?;
-        Ok(quotes_view(&self.catalogues, self.lang(), quotes))
+        Ok(quotes_view(&self.core.catalogues, self.core.lang(), quotes))
     }
 
     /// A quote, read from the portal now.
-    pub async fn quote(&self, id: u64) -> Result<QuoteView> {
-        let (session, key) = self.session()?;
+    pub async fn quote(self, id: u64) -> Result<QuoteView> {
+        let (session, key) = self.core.session()?;
         let detail = session.quote(id).await?;
-        if let Some(account) = self.signed_in.lock().on_screen_mut(&key) {
+        if let Some(account) = self.core.signed_in.lock().on_screen_mut(&key) {
             account.quote_details.insert(id, detail);
         }
-        self.save_copy(&key);
+        self.core.billing().save_copy(&key);
         self.quote_view(id)
     }
 
     /// The quote as last read, in the current language.
-    pub fn quote_view(&self, id: u64) -> Result<QuoteView> {
-        let live = self.signed_in.lock();
+    pub fn quote_view(self, id: u64) -> Result<QuoteView> {
+        let live = self.core.signed_in.lock();
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let detail = account
             .quote_details
@@ -228,19 +241,24 @@ impl Core {
             .quotes
             .as_ref()
             .and_then(|list| list.iter().find(|q| q.id == id));
-        Ok(quote_view(&self.catalogues, self.lang(), detail, listed))
+        Ok(quote_view(
+            &self.core.catalogues,
+            self.core.lang(),
+            detail,
+            listed,
+        ))
     }
 
     /// The quote's PDF, from the link its page shows now.
-    pub async fn quote_pdf(&self, id: u64) -> Result<Vec<u8>> {
-        let (session, _) = self.session()?;
+    pub async fn quote_pdf(self, id: u64) -> Result<Vec<u8>> {
+        let (session, _) = self.core.session()?;
         let detail = session.quote(id).await?;
         Ok(session.quote_pdf(&detail).await?)
     }
 
     /// The portal's terms of service as the quote's acceptance dialog links them now.
-    pub async fn quote_terms_url(&self, id: u64) -> Result<url::Url> {
-        let (session, _) = self.session()?;
+    pub async fn quote_terms_url(self, id: u64) -> Result<url::Url> {
+        let (session, _) = self.core.session()?;
         let detail = session.quote(id).await?;
         detail
             .acceptance
@@ -249,18 +267,18 @@ impl Core {
     }
 
     /// The file name a quote's PDF is saved under (the portal's own name for it).
-    pub fn quote_pdf_file_name(&self, id: u64) -> String {
+    pub fn quote_pdf_file_name(self, id: u64) -> String {
         format!("Quote-{id}.pdf")
     }
 
     /// Accepts quote `id`, only when the person `agreed` to the portal's terms, through the
     /// page's own dialog as it is now. Answers the invoice the portal made (the invoice list is
     /// read again so it shows there too), or that the portal made none yet.
-    pub async fn accept_quote(&self, id: u64, agreed: bool) -> Result<AcceptOutcome> {
+    pub async fn accept_quote(self, id: u64, agreed: bool) -> Result<AcceptOutcome> {
         if !agreed {
             return Err(CoreError::TermsNotTicked);
         }
-        let (session, _) = self.session()?;
+        let (session, _) = self.core.session()?;
         let detail = session.quote(id).await?;
         let accepted = session.accept_quote(&detail).await?;
         let number = Arg::from(id.to_string());
@@ -268,19 +286,30 @@ impl Core {
             QuoteAccepted::Invoice(invoice_id) => {
                 // The new invoice joins the list before its page opens. The quote is accepted
                 // whatever this answers: a failed refresh must not read as a refusal.
-                if let Err(e) = self.sync().await {
+                if let Err(e) = self.core.billing().sync().await {
                     tracing::warn!("the list was not read again after accepting: {e}");
                 }
                 AcceptOutcome {
                     invoice_id: Some(invoice_id),
-                    message: self.text("quote-accepted-invoice", &[("number", number)]),
+                    message: self
+                        .core
+                        .text("quote-accepted-invoice", &[("number", number)]),
                 }
             }
             QuoteAccepted::NoInvoiceYet => AcceptOutcome {
                 invoice_id: None,
-                message: self.text("quote-accepted-no-invoice", &[("number", number)]),
+                message: self
+                    .core
+                    .text("quote-accepted-no-invoice", &[("number", number)]),
             },
         })
+    }
+}
+
+impl Core {
+    /// The account's quotes.
+    pub fn quotes(&self) -> Quotes<'_> {
+        Quotes::new(self)
     }
 }
 

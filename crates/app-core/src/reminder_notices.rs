@@ -2,36 +2,65 @@
 //! (the record is `reminders`'), noted for the tray's latest notifications, and their words in
 //! the person's language (one per invoice, or one summary when more than three come at once).
 
+pub(crate) mod state;
+
 use crate::core::*;
 use crate::reminders::{Reminder, ReminderKind};
+use crate::tray::{NoticeKind, RecentNotice};
 use crate::views;
 use l10n::{Arg, Catalogues, Lang};
+
+/// The payment reminders and the notifications given: which are new, their words, and the latest
+/// ones for the tray.
+/// Reached through `Core::reminders`: a view of the core that carries its own part.
+#[derive(Clone, Copy)]
+pub struct Reminders<'c> {
+    core: &'c Core,
+    own: &'c state::RemindersState,
+}
+
+impl<'c> Reminders<'c> {
+    pub(crate) fn new(core: &'c Core, own: &'c state::RemindersState) -> Self {
+        Reminders { core, own }
+    }
+}
+
+impl Reminders<'_> {
+    /// The latest notifications given, most recent first.
+    pub fn recent(self) -> Vec<crate::tray::RecentNotice> {
+        self.own.recent_notices.list()
+    }
+}
 
 /// More reminders than this at once make one summary (a first sync of a long account would
 /// flood the screen).
 const AT_ONCE: usize = 3;
 
-impl Core {
+impl Reminders<'_> {
     /// The OS notifications due now for the current account's invoices (due within three days,
     /// or overdue), each given once.
-    pub fn take_reminders(&self) -> Vec<Notice> {
+    pub fn take_reminders(self) -> Vec<Notice> {
         let notices = self.new_reminders();
         // The tray follows even when there is none: the days pass, and "overdue" with them.
-        self.changes.tell(crate::changes::Change::Unpaid);
+        self.core.changes.tell(crate::changes::Change::Unpaid);
         notices
     }
 
-    fn new_reminders(&self) -> Vec<Notice> {
+    fn new_reminders(self) -> Vec<Notice> {
         // The invoices are taken under the lock, the record is read and written after it.
         let (lang, key, invoices) = {
-            let live = self.signed_in.lock();
+            let live = self.core.signed_in.lock();
             let Some(account) = live.current() else {
                 return vec![];
             };
-            (self.lang(), account.record.key(), account.invoices.clone())
+            (
+                self.core.lang(),
+                account.record.key(),
+                account.invoices.clone(),
+            )
         };
         let today = portal::session::today();
-        let new = match self.reminders.take_new(&key, &invoices, today) {
+        let new = match self.own.reminders.take_new(&key, &invoices, today) {
             Ok(new) => new,
             Err(e) => {
                 tracing::warn!("the reminders record was not written: {e}");
@@ -39,7 +68,7 @@ impl Core {
             }
         };
         for r in &new {
-            self.recent_notices.add(crate::tray::RecentNotice {
+            self.own.recent_notices.add(crate::tray::RecentNotice {
                 account: key.clone(),
                 invoice_id: r.invoice.id,
                 number: r.invoice.number.clone(),
@@ -49,7 +78,7 @@ impl Core {
                 },
             });
         }
-        notices(&self.catalogues, lang, &key, &new)
+        notices(&self.core.catalogues, lang, &key, &new)
     }
 }
 
@@ -101,6 +130,26 @@ pub fn notices(c: &Catalogues, lang: Lang, key: &str, new: &[Reminder<'_>]) -> V
             }
         })
         .collect()
+}
+
+impl Reminders<'_> {
+    /// Notes a "Paid" notification given for the tray menu.
+    pub fn note_paid_notice(self, account: &str, invoice_id: u64, number: &str) {
+        self.own.recent_notices.add(RecentNotice {
+            account: account.to_owned(),
+            invoice_id,
+            number: number.to_owned(),
+            kind: NoticeKind::Paid,
+        });
+        self.core.changes.tell(crate::changes::Change::Unpaid);
+    }
+}
+
+impl Core {
+    /// Reminders and the notifications given.
+    pub fn reminders(&self) -> Reminders<'_> {
+        Reminders::new(self, &self.reminders)
+    }
 }
 
 #[cfg(test)]

@@ -90,7 +90,7 @@ impl Core {
         let lang = self.lang();
         let c = self.catalogues();
         let text = |id: &str, args: &[(&str, Arg)]| c.text(lang, id, args);
-        let (label, summary) = match self.dashboard_view() {
+        let (label, summary) = match self.billing().dashboard_view() {
             Ok(d) => (
                 if d.unpaid_count > 0 {
                     l10n::group_count(lang, i64::from(d.unpaid_count))
@@ -111,10 +111,10 @@ impl Core {
             ),
             Err(_) => (String::new(), text("tray-signed-out", &[])),
         };
-        let accounts = self.accounts();
+        let accounts = self.accounts().choices();
         let latest = self
-            .recent_notices
-            .list()
+            .reminders()
+            .recent()
             .into_iter()
             .map(|notice| {
                 let id = match notice.kind {
@@ -167,18 +167,7 @@ impl Core {
     /// Whether closing the window would stop something the person relies on: a payment being
     /// followed, or reminders (an account signed in). Then the first close asks.
     pub fn close_would_stop_something(&self) -> bool {
-        !self.open_attempts().is_empty() || self.current_key().is_some()
-    }
-
-    /// Notes a "Paid" notification given for the tray menu.
-    pub fn note_paid_notice(&self, account: &str, invoice_id: u64, number: &str) {
-        self.recent_notices.add(RecentNotice {
-            account: account.to_owned(),
-            invoice_id,
-            number: number.to_owned(),
-            kind: NoticeKind::Paid,
-        });
-        self.changes.tell(crate::changes::Change::Unpaid);
+        !self.payments().open_attempts().is_empty() || self.current_key().is_some()
     }
 }
 

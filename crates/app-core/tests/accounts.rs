@@ -29,6 +29,7 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
     };
     let outcome = w
         .core
+        .accounts()
         .sign_in(PortalChoice::Demo, "demo@jitops.example", PASSWORD, true)
         .await
         .unwrap();
@@ -42,7 +43,7 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
             .map(|p| p.expose_secret()),
         Some(PASSWORD)
     );
-    w.core.sync().await.unwrap();
+    w.core.billing().sync().await.unwrap();
     assert!(w.dir.path().join("config/settings.json").exists());
     assert!(
         all_files_contain(w.dir.path(), PASSWORD).is_empty(),
@@ -51,15 +52,20 @@ async fn remembered_password_lives_in_the_secret_store_only_and_restores_the_ses
 
     // A restart: a new core on the same folders and store signs in by itself.
     let again = new_core(&w.dir, &w.secrets, &w.demo, "en_US.UTF-8");
-    let restored = again.restore().await.unwrap().expect("signed in again");
+    let restored = again
+        .accounts()
+        .restore()
+        .await
+        .unwrap()
+        .expect("signed in again");
     assert_eq!(restored.email, "demo@jitops.example");
     assert!(!restored.was_on_screen, "no saved copy was opened first");
-    assert_eq!(again.sync().await.unwrap().unpaid_count, 4);
+    assert_eq!(again.billing().sync().await.unwrap().unpaid_count, 4);
 
-    again.sign_out(true).await.unwrap();
+    again.accounts().sign_out(true).await.unwrap();
     assert!(w.secrets.get("demo@jitops.example@demo").unwrap().is_none());
     let third = new_core(&w.dir, &w.secrets, &w.demo, "en_US.UTF-8");
-    assert!(third.restore().await.unwrap().is_none());
+    assert!(third.accounts().restore().await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -67,6 +73,7 @@ async fn wrong_credentials_remember_nothing() {
     let w = world().await;
     let r = w
         .core
+        .accounts()
         .sign_in(PortalChoice::Demo, "demo@jitops.example", "wrong", true)
         .await;
     match r {
@@ -80,9 +87,10 @@ async fn wrong_credentials_remember_nothing() {
         other => panic!("{other:?}"),
     }
     assert!(w.secrets.get("demo@jitops.example@demo").unwrap().is_none());
-    w.core.set_language(Lang::Sq).unwrap();
+    w.core.settings().set_language(Lang::Sq).unwrap();
     let e = w
         .core
+        .accounts()
         .sign_in(PortalChoice::Demo, "demo@jitops.example", "wrong", false)
         .await
         .unwrap_err();
@@ -100,7 +108,7 @@ async fn the_first_start_follows_the_system_locale_and_the_choice_is_remembered(
     let secrets = Arc::new(MemoryStore::default());
     let core = new_core(&dir, &secrets, &demo, "sq_AL.UTF-8");
     assert_eq!(core.lang(), Lang::Sq);
-    core.set_language(Lang::En).unwrap();
+    core.settings().set_language(Lang::En).unwrap();
     let again = new_core(&dir, &secrets, &demo, "sq_AL.UTF-8");
     assert_eq!(
         again.lang(),
@@ -148,8 +156,10 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
         "en_US.UTF-8",
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
+    core.accounts()
+        .set_demo_portal(demo.portal_url(), demo.processor_origins());
     let outcome = core
+        .accounts()
         .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
         .await
         .unwrap();
@@ -158,12 +168,12 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
     let account = outcome.account.unwrap();
     assert!(!account.remembered);
     assert_eq!(
-        core.sync().await.unwrap().unpaid_count,
+        core.billing().sync().await.unwrap().unpaid_count,
         4,
         "it works all the same"
     );
     // Nothing to restore from: a restart shows the sign-in screen again.
-    assert!(core.restore().await.unwrap().is_none());
+    assert!(core.accounts().restore().await.unwrap().is_none());
 }
 
 #[tokio::test]
@@ -171,6 +181,7 @@ async fn the_client_area_of_each_portal_choice() {
     let w = world().await;
     assert_eq!(
         w.core
+            .accounts()
             .client_area_url(&PortalChoice::Jitops)
             .unwrap()
             .as_str(),
@@ -178,12 +189,14 @@ async fn the_client_area_of_each_portal_choice() {
     );
     assert!(w
         .core
+        .accounts()
         .client_area_url(&PortalChoice::Demo)
         .unwrap()
         .as_str()
         .ends_with("/clientarea.php"));
     assert!(w
         .core
+        .accounts()
         .client_area_url(&PortalChoice::Other("http://billing.example.com/".into()))
         .is_err());
 }
@@ -196,20 +209,27 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     let accountant_view = synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, false).await;
     let accountant = w.core.current_key().unwrap();
     assert_ne!(customer, accountant);
-    let choices = w.core.accounts();
+    let choices = w.core.accounts().choices();
     assert_eq!(choices.len(), 2);
     assert!(choices.iter().all(|c| c.signed_in));
     assert!(choices.iter().any(|c| c.current && c.key == accountant));
 
     // Switching back is instant: no page is asked of the portal.
     let views = w.demo.invoice_views();
-    let shown = w.core.switch_account(&customer).await.unwrap().unwrap();
+    let shown = w
+        .core
+        .accounts()
+        .switch_account(&customer)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(shown.email, demo_portal::DEMO_EMAIL);
-    assert_eq!(w.core.dashboard_view().unwrap().unpaid_count, 4);
+    assert_eq!(w.core.billing().dashboard_view().unwrap().unpaid_count, 4);
     assert_eq!(w.demo.invoice_views(), views);
     // The accountant's session is alive meanwhile (the tracker follows payments with it).
     assert_eq!(
         w.core
+            .payments()
             .look_at_invoice(&accountant, 5000, false)
             .await
             .unwrap()
@@ -219,7 +239,7 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     );
 
     // All accounts: every unpaid invoice of both, totals per currency.
-    let all = w.core.all_accounts_view();
+    let all = w.core.accounts().all_accounts_view();
     assert_eq!(all.accounts, 2);
     assert_eq!(all.rows.len() as u32, 4 + accountant_view.unpaid_count);
     assert!(all
@@ -240,6 +260,7 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     // Signing out of one leaves the other on screen.
     let next = w
         .core
+        .accounts()
         .sign_out(false)
         .await
         .unwrap()
@@ -249,9 +270,17 @@ async fn several_accounts_stay_signed_in_switch_at_once_and_add_up_in_all_accoun
     // After a restart: the customer (not remembered) opens its saved copy; the all-accounts
     // view still counts both from their copies.
     let restarted = new_core(&w.dir, &w.secrets, &w.demo, "en_US.UTF-8");
-    let offline = restarted.switch_account(&customer).await.unwrap().unwrap();
+    let offline = restarted
+        .accounts()
+        .switch_account(&customer)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(offline.offline);
-    assert_eq!(restarted.all_accounts_view().rows.len(), all.rows.len());
+    assert_eq!(
+        restarted.accounts().all_accounts_view().rows.len(),
+        all.rows.len()
+    );
 }
 
 #[tokio::test]
@@ -261,6 +290,7 @@ async fn accounts_on_two_portals_keep_their_own_sessions() {
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     let first = w.core.current_key().unwrap();
     w.core
+        .accounts()
         .sign_in(
             PortalChoice::Other(second.portal_url().to_owned()),
             demo_portal::DEMO_EMAIL,
@@ -269,7 +299,7 @@ async fn accounts_on_two_portals_keep_their_own_sessions() {
         )
         .await
         .unwrap();
-    w.core.sync().await.unwrap();
+    w.core.billing().sync().await.unwrap();
     let other = w.core.current_key().unwrap();
     assert_ne!(
         first, other,
@@ -279,6 +309,7 @@ async fn accounts_on_two_portals_keep_their_own_sessions() {
     let views_first = w.demo.invoice_views();
     assert_eq!(
         w.core
+            .payments()
             .look_at_invoice(&other, 1003, false)
             .await
             .unwrap()
@@ -292,9 +323,14 @@ async fn accounts_on_two_portals_keep_their_own_sessions() {
         "asked of the second portal only"
     );
     assert_eq!(second.invoice_views(), 1);
-    w.core.switch_account(&first).await.unwrap().unwrap();
+    w.core
+        .accounts()
+        .switch_account(&first)
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(w.core.current_key().unwrap(), first);
-    assert_eq!(w.core.accounts().len(), 2);
+    assert_eq!(w.core.accounts().choices().len(), 2);
 }
 
 #[tokio::test]
@@ -302,6 +338,7 @@ async fn a_portal_address_with_credentials_is_refused_and_never_stored() {
     let w = world().await;
     let refused = w
         .core
+        .accounts()
         .sign_in(
             PortalChoice::Other("https://user:Pw-in-url-91@jitops.example/".into()),
             demo_portal::DEMO_EMAIL,

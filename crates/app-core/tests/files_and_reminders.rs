@@ -11,7 +11,7 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
     // The demo customer has two overdue invoices and none due within three days.
-    let notices = w.core.take_reminders();
+    let notices = w.core.reminders().take_reminders();
     let titles: Vec<&str> = notices.iter().map(|n| n.title.as_str()).collect();
     assert_eq!(notices.len(), 2, "{titles:?}");
     assert!(
@@ -19,20 +19,23 @@ async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
         "{titles:?}"
     );
     assert!(notices[0].body.contains("was due on"), "{:?}", notices[0]);
-    assert!(w.core.take_reminders().is_empty(), "given once");
-    w.core.sync().await.unwrap();
+    assert!(w.core.reminders().take_reminders().is_empty(), "given once");
+    w.core.billing().sync().await.unwrap();
     assert!(
-        w.core.take_reminders().is_empty(),
+        w.core.reminders().take_reminders().is_empty(),
         "a new sync does not repeat them"
     );
     let restarted = new_core(&w.dir, &w.secrets, &w.demo, "en_US.UTF-8");
     synced(&restarted, demo_portal::DEMO_EMAIL, false).await;
-    assert!(restarted.take_reminders().is_empty(), "nor does a restart");
+    assert!(
+        restarted.reminders().take_reminders().is_empty(),
+        "nor does a restart"
+    );
 
     // The accountant: 3 due within three days and 16 overdue make one summary, in Albanian.
-    restarted.set_language(Lang::Sq).unwrap();
+    restarted.settings().set_language(Lang::Sq).unwrap();
     synced(&restarted, demo_portal::ACCOUNTANT_EMAIL, false).await;
-    let notices = restarted.take_reminders();
+    let notices = restarted.reminders().take_reminders();
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert_eq!(notices[0].title, "19 fatura duhen paguar");
     assert!(
@@ -49,12 +52,19 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
     use std::sync::atomic::{AtomicBool, Ordering};
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
-    let all = w.core.invoice_list(Filter::All).unwrap().rows.len();
+    let all = w
+        .core
+        .billing()
+        .invoice_list(Filter::All)
+        .unwrap()
+        .rows
+        .len();
     let dir = w.dir.path().join("pdfs");
     let keep_going = AtomicBool::new(false);
     let mut seen = vec![];
     let first = w
         .core
+        .billing()
         .save_pdfs(Filter::All, &dir, &keep_going, |p| seen.push(p.done))
         .await
         .unwrap();
@@ -74,6 +84,7 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
     std::fs::remove_file(dir.join("Invoice-2026-0103.pdf")).unwrap();
     let again = w
         .core
+        .billing()
         .save_pdfs(Filter::All, &dir, &keep_going, |_| {})
         .await
         .unwrap();
@@ -82,6 +93,7 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
     let stop = AtomicBool::new(true);
     let stopped = w
         .core
+        .billing()
         .save_pdfs(Filter::Unpaid, &w.dir.path().join("other"), &stop, |_| {})
         .await
         .unwrap();
@@ -112,11 +124,12 @@ async fn every_file_the_app_writes_is_the_owners_only() {
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, true).await;
     w.core
+        .payments()
         .prepare_payment(1003, PaymentKind::OneOff, false)
         .await
         .unwrap();
-    w.core.take_reminders();
-    w.core.set_language(Lang::Sq).unwrap();
+    w.core.reminders().take_reminders();
+    w.core.settings().set_language(Lang::Sq).unwrap();
     let written = modes_under(w.dir.path());
     let names: Vec<String> = written
         .iter()

@@ -29,10 +29,11 @@ async fn world(notify: Option<u64>, direct_return: bool) -> World {
     options.faults.never_notify = notify.is_none();
     let w = test_support::world::start(options).await;
     w.core
+        .accounts()
         .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", true)
         .await
         .unwrap();
-    w.core.sync().await.unwrap();
+    w.core.billing().sync().await.unwrap();
     w
 }
 
@@ -48,7 +49,8 @@ async fn follow(core: &Core, id: &str, t: FollowTiming) -> (Vec<PaymentPhase>, P
     let mut phases = vec![];
     let last = tokio::time::timeout(
         Duration::from_secs(60),
-        core.follow_payment(id, t, |u| phases.push(u.phase)),
+        core.payments()
+            .follow_payment(id, t, |u| phases.push(u.phase)),
     )
     .await
     .expect("following ends")
@@ -103,13 +105,16 @@ async fn pay_in_window(request: &CheckoutRequest) -> String {
 
 /// Presses "Make One Off Payment" on 1003: the attempt's id and the processor request.
 async fn open_payment(core: &Core) -> (String, CheckoutRequest) {
-    core.prepare_payment(1003, PaymentKind::OneOff, false)
+    core.payments()
+        .prepare_payment(1003, PaymentKind::OneOff, false)
         .await
         .unwrap()
 }
 
 fn guarded(core: &Core, id: u64) -> bool {
-    core.invoice_view(id).is_ok_and(|v| v.guard.is_some())
+    core.billing()
+        .invoice_view(id)
+        .is_ok_and(|v| v.guard.is_some())
 }
 
 #[tokio::test]
@@ -117,26 +122,29 @@ async fn paying_then_closing_the_window_on_the_receipt_keeps_the_guard_and_follo
     let w = world(Some(2), false).await;
     let (id, request) = open_payment(&w.core).await;
     // Recorded before anything is loaded in the window.
-    let attempt = w.core.attempt(&id).unwrap();
+    let attempt = w.core.payments().attempt(&id).unwrap();
     assert_eq!(attempt.state, AttemptState::Opened);
     assert_eq!(attempt.covers, vec![1003]);
     assert!(attempt.amount.is_some());
-    w.core.invoice(1003).await.unwrap();
+    w.core.billing().invoice(1003).await.unwrap();
     assert!(guarded(&w.core, 1003));
     let receipt = pay_in_window(&request).await;
     assert!(receipt.contains("receipt-title"), "the processor's receipt");
     // The person closes the window on the receipt.
-    w.core.checkout_closed(&id).unwrap();
+    w.core.payments().checkout_closed(&id).unwrap();
     assert_eq!(
-        w.core.attempt(&id).unwrap().state,
+        w.core.payments().attempt(&id).unwrap().state,
         AttemptState::WindowClosed
     );
     let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(phases[0], PaymentPhase::Checking, "{phases:?}");
     assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
-    w.core.invoice(1003).await.unwrap();
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Settled
+    );
+    w.core.billing().invoice(1003).await.unwrap();
     assert!(!guarded(&w.core, 1003));
 }
 
@@ -148,12 +156,18 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
     // The app dies here: nothing came back from the window.
     drop(w.core);
     let again = core_in(&w.dir, &w.secrets, &w.demo);
-    again.restore().await.unwrap().expect("signed in again");
-    assert_eq!(again.attempts_to_follow(), vec![id.clone()]);
-    again.invoice(1003).await.unwrap();
+    again
+        .accounts()
+        .restore()
+        .await
+        .unwrap()
+        .expect("signed in again");
+    assert_eq!(again.payments().attempts_to_follow(), vec![id.clone()]);
+    again.billing().invoice(1003).await.unwrap();
     assert!(guarded(&again, 1003));
     assert!(matches!(
         again
+            .payments()
             .prepare_payment(1003, PaymentKind::OneOff, false)
             .await,
         Err(CoreError::PaymentGuarded)
@@ -161,13 +175,13 @@ async fn a_restart_right_after_pay_keeps_the_guard_and_follows_to_paid() {
     let (phases, last) = follow(&again, &id, timing(60.0, 600)).await;
     assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
-    assert!(again.attempts_to_follow().is_empty());
+    assert!(again.payments().attempts_to_follow().is_empty());
 }
 
 #[tokio::test]
 async fn an_invoice_read_from_the_saved_copy_after_pay_still_says_its_guard() {
     let w = world(None, false).await;
-    w.core.invoice(1003).await.unwrap();
+    w.core.billing().invoice(1003).await.unwrap();
     let (_, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     drop(w.core);
@@ -178,8 +192,12 @@ async fn an_invoice_read_from_the_saved_copy_after_pay_still_says_its_guard() {
         ..demo_portal::Faults::default()
     });
     let again = core_in(&w.dir, &w.secrets, &w.demo);
-    again.open_last_offline().unwrap().expect("the saved copy");
-    let view = again.invoice_view(1003).unwrap();
+    again
+        .accounts()
+        .open_last_offline()
+        .unwrap()
+        .expect("the saved copy");
+    let view = again.billing().invoice_view(1003).unwrap();
     assert!(view.saved.is_some() && !view.payable);
     assert!(view.guard.is_some(), "the guard, offline");
 }
@@ -191,6 +209,7 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
     pay_in_window(&request).await;
     // A page sends the window to the portal with paymentfailed=true.
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Failed)
         .unwrap();
     let (phases, last) = follow(&w.core, &id, timing(60.0, 600)).await;
@@ -214,7 +233,7 @@ async fn a_forged_failure_flag_after_a_charge_is_checked_at_the_portal() {
 async fn closing_without_paying_says_no_payment_recorded_only_after_the_usual_time() {
     let w = world(Some(1), true).await;
     let (id, _request) = open_payment(&w.core).await;
-    w.core.checkout_closed(&id).unwrap();
+    w.core.payments().checkout_closed(&id).unwrap();
     let started = std::time::Instant::now();
     let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
     assert_eq!(
@@ -227,8 +246,11 @@ async fn closing_without_paying_says_no_payment_recorded_only_after_the_usual_ti
     );
     assert!(started.elapsed() >= Duration::from_secs(2));
     assert!(!last.guarded);
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Cancelled);
-    w.core.invoice(1003).await.unwrap();
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Cancelled
+    );
+    w.core.billing().invoice(1003).await.unwrap();
     assert!(!guarded(&w.core, 1003));
 }
 
@@ -237,7 +259,10 @@ async fn cancel_and_return_lifts_the_guard_only_when_the_portal_records_nothing(
     let w = world(Some(1), true).await;
     let (id, _request) = open_payment(&w.core).await;
     // The processor's "Cancel and return" lands on the invoice with no outcome.
-    w.core.checkout_returned(&id, ReturnOutcome::None).unwrap();
+    w.core
+        .payments()
+        .checkout_returned(&id, ReturnOutcome::None)
+        .unwrap();
     let (phases, last) = follow(&w.core, &id, timing(2.0, 600)).await;
     assert_eq!(
         phases,
@@ -255,33 +280,37 @@ async fn a_mass_payment_guards_each_invoice_until_settled() {
     let w = world(Some(1), true).await;
     let (combined, payment) = w
         .core
+        .payments()
         .prepare_mass_payment(&[1003, 1006], None, false)
         .await
         .unwrap();
     let (id, request) = payment.expect("an online method: the checkout");
-    let attempt = w.core.attempt(&id).unwrap();
+    let attempt = w.core.payments().attempt(&id).unwrap();
     assert_eq!(attempt.invoice_id, combined);
     assert!(attempt.covers.contains(&1003) && attempt.covers.contains(&1006));
     // Each covered invoice is guarded, alone or in another mass payment.
     assert!(matches!(
         w.core
+            .payments()
             .prepare_payment(1006, PaymentKind::OneOff, false)
             .await,
         Err(CoreError::PaymentGuarded)
     ));
-    let again = w.core.mass_payment_summary(&[1003, 1006]);
+    let again = w.core.payments().mass_payment_summary(&[1003, 1006]);
     assert!(
         again.problem.is_none() && again.guard.is_some(),
         "{again:?}"
     );
     assert!(matches!(
         w.core
+            .payments()
             .prepare_mass_payment(&[1003, 1006], None, false)
             .await,
         Err(CoreError::PaymentGuarded)
     ));
     pay_in_window(&request).await;
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Success)
         .unwrap();
     let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
@@ -291,7 +320,7 @@ async fn a_mass_payment_guards_each_invoice_until_settled() {
             w.demo.invoice_status(demo_portal::DEMO_EMAIL, invoice),
             Some("Paid")
         );
-        w.core.invoice(invoice).await.unwrap();
+        w.core.billing().invoice(invoice).await.unwrap();
         assert!(!guarded(&w.core, invoice));
     }
 }
@@ -302,6 +331,7 @@ async fn switching_account_while_the_window_is_open_follows_the_paying_account()
     let customer = w.core.current_key().unwrap();
     let (id, request) = open_payment(&w.core).await;
     w.core
+        .accounts()
         .sign_in(
             PortalChoice::Demo,
             demo_portal::ACCOUNTANT_EMAIL,
@@ -313,9 +343,10 @@ async fn switching_account_while_the_window_is_open_follows_the_paying_account()
     assert_ne!(w.core.current_key().unwrap(), customer);
     pay_in_window(&request).await;
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Success)
         .unwrap();
-    assert_eq!(w.core.attempt(&id).unwrap().account, customer);
+    assert_eq!(w.core.payments().attempt(&id).unwrap().account, customer);
     let (_, last) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(last.phase, PaymentPhase::Paid);
     assert_eq!(last.account, customer);
@@ -327,6 +358,7 @@ async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() 
     let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Success)
         .unwrap();
     // Changed on the website: the app's session ends with it.
@@ -345,7 +377,7 @@ async fn a_password_changed_at_the_portal_stops_the_tracker_after_one_sign_in() 
     let (_, again) = follow(&w.core, &id, timing(60.0, 600)).await;
     assert_eq!(again.phase, PaymentPhase::SignInNeeded);
     assert_eq!(w.demo.sign_in_posts(), (posts + 1, refusals + 1));
-    assert!(w.core.attempt(&id).unwrap().state.guards());
+    assert!(w.core.payments().attempt(&id).unwrap().state.guards());
 }
 
 #[tokio::test]
@@ -354,13 +386,14 @@ async fn one_tracker_per_invoice_whatever_starts_it() {
     let (id, request) = open_payment(&w.core).await;
     pay_in_window(&request).await;
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Success)
         .unwrap();
     let t = timing(60.0, 600);
     let views = w.demo.invoice_views();
     let (first, second) = tokio::join!(
-        w.core.follow_payment(&id, t, |_| {}),
-        w.core.follow_payment(&id, t, |_| {})
+        w.core.payments().follow_payment(&id, t, |_| {}),
+        w.core.payments().follow_payment(&id, t, |_| {})
     );
     // One of the two found it followed already and did nothing.
     assert_eq!(
@@ -382,46 +415,54 @@ async fn tracking_stops_at_the_deadline_and_the_guard_waits_for_the_portal() {
     let (id, _request) = open_payment(&w.core).await;
     // Came back as if paid, but the portal never hears of it.
     w.core
+        .payments()
         .checkout_returned(&id, ReturnOutcome::Success)
         .unwrap();
     let (_, last) = follow(&w.core, &id, timing(0.5, 1)).await;
     assert_eq!(last.phase, PaymentPhase::Stopped);
     assert!(last.guarded);
     assert!(
-        w.core.attempts_to_follow().is_empty(),
+        w.core.payments().attempts_to_follow().is_empty(),
         "not followed again by itself"
     );
     // The person opens the invoice: the portal shows it unpaid, with no payment on it. A
     // payment held in the processor's review looks the same: the guard stays, and lifting it
     // is offered with what it means.
-    let view = w.core.invoice(1003).await.unwrap();
+    let view = w.core.billing().invoice(1003).await.unwrap();
     assert!(view.guard.is_some(), "still guarded");
     let lift = view.guard_lift.expect("lifting offered");
     assert!(lift.contains("card") && lift.contains("PayPal"), "{lift}");
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Stopped);
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Stopped
+    );
     // The person confirms.
-    let view = w.core.lift_payment_guard(1003).await.unwrap();
+    let view = w.core.payments().lift_payment_guard(1003).await.unwrap();
     assert!(view.guard.is_none() && view.guard_lift.is_none());
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Cancelled);
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Cancelled
+    );
 }
 
 #[tokio::test]
 async fn a_damaged_payment_record_is_set_aside_and_said() {
     let w = world(Some(1), true).await;
     w.core
+        .payments()
         .prepare_payment(1003, PaymentKind::OneOff, false)
         .await
         .unwrap();
     let record = w.dir.path().join("data/payments.json");
     std::fs::write(&record, b"{\"version\":1,\"attempts\":[{\"id\":").unwrap();
     let again = core_in(&w.dir, &w.secrets, &w.demo);
-    let warnings = again.take_warnings();
+    let warnings = again.payments().take_warnings();
     assert_eq!(warnings.len(), 1, "{warnings:?}");
     assert!(
         warnings[0].contains("payments.json.damaged-"),
         "{warnings:?}"
     );
-    assert!(again.take_warnings().is_empty(), "said once");
+    assert!(again.payments().take_warnings().is_empty(), "said once");
 }
 
 /// Every step a follower reports, shared with the person acting meanwhile.
@@ -444,7 +485,8 @@ async fn follow_while(
     let (last, ()) = tokio::join!(
         tokio::time::timeout(
             Duration::from_secs(90),
-            core.follow_payment(id, t, |u| steps.lock().unwrap().push(u.clone()))
+            core.payments()
+                .follow_payment(id, t, |u| steps.lock().unwrap().push(u.clone()))
         ),
         person
     );
@@ -456,7 +498,7 @@ async fn longer_at_the_processor_than_the_usual_time_is_never_said_unpaid() {
     // The portal records the payment 1 s after Pay; the usual time is 3 s.
     let w = world(Some(1), false).await;
     let (id, request) = open_payment(&w.core).await;
-    w.core.checkout_opened(&id);
+    w.core.payments().checkout_opened(&id);
     let steps = Steps::default();
     let person = async {
         // The person reads the processor's page for longer than the usual time.
@@ -467,14 +509,17 @@ async fn longer_at_the_processor_than_the_usual_time_is_never_said_unpaid() {
         .await;
         pay_in_window(&request).await;
         // Closes the receipt the way a person does.
-        w.core.checkout_closed(&id).unwrap();
+        w.core.payments().checkout_closed(&id).unwrap();
     };
     let last = follow_while(&w.core, &id, timing(3.0, 600), &steps, person).await;
     let phases: Vec<PaymentPhase> = steps.lock().unwrap().iter().map(|u| u.phase).collect();
     assert!(!phases.contains(&PaymentPhase::NoneRecorded), "{phases:?}");
     assert!(phases.contains(&PaymentPhase::Checking), "{phases:?}");
     assert_eq!(last.phase, PaymentPhase::Paid);
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Settled
+    );
 }
 
 #[tokio::test]
@@ -482,13 +527,13 @@ async fn paid_while_the_receipt_is_still_open_is_said_within_one_look() {
     // The processor keeps its receipt; the portal records the payment 3 s after Pay.
     let w = world(Some(3), false).await;
     let (id, request) = open_payment(&w.core).await;
-    w.core.checkout_opened(&id);
+    w.core.payments().checkout_opened(&id);
     let steps = Steps::default();
     let paid_at = std::sync::Mutex::new(None);
     let person = async {
         pay_in_window(&request).await;
         // The receipt page loaded in the window; the person leaves it open.
-        w.core.checkout_page_loaded(&id);
+        w.core.payments().checkout_page_loaded(&id);
         *paid_at.lock().unwrap() = Some(std::time::Instant::now());
     };
     let last = follow_while(&w.core, &id, timing(300.0, 600), &steps, person).await;
@@ -503,9 +548,12 @@ async fn paid_while_the_receipt_is_still_open_is_said_within_one_look() {
         seen_after <= Duration::from_secs_f64(3.0 + 4.95 + 2.0),
         "{seen_after:?}"
     );
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Settled);
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Settled
+    );
     assert!(
-        w.core.attempt(&id).unwrap().left_at.is_none(),
+        w.core.payments().attempt(&id).unwrap().left_at.is_none(),
         "the window is still open"
     );
 }
@@ -515,13 +563,14 @@ async fn two_attempts_on_one_invoice_are_both_followed() {
     let w = world(Some(1), true).await;
     // The person gave up at the processor, then paid again (told of the first, confirmed).
     let (first, _) = open_payment(&w.core).await;
-    w.core.checkout_closed(&first).unwrap();
+    w.core.payments().checkout_closed(&first).unwrap();
     let (second, request) = w
         .core
+        .payments()
         .prepare_payment(1003, PaymentKind::OneOff, true)
         .await
         .unwrap();
-    w.core.checkout_opened(&second);
+    w.core.payments().checkout_opened(&second);
     let steps = Steps::default();
     let person = async {
         steps_until(&steps, "the first attempt followed", |s| {
@@ -531,11 +580,13 @@ async fn two_attempts_on_one_invoice_are_both_followed() {
         // A follower started for the second finds the invoice followed: it nudges that one.
         assert!(w
             .core
+            .payments()
             .follow_payment(&second, timing(60.0, 600), |_| {})
             .await
             .is_none());
         pay_in_window(&request).await;
         w.core
+            .payments()
             .checkout_returned(&second, ReturnOutcome::Success)
             .unwrap();
     };
@@ -553,7 +604,10 @@ async fn two_attempts_on_one_invoice_are_both_followed() {
     assert_eq!(last_of(&first), PaymentPhase::Paid);
     assert_eq!(last_of(&second), PaymentPhase::Paid);
     for id in [&first, &second] {
-        assert_eq!(w.core.attempt(id).unwrap().state, AttemptState::Settled);
+        assert_eq!(
+            w.core.payments().attempt(id).unwrap().state,
+            AttemptState::Settled
+        );
     }
 }
 
@@ -561,8 +615,12 @@ async fn two_attempts_on_one_invoice_are_both_followed() {
 async fn two_quick_clicks_make_one_attempt() {
     let w = world(None, true).await;
     let (one_off, again) = tokio::join!(
-        w.core.prepare_payment(1003, PaymentKind::OneOff, false),
-        w.core.prepare_payment(1003, PaymentKind::OneOff, false)
+        w.core
+            .payments()
+            .prepare_payment(1003, PaymentKind::OneOff, false),
+        w.core
+            .payments()
+            .prepare_payment(1003, PaymentKind::OneOff, false)
     );
     let made = [one_off.is_ok(), again.is_ok()];
     assert_eq!(made.iter().filter(|m| **m).count(), 1, "{made:?}");
@@ -570,26 +628,30 @@ async fn two_quick_clicks_make_one_attempt() {
         if made[0] { again } else { one_off },
         Err(CoreError::PaymentGuarded)
     ));
-    assert_eq!(w.core.open_attempts().len(), 1);
+    assert_eq!(w.core.payments().open_attempts().len(), 1);
 }
 
 #[tokio::test]
 async fn credit_while_a_payment_is_being_confirmed_asks_first() {
     let w = world(None, true).await;
-    let view = w.core.invoice(1003).await.unwrap();
+    let view = w.core.billing().invoice(1003).await.unwrap();
     let balance = view.balance.clone();
     assert!(view.credit.is_some(), "the demo offers credit on 1003");
     let (_id, _request) = open_payment(&w.core).await;
     assert!(matches!(
-        w.core.apply_credit(1003, "2", false).await,
+        w.core.billing().apply_credit(1003, "2", false).await,
         Err(CoreError::PaymentGuarded)
     ));
     // Nothing was sent: the invoice still asks for the same amount.
-    let view = w.core.invoice(1003).await.unwrap();
+    let view = w.core.billing().invoice(1003).await.unwrap();
     assert_eq!(view.balance, balance);
     assert!(view.guard.is_some());
     // Confirmed after the warning, it is applied.
-    w.core.apply_credit(1003, "2", true).await.unwrap();
+    w.core
+        .billing()
+        .apply_credit(1003, "2", true)
+        .await
+        .unwrap();
 }
 
 #[tokio::test]
@@ -599,8 +661,8 @@ async fn two_looks_that_find_the_session_expired_sign_in_once() {
     w.demo.expire_sessions();
     let (posts, refusals) = w.demo.sign_in_posts();
     let (a, b) = tokio::join!(
-        w.core.look_at_invoice(&key, 1003, true),
-        w.core.look_at_invoice(&key, 1006, true)
+        w.core.payments().look_at_invoice(&key, 1003, true),
+        w.core.payments().look_at_invoice(&key, 1006, true)
     );
     assert_eq!(a.unwrap().0.id, 1003);
     assert_eq!(b.unwrap().0.id, 1006);
@@ -610,7 +672,12 @@ async fn two_looks_that_find_the_session_expired_sign_in_once() {
         "one sign-in post, shared"
     );
     // The session that sign-in made is the one both use afterwards.
-    assert!(w.core.look_at_invoice(&key, 1003, false).await.is_ok());
+    assert!(w
+        .core
+        .payments()
+        .look_at_invoice(&key, 1003, false)
+        .await
+        .is_ok());
 }
 
 /// Runs test `name` of this binary again as a child, where it may change what the whole
@@ -676,14 +743,15 @@ async fn paying_in_child(name: &str) -> Option<(World, String, Vec<u8>)> {
         return None;
     }
     let w = world(None, true).await;
-    w.core.invoice(1003).await.unwrap();
+    w.core.billing().invoice(1003).await.unwrap();
     let (id, _request) = open_payment(&w.core).await;
     let before = std::fs::read(w.dir.path().join("data/payments.json")).unwrap();
     Some((w, id, before))
 }
 
 fn saying_the_record(core: &Core) -> bool {
-    core.take_warnings()
+    core.payments()
+        .take_warnings()
         .iter()
         .any(|w| w.contains("cannot be read or saved"))
 }
@@ -699,11 +767,12 @@ async fn a_read_only_data_folder_loses_no_payment_and_says_so() {
     make_read_only(&w.dir.path().join("data"));
     // The window closes: not recorded, and said.
     assert!(matches!(
-        w.core.checkout_closed(&id),
+        w.core.payments().checkout_closed(&id),
         Err(CoreError::PaymentRecord(_))
     ));
     assert!(matches!(
         w.core
+            .payments()
             .prepare_payment(1006, PaymentKind::OneOff, false)
             .await,
         Err(CoreError::PaymentRecord(_))
@@ -712,7 +781,10 @@ async fn a_read_only_data_folder_loses_no_payment_and_says_so() {
     // The record is as it was, and still guards.
     assert_eq!(std::fs::read(&record).unwrap(), before);
     assert!(guarded(&w.core, 1003));
-    assert_eq!(w.core.attempt(&id).unwrap().state, AttemptState::Opened);
+    assert_eq!(
+        w.core.payments().attempt(&id).unwrap().state,
+        AttemptState::Opened
+    );
 }
 
 #[tokio::test]
@@ -728,9 +800,12 @@ async fn too_many_open_files_lose_no_payment_and_say_so() {
     while let Ok(f) = std::fs::File::open("/dev/null") {
         held.push(f);
     }
-    assert!(w.core.attempts_to_follow().is_empty(), "nothing read");
+    assert!(
+        w.core.payments().attempts_to_follow().is_empty(),
+        "nothing read"
+    );
     assert!(matches!(
-        w.core.checkout_closed(&id),
+        w.core.payments().checkout_closed(&id),
         Err(CoreError::PaymentRecord(_))
     ));
     assert!(guarded(&w.core, 1003), "unreadable still guards");
@@ -743,9 +818,9 @@ async fn too_many_open_files_lose_no_payment_and_say_so() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(!names.iter().any(|n| n.contains("damaged")), "{names:?}");
-    w.core.checkout_closed(&id).unwrap();
+    w.core.payments().checkout_closed(&id).unwrap();
     assert_eq!(
-        w.core.attempt(&id).unwrap().state,
+        w.core.payments().attempt(&id).unwrap().state,
         AttemptState::WindowClosed
     );
 }

@@ -32,21 +32,23 @@ async fn fifty_syncs_of_two_thousand_invoices_keep_memory_and_descriptors_flat()
         "en_US.UTF-8",
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
-    core.sign_in(
-        PortalChoice::Demo,
-        demo_portal::ACCOUNTANT_EMAIL,
-        "demo",
-        false,
-    )
-    .await
-    .unwrap();
+    core.accounts()
+        .set_demo_portal(demo.portal_url(), demo.processor_origins());
+    core.accounts()
+        .sign_in(
+            PortalChoice::Demo,
+            demo_portal::ACCOUNTANT_EMAIL,
+            "demo",
+            false,
+        )
+        .await
+        .unwrap();
 
     let mut figures = vec![];
     for round in 1..=50 {
-        let view = core.sync().await.unwrap();
+        let view = core.billing().sync().await.unwrap();
         assert!(view.unpaid_count > 0);
-        let list = core.invoice_list(Filter::All).unwrap();
+        let list = core.billing().invoice_list(Filter::All).unwrap();
         assert_eq!(list.rows.len(), 2000, "round {round}");
         figures.push((round, resident_kib(), open_fds()));
     }

@@ -6,7 +6,7 @@ use test_support::world::{core_in as new_core, offline_copies, portal_down, sync
 
 #[tokio::test]
 async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_and_offline() {
-    use app_core::statement_run::StatementProgress;
+    use app_core::statements::run::StatementProgress;
     use std::sync::atomic::AtomicBool;
     let w = world().await;
     synced(&w.core, demo_portal::ACCOUNTANT_EMAIL, true).await;
@@ -19,6 +19,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
     let mut seen: Vec<StatementProgress> = vec![];
     let view = w
         .core
+        .statements()
         .prepare_statement(false, from, to, &stop, |p| seen.push(p.clone()))
         .await
         .unwrap();
@@ -37,7 +38,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
     );
 
     let expected = demo_portal::people::accountant(today).books(from, to);
-    let csv = w.core.statement_csv().unwrap().0;
+    let csv = w.core.statements().statement_csv().unwrap().0;
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(csv.as_bytes())
@@ -78,7 +79,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         assert_eq!(summary.invoiced, shown(invoiced), "{currency} invoiced");
         assert_eq!(summary.paid, shown(paid), "{currency} paid");
     }
-    let (pdf, name) = w.core.statement_pdf().unwrap();
+    let (pdf, name) = w.core.statements().statement_pdf().unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
     // Its text reads back as written (what a viewer searches and copies), amounts included.
     let read = pdf_text(&pdf);
@@ -101,18 +102,23 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
     // Again: only what may have changed is read (the unpaid ones), the rest was kept.
     let mut again = vec![];
     w.core
+        .statements()
         .prepare_statement(false, from, to, &stop, |p| again.push(p.clone()))
         .await
         .unwrap();
     let read_again = again.last().map(|p| p.total).unwrap_or(0);
     assert!(read_again < 200, "{read_again} read again");
-    assert_eq!(w.core.statement_csv().unwrap().0, csv);
+    assert_eq!(w.core.statements().statement_csv().unwrap().0, csv);
 
     // Offline after a restart, in Albanian: the same figures from the saved copy.
     w.demo.set_faults(portal_down());
     let core = new_core(&w.dir, &w.secrets, &w.demo, "sq_AL.UTF-8");
-    core.open_last_offline().unwrap().expect("the saved copy");
+    core.accounts()
+        .open_last_offline()
+        .unwrap()
+        .expect("the saved copy");
     let offline = core
+        .statements()
         .prepare_statement(false, from, to, &stop, |_| {})
         .await
         .unwrap();
@@ -125,7 +131,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         )),
         "{said}"
     );
-    let sq = core.statement_csv().unwrap().0;
+    let sq = core.statements().statement_csv().unwrap().0;
     assert!(
         sq.starts_with("Llogaria,Monedha,Data,Veprimi"),
         "{}",
@@ -136,13 +142,15 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         csv.lines().count(),
         "the same entries, in the other language"
     );
-    let read = pdf_text(&core.statement_pdf().unwrap().0);
+    let read = pdf_text(&core.statements().statement_pdf().unwrap().0);
     for said in ["Pasqyra e llogarisë", "Bilanci në fillim", "Në llogarinë"] {
         assert!(read.contains(said), "{said:?} not in the PDF: {read}");
     }
     // A range the wrong way round is refused.
     assert!(matches!(
-        core.prepare_statement(false, to, from, &stop, |_| {}).await,
+        core.statements()
+            .prepare_statement(false, to, from, &stop, |_| {})
+            .await,
         Err(CoreError::StatementRange)
     ));
 }
@@ -164,19 +172,21 @@ async fn a_statement_of_every_account_adds_each_ones_books_a_parked_one_read_wit
     let stop = AtomicBool::new(false);
     let one = w
         .core
+        .statements()
         .prepare_statement(false, from, to, &stop, |_| {})
         .await
         .unwrap();
-    let only_accountant = w.core.statement_csv().unwrap().0;
+    let only_accountant = w.core.statements().statement_csv().unwrap().0;
     assert!(!only_accountant.contains(demo_portal::DEMO_EMAIL));
     let all = w
         .core
+        .statements()
         .prepare_statement(true, from, to, &stop, |_| {})
         .await
         .unwrap();
     assert_eq!(all.gaps, None);
     assert!(all.heading.ends_with(", 2 accounts"), "{}", all.heading);
-    let csv = w.core.statement_csv().unwrap().0;
+    let csv = w.core.statements().statement_csv().unwrap().0;
     let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
         .from_reader(csv.as_bytes())
         .records()
@@ -213,10 +223,15 @@ async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
     use std::sync::atomic::AtomicBool;
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
-    w.core.apply_credit(1003, "2", false).await.unwrap();
+    w.core
+        .billing()
+        .apply_credit(1003, "2", false)
+        .await
+        .unwrap();
     let today = w.demo.today();
     let view = w
         .core
+        .statements()
         .prepare_statement(
             false,
             today - chrono::Duration::days(400),
@@ -235,7 +250,7 @@ async fn a_statement_names_an_invoice_paid_in_part_from_credit() {
     );
     assert!(gaps.contains("2026-0103"), "{gaps}");
     // The saved PDF says it too, before its figures.
-    let pdf = pdf_text(&w.core.statement_pdf().unwrap().0);
+    let pdf = pdf_text(&w.core.statements().statement_pdf().unwrap().0);
     assert!(
         pdf.contains("Credit was applied to 1 invoice (2026-0103)"),
         "{pdf}"
@@ -256,6 +271,7 @@ async fn a_statement_of_every_account_names_one_counted_from_its_saved_copy_or_l
     let (from, to) = (today - chrono::Duration::days(60), today);
     let stop = AtomicBool::new(false);
     let all = core
+        .statements()
         .prepare_statement(true, from, to, &stop, |_| {})
         .await
         .unwrap();
@@ -276,7 +292,7 @@ async fn a_statement_of_every_account_names_one_counted_from_its_saved_copy_or_l
         !said.contains(&format!("signed in to {}", demo_portal::ACCOUNTANT_EMAIL)),
         "the accountant is read from the portal: {said}"
     );
-    let pdf = pdf_text(&core.statement_pdf().unwrap().0);
+    let pdf = pdf_text(&core.statements().statement_pdf().unwrap().0);
     assert!(pdf.contains("You are not signed in to"), "{pdf}");
 
     // Nothing saved of the customer any more: left out, and said so.
@@ -286,6 +302,7 @@ async fn a_statement_of_every_account_names_one_counted_from_its_saved_copy_or_l
         }
     }
     let without = core
+        .statements()
         .prepare_statement(true, from, to, &stop, |_| {})
         .await
         .unwrap();

@@ -28,7 +28,8 @@ pub fn core_in(
         locale,
     )
     .unwrap();
-    core.set_demo_portal(demo.portal_url(), demo.processor_origins());
+    core.accounts()
+        .set_demo_portal(demo.portal_url(), demo.processor_origins());
     core
 }
 
@@ -53,10 +54,11 @@ pub async fn world() -> World {
 
 /// Signs in to the demo portal and syncs once; the dashboard it shows.
 pub async fn synced(core: &Core, email: &str, remember: bool) -> app_core::views::DashboardView {
-    core.sign_in(PortalChoice::Demo, email, "demo", remember)
+    core.accounts()
+        .sign_in(PortalChoice::Demo, email, "demo", remember)
         .await
         .unwrap();
-    core.sync().await.unwrap()
+    core.billing().sync().await.unwrap()
 }
 
 /// The saved copies in the data folder (the store's lock files left out).

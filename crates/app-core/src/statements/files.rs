@@ -2,6 +2,7 @@
 //! and plain decimals, one row per entry, each currency opened and closed by its balance) and
 //! the PDF laid out by `statement_pdf`, both in the person's language.
 
+use super::Statements;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::statement::Statement;
@@ -60,9 +61,10 @@ pub fn statement_csv(c: &Catalogues, lang: Lang, s: &Statement) -> String {
     crate::export::table(&header, rows)
 }
 
-impl Core {
-    fn last_statement(&self) -> Result<Statement> {
-        self.last_statement
+impl Statements<'_> {
+    fn last_statement(self) -> Result<Statement> {
+        self.own
+            .last_statement
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .clone()
@@ -70,18 +72,18 @@ impl Core {
     }
 
     /// The statement last prepared, as CSV in the language of the moment, and its file name.
-    pub fn statement_csv(&self) -> Result<(String, String)> {
+    pub fn statement_csv(self) -> Result<(String, String)> {
         let s = self.last_statement()?;
-        let csv = statement_csv(&self.catalogues, self.lang(), &s);
+        let csv = statement_csv(&self.core.catalogues, self.core.lang(), &s);
         Ok((csv, self.statement_file_name(&s, "csv")))
     }
 
     /// The statement last prepared, as a PDF in the language of the moment, and its file name.
-    pub fn statement_pdf(&self) -> Result<(Vec<u8>, String)> {
+    pub fn statement_pdf(self) -> Result<(Vec<u8>, String)> {
         let s = self.last_statement()?;
         let pdf = statement_pdf(
-            &self.catalogues,
-            self.lang(),
+            &self.core.catalogues,
+            self.core.lang(),
             &s,
             &self.statement_heading(&s),
             &self.statement_notes(&s),
@@ -90,8 +92,8 @@ impl Core {
         Ok((pdf, self.statement_file_name(&s, "pdf")))
     }
 
-    fn statement_file_name(&self, s: &Statement, extension: &str) -> String {
-        let base = self.text(
+    fn statement_file_name(self, s: &Statement, extension: &str) -> String {
+        let base = self.core.text(
             "statement-file-name",
             &[
                 ("from", Arg::from(s.from.to_string())),

@@ -2,6 +2,7 @@
 //! the person's language, the amount typed checked against them, and the invoice the portal
 //! makes for it (paid, and followed, like any other; the credit grows when the portal says Paid).
 
+use super::Billing;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::views::{self, MethodView};
@@ -31,13 +32,13 @@ pub fn checked_amount(typed: &str, page: &AddFundsPage) -> Result<Decimal> {
     }
 }
 
-impl Core {
-    pub async fn add_funds_view(&self) -> Result<AddFundsView> {
-        let (session, _) = self.session()?;
+impl Billing<'_> {
+    pub async fn add_funds_view(self) -> Result<AddFundsView> {
+        let (session, _) = self.core.session()?;
         let page = session.add_funds_page().await.map_err(refusal)?;
-        let lang = self.lang();
+        let lang = self.core.lang();
         Ok(AddFundsView {
-            limits: self.catalogues.text(
+            limits: self.core.catalogues.text(
                 lang,
                 "add-funds-limits",
                 &[
@@ -60,8 +61,8 @@ impl Core {
     }
 
     /// Has the portal make an invoice for `typed`, to be paid with `method`; answers its id.
-    pub async fn add_funds(&self, typed: &str, method: &str) -> Result<u64> {
-        let (session, _) = self.session()?;
+    pub async fn add_funds(self, typed: &str, method: &str) -> Result<u64> {
+        let (session, _) = self.core.session()?;
         let page = session.add_funds_page().await.map_err(refusal)?;
         let amount = checked_amount(typed, &page)?;
         session

@@ -3,8 +3,8 @@
 //! from the person's last step at the processor; each look judged by `verdict` and reported as
 //! a `PaymentUpdate`, which comes from the portal's answers only, never from the window alone.
 
+use super::Payments;
 use crate::attempts::{Attempt, AttemptState};
-use crate::core::Core;
 use crate::payment_verdict::{before_looking, verdict, Observation, PaymentPhase};
 use crate::trackers::TrackerSlot;
 use chrono::{DateTime, Utc};
@@ -55,12 +55,13 @@ impl Default for FollowTiming {
 fn since(moment: DateTime<Utc>) -> Duration {
     (Utc::now() - moment).to_std().unwrap_or_default()
 }
-impl Core {
+
+impl Payments<'_> {
     /// The attempts to follow now: not over, not stopped, of an account signed in this run
     /// and not followed already (an open checkout window's too: the portal may record its
     /// payment while the window is still open).
-    pub fn attempts_to_follow(&self) -> Vec<String> {
-        let all = match self.attempts.load() {
+    pub fn attempts_to_follow(self) -> Vec<String> {
+        let all = match self.own.attempts.load() {
             Ok((all, trouble)) => {
                 self.note_trouble(trouble);
                 all
@@ -72,8 +73,8 @@ impl Core {
         };
         all.into_iter()
             .filter(|a| a.state.guards() && a.state != AttemptState::Stopped)
-            .filter(|a| self.session_of(&a.account).is_ok())
-            .filter(|a| !self.trackers.is_running(&a.account, a.invoice_id))
+            .filter(|a| self.core.session_of(&a.account).is_ok())
+            .filter(|a| !self.own.trackers.is_running(&a.account, a.invoice_id))
             .map(|a| a.id)
             .collect()
     }
@@ -81,12 +82,13 @@ impl Core {
     /// Reads `account`'s invoice `id` with that account's session (whatever account is on
     /// screen), signing in again once if allowed; answers whether it did.
     pub async fn look_at_invoice(
-        &self,
+        self,
         account: &str,
         id: u64,
         may_sign_in: bool,
     ) -> std::result::Result<(portal::InvoiceDetail, bool), PortalError> {
         let session = self
+            .core
             .session_of(account)
             .map_err(|_| PortalError::SessionExpired)?;
         session.invoice_with(id, may_sign_in).await
@@ -94,8 +96,8 @@ impl Core {
 
     /// One look at the portal for the tracker, with the paying account's session. At most one
     /// sign-in again per tracker (`may_sign_in`), answered in the second place.
-    async fn observe(&self, account: &str, invoice: u64, may_sign_in: bool) -> (Observation, bool) {
-        if self.session_of(account).is_err() {
+    async fn observe(self, account: &str, invoice: u64, may_sign_in: bool) -> (Observation, bool) {
+        if self.core.session_of(account).is_err() {
             return (Observation::NeedsPerson, false);
         }
         match self.look_at_invoice(account, invoice, may_sign_in).await {
@@ -118,14 +120,14 @@ impl Core {
     }
 
     fn update(
-        &self,
+        self,
         a: &Attempt,
         phase: PaymentPhase,
         checks: u32,
         t: FollowTiming,
     ) -> PaymentUpdate {
         // Paid while the window is still open: said, with the news that it may be closed.
-        let message_id = if phase == PaymentPhase::Paid && self.at_processor.is_open(&a.id) {
+        let message_id = if phase == PaymentPhase::Paid && self.own.at_processor.is_open(&a.id) {
             "payment-paid-close-window"
         } else {
             phase.message_id()
@@ -149,14 +151,14 @@ impl Core {
     /// How long since the person left the processor for `a` (None: they are still there).
     /// An attempt still `opened` with no window of this run was cut off by a restart: it is
     /// recorded as left now.
-    fn since_left(&self, a: &mut Attempt) -> Option<Duration> {
+    fn since_left(self, a: &mut Attempt) -> Option<Duration> {
         if let Some(left) = a.left_at {
             return Some(since(left));
         }
-        if self.at_processor.may_be_there(&a.id) {
+        if self.own.at_processor.may_be_there(&a.id) {
             return None;
         }
-        if let Ok(Some(now)) = self.attempts.left(&a.id, AttemptState::WindowClosed) {
+        if let Ok(Some(now)) = self.own.attempts.left(&a.id, AttemptState::WindowClosed) {
             *a = now;
         }
         Some(Duration::ZERO)
@@ -164,10 +166,14 @@ impl Core {
 
     /// When the tracker looks again for `a`: counted from the person's last step (their last
     /// processor page while the window is open, else when they left it).
-    fn pause_for(&self, a: &Attempt, usual: Duration) -> Duration {
+    fn pause_for(self, a: &Attempt, usual: Duration) -> Duration {
         let last_step = match a.left_at {
             Some(left) => left,
-            None => self.at_processor.last_page(&a.id).unwrap_or(a.opened_at),
+            None => self
+                .own
+                .at_processor
+                .last_page(&a.id)
+                .unwrap_or(a.opened_at),
         };
         pause_given_usual(since(last_step), usual)
     }
@@ -179,14 +185,14 @@ impl Core {
     /// (it reads the record again and looks at once) and this answers None. Otherwise answers
     /// attempt `id`'s last step.
     pub async fn follow_payment(
-        &self,
+        self,
         id: &str,
         timing: FollowTiming,
         mut report: impl FnMut(&PaymentUpdate),
     ) -> Option<PaymentUpdate> {
         let first = self.attempt(id).filter(|a| a.state.guards())?;
         let (account, invoice) = (first.account.clone(), first.invoice_id);
-        let slot = self.trackers.claim(&account, invoice)?;
+        let slot = self.own.trackers.claim(&account, invoice)?;
         let mut may_sign_in = true;
         let mut checks = 0u32;
         let mut known: HashMap<String, AttemptState> = HashMap::new();
@@ -197,7 +203,7 @@ impl Core {
         let mut next_look = tokio::time::Instant::now();
         loop {
             slot.reading();
-            let open = match self.attempts.load() {
+            let open = match self.own.attempts.load() {
                 Ok((all, trouble)) => {
                     self.note_trouble(trouble);
                     all.into_iter()
@@ -209,7 +215,7 @@ impl Core {
                 Err(e) => {
                     // Said for every attempt known, the guard kept; read again at the next look.
                     self.record_error(e);
-                    for a in self.attempts.last_seen_of(&account, invoice) {
+                    for a in self.own.attempts.last_seen_of(&account, invoice) {
                         let step = self.update(&a, PaymentPhase::RecordTrouble, checks, timing);
                         report(&step);
                         if a.id == id {
@@ -273,7 +279,7 @@ impl Core {
     /// that settles nothing stops following; a state that cannot be written keeps the guard and
     /// says so.
     fn judge(
-        &self,
+        self,
         mut a: Attempt,
         seen: &Observation,
         timing: FollowTiming,
@@ -288,7 +294,7 @@ impl Core {
         let Some(state) = state else {
             return Some((a, phase));
         };
-        match self.attempts.set_state(&a.id, state) {
+        match self.own.attempts.set_state(&a.id, state) {
             Ok(now) => now.map(|now| (now, phase)),
             Err(e) => {
                 self.record_error(e);
@@ -298,7 +304,7 @@ impl Core {
     }
 
     /// Waits until `next_look`, or until the tracker is nudged (something to read again).
-    async fn wait_for_look(&self, slot: &TrackerSlot, next_look: tokio::time::Instant) {
+    async fn wait_for_look(self, slot: &TrackerSlot, next_look: tokio::time::Instant) {
         tokio::select! {
             _ = tokio::time::sleep_until(next_look) => {}
             _ = slot.nudged() => {}

@@ -1,6 +1,7 @@
 //! Owns the files made from an account's invoices: the list as CSV and the invoices' PDFs (one,
 //! or all of a list into a folder, skipping those there, stoppable).
 
+use super::Billing;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::views::{self, Filter};
@@ -9,14 +10,14 @@ use l10n::Arg;
 use portal::InvoiceStatus;
 use std::path::Path;
 
-impl Core {
+impl Billing<'_> {
     /// The current list (the filter's invoices, in the list's order) as CSV, with how many
     /// invoices it holds and a file name to suggest. Headers and statuses are in the user's
     /// language; dates are ISO and amounts plain decimals, for spreadsheets.
-    pub fn invoices_csv(&self, filter: Filter) -> Result<(String, usize, String)> {
-        let live = self.signed_in.lock();
-        let lang = self.lang();
-        let c = &self.catalogues;
+    pub fn invoices_csv(self, filter: Filter) -> Result<(String, usize, String)> {
+        let live = self.core.signed_in.lock();
+        let lang = self.core.lang();
+        let c = &self.core.catalogues;
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let today = portal::session::today();
         let header: Vec<String> = [
@@ -86,15 +87,15 @@ impl Core {
     /// is set, or when the portal cannot be reached; an invoice whose PDF fails otherwise is
     /// counted and the others go on.
     pub async fn save_pdfs(
-        &self,
+        self,
         filter: Filter,
         dir: &Path,
         cancel: &std::sync::atomic::AtomicBool,
         mut progress: impl FnMut(&PdfProgress),
     ) -> Result<PdfProgress> {
-        let (session, _) = self.session()?;
+        let (session, _) = self.core.session()?;
         let list: Vec<(u64, String)> = {
-            let live = self.signed_in.lock();
+            let live = self.core.signed_in.lock();
             let account = live.current().ok_or(CoreError::NotSignedIn)?;
             views::listed(&account.invoices, filter, portal::session::today())
                 .into_iter()
@@ -135,7 +136,7 @@ impl Core {
             state.done += 1;
             progress(&state);
         }
-        state.message = self.text(
+        state.message = self.core.text(
             "pdfs-saved",
             &[
                 ("saved", Arg::from(state.saved)),
@@ -148,17 +149,17 @@ impl Core {
     }
 
     /// The file name an invoice's PDF is saved under.
-    pub fn pdf_file_name(&self, id: u64) -> String {
+    pub fn pdf_file_name(self, id: u64) -> String {
         crate::export::pdf_file_name(&self.invoice_number(id))
     }
 
-    pub async fn invoice_pdf(&self, id: u64) -> Result<Vec<u8>> {
-        let (session, _) = self.session()?;
+    pub async fn invoice_pdf(self, id: u64) -> Result<Vec<u8>> {
+        let (session, _) = self.core.session()?;
         Ok(session.invoice_pdf(id).await?)
     }
 
-    pub fn invoice_number(&self, id: u64) -> String {
-        let live = self.signed_in.lock();
+    pub fn invoice_number(self, id: u64) -> String {
+        let live = self.core.signed_in.lock();
         live.current()
             .and_then(|a| a.invoices.iter().find(|i| i.id == id))
             .map(|i| i.number.clone())

@@ -1,6 +1,7 @@
 //! Owns reading the portal for the account on screen: the sync (dashboard and list, the saved
 //! copy replaced only when both came) and the views built from it (dashboard, list, invoice).
 
+use super::Billing;
 use crate::cache::CachedAccount;
 use crate::core::*;
 use crate::error::CoreError;
@@ -9,16 +10,16 @@ use chrono::Local;
 use l10n::Arg;
 use portal::{InvoiceStatus, InvoiceSummary};
 
-impl Core {
+impl Billing<'_> {
     /// Fetches the dashboard and the invoice list (signing in again first when offline). What
     /// is shown, and the saved copy on disk, are replaced only when both came.
-    pub async fn sync(&self) -> Result<DashboardView> {
-        self.reconnect().await?;
-        let (session, key) = self.session()?;
+    pub async fn sync(self) -> Result<DashboardView> {
+        self.core.accounts().reconnect().await?;
+        let (session, key) = self.core.session()?;
         let dashboard = session.dashboard().await?;
         let invoices = session.invoices().await?;
         {
-            let mut live = self.signed_in.lock();
+            let mut live = self.core.signed_in.lock();
             let Some(account) = live.on_screen_mut(&key) else {
                 return self.dashboard_view();
             };
@@ -27,16 +28,17 @@ impl Core {
             account.last_sync = Some(Local::now());
         }
         self.save_copy(&key);
-        self.changes.tell(crate::changes::Change::Unpaid);
+        self.core.changes.tell(crate::changes::Change::Unpaid);
         self.dashboard_view()
     }
 
     /// Writes account `key`'s offline copy from what is held now (its last sync, and the
-    /// quotes and transactions read since). Nothing before a first sync: a copy is only ever a whole one. A copy
+    /// quotes and transactions read since). Nothing before a first sync: a copy is only ever a
+    /// whole one. A copy
     /// that cannot be written leaves the previous one.
-    pub(crate) fn save_copy(&self, key: &str) {
+    pub(crate) fn save_copy(self, key: &str) {
         let copy = {
-            let live = self.signed_in.lock();
+            let live = self.core.signed_in.lock();
             // The account on screen, or one signed in this run and parked.
             let Some(account) = live.all().find(|a| a.record.key() == key) else {
                 return;
@@ -57,15 +59,15 @@ impl Core {
             // What was read in this run replaces the older copy of the same invoice.
             .with_details(account.saved_details.iter().chain(account.details.iter()))
         };
-        if let Err(e) = self.cache.save(&copy) {
+        if let Err(e) = self.own.cache.save(&copy) {
             tracing::warn!("the offline copy was not written: {e}");
         }
     }
 
-    pub fn dashboard_view(&self) -> Result<DashboardView> {
-        let live = self.signed_in.lock();
-        let lang = self.lang();
-        let c = &self.catalogues;
+    pub fn dashboard_view(self) -> Result<DashboardView> {
+        let live = self.core.signed_in.lock();
+        let lang = self.core.lang();
+        let c = &self.core.catalogues;
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let today = portal::session::today();
         let overdue: Vec<&InvoiceSummary> = account
@@ -108,7 +110,10 @@ impl Core {
             )
         });
         Ok(DashboardView {
-            account: self.account_view(&account.record, account.session.is_none()),
+            account: self
+                .core
+                .accounts()
+                .account_view(&account.record, account.session.is_none()),
             unpaid_count,
             badge_label: c.text(
                 lang,
@@ -150,12 +155,12 @@ impl Core {
         })
     }
 
-    pub fn invoice_list(&self, filter: Filter) -> Result<InvoiceListView> {
-        let live = self.signed_in.lock();
+    pub fn invoice_list(self, filter: Filter) -> Result<InvoiceListView> {
+        let live = self.core.signed_in.lock();
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         Ok(views::invoice_list(
-            &self.catalogues,
-            self.lang(),
+            &self.core.catalogues,
+            self.core.lang(),
             &account.invoices,
             filter,
             portal::session::today(),
@@ -163,8 +168,8 @@ impl Core {
     }
 
     /// Reads the invoice page afresh and shows it.
-    pub async fn invoice(&self, id: u64) -> Result<InvoiceView> {
-        let (session, key) = self.session()?;
+    pub async fn invoice(self, id: u64) -> Result<InvoiceView> {
+        let (session, key) = self.core.session()?;
         let detail = session.invoice(id).await?;
         self.keep_invoice(&key, detail);
         self.invoice_view(id)
@@ -172,9 +177,9 @@ impl Core {
 
     /// Keeps an invoice page just read for `key`'s account (its row's status follows) and the
     /// saved copy with it.
-    pub(crate) fn keep_invoice(&self, key: &str, detail: portal::InvoiceDetail) {
+    pub(crate) fn keep_invoice(self, key: &str, detail: portal::InvoiceDetail) {
         {
-            let mut live = self.signed_in.lock();
+            let mut live = self.core.signed_in.lock();
             if let Some(account) = live.on_screen_mut(key) {
                 if let Some(row) = account.invoices.iter_mut().find(|i| i.id == detail.id) {
                     row.status = detail.status;
@@ -186,11 +191,14 @@ impl Core {
     }
 
     /// The last read invoice page, in the current language.
-    pub fn invoice_view(&self, id: u64) -> Result<InvoiceView> {
+    pub fn invoice_view(self, id: u64) -> Result<InvoiceView> {
         // The record is read before the state's lock is taken (no disk under it). One that
         // cannot be read guards (said as a warning), never unguards.
-        let guarding = self.current_key().map(|key| self.guarding(&key, id));
-        let live = self.signed_in.lock();
+        let guarding = self
+            .core
+            .current_key()
+            .map(|key| self.core.payments().guarding(&key, id));
+        let live = self.core.signed_in.lock();
         let account = live.current().ok_or(CoreError::NotSignedIn)?;
         let (detail, saved) = match account.details.get(&id) {
             Some(read) => (read, false),
@@ -219,8 +227,8 @@ impl Core {
             _ => views::PaymentGuard::None,
         };
         Ok(views::invoice_view(
-            &self.catalogues,
-            self.lang(),
+            &self.core.catalogues,
+            self.core.lang(),
             detail,
             summary,
             portal::session::today(),

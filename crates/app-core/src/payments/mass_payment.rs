@@ -2,6 +2,7 @@
 //! selected" bar says (or why not), the combined invoice made and paid like any other, and the
 //! payment methods the mass payment offers; changing an invoice's payment method.
 
+use super::Payments;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::views::{self, InvoiceView};
@@ -9,18 +10,18 @@ use l10n::Arg;
 use portal::checkout::{self, CheckoutRequest};
 use portal::{InvoiceStatus, InvoiceSummary, PaymentKind};
 
-impl Core {
+impl Payments<'_> {
     /// What paying `ids` together would be: how many and the total, or why not (already
     /// being confirmed, not unpaid, several currencies). For the list's "Pay selected" bar.
-    pub fn mass_payment_summary(&self, ids: &[u64]) -> MassPaymentSummary {
+    pub fn mass_payment_summary(self, ids: &[u64]) -> MassPaymentSummary {
         // An invoice whose payment is not over may be paid twice: said, and confirmed. The
         // record is read once for all the invoices picked (this runs at every tick of a box in
         // the list), before the lock is taken (no disk under it).
         // A record that cannot be read counts as guarding (said), never as not guarding.
-        let open = self.attempts.open().map_err(|e| self.record_error(e));
-        let live = self.signed_in.lock();
-        let lang = self.lang();
-        let c = &self.catalogues;
+        let open = self.own.attempts.open().map_err(|e| self.record_error(e));
+        let live = self.core.signed_in.lock();
+        let lang = self.core.lang();
+        let c = &self.core.catalogues;
         let Some(account) = live.current() else {
             return MassPaymentSummary::default();
         };
@@ -73,7 +74,7 @@ impl Core {
     /// payment: the portal makes one combined invoice; answered with its id and the processor
     /// request for it (paid, then followed, like any invoice).
     pub async fn prepare_mass_payment(
-        &self,
+        self,
         ids: &[u64],
         method: Option<&str>,
         confirmed: bool,
@@ -85,7 +86,7 @@ impl Core {
         if summary.guard.is_some() && !confirmed {
             return Err(CoreError::PaymentGuarded);
         }
-        let (session, key) = self.session()?;
+        let (session, key) = self.core.session()?;
         let combined = session.mass_payment(ids, method).await?;
         // An offline method (a bank transfer) has no button: the combined invoice is made and
         // shown with the portal's instructions; nothing opens, no attempt is recorded.
@@ -95,7 +96,7 @@ impl Core {
                     &session,
                     &combined,
                     PaymentKind::OneOff,
-                    &self.processor_domains(),
+                    &self.core.accounts().processor_domains(),
                 )
                 .await?,
             )
@@ -103,7 +104,7 @@ impl Core {
             None
         };
         let id = combined.id;
-        let mut live = self.signed_in.lock();
+        let mut live = self.core.signed_in.lock();
         if let Some(account) = live.on_screen_mut(&key) {
             // The combined invoice is the one followed: known by its number meanwhile.
             if !account.invoices.iter().any(|i| i.id == id) {
@@ -140,28 +141,33 @@ impl Core {
         };
         // The guard is checked again with the record, as one step: a payment started
         // meanwhile (another click) stops this one unless confirmed.
-        let attempt =
-            self.record_mass_attempt(&key, &combined, self.invoice_number(id), ids, confirmed)?;
+        let attempt = self.record_mass_attempt(
+            &key,
+            &combined,
+            self.core.billing().invoice_number(id),
+            ids,
+            confirmed,
+        )?;
         Ok((id, Some((attempt, request))))
     }
 
     /// The payment methods the portal's mass payment offers (empty when it names none).
-    pub async fn mass_payment_methods(&self) -> Result<Vec<portal::PaymentMethod>> {
-        let (session, _) = self.session()?;
+    pub async fn mass_payment_methods(self) -> Result<Vec<portal::PaymentMethod>> {
+        let (session, _) = self.core.session()?;
         Ok(session.mass_pay_methods().await?)
     }
 
     /// Switches an invoice to another payment method the portal offers, and answers its page
     /// as the portal now shows it (the new method's button or instructions).
-    pub async fn change_payment_method(&self, id: u64, value: &str) -> Result<InvoiceView> {
-        let (session, key) = self.session()?;
+    pub async fn change_payment_method(self, id: u64, value: &str) -> Result<InvoiceView> {
+        let (session, key) = self.core.session()?;
         let detail = session.change_payment_method(id, value).await?;
         {
-            let mut live = self.signed_in.lock();
+            let mut live = self.core.signed_in.lock();
             if let Some(account) = live.on_screen_mut(&key) {
                 account.details.insert(id, detail);
             }
         }
-        self.invoice_view(id)
+        self.core.billing().invoice_view(id)
     }
 }

@@ -2,6 +2,7 @@
 //! against what the portal offers, the portal's own form sent, and the outcome read back from
 //! the invoice as the portal shows it afterwards (never assumed from the request).
 
+use super::Billing;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::views::{self, InvoiceView};
@@ -46,28 +47,28 @@ pub fn credit_went_in(before: &InvoiceDetail, after: &InvoiceDetail, amount: Dec
     }
 }
 
-impl Core {
+impl Billing<'_> {
     /// Applies `typed` of the account's credit to invoice `id`. While a payment of the invoice
     /// is being confirmed this refuses unless `confirmed` (the person saw the same warning as
     /// before paying again): credit on top of a payment on its way would pay twice.
     pub async fn apply_credit(
-        &self,
+        self,
         id: u64,
         typed: &str,
         confirmed: bool,
     ) -> Result<CreditOutcome> {
-        let (session, key) = self.session()?;
+        let (session, key) = self.core.session()?;
         // Checked against the page as it is now (the credit may have changed since it was drawn).
         let before = session.invoice(id).await?;
-        if !confirmed && self.payment_guarded(&key, &before)? {
+        if !confirmed && self.core.payments().payment_guarded(&key, &before)? {
             return Err(CoreError::PaymentGuarded);
         }
         let amount = checked_amount(typed, &before)?;
         let after = session.apply_credit(&before, amount).await?;
         let went_in = credit_went_in(&before, &after, amount);
         let (lang, paid, left) = {
-            let mut live = self.signed_in.lock();
-            let lang = self.lang();
+            let mut live = self.core.signed_in.lock();
+            let lang = self.core.lang();
             if let Some(account) = live.on_screen_mut(&key) {
                 account.details.insert(id, after.clone());
             }
@@ -82,9 +83,9 @@ impl Core {
         }
         let amount = Money::new(amount, before.currency().unwrap_or("").to_owned());
         let message = if paid {
-            self.catalogues.text(lang, "invoice-credit-paid", &[])
+            self.core.catalogues.text(lang, "invoice-credit-paid", &[])
         } else {
-            self.catalogues.text(
+            self.core.catalogues.text(
                 lang,
                 "invoice-credit-applied",
                 &[

@@ -3,6 +3,7 @@
 //! that may have changed, a few at a time, with progress and a stop), keeping them in each
 //! account's saved copy (so that a statement can be made again offline), and the summary shown.
 
+use super::Statements;
 use crate::core::*;
 use crate::error::CoreError;
 use crate::statement::{self, Gap, GapKind, InvoicePayments, Ledger, SavedCopy, Statement};
@@ -94,11 +95,11 @@ fn made_of(
     made
 }
 
-impl Core {
+impl Statements<'_> {
     /// Prepares the statement from `from` to `to` for the account on screen, or for every
     /// account known here (`all`), reading what it needs from the portal.
     pub async fn prepare_statement(
-        &self,
+        self,
         all: bool,
         from: NaiveDate,
         to: NaiveDate,
@@ -113,8 +114,9 @@ impl Core {
         self.keep_payments(&sources);
         let made = made_of(&sources, from, to, all, left_out);
         let mut view = self.statement_view(&made, stopped);
-        view.problem = unreachable.map(|e| self.ui_error(&e).message);
+        view.problem = unreachable.map(|e| self.core.ui_error(&e).message);
         *self
+            .own
             .last_statement
             .lock()
             .unwrap_or_else(|e| e.into_inner()) = Some(made);
@@ -125,7 +127,7 @@ impl Core {
     /// statement to `to` needs read again, until all are read, the person stops, or the portal
     /// cannot be reached. Answers whether it was stopped, and that portal error.
     async fn read_payments(
-        &self,
+        self,
         sources: &mut [Source],
         to: NaiveDate,
         stop: &AtomicBool,
@@ -190,7 +192,7 @@ impl Core {
                 ("done", Arg::from(state.done)),
                 ("total", Arg::from(state.total)),
             ];
-            state.message = self.text("statement-reading", &counts);
+            state.message = self.core.text("statement-reading", &counts);
             progress(&state);
             if stop.load(Ordering::SeqCst) {
                 stopped = true;
@@ -201,7 +203,7 @@ impl Core {
 
     /// [`Core::prepare_statement`] for the dates as a date field gives them (`YYYY-MM-DD`).
     pub async fn prepare_statement_between(
-        &self,
+        self,
         all: bool,
         from: &str,
         to: &str,
@@ -220,10 +222,10 @@ impl Core {
     /// The accounts covered, taken under the lock; the saved copies of accounts not signed in
     /// this run are read after it is let go (no disk under the lock). Also the accounts known
     /// here that nothing is saved of (they are named, not counted).
-    fn statement_sources(&self, all: bool) -> Result<(Vec<Source>, Vec<String>)> {
-        let known = self.preferences.known_accounts();
+    fn statement_sources(self, all: bool) -> Result<(Vec<Source>, Vec<String>)> {
+        let known = self.core.preferences.known_accounts();
         let (mut sources, others) = {
-            let live = self.signed_in.lock();
+            let live = self.core.signed_in.lock();
             let current = live.current().ok_or(CoreError::NotSignedIn)?;
             let covered = std::iter::once(current).chain(live.parked().filter(|_| all));
             let sources: Vec<Source> = covered
@@ -250,7 +252,7 @@ impl Core {
         };
         let mut left_out = vec![];
         for (key, email) in others {
-            match self.cache.load(&key) {
+            match self.core.billing().saved_copy(&key) {
                 crate::cache::Loaded::Found(copy) => sources.push(Source {
                     key,
                     email,
@@ -269,10 +271,10 @@ impl Core {
     }
 
     /// The transactions read kept with each live account, and in its saved copy.
-    fn keep_payments(&self, sources: &[Source]) {
+    fn keep_payments(self, sources: &[Source]) {
         let live: Vec<&Source> = sources.iter().filter(|s| s.session.is_some()).collect();
         {
-            let mut accounts = self.signed_in.lock();
+            let mut accounts = self.core.signed_in.lock();
             for account in accounts.all_mut() {
                 if let Some(s) = live.iter().find(|s| s.key == account.record.key()) {
                     account.payments = s.payments.clone();
@@ -280,13 +282,14 @@ impl Core {
             }
         }
         for s in live {
-            self.save_copy(&s.key);
+            self.core.billing().save_copy(&s.key);
         }
     }
 
     /// The statement last prepared, drawn again in the language of the moment (no network).
-    pub fn last_statement_view(&self) -> Result<StatementView> {
+    pub fn last_statement_view(self) -> Result<StatementView> {
         let made = self
+            .own
             .last_statement
             .lock()
             .unwrap_or_else(|e| e.into_inner())
@@ -297,24 +300,24 @@ impl Core {
 
     /// What the statement covers, in the language of the moment: "1 Nov 2026 – 30 Nov 2026,
     /// all accounts (3)".
-    pub fn statement_heading(&self, made: &Statement) -> String {
-        let lang = self.lang();
+    pub fn statement_heading(self, made: &Statement) -> String {
+        let lang = self.core.lang();
         let range = [
             ("from", Arg::from(format_date(lang, made.from))),
             ("to", Arg::from(format_date(lang, made.to))),
         ];
         match made.all_accounts {
-            Some(n) => self.text(
+            Some(n) => self.core.text(
                 "statement-heading-all",
                 &[range[0].clone(), range[1].clone(), ("count", Arg::from(n))],
             ),
-            None => self.text("statement-heading", &range),
+            None => self.core.text("statement-heading", &range),
         }
     }
 
     /// The summary on screen, in the language of the moment.
-    pub fn statement_view(&self, made: &Statement, stopped: bool) -> StatementView {
-        let lang = self.lang();
+    pub fn statement_view(self, made: &Statement, stopped: bool) -> StatementView {
+        let lang = self.core.lang();
         let heading = self.statement_heading(made);
         let m = |amount, currency: &str| money(lang, &Money::new(amount, currency));
         let currencies: Vec<CurrencySummary> = made
@@ -333,7 +336,7 @@ impl Core {
             .currencies
             .iter()
             .all(|c| c.entries.is_empty() && c.opening.is_zero())
-            .then(|| self.text("statement-empty", &[]));
+            .then(|| self.core.text("statement-empty", &[]));
         let notes = self.statement_notes(made);
         let gaps = (!notes.is_empty()).then(|| notes.join(" "));
         StatementView {
@@ -349,12 +352,12 @@ impl Core {
     /// What the statement must say beside its figures, in the language of the moment, one
     /// sentence each: invoices not read or dated, credit applied without a date, each account
     /// counted from its saved copy (and when that was synced), each account left out.
-    pub fn statement_notes(&self, made: &Statement) -> Vec<String> {
-        let lang = self.lang();
+    pub fn statement_notes(self, made: &Statement) -> Vec<String> {
+        let lang = self.core.lang();
         let mut notes = self.gaps_text(&made.gaps);
         for copy in &made.saved_copies {
             let when = format_date_time(lang, copy.synced_at.naive_local());
-            notes.push(self.text(
+            notes.push(self.core.text(
                 "statement-saved-copy",
                 &[
                     ("account", Arg::from(copy.account.clone())),
@@ -363,7 +366,7 @@ impl Core {
             ));
         }
         for account in &made.left_out {
-            notes.push(self.text(
+            notes.push(self.core.text(
                 "statement-account-left-out",
                 &[("account", Arg::from(account.clone()))],
             ));
@@ -373,7 +376,7 @@ impl Core {
 
     /// What the balances could not count, said apart for invoices not read or dated and for
     /// credit the portal applied without a date (those invoices stay counted as owed).
-    fn gaps_text(&self, gaps: &[Gap]) -> Vec<String> {
+    fn gaps_text(self, gaps: &[Gap]) -> Vec<String> {
         let (credit, unread): (Vec<&Gap>, Vec<&Gap>) =
             gaps.iter().partition(|g| g.why == GapKind::CreditUndated);
         let sentence = |key: &str, some: &[&Gap]| {
@@ -384,7 +387,7 @@ impl Core {
                     .map(|g| g.invoice_number.as_str())
                     .collect::<Vec<_>>()
                     .join(", ");
-                self.text(
+                self.core.text(
                     key,
                     &[
                         ("count", Arg::from(some.len())),
