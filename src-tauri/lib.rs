@@ -17,6 +17,7 @@ mod sign_in_window;
 mod start_modules_tests;
 pub mod startup;
 mod tray;
+mod window_place;
 
 use app_core::secrets::{KeyringStore, SecretStore};
 use app_core::Core;
@@ -77,7 +78,10 @@ pub fn run() {
                 })
                 .build(),
         )
-        .on_window_event(tray::on_window_event)
+        .on_window_event(|window, event| {
+            window_place::on_window_event(window, event);
+            tray::on_window_event(window, event);
+        })
         .on_page_load(first_show::on_page_load)
         .register_asynchronous_uri_scheme_protocol(
             checkout_window::HOP_SCHEME,
@@ -89,6 +93,9 @@ pub fn run() {
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);
             let core = Core::new(&config_dir, &data_dir, secrets, &system_locale())
                 .map_err(|e| Box::new(e) as Box<dyn std::error::Error>)?;
+            // Before the window is first shown (once its page has loaded): it appears where the
+            // person left it, never first somewhere else.
+            window_place::restore(app.handle(), &config_dir);
             // What follows a change, once for every command and window that makes it: the
             // payments of a session just begun are followed, and the tray shows the state.
             let handle = app.handle().clone();

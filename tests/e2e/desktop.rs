@@ -405,3 +405,38 @@ async fn overdue_invoices_are_reminded_once_as_system_notifications() {
     )
     .await;
 }
+
+#[tokio::test]
+#[ignore = "needs a display, a session bus and a keyring: run with `make e2e`"]
+async fn the_main_window_opens_where_the_person_left_it() {
+    harness::scenario("the_main_window_opens_where_the_person_left_it", || async {
+        let first = App::start().await;
+        let home = first.home.clone();
+        let left = (130, 90, 900, 650);
+        assert!(
+            harness::window_geometry(MAIN, Some(left)).is_some(),
+            "the window is on screen"
+        );
+        // Kept once the window is still: the file says the new size.
+        let kept = home.join("config/com.jitops.billing/window.json");
+        wait_until("the window's place kept", || async {
+            let text = std::fs::read_to_string(&kept).ok()?;
+            let place: serde_json::Value = serde_json::from_str(&text).ok()?;
+            (place["width"] == 900 && place["height"] == 650).then_some(place)
+        })
+        .await;
+        // Ended with no chance to write anything more: the place was already on disk.
+        first.kill();
+        let again = App::launch(Launch {
+            args: vec!["--demo".into()],
+            home: Some(home),
+            ..Launch::default()
+        })
+        .await;
+        wait_window_shown(MAIN, true).await;
+        // Placed before it was first shown: where it was left from its first frame on.
+        assert_eq!(harness::window_geometry(MAIN, None), Some(left));
+        drop(again);
+    })
+    .await;
+}

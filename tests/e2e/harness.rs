@@ -115,6 +115,29 @@ fn run_xlib_script(body: &str, args: &[&std::ffi::OsStr]) -> std::process::Outpu
         .expect("python3 with python3-xlib")
 }
 
+/// The place and size (x, y, width, height) of the window on screen titled `title`; moved and
+/// resized first to `to` when given, as a person does.
+pub fn window_geometry(
+    title: &str,
+    to: Option<(i32, i32, u32, u32)>,
+) -> Option<(i32, i32, u32, u32)> {
+    let to = to.map(|(x, y, w, h)| format!("{x},{y},{w},{h}"));
+    let mut args: Vec<&std::ffi::OsStr> = vec![title.as_ref()];
+    if let Some(to) = &to {
+        args.push(to.as_ref());
+    }
+    let out = run_xlib_script(include_str!("x/window_geometry.py"), &args);
+    if !out.status.success() {
+        return None;
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let v: Vec<i64> = text
+        .split_whitespace()
+        .filter_map(|n| n.parse().ok())
+        .collect();
+    (v.len() == 4).then(|| (v[0] as i32, v[1] as i32, v[2] as u32, v[3] as u32))
+}
+
 /// Copies the window titled argv[1] (or the whole screen) to the PNG file argv[2].
 const SCREENSHOT_PY: &str = include_str!("x/screenshot.py");
 

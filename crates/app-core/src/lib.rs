@@ -34,6 +34,7 @@ pub mod trackers;
 pub mod tray;
 pub mod user_settings;
 pub mod views;
+pub mod window_place;
 
 pub use crate::core::{
     AccountChoice, Core, MassPaymentSummary, Notice, NoticeAbout, PdfProgress, PortalChoice,
