@@ -518,3 +518,27 @@ statement-page = Page { $page } of { $count }
 statement-file-name = Statement { $from } to { $to }
 error-statement-range = Choose two dates, the first not after the second.
 error-no-statement = Prepare the statement first.
+
+## Updates (Settings, and the offer of a newer version)
+updates-title = Updates
+updates-version = This is version { $version }.
+updates-check = Check for updates
+updates-check-automatically = Check for updates at start and once a day
+updates-whats-new = What’s new in { $version }
+updates-install = Download and install
+updates-restart = Restart now
+updates-restart-confirm = Restart anyway
+update-status-no-server = This copy was built without an update server: it does not check for updates.
+update-status-never-checked = Not checked for updates yet.
+update-status-up-to-date = You have the latest version (checked { $checked }).
+update-status-checking = Checking for updates…
+update-status-offered = Version { $version } is available.
+update-status-offered-not-packaged = Version { $version } is available. This copy was not installed from the .deb or .rpm package, so install the new version the way you installed this one.
+update-status-downloading = Downloading version { $version }: { $percent }%
+update-status-downloading-unknown = Downloading version { $version }…
+update-status-installing = Version { $version } is downloaded and its signature is valid. Installing it…
+update-status-installed = Version { $version } is installed. It starts when you restart the app.
+update-failed-unreachable = The update server could not be reached. Check your connection and try again.
+update-failed-refused = The update’s signature is not valid, so nothing was installed. The file may have been changed on the way, or it was not signed by JitOps. Please tell support.
+update-failed-not-installed = The update was downloaded and verified, but it was not installed (the installation was cancelled or the system refused it). Nothing changed; you can try again.
+update-restart-payments = A payment is still being confirmed. If you restart now, the app follows it again as soon as it starts, and tells you when the portal marks the invoice paid.

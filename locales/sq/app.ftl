@@ -529,3 +529,27 @@ statement-page = Faqja { $page } nga { $count }
 statement-file-name = Pasqyra { $from } deri { $to }
 error-statement-range = Zgjidhni dy data, e para jo pas së dytës.
 error-no-statement = Në fillim përgatitni pasqyrën.
+
+## Përditësimet (Cilësimet, dhe oferta e një versioni më të ri)
+updates-title = Përditësimet
+updates-version = Ky është versioni { $version }.
+updates-check = Kontrollo për përditësime
+updates-check-automatically = Kontrollo për përditësime në nisje dhe një herë në ditë
+updates-whats-new = Çfarë ka të re në { $version }
+updates-install = Shkarko dhe instalo
+updates-restart = Rinise tani
+updates-restart-confirm = Rinise gjithsesi
+update-status-no-server = Kjo kopje e aplikacionit u ndërtua pa server përditësimesh: nuk kontrollon për përditësime.
+update-status-never-checked = Ende nuk është kontrolluar për përditësime.
+update-status-up-to-date = Keni versionin më të fundit (kontrolluar më { $checked }).
+update-status-checking = Po kontrollohet për përditësime…
+update-status-offered = Versioni { $version } është gati për t’u instaluar.
+update-status-offered-not-packaged = Versioni { $version } është gati. Kjo kopje nuk u instalua nga paketa .deb ose .rpm, ndaj instalojeni versionin e ri në të njëjtën mënyrë si këtë.
+update-status-downloading = Po shkarkohet versioni { $version }: { $percent }%
+update-status-downloading-unknown = Po shkarkohet versioni { $version }…
+update-status-installing = Versioni { $version } u shkarkua dhe nënshkrimi i tij është i vlefshëm. Po instalohet…
+update-status-installed = Versioni { $version } u instalua. Do të niset kur ta rinisni aplikacionin.
+update-failed-unreachable = Serveri i përditësimeve nuk u arrit. Kontrolloni lidhjen dhe provoni përsëri.
+update-failed-refused = Nënshkrimi i përditësimit nuk është i vlefshëm, ndaj nuk u instalua asgjë. Skedari mund të jetë ndryshuar gjatë rrugës, ose nuk është nënshkruar nga JitOps. Ju lutemi, njoftoni mbështetjen.
+update-failed-not-installed = Përditësimi u shkarkua dhe u verifikua, por nuk u instalua (instalimi u anulua ose sistemi e refuzoi). Asgjë nuk ndryshoi; mund të provoni përsëri.
+update-restart-payments = Një pagesë ende po konfirmohet. Nëse e rinisni tani, aplikacioni e ndjek sërish sapo të niset dhe ju njofton kur paneli ta shënojë faturën si të paguar.

@@ -20,6 +20,8 @@ pub enum Change {
     /// What the tray counts or lists changed: the invoices after a sync, the reminders checked
     /// (the days pass), a "Paid" notification given.
     Unpaid,
+    /// Where an update stands changed: looked for, offered, downloading, installed, refused.
+    Update,
 }
 
 type Listener = Box<dyn Fn(Change) + Send + Sync>;

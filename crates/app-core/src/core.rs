@@ -18,6 +18,7 @@ use crate::secrets::SecretStore;
 use crate::settings::SettingsFile;
 use crate::signed_in::SignedIn;
 use crate::statements::state::StatementsState;
+use crate::updates::state::UpdatesState;
 use crate::views::AccountView;
 use l10n::{Arg, Catalogues, Lang};
 use portal::Session;
@@ -150,6 +151,7 @@ pub struct Core {
     pub(crate) payments: PaymentsState,
     pub(crate) statements: StatementsState,
     pub(crate) reminders: RemindersState,
+    pub(crate) updates: UpdatesState,
 }
 
 impl Core {
@@ -178,6 +180,7 @@ impl Core {
             payments,
             statements: StatementsState::new(),
             reminders: RemindersState::new(data_dir),
+            updates: UpdatesState::new(),
         };
         core.payments().note_trouble(trouble);
         Ok(core)

@@ -32,6 +32,7 @@ pub mod statements;
 pub mod store;
 pub mod trackers;
 pub mod tray;
+pub mod updates;
 pub mod user_settings;
 pub mod views;
 pub mod window_place;

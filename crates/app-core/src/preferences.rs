@@ -74,6 +74,23 @@ impl Preferences {
         self.change(|settings| settings.close_to_tray = Some(keep))
     }
 
+    /// Whether the app looks for updates by itself (yes until the person turns it off).
+    pub(crate) fn update_checks(&self) -> bool {
+        self.now().settings.update_checks.unwrap_or(true)
+    }
+
+    pub(crate) fn set_update_checks(&self, on: bool) -> Result<()> {
+        self.change(|settings| settings.update_checks = Some(on))
+    }
+
+    pub(crate) fn last_update_check(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        self.now().settings.last_update_check
+    }
+
+    pub(crate) fn set_last_update_check(&self, at: chrono::DateTime<chrono::Utc>) -> Result<()> {
+        self.change(|settings| settings.last_update_check = Some(at))
+    }
+
     /// Every account signed in to here, most recent first.
     pub(crate) fn known_accounts(&self) -> Vec<AccountRecord> {
         self.now().settings.accounts.clone()

@@ -16,6 +16,13 @@ pub struct Settings {
     /// something) or has chosen in Settings.
     #[serde(default)]
     pub close_to_tray: Option<bool>,
+    /// Whether the app looks for a newer version at start and once a day; unset means yes.
+    #[serde(default)]
+    pub update_checks: Option<bool>,
+    /// When the update server last answered a check (a check it did not answer is tried again
+    /// within the hour, not a day later).
+    #[serde(default)]
+    pub last_update_check: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
