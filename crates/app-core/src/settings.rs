@@ -98,6 +98,8 @@ mod tests {
                 remembered: true,
             }],
             close_to_tray: Some(true),
+            update_checks: Some(false),
+            last_update_check: Some(chrono::DateTime::UNIX_EPOCH),
         };
         file.save(&s).unwrap();
         assert_eq!(file.load(), s);
