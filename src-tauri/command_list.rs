@@ -62,4 +62,9 @@ app_commands![
     desktop::close_choice,
     desktop::set_start_at_login,
     desktop::diagnostics,
+    updates::update_view,
+    updates::check_for_updates,
+    updates::install_update,
+    updates::restart_to_update,
+    updates::set_update_checks,
 ]

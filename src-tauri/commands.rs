@@ -18,6 +18,7 @@ pub mod language;
 pub mod paying;
 pub mod quotes;
 pub mod statement;
+pub mod updates;
 
 type Answer<T> = Result<T, UiError>;
 

@@ -17,6 +17,7 @@ mod sign_in_window;
 mod start_modules_tests;
 pub mod startup;
 mod tray;
+mod updates;
 mod window_place;
 
 use app_core::secrets::{KeyringStore, SecretStore};
@@ -99,11 +100,17 @@ pub fn run() {
             // What follows a change, once for every command and window that makes it: the
             // payments of a session just begun are followed, and the tray shows the state.
             let handle = app.handle().clone();
-            core.subscribe(move |change| {
-                if change == app_core::changes::Change::SessionStarted {
-                    payments::resume(&handle);
+            core.subscribe(move |change| match change {
+                // Where an update stands is the window's to draw (Settings, the offer).
+                app_core::changes::Change::Update => {
+                    let _ = handle.emit_to("main", "update-changed", ());
                 }
-                tray::update(&handle);
+                change => {
+                    if change == app_core::changes::Change::SessionStarted {
+                        payments::resume(&handle);
+                    }
+                    tray::update(&handle);
+                }
             });
             app.manage(Shell {
                 core: Arc::new(core),
@@ -122,6 +129,11 @@ pub fn run() {
             let tray = tray::build(app.handle()).is_some();
             first_show::decide(app.handle(), tray);
             reminders::start_hourly(app.handle());
+            updates::start(
+                app.handle(),
+                updates::source(),
+                updates::Installer::of_this_copy(),
+            );
             // Copies of PDFs handed to the viewer on earlier days go (off the main thread).
             if let Ok(cache) = commands::pdf_cache(app.handle()) {
                 tauri::async_runtime::spawn_blocking(move || {

@@ -418,6 +418,40 @@ export const setStartAtLogin = (args) => invoke('set_start_at_login', args);
  */
 export const diagnostics = () => invoke('diagnostics');
 
+/**
+ * `updates::update_view`
+ * @returns {Promise<UpdateView>}
+ */
+export const updateView = () => invoke('update_view');
+
+/**
+ * Looks for a newer version now; the outcome comes as `update-changed`.
+ * `updates::check_for_updates`
+ * @returns {Promise<null>}
+ */
+export const checkForUpdates = () => invoke('check_for_updates');
+
+/**
+ * Downloads, verifies and installs the version offered; its progress and outcome come as `update-changed`.
+ * `updates::install_update`
+ * @returns {Promise<null>}
+ */
+export const installUpdate = () => invoke('install_update');
+
+/**
+ * Restarts into the version installed, at the person's word (after the warning when a payment is being confirmed: it is followed again after the start).
+ * `updates::restart_to_update`
+ * @returns {Promise<null>}
+ */
+export const restartToUpdate = () => invoke('restart_to_update');
+
+/**
+ * `updates::set_update_checks`
+ * @param {{ on: boolean }} args
+ * @returns {Promise<null>}
+ */
+export const setUpdateChecks = (args) => invoke('set_update_checks', args);
+
 /** @typedef {*} AcceptOutcome Made in Rust (`AcceptOutcome`): the UI draws its fields. */
 /** @typedef {*} AccountChoice Made in Rust (`AccountChoice`): the UI draws its fields. */
 /** @typedef {*} AccountView Made in Rust (`AccountView`): the UI draws its fields. */
@@ -442,4 +476,5 @@ export const diagnostics = () => invoke('diagnostics');
 /** @typedef {*} SignInOutcome Made in Rust (`SignInOutcome`): the UI draws its fields. */
 /** @typedef {*} StatementView Made in Rust (`StatementView`): the UI draws its fields. */
 /** @typedef {*} SystemUi Made in Rust (`SystemUi`): the UI draws its fields. */
+/** @typedef {*} UpdateView Made in Rust (`UpdateView`): the UI draws its fields. */
 /** @typedef {*} Value Made in Rust (`Value`): the UI draws its fields. */
