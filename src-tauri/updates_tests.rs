@@ -11,81 +11,9 @@ use app_core::Core;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
+use test_support::update_server::{serve, Key, OFFERED};
 
 const PACKAGE: &[u8] = b"!<arch>\ndebian-binary   the new version's package";
-
-/// A throwaway signing key, as `tauri signer generate` makes one: the public key is the
-/// minisign key file, in base64.
-struct Key {
-    public: String,
-    pair: minisign::KeyPair,
-}
-
-fn key() -> Key {
-    let pair = minisign::KeyPair::generate_unencrypted_keypair().unwrap();
-    let file = pair.pk.to_box().unwrap().into_string();
-    Key {
-        public: base64(file.as_bytes()),
-        pair,
-    }
-}
-
-/// The signature of `bytes` for `version`, as the manifest carries it (the minisign
-/// signature file, in base64; the trusted comment names the version, as `make release`'s).
-fn sign(key: &Key, bytes: &[u8], version: &str) -> String {
-    let comment = format!("timestamp:1765000000\tfile:jitops-billing.deb\tversion:{version}");
-    let signature = minisign::sign(
-        Some(&key.pair.pk),
-        &key.pair.sk,
-        std::io::Cursor::new(bytes),
-        Some(&comment),
-        Some("signature from the tests"),
-    )
-    .unwrap();
-    base64(signature.into_string().as_bytes())
-}
-
-fn base64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(bytes)
-}
-
-/// The tests' update server: `/latest.json` offers version 9.9.9 at `/package.deb` with
-/// `signature`; `/none` answers 204. The package served is `served`.
-async fn server(signature: String, served: &'static [u8]) -> url::Url {
-    use axum::routing::get;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let manifest = serde_json::json!({
-        "version": "9.9.9",
-        "pub_date": "2026-12-01T09:00:00Z",
-        "notes": "Payments are confirmed sooner.\n\nPagesat konfirmohen më shpejt.",
-        "notes_by_language": {
-            "en": "Payments are confirmed sooner.",
-            "sq": "Pagesat konfirmohen më shpejt."
-        },
-        "platforms": {
-            "linux-x86_64": { "signature": signature, "url": format!("{base}/package.deb") }
-        }
-    });
-    let app = axum::Router::new()
-        .route(
-            "/latest.json",
-            get(move || async move {
-                (
-                    [(axum::http::header::CONTENT_TYPE, "application/json")],
-                    manifest.to_string(),
-                )
-            }),
-        )
-        .route("/package.deb", get(move || async move { served }))
-        .route(
-            "/none",
-            get(|| async { axum::http::StatusCode::NO_CONTENT }),
-        );
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    url::Url::parse(&format!("{base}/latest.json")).unwrap()
-}
 
 /// The app trusting `trusted`, asking `endpoint`, with a stand-in package manager that copies
 /// what it is given to `installed`.
@@ -158,13 +86,13 @@ impl TestApp {
 
 #[tokio::test]
 async fn a_signed_update_is_offered_downloaded_verified_and_installed() {
-    let key = key();
-    let endpoint = server(sign(&key, PACKAGE, "9.9.9"), PACKAGE).await;
+    let key = Key::new();
+    let endpoint = serve(key.sign(PACKAGE, OFFERED), PACKAGE).await.manifest;
     let t = app(&key, endpoint);
     check(t.app.handle(), true).await;
     let view = t.view();
     assert_eq!(view.phase, "offered", "{}", view.status);
-    assert_eq!(view.offered_version.as_deref(), Some("9.9.9"));
+    assert_eq!(view.offered_version.as_deref(), Some(OFFERED));
     assert_eq!(
         view.notes.as_deref(),
         Some("Payments are confirmed sooner.")
@@ -181,7 +109,7 @@ async fn a_signed_update_is_offered_downloaded_verified_and_installed() {
 
 /// Offered, then refused at download: nothing reaches the package manager.
 async fn refused(trusted: &Key, signature: String, served: &'static [u8]) {
-    let t = app(trusted, server(signature, served).await);
+    let t = app(trusted, serve(signature, served).await.manifest);
     check(t.app.handle(), true).await;
     assert_eq!(t.view().phase, "offered");
     install(t.app.handle()).await;
@@ -199,33 +127,27 @@ async fn refused(trusted: &Key, signature: String, served: &'static [u8]) {
 
 #[tokio::test]
 async fn a_changed_file_is_refused_and_nothing_installed() {
-    let key = key();
-    refused(
-        &key,
-        sign(&key, PACKAGE, "9.9.9"),
-        b"!<arch>\nsomething else",
-    )
-    .await;
+    let key = Key::new();
+    refused(&key, key.sign(PACKAGE, OFFERED), b"!<arch>\nsomething else").await;
 }
 
 #[tokio::test]
 async fn a_package_signed_by_another_key_is_refused_and_nothing_installed() {
-    let (ours, theirs) = (key(), key());
-    refused(&ours, sign(&theirs, PACKAGE, "9.9.9"), PACKAGE).await;
+    let (ours, theirs) = (Key::new(), Key::new());
+    refused(&ours, theirs.sign(PACKAGE, OFFERED), PACKAGE).await;
 }
 
 #[tokio::test]
 async fn an_older_release_announced_as_newer_is_refused() {
     // A genuine signature of 1.0.0's package, announced as 9.9.9 to force a downgrade.
-    let key = key();
-    refused(&key, sign(&key, PACKAGE, "1.0.0"), PACKAGE).await;
+    let key = Key::new();
+    refused(&key, key.sign(PACKAGE, "1.0.0"), PACKAGE).await;
 }
 
 #[tokio::test]
 async fn no_update_and_an_unreachable_server_show_nothing() {
-    let key = key();
-    let endpoint = server(String::new(), PACKAGE).await;
-    let t = app(&key, endpoint.join("/none").unwrap());
+    let key = Key::new();
+    let t = app(&key, serve(String::new(), PACKAGE).await.none);
     check(t.app.handle(), false).await;
     let view = t.view();
     assert_eq!((view.phase, view.offered_version), ("idle", None));

@@ -11,6 +11,7 @@ import { switchLanguage } from './language.js';
 import { back, go, loadEveryScreen, paymentScreen, render, setChrome, startWith } from './router.js';
 import { reset, signin, twofa } from './screens/signin.js';
 import { listen, state } from './state.js';
+import { redrawUpdates } from './updates.js';
 
 // Before anything can ask for a screen: the sign-in screens come with the start.
 startWith({ signin, twofa, reset });
@@ -52,6 +53,7 @@ function listenToApp() {
       }
     }),
     listenToTray(),
+    listen('update-changed', redrawUpdates),
     listen('app-warning', (event) => {
       // Something the person must know that no screen is about (the payment window's data
       // could not be cleared): said where they are, without redrawing it.

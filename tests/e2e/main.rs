@@ -13,3 +13,4 @@ mod payments;
 mod screens;
 mod security;
 mod tray;
+mod updates;

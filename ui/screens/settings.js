@@ -1,4 +1,5 @@
-// Settings: language, account, what closing the window does, start at login, diagnostics.
+// Settings: language, account, what closing the window does, start at login, updates,
+// diagnostics.
 
 import * as command from '../gen/commands.js';
 import { showAccount, toSignIn } from '../account.js';
@@ -6,6 +7,7 @@ import { busy, h, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { switchLanguage } from '../language.js';
 import { state } from '../state.js';
+import { updatesSection } from '../updates.js';
 
 export async function settings(root) {
   const forget = h('input', { type: 'checkbox', id: 'forget' });
@@ -26,6 +28,7 @@ export async function settings(root) {
     h('h1', { text: t('settings-title') }),
     h('fieldset', {}, h('legend', { text: t('settings-language') }), langs),
     await desktopSettings(root),
+    await updatesSection(root),
     diagnosticsSection(root),
     h('h2', { text: t('settings-account') }),
     h('p', { id: 'settings-account', text: state.account ? state.account.label : '' }),
