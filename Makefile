@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: deps deps-test build run test lint unit e2e demo-portal bench bench-parse fuzz package check-package clean
+.PHONY: deps deps-test build run test lint unit e2e demo-portal bench bench-parse fuzz package check-package release clean
 
 deps:
 	@scripts/install-deps.sh
@@ -42,16 +42,22 @@ unit:
 e2e:
 	tests/run-e2e.sh
 
-# The release app and its .deb (Tauri's bundler, from the npm package @tauri-apps/cli, which
-# ships prebuilt binaries), repacked with xz as Debian packs its own:
-# target/release/bundle/deb/jitops-billing_<version>_amd64.deb
+# The release app, its .deb and its .rpm (Tauri's bundler, from the npm package
+# @tauri-apps/cli, which ships prebuilt binaries; the .deb repacked with xz as Debian packs its
+# own): target/release/bundle/deb/jitops-billing_<version>_amd64.deb and
+# target/release/bundle/rpm/jitops-billing-<version>-1.x86_64.rpm
 package: deps
 	@command -v npm >/dev/null || scripts/install-deps.sh --with-node
-	npm exec --yes --package=@tauri-apps/cli@2 -- tauri build --bundles deb
+	npm exec --yes --package=@tauri-apps/cli@2 -- tauri build --bundles deb,rpm
 	scripts/repack-deb.sh
 
-# The .deb's file list and dependencies, and its binary, unpacked into a temporary folder,
-# starting and showing the sign-in screen under Xvfb.
+# A release: the packages knowing where updates come from, signed, and latest.json, in
+# target/release/publish/ (scripts/release.sh says what it reads from the environment).
+release: deps
+	scripts/release.sh
+
+# The .deb's and the .rpm's file lists and dependencies, and the .deb's binary, unpacked into a
+# temporary folder, starting and showing the sign-in screen under Xvfb.
 check-package: deps-test package
 	scripts/check-package.sh
 

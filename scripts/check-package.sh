@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Checks the .deb `make package` built: its file list and declared dependencies, then unpacks
-# it into a temporary folder and runs the packaged binary under the end-to-end harness (Xvfb,
-# tauri-driver) until the sign-in screen shows.
+# Checks the .deb and the .rpm `make package` built: their file lists and declared dependencies
+# (the .rpm's by library and by either distribution's font package, for Fedora and openSUSE
+# alike) and their desktop entries, then unpacks the .deb into a temporary folder and runs the
+# packaged binary under the end-to-end harness (Xvfb, tauri-driver) until the sign-in screen
+# shows.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 deb=$(ls -t "$root"/target/release/bundle/deb/*.deb 2>/dev/null | head -n1 || true)
@@ -47,5 +49,28 @@ if readelf -d "$webkit" | grep -qF "[$slow]"; then
     || { echo "the binary does not name $slow, which WebKitGTK needs: a slower start" >&2; exit 1; }
   echo "the binary names $slow (start-up): ok"
 fi
+# The .rpm: the same files, the same desktop entry, and what Fedora and openSUSE must install.
+rpm_file=$(ls -t "$root"/target/release/bundle/rpm/*.rpm 2>/dev/null | head -n1 || true)
+[ -n "$rpm_file" ] || { echo "no .rpm: run make package first" >&2; exit 1; }
+echo "package: $rpm_file ($(du -h "$rpm_file" | cut -f1))"
+rpm_files=$(rpm -qpl "$rpm_file")
+for expected in usr/bin/jitops-billing usr/share/applications/jitops-billing.desktop \
+                usr/share/icons/hicolor/128x128/apps/jitops-billing.png; do
+  grep -qx "/$expected" <<<"$rpm_files" || { echo "missing from the .rpm: /$expected" >&2; exit 1; }
+done
+requires=$(rpm -qpR "$rpm_file")
+for needed in "libwebkit2gtk-4.1.so.0()(64bit)" "libgtk-3.so.0()(64bit)" "(dejavu-sans-fonts or dejavu-fonts)"; do
+  grep -qF -- "$needed" <<<"$requires" || { echo "the .rpm does not require $needed: $requires" >&2; exit 1; }
+done
+# The tray's library is loaded when there (the app runs without a tray where there is none).
+rpm -qp --recommends "$rpm_file" | grep -qF "libayatana-appindicator3.so.1()(64bit)" \
+  || { echo "the .rpm does not recommend the tray's library" >&2; exit 1; }
+rpm_unpacked="$unpacked/rpm"
+mkdir -p "$rpm_unpacked"
+(cd "$rpm_unpacked" && rpm2cpio "$rpm_file" | cpio -idm --quiet)
+cmp "$entry" "$rpm_unpacked/usr/share/applications/jitops-billing.desktop" \
+  || { echo "the .rpm's desktop entry is not the .deb's" >&2; exit 1; }
+echo "the .rpm's files, requirements ($(tr '\n' ' ' <<<"$requires")) and desktop entry: ok"
+
 JITOPS_E2E_APP="$unpacked/usr/bin/jitops-billing" "$root/tests/run-e2e.sh" starts_on_the_sign_in_screen_in_english
 echo "the packaged binary shows the sign-in screen: ok"

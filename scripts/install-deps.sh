@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building, running and testing JitOps Billing needs on Debian 12, and only what
 # is missing: safe to run again. Uses sudo only when not root.
-#   --with-driver   tauri-driver and axe-core (the end-to-end suite and its accessibility audit)
+#   --with-driver   tauri-driver and axe-core (the end-to-end suite and its accessibility audit),
+#                   and rpm (`make check-package` reads the .rpm)
 #   --with-node     nodejs and npm (the Tauri bundler, `make package`)
 #   --with-browser  Debian's Chromium and chromedriver (`make bench` compares with them)
 set -euo pipefail
@@ -22,6 +23,8 @@ if [[ "$with" == *" --with-node "* || "$with" == *" --with-driver "* ]] && ! com
   packages+=(nodejs npm)
 fi
 [[ "$with" == *" --with-browser "* ]] && packages+=(chromium chromium-driver)
+# `make check-package` reads the .rpm (rpm -qp, rpm2cpio) as it reads the .deb.
+[[ "$with" == *" --with-driver "* ]] && packages+=(rpm cpio)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -12,9 +12,12 @@ use l10n::{format_date, Arg, Catalogues, Lang};
 use portal::Money;
 use std::path::PathBuf;
 
-/// Where Debian's `fonts-dejavu-core` (a dependency of the package) puts its fonts.
+/// Where the DejaVu fonts the packages depend on are: Debian's `fonts-dejavu-core`, Fedora's
+/// `dejavu-sans-fonts`, openSUSE's `dejavu-fonts`, and older or other layouts.
 const FONT_DIRS: &[&str] = &[
     "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu-sans-fonts",
+    "/usr/share/fonts/truetype",
     "/usr/share/fonts/dejavu",
     "/usr/share/fonts/TTF",
 ];
@@ -51,7 +54,7 @@ fn font(file: &str) -> std::io::Result<Typeface> {
     }
     Err(std::io::Error::new(
         std::io::ErrorKind::NotFound,
-        format!("the font {file} (package fonts-dejavu-core)"),
+        format!("the font {file} (package fonts-dejavu-core, dejavu-sans-fonts or dejavu-fonts)"),
     ))
 }
 

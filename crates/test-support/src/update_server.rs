@@ -1,6 +1,7 @@
 //! Owns the tests' update server: throwaway signing keys as `tauri signer generate` makes them
 //! (the public key is the minisign key file, in base64), signatures as a release carries them,
-//! and a manifest offering version 9.9.9 served on loopback with the package it points at.
+//! and a manifest offering version 9.9.9 (made by `update-manifest`, as a release's) served on
+//! loopback with the package it points at.
 
 use base64::Engine;
 
@@ -64,19 +65,17 @@ pub async fn serve(signature: String, served: &'static [u8]) -> UpdateServer {
         .await
         .expect("a loopback port");
     let base = format!("http://{}", listener.local_addr().expect("its address"));
-    let manifest = serde_json::json!({
-        "version": OFFERED,
-        "pub_date": "2026-12-01T09:00:00Z",
-        "notes": "Payments are confirmed sooner.\n\nPagesat konfirmohen më shpejt.",
-        "notes_by_language": {
-            "en": "Payments are confirmed sooner.",
-            "sq": "Pagesat konfirmohen më shpejt."
-        },
-        "platforms": {
-            "linux-x86_64": { "signature": signature, "url": format!("{base}/package.deb") }
-        }
-    })
-    .to_string();
+    // Made as `make release` makes one; the platform is the one a copy not installed from a
+    // package looks for (the tests' debug build).
+    let manifest = update_manifest::Manifest::new(
+        OFFERED,
+        chrono::DateTime::from_timestamp(1_764_579_600, 0).expect("a date"),
+        "Payments are confirmed sooner.",
+        "Pagesat konfirmohen më shpejt.",
+    )
+    .expect("notes in both languages")
+    .with_package("linux-x86_64", &format!("{base}/package.deb"), &signature)
+    .to_json();
     let app = axum::Router::new()
         .route(
             "/latest.json",
