@@ -541,4 +541,4 @@ update-status-installed = Version { $version } is installed. It starts when you 
 update-failed-unreachable = The update server could not be reached. Check your connection and try again.
 update-failed-refused = The update’s signature is not valid, so nothing was installed. The file may have been changed on the way, or it was not signed by JitOps. Please tell support.
 update-failed-not-installed = The update was downloaded and verified, but it was not installed (the installation was cancelled or the system refused it). Nothing changed; you can try again.
-update-restart-payments = A payment is still being confirmed. If you restart now, the app follows it again as soon as it starts, and tells you when the portal marks the invoice paid.
+update-restart-payments = A payment is still being confirmed. If you restart now, the app follows it again once it has started and you are signed in, and tells you when the portal marks the invoice paid.

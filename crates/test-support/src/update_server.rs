@@ -59,7 +59,8 @@ pub struct UpdateServer {
 
 /// Serves on loopback a manifest offering `OFFERED` (notes in English and Albanian) at
 /// `/latest.json`, with `signature` and the package `served` at `/package.deb`.
-pub async fn serve(signature: String, served: &'static [u8]) -> UpdateServer {
+pub async fn serve(signature: String, served: impl Into<Vec<u8>>) -> UpdateServer {
+    let served: Vec<u8> = served.into();
     use axum::routing::get;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await

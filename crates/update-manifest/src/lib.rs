@@ -136,9 +136,19 @@ mod tests {
     #[test]
     fn a_release_manifest_has_both_languages_and_each_package_signed() {
         let dir = tempfile::tempdir().unwrap();
-        let deb = signed(dir.path(), "jitops-billing_1.5.0_amd64.deb", "version:1.5.0");
-        let rpm = signed(dir.path(), "jitops-billing-1.5.0-1.x86_64.rpm", "version:1.5.0");
-        let date = DateTime::parse_from_rfc3339("2026-12-07T10:00:00Z").unwrap().to_utc();
+        let deb = signed(
+            dir.path(),
+            "jitops-billing_1.5.0_amd64.deb",
+            "version:1.5.0",
+        );
+        let rpm = signed(
+            dir.path(),
+            "jitops-billing-1.5.0-1.x86_64.rpm",
+            "version:1.5.0",
+        );
+        let date = DateTime::parse_from_rfc3339("2026-12-07T10:00:00Z")
+            .unwrap()
+            .to_utc();
         let manifest = Manifest::new("1.5.0", date, "Faster.\n", " Më shpejt. ")
             .unwrap()
             .with_signed_file(DEB, "https://downloads.jitops.com/billing/", &deb)
@@ -156,7 +166,9 @@ mod tests {
         );
         assert_eq!(
             json["platforms"][RPM]["signature"],
-            std::fs::read_to_string(format!("{}.sig", rpm.display())).unwrap().trim()
+            std::fs::read_to_string(format!("{}.sig", rpm.display()))
+                .unwrap()
+                .trim()
         );
     }
 
@@ -171,13 +183,17 @@ mod tests {
         let deb = signed(dir.path(), "a.deb", "version:1.5.0");
         let manifest = Manifest::new("1.5.0", date, "Faster.", "Më shpejt.").unwrap();
         assert!(matches!(
-            manifest.clone().with_signed_file(DEB, "http://downloads.jitops.com", &deb),
+            manifest
+                .clone()
+                .with_signed_file(DEB, "http://downloads.jitops.com", &deb),
             Err(ManifestError::NotHttps(_))
         ));
         let unsigned = dir.path().join("b.deb");
         std::fs::write(&unsigned, b"package").unwrap();
         assert!(matches!(
-            manifest.clone().with_signed_file(DEB, "https://d.jitops.com", &unsigned),
+            manifest
+                .clone()
+                .with_signed_file(DEB, "https://d.jitops.com", &unsigned),
             Err(ManifestError::Read(..))
         ));
         std::fs::write(dir.path().join("b.deb.sig"), "not a signature").unwrap();

@@ -13,9 +13,14 @@ fn main() -> anyhow::Result<()> {
     let read = |path: &str| {
         std::fs::read_to_string(path).map_err(|e| anyhow::anyhow!("the notes {path}: {e}"))
     };
-    let manifest = Manifest::new(version, chrono::Utc::now(), &read(notes_en)?, &read(notes_sq)?)?
-        .with_signed_file(DEB, base_url, Path::new(deb))?
-        .with_signed_file(RPM, base_url, Path::new(rpm))?;
+    let manifest = Manifest::new(
+        version,
+        chrono::Utc::now(),
+        &read(notes_en)?,
+        &read(notes_sq)?,
+    )?
+    .with_signed_file(DEB, base_url, Path::new(deb))?
+    .with_signed_file(RPM, base_url, Path::new(rpm))?;
     println!("{}", manifest.to_json());
     Ok(())
 }
