@@ -206,3 +206,30 @@ fn turning_the_checks_off_is_kept_and_stops_the_app_looking_by_itself() {
     again.updates().set_build(release(true));
     assert!(!again.updates().view().checks_on);
 }
+
+#[tokio::test]
+async fn a_restart_while_a_payment_is_being_confirmed_says_it_will_be_followed_again() {
+    let w = test_support::world::world().await;
+    test_support::world::synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
+    let updates = w.core.updates();
+    updates.set_build(release(true));
+    assert!(updates.begin_check(true));
+    updates.check_answered(Utc::now(), Some(offer()));
+    updates.begin_download().unwrap();
+    updates.installing();
+    updates.installed();
+    assert_eq!(updates.view().restart_warning, None);
+    // Pay pressed: the attempt is on disk, the person at the processor.
+    w.core
+        .payments()
+        .prepare_payment(1003, portal::PaymentKind::OneOff, false)
+        .await
+        .unwrap();
+    let warning = w
+        .core
+        .updates()
+        .view()
+        .restart_warning
+        .expect("said before the restart");
+    assert!(warning.contains("follows it again"), "{warning}");
+}
