@@ -11,7 +11,7 @@ import { switchLanguage } from './language.js';
 import { back, go, loadEveryScreen, paymentScreen, render, setChrome, startWith } from './router.js';
 import { reset, signin, twofa } from './screens/signin.js';
 import { listen, state } from './state.js';
-import { redrawUpdates } from './updates.js';
+import { updatesChanged } from './updates.js';
 
 // Before anything can ask for a screen: the sign-in screens come with the start.
 startWith({ signin, twofa, reset });
@@ -53,7 +53,7 @@ function listenToApp() {
       }
     }),
     listenToTray(),
-    listen('update-changed', redrawUpdates),
+    listen('update-changed', updatesChanged),
     listen('app-warning', (event) => {
       // Something the person must know that no screen is about (the payment window's data
       // could not be cleared): said where they are, without redrawing it.
@@ -95,6 +95,8 @@ async function start() {
   });
   await render();
   loadEveryScreen();
+  // An update found before the listener was there is marked too.
+  updatesChanged();
   // The last account's saved invoices at once, then signing in replaces them.
   // A damaged copy was set aside: said once signed in (or on the sign-in screen), and the
   // start goes on.

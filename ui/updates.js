@@ -6,7 +6,7 @@
 import * as command from './gen/commands.js';
 import { h, showError } from './dom.js';
 import { t } from './i18n.js';
-import { latestFor, STALE } from './latest.js';
+import { latest, latestFor, STALE } from './latest.js';
 
 export async function updatesSection(root) {
   const view = await command.updateView();
@@ -81,7 +81,16 @@ export async function updatesSection(root) {
   return section;
 }
 
-// Where an update stands changed (`update-changed`): Settings, when showing, says it in place.
-export function redrawUpdates() {
+// Where an update stands changed (`update-changed`): Settings, when showing, says it in place,
+// and the rail's Settings item carries a mark while a version waits to be installed or
+// started (beside the item, so nothing else moves).
+const badgeRequests = latest();
+export async function updatesChanged() {
   document.getElementById('updates')?.redraw?.();
+  const view = await badgeRequests(command.updateView()).catch(() => STALE);
+  if (view === STALE) return;
+  const badge = document.getElementById('update-badge');
+  const waiting = view.phase === 'installed' || view.can_install;
+  badge.hidden = !waiting;
+  badge.textContent = waiting ? t('updates-badge') : '';
 }

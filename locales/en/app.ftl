@@ -542,3 +542,4 @@ update-failed-unreachable = The update server could not be reached. Check your c
 update-failed-refused = The update’s signature is not valid, so nothing was installed. The file may have been changed on the way, or it was not signed by JitOps. Please tell support.
 update-failed-not-installed = The update was downloaded and verified, but it was not installed (the installation was cancelled or the system refused it). Nothing changed; you can try again.
 update-restart-payments = A payment is still being confirmed. If you restart now, the app follows it again once it has started and you are signed in, and tells you when the portal marks the invoice paid.
+updates-badge = Update

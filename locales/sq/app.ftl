@@ -553,3 +553,4 @@ update-failed-unreachable = Serveri i përditësimeve nuk u arrit. Kontrolloni l
 update-failed-refused = Nënshkrimi i përditësimit nuk është i vlefshëm, ndaj nuk u instalua asgjë. Skedari mund të jetë ndryshuar gjatë rrugës, ose nuk është nënshkruar nga JitOps. Ju lutemi, njoftoni mbështetjen.
 update-failed-not-installed = Përditësimi u shkarkua dhe u verifikua, por nuk u instalua (instalimi u anulua ose sistemi e refuzoi). Asgjë nuk ndryshoi; mund të provoni përsëri.
 update-restart-payments = Një pagesë ende po konfirmohet. Nëse e rinisni tani, aplikacioni e ndjek sërish pasi të niset dhe të keni hyrë, dhe ju njofton kur paneli ta shënojë faturën si të paguar.
+updates-badge = Përditësim
