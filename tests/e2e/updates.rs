@@ -122,7 +122,7 @@ async fn a_signed_update_found_at_start_is_installed_at_the_persons_word() {
                 "nothing installed before the person asks"
             );
             app.audit("settings-update-offered").await;
-        app.screenshot("settings-update-offered").await;
+            app.screenshot("settings-update-offered").await;
             app.click("#install-update").await;
             app.wait_text("#update-status", "installed", |s| {
                 s.starts_with("Version 9.9.9 is installed")

@@ -125,16 +125,24 @@ pub enum Loaded {
     Unreadable(std::io::ErrorKind),
 }
 
-/// An account's key made safe for a file name, plus a hash of the key so that two keys made
-/// alike by that cannot share a file.
+/// An account's file name: a hash of its key (FNV-1a, stable across builds), so that no e-mail
+/// shows in a folder's listing or in a path the log names.
 pub(crate) fn account_file_name(key: &str) -> String {
+    format!("account-{:016x}", key_hash(key))
+}
+
+fn key_hash(key: &str) -> u64 {
+    key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The name copies had before e-mails were kept out of file names: the key made safe (its
+/// e-mail readable), then the hash. Such a copy takes the new name when first read.
+fn file_name_with_email(key: &str) -> String {
     let safe =
         crate::export::file_safe(key, |c| c.is_ascii_alphanumeric() || "@.-".contains(c), 80);
-    // FNV-1a: stable across builds, unlike the standard library's hasher.
-    let hash = key.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{safe}-{hash:016x}")
+    format!("{safe}-{:016x}", key_hash(key))
 }
 
 pub struct InvoiceCache {
@@ -148,10 +156,23 @@ impl InvoiceCache {
         }
     }
 
-    /// The file of an account: its key made safe for a file name, plus a hash of the key so
-    /// that two keys made alike by that cannot share a file.
+    /// The file of an account, named by a hash of its key (a copy of another key that shares
+    /// the name is never read as this one: `load` checks the key inside).
     fn path(&self, key: &str) -> PathBuf {
         self.dir.join(format!("{}.json", account_file_name(key)))
+    }
+
+    /// A copy still under the name with the e-mail takes the new name (its lock file goes).
+    fn rename_copy_named_by_email(&self, key: &str) {
+        let old = self.dir.join(format!("{}.json", file_name_with_email(key)));
+        let new = self.path(key);
+        if old.exists() && !new.exists() {
+            if let Err(e) = std::fs::rename(&old, &new) {
+                tracing::warn!("an offline copy kept its old name: {e}");
+                return;
+            }
+        }
+        let _ = std::fs::remove_file(old.with_extension("json.lock"));
     }
     /// Replaces the account's copy: written beside, then renamed over, so a crash midway
     /// leaves the previous copy whole.
@@ -160,6 +181,7 @@ impl InvoiceCache {
     }
 
     pub fn load(&self, key: &str) -> Loaded {
+        self.rename_copy_named_by_email(key);
         let file = crate::store::JsonFile::new(self.path(key));
         let read = match file.read::<CachedAccount>() {
             Ok(read) => read,
@@ -189,6 +211,37 @@ impl InvoiceCache {
 mod tests {
     use super::*;
     use portal::{InvoiceStatus, Money};
+
+    #[test]
+    fn no_email_in_a_copys_name_and_a_copy_named_by_email_takes_the_new_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = InvoiceCache::new(dir.path());
+        let key = "anna.hoxha@example.al@portal.example";
+        assert!(
+            !account_file_name(key).contains("anna"),
+            "{}",
+            account_file_name(key)
+        );
+        cache.save(&copy(key)).unwrap();
+        // As an earlier version left it: named by the e-mail, with its lock file.
+        let offline = dir.path().join("offline");
+        let old = offline.join(format!("{}.json", file_name_with_email(key)));
+        std::fs::rename(cache.path(key), &old).unwrap();
+        std::fs::write(
+            offline.join(format!("{}.json.lock", file_name_with_email(key))),
+            "",
+        )
+        .unwrap();
+        assert!(
+            matches!(cache.load(key), Loaded::Found(_)),
+            "read under its new name"
+        );
+        let names: Vec<String> = std::fs::read_dir(&offline)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().all(|n| !n.contains("anna")), "{names:?}");
+    }
 
     fn copy(key: &str) -> CachedAccount {
         CachedAccount::new(
