@@ -120,20 +120,29 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
             let done = app
                 .wait_text("#pdfs-done", "the summary", |t| t.contains("PDFs saved"))
                 .await;
+            // The file there is not one the app saved for that invoice: it is left alone, and
+            // the invoice's PDF goes beside it.
             assert_eq!(
                 done,
                 format!(
-                    "{} PDFs saved to {}; 1 already there; 0 failed.",
-                    all - 1,
+                    "{all} PDFs saved to {}; 0 already there; 0 failed.",
                     folder.display()
                 )
             );
-            assert_eq!(std::fs::read_dir(&folder).unwrap().count(), all);
+            let pdfs = std::fs::read_dir(&folder)
+                .unwrap()
+                .flatten()
+                .filter(|f| f.file_name().to_string_lossy().ends_with(".pdf"))
+                .count();
+            assert_eq!(pdfs, all + 1);
             assert_eq!(
                 std::fs::read(folder.join("Invoice-2026-0101.pdf")).unwrap(),
                 b"%PDF-1.4 kept",
                 "a file already there is left alone"
             );
+            assert!(std::fs::read(folder.join("Invoice-2026-0101 (2).pdf"))
+                .unwrap()
+                .starts_with(b"%PDF-"));
             app.screenshot("pdfs-saved-en").await;
             app.close().await;
         },

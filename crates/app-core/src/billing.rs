@@ -7,6 +7,7 @@ pub(crate) mod state;
 pub mod add_funds;
 pub mod credit;
 mod files;
+mod pdf_folder;
 mod sync;
 
 use crate::cache::Loaded;

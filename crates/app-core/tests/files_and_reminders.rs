@@ -75,7 +75,12 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
         "{}",
         first.message
     );
-    let files: Vec<_> = std::fs::read_dir(&dir).unwrap().flatten().collect();
+    // (Beside them, hidden, the app's record of which file is which invoice.)
+    let files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|f| !f.file_name().to_string_lossy().starts_with('.'))
+        .collect();
     assert_eq!(files.len(), all, "no partial file left");
     for f in &files {
         assert!(std::fs::read(f.path()).unwrap().starts_with(b"%PDF-"));
@@ -89,6 +94,28 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
         .await
         .unwrap();
     assert_eq!((again.saved, again.skipped), (1, all - 1));
+    // A file of an invoice's name that is not its PDF (the person's own, or another
+    // account's): left as it is, and the invoice's PDF saved beside it.
+    std::fs::write(dir.join("Invoice-2026-0104.pdf"), b"my own notes").unwrap();
+    std::fs::remove_file(dir.join("Invoice-2026-0103.pdf")).unwrap();
+    std::fs::write(dir.join("Invoice-2026-0103.pdf"), b"another account's PDF").unwrap();
+    let beside = w
+        .core
+        .billing()
+        .save_pdfs(Filter::All, &dir, &keep_going, |_| {})
+        .await
+        .unwrap();
+    assert_eq!((beside.saved, beside.skipped), (2, all - 2));
+    assert_eq!(
+        std::fs::read(dir.join("Invoice-2026-0104.pdf")).unwrap(),
+        b"my own notes"
+    );
+    assert!(std::fs::read(dir.join("Invoice-2026-0104 (2).pdf"))
+        .unwrap()
+        .starts_with(b"%PDF-"));
+    assert!(std::fs::read(dir.join("Invoice-2026-0103 (2).pdf"))
+        .unwrap()
+        .starts_with(b"%PDF-"));
     // Stopped before the first: nothing done.
     let stop = AtomicBool::new(true);
     let stopped = w

@@ -93,7 +93,7 @@ impl Billing<'_> {
         cancel: &std::sync::atomic::AtomicBool,
         mut progress: impl FnMut(&PdfProgress),
     ) -> Result<PdfProgress> {
-        let (session, _) = self.core.session()?;
+        let (session, key) = self.core.session()?;
         let list: Vec<(u64, String)> = {
             let live = self.core.signed_in.lock();
             let account = live.current().ok_or(CoreError::NotSignedIn)?;
@@ -103,6 +103,7 @@ impl Billing<'_> {
                 .collect()
         };
         std::fs::create_dir_all(dir)?;
+        let mut folder = super::pdf_folder::PdfFolder::open(dir);
         let mut state = PdfProgress {
             total: list.len(),
             ..PdfProgress::default()
@@ -112,16 +113,19 @@ impl Billing<'_> {
                 state.cancelled = true;
                 break;
             }
-            let path = dir.join(crate::export::pdf_file_name(&number));
+            let name = crate::export::pdf_file_name(&number);
             state.current = number;
-            if path.exists() {
+            // Skipped only when it is this invoice's own PDF, as saved here before; a file of
+            // that name that is anything else stays, and this one goes beside it.
+            if folder.holds(&key, id) {
                 state.skipped += 1;
             } else {
                 match session.invoice_pdf(id).await {
                     Ok(bytes) => {
-                        // Written beside, then renamed: a stop midway leaves no half PDF
-                        // that a later run would skip as "already there".
-                        crate::store::write_atomically(&path, &bytes)?;
+                        let name = folder.free_name(&name);
+                        // Written beside, then renamed: a stop midway leaves no half PDF.
+                        crate::store::write_atomically(&dir.join(&name), &bytes)?;
+                        folder.note(&name, &key, id, bytes.len() as u64);
                         state.saved += 1;
                     }
                     Err(e) => {
