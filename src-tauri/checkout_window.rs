@@ -277,18 +277,21 @@ fn on_returned(app: &AppHandle, url: Url) {
 /// Clears the cookies, storage and cache the processor left. The checkout window shares the
 /// app's web context (WebKit allows automation, and so the end-to-end suite, on one context
 /// only; an ephemeral context would hide the window from it), and the main window keeps
-/// nothing in it: all the app's state is in Rust.
+/// nothing in it: all the app's state is in Rust. A clearing WebKit says failed is said in the
+/// app too: the processor's cookies may still be on this computer.
 pub fn forget_browsing_data<R: Runtime>(window: &tauri::WebviewWindow<R>) {
-    if let Err(e) = window.clear_all_browsing_data() {
-        tracing::warn!("could not clear the checkout window's data: {e}");
-        // Said in the app too: the processor's cookies may still be on this computer.
-        let app = window.app_handle();
-        let text = app
-            .state::<Shell>()
-            .core
-            .text("checkout-data-not-cleared", &[]);
-        let _ = app.emit_to("main", "app-warning", text);
-    }
+    let window = window.clone();
+    tauri::async_runtime::spawn(async move {
+        if let Err(e) = crate::browsing_data::clear(&window).await {
+            tracing::warn!("could not clear the checkout window's data: {e}");
+            let app = window.app_handle();
+            let text = app
+                .state::<Shell>()
+                .core
+                .text("checkout-data-not-cleared", &[]);
+            let _ = app.emit_to("main", "app-warning", text);
+        }
+    });
 }
 
 /// Closes the checkout window open now, if any, for a new checkout to replace it: its

@@ -2,6 +2,7 @@
 //! checkout window and payment tracking to `app-core`. It stays thin: what can be tested
 //! without a window lives in `crates/`.
 
+mod browsing_data;
 mod checkout_window;
 mod commands;
 mod dialogs;

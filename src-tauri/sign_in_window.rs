@@ -61,6 +61,16 @@ pub fn open(
                     .await
                 {
                     Ok(Some(outcome)) => {
+                        // The session is the app's now: the portal's cookies (a remember-me
+                        // one would be kept in a file) go from the web context before the
+                        // window closes; a clearing that failed is said.
+                        if let Some(sign_in) = app.get_webview_window(LABEL) {
+                            if let Err(e) = crate::browsing_data::clear(&sign_in).await {
+                                tracing::warn!("could not clear the sign-in window's data: {e}");
+                                let text = shell.core.text("sign-in-data-not-cleared", &[]);
+                                let _ = app.emit_to("main", "app-warning", text);
+                            }
+                        }
                         let _ = window.close();
                         let _ = app.emit_to("main", "browser-signed-in", outcome);
                     }

@@ -162,6 +162,7 @@ payment-paid = Paid. Thank you for choosing our service!
 payment-paid-notification = Invoice { $number } is paid.
 payment-guard = A payment for this invoice is already being confirmed. Paying again may charge you twice.
 checkout-data-not-cleared = The payment window’s cookies and data could not be cleared from this computer. Restart the app to clear them.
+sign-in-data-not-cleared = The portal’s sign-in page left its cookies on this computer, and they could not be cleared. Restart the app to clear them.
 payment-pay-anyway = Pay anyway
 payment-checking = Asking the portal whether the payment arrived…
 payment-not-seen-yet = The portal shows no payment for this invoice so far. If you paid, it can take up to 5 minutes to show: do not pay again before then. We keep checking.

@@ -162,6 +162,7 @@ payment-paid = E paguar. Faleminderit që keni zgjedhur shërbimin tonë!
 payment-paid-notification = Fatura { $number } është paguar.
 payment-guard = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
 checkout-data-not-cleared = Cookies dhe të dhënat e dritares së pagesës nuk u fshinë dot nga ky kompjuter. Rinisni aplikacionin për t’i fshirë.
+sign-in-data-not-cleared = Faqja e hyrjes së panelit la cookies në këtë kompjuter dhe ato nuk u fshinë dot. Rinisni aplikacionin për t’i fshirë.
 payment-pay-anyway = Paguaj gjithsesi
 payment-checking = Po pyesim Panelin e Klientit nëse pagesa ka mbërritur…
 payment-not-seen-yet = Paneli i Klientit nuk tregon ende asnjë pagesë për këtë faturë. Nëse keni paguar, mund të duhen deri në 5 minuta që të shfaqet: mos paguani përsëri para kësaj. Ne vazhdojmë të kontrollojmë.

@@ -169,9 +169,14 @@ async fn signs_in_through_the_portals_own_page(kind: &'static str) {
         }
         _ => {}
     }
+    // "Remember me" there: the portal sets a cookie that lasts, which WebKit keeps in a file.
+    app.click("input[name='rememberme']").await;
     // Signed in there, the window closes by itself and the app goes on.
     app.click_in_checkout_then_return("#login", main).await;
     app.wait_screen("dashboard").await;
+    // The session is the app's now: no cookie of the portal is left in any file.
+    let found = crate::common::files_holding(&app.home, &["WHMCSUser".to_owned()]);
+    assert!(found.is_empty(), "{found:?}");
     app.wait_text("#unpaid-count", "4 unpaid", |t| t == "4")
         .await;
     app.wait_text("#notice", "no password kept", |t| {

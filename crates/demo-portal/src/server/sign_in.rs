@@ -156,7 +156,16 @@ fn login_post(shared: &Arc<Shared>, v: &Visit, addr: SocketAddr, fields: &Fields
                 redirect("index.php?rp=/login/two-factor/challenge", v.cookie(shared))
             } else {
                 set_user(shared, &v.sid, Some(email), None);
-                redirect("clientarea.php", v.cookie(shared))
+                let mut r = redirect("clientarea.php", v.cookie(shared));
+                // "Remember me": as WHMCS does, a cookie that lasts (a browser keeps it in a
+                // file), which signs the person in again later.
+                if get("rememberme") == "on" {
+                    let lasting = format!("WHMCSUser={}; path=/; Max-Age=7776000; HttpOnly", v.sid);
+                    if let Ok(c) = HeaderValue::from_str(&lasting) {
+                        r.headers_mut().append(header::SET_COOKIE, c);
+                    }
+                }
+                r
             }
         }
         None => {
