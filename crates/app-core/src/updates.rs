@@ -306,29 +306,14 @@ impl Updates<'_> {
         self.set_phase(Phase::Failed { offer, why });
     }
 
-    pub fn view(self) -> UpdateView {
-        let build = self.build();
-        let phase = self.phase();
+    /// One line: where the updates stand, in the person's language.
+    fn status(self, build: &Build, phase: &Phase, percent: Option<u8>) -> String {
         let lang = self.core.lang();
         let text = |id: &str, args: &[(&str, Arg)]| self.core.text(id, args);
-        let offer = match &phase {
-            Phase::Offered(o) | Phase::Installing(o) | Phase::Installed(o) => Some(o),
-            Phase::Downloading { offer, .. } => Some(offer),
-            Phase::Failed { offer, .. } => offer.as_ref(),
-            Phase::Idle | Phase::Checking { .. } => None,
-        };
         let version = |o: &Offer| Arg::from(o.version.clone());
-        let percent = match &phase {
-            Phase::Downloading {
-                got,
-                total: Some(total),
-                ..
-            } if *total > 0 => Some(((got.min(total) * 100) / total) as u8),
-            _ => None,
-        };
-        let status = match (&phase, offer) {
+        match phase {
             _ if !build.has_update_server => text("update-status-no-server", &[]),
-            (Phase::Idle, _) => match self.core.preferences.last_update_check() {
+            Phase::Idle => match self.core.preferences.last_update_check() {
                 Some(at) => text(
                     "update-status-up-to-date",
                     &[(
@@ -341,13 +326,13 @@ impl Updates<'_> {
                 ),
                 None => text("update-status-never-checked", &[]),
             },
-            (Phase::Checking { .. }, _) => text("update-status-checking", &[]),
-            (Phase::Offered(o), _) if !build.from_package => text(
+            Phase::Checking { .. } => text("update-status-checking", &[]),
+            Phase::Offered(o) if !build.from_package => text(
                 "update-status-offered-not-packaged",
                 &[("version", version(o))],
             ),
-            (Phase::Offered(o), _) => text("update-status-offered", &[("version", version(o))]),
-            (Phase::Downloading { offer, .. }, _) => match percent {
+            Phase::Offered(o) => text("update-status-offered", &[("version", version(o))]),
+            Phase::Downloading { offer, .. } => match percent {
                 Some(p) => text(
                     "update-status-downloading",
                     &[
@@ -360,11 +345,9 @@ impl Updates<'_> {
                     &[("version", version(offer))],
                 ),
             },
-            (Phase::Installing(o), _) => {
-                text("update-status-installing", &[("version", version(o))])
-            }
-            (Phase::Installed(o), _) => text("update-status-installed", &[("version", version(o))]),
-            (Phase::Failed { why, .. }, _) => text(
+            Phase::Installing(o) => text("update-status-installing", &[("version", version(o))]),
+            Phase::Installed(o) => text("update-status-installed", &[("version", version(o))]),
+            Phase::Failed { why, .. } => text(
                 match why {
                     UpdateFailure::Unreachable => "update-failed-unreachable",
                     UpdateFailure::Refused => "update-failed-refused",
@@ -372,7 +355,30 @@ impl Updates<'_> {
                 },
                 &[],
             ),
+        }
+    }
+
+    /// What Settings and the offer show now.
+    pub fn view(self) -> UpdateView {
+        let build = self.build();
+        let phase = self.phase();
+        let lang = self.core.lang();
+        let text = |id: &str, args: &[(&str, Arg)]| self.core.text(id, args);
+        let offer = match &phase {
+            Phase::Offered(o) | Phase::Installing(o) | Phase::Installed(o) => Some(o),
+            Phase::Downloading { offer, .. } => Some(offer),
+            Phase::Failed { offer, .. } => offer.as_ref(),
+            Phase::Idle | Phase::Checking { .. } => None,
         };
+        let percent = match &phase {
+            Phase::Downloading {
+                got,
+                total: Some(total),
+                ..
+            } if *total > 0 => Some(((got.min(total) * 100) / total) as u8),
+            _ => None,
+        };
+        let status = self.status(&build, &phase, percent);
         let restart_warning = matches!(phase, Phase::Installed(_))
             .then(|| !self.core.payments().open_attempts().is_empty())
             .filter(|following| *following)
