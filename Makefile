@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 CARGO ?= cargo
 
-.PHONY: deps deps-test build run test lint unit e2e demo-portal bench bench-parse fuzz package check-package release clean
+.PHONY: deps deps-test build run test lint deny unit e2e demo-portal bench bench-parse fuzz package check-package release clean
 
 deps:
 	@scripts/install-deps.sh
@@ -27,14 +27,19 @@ run: build
 demo-portal: deps
 	$(CARGO) run --locked -p demo-portal -- $(ARGS)
 
-# Every test: lint, unit and integration tests, the end-to-end suite in a real window, and the
-# .deb (built in release, then its file list and its binary starting; see check-package).
-test: deps-test lint unit e2e check-package
+# Every test: lint, the dependencies (cargo deny), unit and integration tests, the end-to-end
+# suite in a real window, and the packages (built in release; see check-package).
+test: deps-test lint deny unit e2e check-package
 
 lint:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --workspace --all-targets -- -D warnings
 	$(CARGO) clippy --locked --test bench -- -D warnings
+
+# The dependencies: RustSec advisories (offline, ../shared/advisory-db), licences, bans and
+# sources (deny.toml).
+deny:
+	scripts/deny.sh
 
 unit:
 	$(CARGO) test --locked --workspace

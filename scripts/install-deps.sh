@@ -23,8 +23,8 @@ if [[ "$with" == *" --with-node "* || "$with" == *" --with-driver "* ]] && ! com
   packages+=(nodejs npm)
 fi
 [[ "$with" == *" --with-browser "* ]] && packages+=(chromium chromium-driver)
-# `make check-package` reads the .rpm (rpm -qp, rpm2cpio) as it reads the .deb.
-[[ "$with" == *" --with-driver "* ]] && packages+=(rpm cpio)
+# `make check-package` reads the .rpm (rpm -qp, rpm2archive) as it reads the .deb.
+[[ "$with" == *" --with-driver "* ]] && packages+=(rpm)
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
