@@ -6,8 +6,6 @@
 
 use super::*;
 use crate::Shell;
-use app_core::secrets::{MemoryStore, SecretStore};
-use app_core::Core;
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;
 use tauri::test::{mock_builder, mock_context, noop_assets, MockRuntime};
@@ -25,13 +23,7 @@ struct TestApp {
 
 fn app(trusted: &Key, endpoint: url::Url) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let core = Core::new(
-        &dir.path().join("config"),
-        &dir.path().join("data"),
-        Arc::new(MemoryStore::default()) as Arc<dyn SecretStore>,
-        "en_US.UTF-8",
-    )
-    .unwrap();
+    let core = test_support::world::core_without_portal(&dir);
     // The checks the app makes by itself would race the test's own.
     core.updates().set_checks(false).unwrap();
     // As `tauri.conf.json` has it: the key and the endpoint come from the build, and a

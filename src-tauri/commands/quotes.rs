@@ -49,13 +49,9 @@ pub async fn save_quote_pdf(
     shell: State<'_, Shell>,
     id: u64,
 ) -> Answer<Option<String>> {
-    let bytes = shell
-        .core
-        .quotes()
-        .quote_pdf(id)
-        .await
-        .map_err(|e| ui(&shell, e))?;
-    let name = shell.core.quotes().quote_pdf_file_name(id);
+    let quotes = shell.core.quotes();
+    let bytes = quotes.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
+    let name = quotes.quote_pdf_file_name(id);
     let Some(path) =
         save_with_dialog(&app, &shell, "quote-pdf-save-title", &name, "pdf", bytes).await?
     else {
@@ -71,18 +67,9 @@ pub async fn save_quote_pdf(
 #[tauri::command]
 #[tracing::instrument(skip_all, err(Debug))]
 pub async fn open_quote_pdf(app: AppHandle, shell: State<'_, Shell>, id: u64) -> Answer<()> {
-    let bytes = shell
-        .core
-        .quotes()
-        .quote_pdf(id)
-        .await
-        .map_err(|e| ui(&shell, e))?;
-    open_pdf_copy(
-        &app,
-        &shell,
-        &shell.core.quotes().quote_pdf_file_name(id),
-        &bytes,
-    )
+    let quotes = shell.core.quotes();
+    let bytes = quotes.quote_pdf(id).await.map_err(|e| ui(&shell, e))?;
+    open_pdf_copy(&app, &shell, &quotes.quote_pdf_file_name(id), &bytes)
 }
 
 /// Opens the portal's terms of service, as the quote's page links them now, in the browser

@@ -2,21 +2,10 @@
 //! check the person asked for says, the offer and its notes in the person's language, the
 //! download's progress, and an update refused or not installed leaving the offer to try again.
 
-use app_core::secrets::{MemoryStore, SecretStore};
 use app_core::updates::{Build, Offer, UpdateFailure};
-use app_core::{Core, Lang};
+use app_core::Lang;
 use chrono::{Duration, Utc};
-use std::sync::Arc;
-
-fn core(dir: &tempfile::TempDir) -> Core {
-    Core::new(
-        &dir.path().join("config"),
-        &dir.path().join("data"),
-        Arc::new(MemoryStore::default()) as Arc<dyn SecretStore>,
-        "en_US.UTF-8",
-    )
-    .unwrap()
-}
+use test_support::world::core_without_portal as core;
 
 fn release(from_package: bool) -> Build {
     Build {

@@ -13,6 +13,18 @@ pub struct World {
     pub core: Core,
 }
 
+/// A core over `dir`'s `config` and `data` folders, in English, knowing no portal (for what
+/// needs none: settings, updates).
+pub fn core_without_portal(dir: &tempfile::TempDir) -> Core {
+    Core::new(
+        &dir.path().join("config"),
+        &dir.path().join("data"),
+        Arc::new(MemoryStore::default()) as Arc<dyn SecretStore>,
+        "en_US.UTF-8",
+    )
+    .unwrap()
+}
+
 /// A core over `dir`'s `config` and `data` folders, its first language from `locale`, that
 /// knows where `demo` listens.
 pub fn core_in(
