@@ -4,7 +4,7 @@
 use app_core::views::Filter;
 use app_core::Lang;
 use portal::PaymentKind;
-use test_support::world::{core_in as new_core, synced, world};
+use test_support::world::{all_rows, core_in as new_core, synced, world};
 
 #[tokio::test]
 async fn reminders_are_given_once_per_invoice_and_summed_up_when_many() {
@@ -52,13 +52,7 @@ async fn save_all_pdfs_skips_what_is_there_reports_progress_and_stops_when_asked
     use std::sync::atomic::{AtomicBool, Ordering};
     let w = world().await;
     synced(&w.core, demo_portal::DEMO_EMAIL, false).await;
-    let all = w
-        .core
-        .billing()
-        .invoice_list(Filter::All)
-        .unwrap()
-        .rows
-        .len();
+    let all = all_rows(&w.core);
     let dir = w.dir.path().join("pdfs");
     let keep_going = AtomicBool::new(false);
     let mut seen = vec![];

@@ -3,7 +3,7 @@
 //! nothing at all reaches that site, which a second server here records.
 
 use axum::http::Uri;
-use portal::{Credentials, FormRequest, HttpMethod, PortalAddress, PortalError, Session};
+use portal::{Credentials, FormRequest, HttpMethod, PortalAddress, PortalError, Session, SignIn};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
@@ -52,6 +52,19 @@ async fn portal_posting_to(action: String) -> String {
     .await
 }
 
+/// Signs in with the password the hostile portals try to steal.
+async fn sign_in_with_a_test_password(session: &Session) -> Result<SignIn, PortalError> {
+    session
+        .sign_in(
+            Credentials {
+                email: "a@b.c".into(),
+                password: "secret".into(),
+            },
+            false,
+        )
+        .await
+}
+
 #[tokio::test]
 async fn a_sign_in_form_posting_elsewhere_sends_nothing() {
     let (elsewhere, seen) = recorder().await;
@@ -61,15 +74,7 @@ async fn a_sign_in_form_posting_elsewhere_sends_nothing() {
     ] {
         let portal = portal_posting_to(action).await;
         let session = Session::new(PortalAddress::parse(&portal).unwrap()).unwrap();
-        let outcome = session
-            .sign_in(
-                Credentials {
-                    email: "a@b.c".into(),
-                    password: "secret".into(),
-                },
-                false,
-            )
-            .await;
+        let outcome = sign_in_with_a_test_password(&session).await;
         assert!(
             matches!(outcome, Err(PortalError::ForeignForm { .. })),
             "{outcome:?}"
@@ -145,15 +150,7 @@ async fn a_redirect_of_the_sign_in_post_to_another_port_or_scheme_is_not_followe
     let (elsewhere, seen) = recorder().await;
     let portal = portal_redirecting_the_post_to(format!("{elsewhere}steal")).await;
     let session = Session::new(PortalAddress::parse(&portal).unwrap()).unwrap();
-    let outcome = session
-        .sign_in(
-            Credentials {
-                email: "a@b.c".into(),
-                password: "secret".into(),
-            },
-            false,
-        )
-        .await;
+    let outcome = sign_in_with_a_test_password(&session).await;
     assert!(outcome.is_err(), "{outcome:?}");
     assert_eq!(
         seen.load(Ordering::SeqCst),

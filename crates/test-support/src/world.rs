@@ -106,3 +106,12 @@ pub fn all_files_contain(dir: &std::path::Path, needle: &str) -> Vec<String> {
     }
     found
 }
+
+/// How many invoices the list of the account on screen holds, all statuses.
+pub fn all_rows(core: &Core) -> usize {
+    core.billing()
+        .invoice_list(app_core::views::Filter::All)
+        .unwrap()
+        .rows
+        .len()
+}
