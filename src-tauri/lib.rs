@@ -90,6 +90,8 @@ pub fn run() {
             checkout_window::serve_hop,
         )
         .setup(move |app| {
+            // Which version runs, for whoever reads the log (after an update, the new one).
+            tracing::info!(version = %app.package_info().version, "the app starts");
             let config_dir = app.path().app_config_dir()?;
             let data_dir = app.path().app_data_dir()?;
             let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore);

@@ -16,6 +16,15 @@ export E2E_REPEAT=$repeat
 # the run: removed when the suite passes, kept for a look when it fails.
 E2E_FILES=$(mktemp -d /tmp/jitops-e2e-files.XXXXXX)
 export E2E_FILES
+# The app's next version, for the update that is installed and started
+# (tests/e2e/updates.rs): this very build under the version the tests' update server offers
+# (test_support::update_server::OFFERED). Built as the suite builds the app, so only the app's
+# own crate is compiled again, twice (here, and back as the suite's below).
+TAURI_CONFIG='{"version":"9.9.9"}' cargo test --locked --test e2e --no-run
+JITOPS_E2E_NEXT_APP="$E2E_FILES/next/jitops-billing"
+mkdir -p "$(dirname "$JITOPS_E2E_NEXT_APP")"
+cp "${CARGO_TARGET_DIR:-target}/debug/jitops-billing" "$JITOPS_E2E_NEXT_APP"
+export JITOPS_E2E_NEXT_APP
 status=0
 tests/private-world.sh bash -c '
   set -euo pipefail

@@ -20,6 +20,7 @@ async fn remember_me_keeps_the_password_in_the_keyring_only() {
                     ("JITOPS_DEMO_PORTAL_PORT".to_owned(), port.to_string()),
                 ],
                 home,
+                ..harness::Launch::default()
             };
             let mut secrets = vec![
                 PASSWORD.to_owned(),
@@ -369,6 +370,7 @@ async fn a_sign_in_restored_at_start_leaves_the_person_where_they_are() {
                 // A slow portal: the restore lands while the person is already busy.
                 env: vec![("JITOPS_DEMO_LATENCY_MS".into(), "1200".into())],
                 home,
+                ..harness::Launch::default()
             };
             let first = App::launch(launch(None)).await;
             let home = first.home.clone();

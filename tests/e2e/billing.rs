@@ -228,6 +228,7 @@ async fn a_quote_is_read_saved_accepted_with_the_terms_and_its_invoice_paid() {
                     ("JITOPS_DEMO_PORTAL_PORT".into(), port.to_string()),
                 ],
                 home: Some(home.clone()),
+                ..harness::Launch::default()
             })
             .await;
             app.sign_in_demo(demo_portal::DEMO_EMAIL, demo_portal::DEMO_PASSWORD, false)

@@ -64,6 +64,7 @@ async fn invoice_pdfs_open_and_save_all_to_a_folder_skipping_those_there() {
                 args: vec!["--demo".into()],
                 env: vec![("PATH".into(), path)],
                 home: Some(home.clone()),
+                ..harness::Launch::default()
             })
             .await;
             // WebKit's helpers for the main window start with the flite voice loaded first

@@ -173,6 +173,8 @@ pub struct Launch {
     /// Reuse these XDG folders (to restart "the same installation").
     pub home: Option<PathBuf>,
     pub args: Vec<String>,
+    /// Another program than `app_binary()` (an installed copy).
+    pub binary: Option<PathBuf>,
 }
 
 impl App {
@@ -244,7 +246,12 @@ impl App {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            json!({ "application": app_binary(), "args": launch.args }),
+            json!({
+                "application": launch
+                    .binary
+                    .map_or_else(app_binary, |b| b.display().to_string()),
+                "args": launch.args,
+            }),
         );
         caps.insert("browserName".into(), json!("wry"));
         // The checkout window closes itself in the middle of a navigation (the processor's
@@ -358,6 +365,15 @@ impl App {
                 }
                 Err(e) => panic!("click {css}: {e:?}"),
             }
+        }
+    }
+
+    /// Clicks what ends the app's process (a restart): the driver may answer with an error,
+    /// its app gone before the answer; what follows is for the test to see from outside.
+    pub async fn click_ending_the_app(&self, css: &str) {
+        let el = self.wait_for(css).await;
+        if let Err(e) = el.click().await {
+            eprintln!("e2e: click {css} ended the app: {e:?}");
         }
     }
 
@@ -694,6 +710,16 @@ impl Drop for App {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
+
+/// SIGKILL to `root` and every process below it: an app the driver did not start (one that
+/// restarted itself is no longer below the driver).
+pub fn kill_tree(root: u32) {
+    kill_descendants(root);
+    let _ = Command::new("kill")
+        .args(["-KILL", &root.to_string()])
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// SIGKILL to every process below `root` (the app and its WebKit processes start their own

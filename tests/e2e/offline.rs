@@ -140,6 +140,7 @@ async fn the_saved_invoices_show_at_start_when_the_portal_cannot_be_reached() {
                     args: vec!["--demo".into()],
                     env,
                     home,
+                    ..harness::Launch::default()
                 }
             };
             // A first run syncs and remembers the password.
