@@ -1,7 +1,9 @@
 //! Owns the linear look at a page taken before (or instead of) building its tree: how deep it
-//! nests, and whether it holds the sign-in form. Building the tree of a deeply nested page costs
-//! time that grows with the square of its depth (100,000 nested elements take minutes), so a
-//! hostile portal could hang the app with half a megabyte; the tokenizer alone is linear. The
+//! nests, how many elements it has, and whether it holds the sign-in form. Building the tree of
+//! a deeply nested page costs time that grows with the square of its depth (100,000 nested
+//! elements take minutes), so a hostile portal could hang the app with half a megabyte; the
+//! tree of 16 MiB of bare `<td>` tags holds four million elements (about 1 GB); the tokenizer
+//! alone is linear and keeps nothing. The
 //! sign-in question is asked of every page fetched (an expired session is answered with the
 //! sign-in page), so answering it here spares a second tree of every page.
 
@@ -17,11 +19,17 @@ use std::collections::HashMap;
 /// tree gets slow.
 pub const MAX_DEPTH: usize = 512;
 
+/// Start tags a page may have for its tree to be built: ten times the 2,000-invoice list of
+/// either stock theme (about 40,000), and a tree of at most about 100 MB.
+pub const MAX_ELEMENTS: usize = 400_000;
+
 /// What one pass of the tokenizer tells about a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PageScan {
     /// How deep its elements nest, by its tags.
     pub deepest: usize,
+    /// How many start tags it has (counted up to MAX_ELEMENTS + 1).
+    pub elements: usize,
     /// It holds WHMCS's sign-in form: `form.login-form`, or a form with `username` and
     /// `password` inputs.
     pub sign_in_form: bool,
@@ -35,8 +43,13 @@ pub(crate) struct ScanSink {
     open: RefCell<Vec<LocalName>>,
     open_by_name: RefCell<HashMap<LocalName, usize>>,
     deepest: Cell<usize>,
+    elements: Cell<usize>,
+    /// Tokens seen, to look at the reading's deadline now and then.
+    tokens: Cell<usize>,
     /// Stop reading once this deep (the page is refused then, whatever follows).
     stop_beyond: usize,
+    /// Stop reading past this many start tags (the page is refused then too).
+    stop_beyond_elements: usize,
     in_form: Cell<bool>,
     /// (username seen, password seen) in the current form.
     form_fields: Cell<(bool, bool)>,
@@ -78,6 +91,9 @@ impl ScanSink {
         }
     }
 }
+
+/// How many tokens the pass reads between two looks at the reading's deadline.
+const DEADLINE_EVERY: usize = 4096;
 
 /// Elements that never hold children, or whose end tag may be left out: counting them would
 /// make a well-formed page look deep.
@@ -123,10 +139,21 @@ impl TokenSink for ScanSink {
     type Handle = ();
 
     fn process_token(&self, token: Token, _line: u64) -> TokenSinkResult<()> {
+        self.tokens.set(self.tokens.get() + 1);
+        if self.tokens.get().is_multiple_of(DEADLINE_EVERY) && crate::parse_budget::overrun() {
+            // Out of time: the page is refused (`pages::readable`), whatever follows.
+            return TokenSinkResult::Script(());
+        }
         let Token::TagToken(tag) = token else {
             return TokenSinkResult::Continue;
         };
         self.note_sign_in_form(&tag);
+        if tag.kind == TagKind::StartTag {
+            self.elements.set(self.elements.get() + 1);
+            if self.elements.get() > self.stop_beyond_elements {
+                return TokenSinkResult::Script(());
+            }
+        }
         let name: &str = &tag.name;
         match tag.kind {
             TagKind::StartTag if !tag.self_closing && !not_counted(name) => {
@@ -178,13 +205,14 @@ impl TokenSink for ScanSink {
 }
 
 /// One tokenizer pass over `html`; it stops as soon as the page nests deeper than
-/// [`MAX_DEPTH`] (`deepest` then says MAX_DEPTH + 1). Inside [`with_known_scan`] for this very
+/// [`MAX_DEPTH`] (`deepest` then says MAX_DEPTH + 1) or has more than [`MAX_ELEMENTS`] start
+/// tags (`elements` then says MAX_ELEMENTS + 1). Inside [`with_known_scan`] for this very
 /// page, the pass already made is answered instead.
 pub fn scan(html: &str) -> PageScan {
     if let Some(known) = known_scan(html) {
         return known;
     }
-    scan_until(html, MAX_DEPTH)
+    scan_until(html, MAX_DEPTH, MAX_ELEMENTS)
 }
 
 thread_local! {
@@ -218,9 +246,10 @@ pub fn with_known_scan<T>(html: &str, scan: PageScan, read: impl FnOnce() -> T) 
 
 impl ScanSink {
     /// A scan that stops reading once the page nests deeper than `stop_beyond`.
-    pub(crate) fn stopping_beyond(stop_beyond: usize) -> ScanSink {
+    pub(crate) fn stopping_beyond(stop_beyond: usize, stop_beyond_elements: usize) -> ScanSink {
         ScanSink {
             stop_beyond,
+            stop_beyond_elements,
             ..ScanSink::default()
         }
     }
@@ -229,6 +258,7 @@ impl ScanSink {
     pub(crate) fn result(&self) -> PageScan {
         PageScan {
             deepest: self.deepest.get(),
+            elements: self.elements.get(),
             sign_in_form: self.sign_in_form.get(),
         }
     }
@@ -244,8 +274,12 @@ pub(crate) fn tokenize<S: TokenSink>(html: &str, sink: S) -> S {
     tokenizer.sink
 }
 
-fn scan_until(html: &str, stop_beyond: usize) -> PageScan {
-    tokenize(html, ScanSink::stopping_beyond(stop_beyond)).result()
+fn scan_until(html: &str, stop_beyond: usize, stop_beyond_elements: usize) -> PageScan {
+    tokenize(
+        html,
+        ScanSink::stopping_beyond(stop_beyond, stop_beyond_elements),
+    )
+    .result()
 }
 
 /// How deep `html`'s elements nest, by its tags (counted up to MAX_DEPTH + 1).
@@ -265,6 +299,7 @@ mod tests {
         // A made-up scan shows it is the one answered, for this page alone.
         let known = PageScan {
             deepest: 99,
+            elements: 3,
             sign_in_form: true,
         };
         with_known_scan(&page, known, || {
@@ -307,7 +342,7 @@ mod tests {
     #[test]
     fn a_hundred_thousand_nested_divs_are_counted() {
         let page = format!("{}{}", "<div>".repeat(100_000), "</div>".repeat(100_000));
-        assert_eq!(scan_until(&page, usize::MAX).deepest, 100_000);
+        assert_eq!(scan_until(&page, usize::MAX, usize::MAX).deepest, 100_000);
         // The guard stops reading just past the limit.
         assert_eq!(deepest_nesting(&page), MAX_DEPTH + 1);
     }
@@ -316,13 +351,27 @@ mod tests {
     fn end_tags_that_close_nothing_do_not_hide_the_depth() {
         // The tree builder ignores `</x>`: this page nests 16,000 deep.
         let page = "<div></x>".repeat(16_000);
-        assert_eq!(scan_until(&page, usize::MAX).deepest, 16_000);
+        assert_eq!(scan_until(&page, usize::MAX, usize::MAX).deepest, 16_000);
         // An end tag closes the elements left open inside it, as the tree builder does.
         assert_eq!(
             deepest_nesting("<div><span><b></div><div><i>x</i></div>"),
             3
         );
         assert_eq!(deepest_nesting(&"<div><span></div>".repeat(1000)), 2);
+    }
+
+    #[test]
+    fn counts_every_start_tag_and_stops_past_the_limit() {
+        assert_eq!(
+            scan("<html><body><p>a<br>b<td>c</td></body></html>").elements,
+            5
+        );
+        assert_eq!(scan("<script>'<div><div>'</script>").elements, 1);
+        // 16 MiB of bare cells: four million tags, read only up to the limit.
+        let cells = "<td>".repeat(4 * 1024 * 1024);
+        let started = std::time::Instant::now();
+        assert_eq!(scan(&cells).elements, MAX_ELEMENTS + 1);
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     #[test]

@@ -10,6 +10,7 @@ pub mod error;
 pub mod model;
 pub mod money;
 pub mod pages;
+pub mod parse_budget;
 pub mod quote_session;
 pub mod session;
 pub mod sign_in_session;

@@ -317,17 +317,23 @@ pub(crate) fn invoice_shown(url: &Url) -> Option<u64> {
 }
 
 /// Parses `page` on a blocking thread (never on the async runtime's threads, where the
-/// tracker and every other request run), within [`PARSE_BUDGET`].
+/// tracker and every other request run), within [`PARSE_BUDGET`]: a reading past it is
+/// answered as a page too large, and stops.
 pub(crate) async fn parse_off_thread<T: Send + 'static>(
     page: Page,
     parse: impl FnOnce(&str, &Url) -> Result<T> + Send + 'static,
 ) -> Result<T> {
     let url = page.url.clone();
-    let work = tokio::task::spawn_blocking(move || match page.scan {
-        Some(scan) => {
-            crate::depth::with_known_scan(&page.html, scan, || parse(&page.html, &page.url))
-        }
-        None => parse(&page.html, &page.url),
+    // The reading itself stops at the budget (a tree is built in steps that look at it), so a
+    // page given up on does not keep the thread and its memory.
+    let deadline = std::time::Instant::now() + PARSE_BUDGET;
+    let work = tokio::task::spawn_blocking(move || {
+        crate::parse_budget::with_deadline(deadline, || match page.scan {
+            Some(scan) => {
+                crate::depth::with_known_scan(&page.html, scan, || parse(&page.html, &page.url))
+            }
+            None => parse(&page.html, &page.url),
+        })
     });
     match tokio::time::timeout(PARSE_BUDGET, work).await {
         Ok(Ok(parsed)) => parsed,

@@ -321,6 +321,18 @@ fn corpus(tw: &Originals, six: &Originals) -> Vec<Case> {
             Call::Invoices,
             format!("{}{}", "<div></x>".repeat(16_000), tw.list),
         ),
+        case("900,000 bare cells in the list", Call::Invoices, {
+            let at = tw.list.find("</tbody>").expect("the list's body");
+            let mut page = tw.list.clone();
+            page.insert_str(at, &"<td>".repeat(900_000));
+            page
+        }),
+        case("900,000 bare cells in an invoice", Call::Invoice, {
+            let at = tw.invoice.find("</tbody>").expect("the items' body");
+            let mut page = tw.invoice.clone();
+            page.insert_str(at, &"<td>".repeat(900_000));
+            page
+        }),
         case(
             "a meta refresh to another site",
             Call::Invoices,
@@ -589,6 +601,10 @@ fn expected(name: &str) -> &'static str {
             "stray end tags hiding 16,000 levels around the list",
             "error unexpected-page",
         ),
+        // Millions of cells would fill the memory: counted as they come, refused past the
+        // limit before any tree is built.
+        ("900,000 bare cells in the list", "error page-too-large"),
+        ("900,000 bare cells in an invoice", "error page-too-large"),
         // Read as the list it is; the refresh is never followed (no browser here).
         ("a meta refresh to another site", "parsed 36 texts"),
     ];

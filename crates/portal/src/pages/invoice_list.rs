@@ -49,11 +49,10 @@ pub type ListRead = (Vec<InvoiceSummary>, Option<&'static str>);
 /// row's `td`s, their text as [`text_of`] gives it), so both stock themes read alike.
 pub fn scan_invoice_list(html: &str, url: &Url) -> (crate::depth::PageScan, Result<ListRead>) {
     let (scan, list) = crate::depth::tokenize(html, ListSink::new()).into_parts();
-    let read = if scan.deepest > crate::depth::MAX_DEPTH {
-        Err(too_deep(url))
-    } else {
-        ends_whole(html, url).and_then(|()| rows_of(list, url))
-    };
+    // Past the element limit the pass stopped: the rows read are not the whole list.
+    let read = readable(&scan, url)
+        .and_then(|()| ends_whole(html, url))
+        .and_then(|()| rows_of(list, url));
     (scan, read)
 }
 

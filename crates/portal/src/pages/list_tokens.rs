@@ -23,10 +23,14 @@ pub(super) struct ListSink {
 }
 
 impl ListSink {
-    /// A pass that stops once the page nests deeper than the depth guard allows.
+    /// A pass that stops once the page nests deeper, or has more elements, than the guard
+    /// allows (rows and cells are elements: what the pass keeps is bounded with them).
     pub(super) fn new() -> ListSink {
         ListSink {
-            scan: crate::depth::ScanSink::stopping_beyond(crate::depth::MAX_DEPTH),
+            scan: crate::depth::ScanSink::stopping_beyond(
+                crate::depth::MAX_DEPTH,
+                crate::depth::MAX_ELEMENTS,
+            ),
             list: RefCell::new(ListTokens::default()),
         }
     }

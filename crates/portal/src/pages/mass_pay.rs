@@ -5,7 +5,7 @@ use super::*;
 /// The payment methods the mass-payment page offers (`paymentmethod` radio buttons, none
 /// checked in the stock template; or a select).
 pub fn mass_pay_methods(html: &str, url: &Url) -> Result<Vec<PaymentMethod>> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     let mut methods = vec![];
     for input in doc.select(&sel("input[name=paymentmethod][type=radio]")) {
         let value = input.value().attr("value").unwrap_or_default().to_owned();
@@ -30,7 +30,7 @@ pub fn mass_pay_methods(html: &str, url: &Url) -> Result<Vec<PaymentMethod>> {
 
 /// The mass-payment form (`clientarea.php?action=masspay&all=true`).
 pub fn parse_mass_pay(html: &str, url: &Url) -> Result<(FormRequest, Vec<u64>)> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     let form = doc
         .select(&sel("form"))
         .find(|f| {

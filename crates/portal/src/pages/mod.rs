@@ -269,18 +269,33 @@ fn lines_of(el: ElementRef<'_>) -> Vec<String> {
         .collect()
 }
 
-/// The page's tree, or None when it nests deeper than [`depth::MAX_DEPTH`] (building such a
-/// tree is what a hostile page would make slow).
-fn document(html: &str) -> Option<Html> {
-    (crate::depth::deepest_nesting(html) <= crate::depth::MAX_DEPTH)
-        .then(|| Html::parse_document(html))
+/// The page's tree, or why it is not built: it nests deeper than [`depth::MAX_DEPTH`]
+/// (building such a tree is what a hostile page would make slow), it has more elements than
+/// [`depth::MAX_ELEMENTS`] (such a tree would fill the memory), or its reading ran out of time
+/// (`parse_budget`).
+fn document(html: &str, url: &Url) -> Result<Html> {
+    readable(&crate::depth::scan(html), url)?;
+    crate::parse_budget::build_tree(html)
+        .ok_or_else(|| PortalError::PageTooLarge { url: url.clone() })
+}
+
+/// Whether a page's tree may be built or read, by its scan (which stops early on a page too
+/// deep, too large, or read past its deadline).
+fn readable(scan: &crate::depth::PageScan, url: &Url) -> Result<()> {
+    if scan.deepest > crate::depth::MAX_DEPTH {
+        Err(too_deep(url))
+    } else if scan.elements > crate::depth::MAX_ELEMENTS || crate::parse_budget::overrun() {
+        Err(PortalError::PageTooLarge { url: url.clone() })
+    } else {
+        Ok(())
+    }
 }
 
 /// The page's tree, only when the page arrived whole (it closes its `html` element): half a
 /// list would silently leave invoices out, half an invoice its totals.
 fn whole_document(html: &str, url: &Url) -> Result<Html> {
     ends_whole(html, url)?;
-    document(html).ok_or_else(|| too_deep(url))
+    document(html, url)
 }
 
 /// A page cut short (a dropped connection, a proxy's limit) would hide what it did not bring:
@@ -309,7 +324,7 @@ fn too_deep(url: &Url) -> PortalError {
 
 /// The first form of a hop page (a page that submits itself to the next address).
 pub fn first_form(html: &str, url: &Url) -> Result<Option<FormRequest>> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     doc.select(&sel("form"))
         .next()
         .map(|f| read_form(f, url))

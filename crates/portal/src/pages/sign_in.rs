@@ -106,7 +106,7 @@ fn login_form(doc: &Html) -> Option<ElementRef<'_>> {
 
 /// Classifies any page of the portal.
 pub fn classify(html: &str, url: &Url) -> Result<PageKind> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     if let Some(form) = login_form(&doc) {
         return Ok(PageKind::Login(LoginPage {
             form: read_form(form, url)?,
@@ -179,7 +179,7 @@ pub fn is_login_page(html: &str) -> bool {
 
 /// The outcome of a password-reset request.
 pub fn parse_reset_result(html: &str, url: &Url) -> Result<std::result::Result<String, String>> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     let area = form_area(&doc, None);
     if let Some(ok) = shown_alert(area, ".alert-success") {
         return Ok(Ok(ok));
@@ -195,7 +195,7 @@ pub fn parse_reset_result(html: &str, url: &Url) -> Result<std::result::Result<S
 
 /// The reset form on the `password-reset-begin` page.
 pub fn parse_reset_form(html: &str, url: &Url) -> Result<FormRequest> {
-    let doc = document(html).ok_or_else(|| too_deep(url))?;
+    let doc = document(html, url)?;
     let form = doc
         .select(&sel("form"))
         .find(|f| f.select(&sel("input[name=email]")).next().is_some())
@@ -204,8 +204,8 @@ pub fn parse_reset_form(html: &str, url: &Url) -> Result<FormRequest> {
 }
 
 /// The e-mail of the profile form (`clientareadetails.tpl`'s `email` field).
-pub fn profile_email(html: &str, _url: &Url) -> Option<String> {
-    let doc = document(html)?;
+pub fn profile_email(html: &str, url: &Url) -> Option<String> {
+    let doc = document(html, url).ok()?;
     doc.select(&sel("form input[name=email]"))
         .find_map(|i| i.value().attr("value"))
         .map(|v| v.trim().to_owned())
@@ -214,7 +214,7 @@ pub fn profile_email(html: &str, _url: &Url) -> Option<String> {
 
 /// The "Forgot Password?" link of the sign-in page.
 pub fn forgot_password_link(html: &str, url: &Url) -> Option<Url> {
-    let doc = document(html)?;
+    let doc = document(html, url).ok()?;
     doc.select(&sel("a[href]")).find_map(|a| {
         let href = a.value().attr("href")?;
         (href.contains("password/reset") || href.contains("pwreset"))
