@@ -239,6 +239,7 @@ error-funds-amount = Type an amount from { $min } to { $max }.
 error-funds-refused = The portal did not make the invoice. It said: “{ $reason }”
 error-not-signed-in = You are not signed in to any account. Sign in to go on.
 error-keyring = The system keyring could not be used: the password was not remembered.
+error-keyring-locked = The system keyring is locked, so the password was not remembered; you are signed in all the same. To remember it, unlock the keyring (it usually opens when you log in to the computer) and sign in again.
 error-internal = Something went wrong inside the app. Try again.
 error-payment-guarded = A payment for this invoice is already being confirmed. Paying again may charge you twice.
 error-payment-record = The payment record on this computer cannot be read or saved just now, so nothing was started or changed. Free some disk space or check the app’s folder, then try again.

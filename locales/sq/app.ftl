@@ -239,6 +239,7 @@ error-funds-amount = Shkruani një shumë nga { $min } deri në { $max }.
 error-funds-refused = Paneli nuk e krijoi faturën. Ai tha: “{ $reason }”
 error-not-signed-in = Nuk keni hyrë në asnjë llogari. Hyni për të vazhduar.
 error-keyring = Ruajtësja e sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
+error-keyring-locked = Ruajtësja e sistemit është e kyçur, ndaj fjalëkalimi nuk u mbajt mend; keni hyrë gjithsesi. Për ta mbajtur mend, shkyçni ruajtësen (zakonisht hapet kur hyni në kompjuter) dhe hyni përsëri.
 error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
 error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
 error-payment-record = Regjistri i pagesave në këtë kompjuter nuk mund të lexohet ose të ruhet për momentin, prandaj nuk u nis dhe nuk u ndryshua asgjë. Lironi hapësirë në disk ose kontrolloni dosjen e aplikacionit, pastaj provoni përsëri.

@@ -73,6 +73,8 @@ impl CoreError {
         match self {
             CoreError::Portal(e) => e.kind(),
             CoreError::NotSignedIn => "not-signed-in",
+            // Locked is the person's to undo (unlock it), unlike a keyring that is not there.
+            CoreError::Keyring(SecretError::Locked) => "keyring-locked",
             CoreError::Keyring(_) => "keyring",
             CoreError::Io(_) | CoreError::Internal(_) => "internal",
             CoreError::PaymentGuarded => "payment-guarded",
@@ -224,6 +226,7 @@ mod tests {
             CoreError::Portal(PortalError::QuoteNotAccepted),
             CoreError::NotSignedIn,
             CoreError::Keyring(SecretError::Locked),
+            CoreError::Keyring(SecretError::Unavailable("x".into())),
             CoreError::Io(std::io::Error::other("x")),
             CoreError::Internal("x".into()),
             CoreError::PaymentGuarded,

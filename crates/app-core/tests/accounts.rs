@@ -117,32 +117,31 @@ async fn the_first_start_follows_the_system_locale_and_the_choice_is_remembered(
     );
 }
 
-/// A machine without a usable keyring.
-struct NoKeyring;
+/// A keyring that answers every call with `error`: none on the machine (Unavailable), or one
+/// the person has not unlocked (Locked, as the Secret Service answers then).
+struct BrokenKeyring(fn() -> app_core::secrets::SecretError);
 
-impl SecretStore for NoKeyring {
+impl SecretStore for BrokenKeyring {
     fn get(
         &self,
         _: &str,
     ) -> Result<Option<secrecy::SecretString>, app_core::secrets::SecretError> {
-        Err(app_core::secrets::SecretError::Unavailable(
-            "no Secret Service".into(),
-        ))
+        Err((self.0)())
     }
     fn set(
         &self,
         _: &str,
         _: &secrecy::SecretString,
     ) -> Result<(), app_core::secrets::SecretError> {
-        Err(app_core::secrets::SecretError::Unavailable(
-            "no Secret Service".into(),
-        ))
+        Err((self.0)())
     }
     fn delete(&self, _: &str) -> Result<(), app_core::secrets::SecretError> {
-        Err(app_core::secrets::SecretError::Unavailable(
-            "no Secret Service".into(),
-        ))
+        Err((self.0)())
     }
+}
+
+fn no_keyring() -> app_core::secrets::SecretError {
+    app_core::secrets::SecretError::Unavailable("no Secret Service".into())
 }
 
 #[tokio::test]
@@ -152,7 +151,7 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
     let core = Core::new(
         &dir.path().join("config"),
         &dir.path().join("data"),
-        Arc::new(NoKeyring),
+        Arc::new(BrokenKeyring(no_keyring)),
         "en_US.UTF-8",
     )
     .unwrap();
@@ -173,6 +172,41 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
         "it works all the same"
     );
     // Nothing to restore from: a restart shows the sign-in screen again.
+    assert!(core.accounts().restore().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering() {
+    let demo = DemoPortal::start(Options::default()).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let core = Core::new(
+        &dir.path().join("config"),
+        &dir.path().join("data"),
+        Arc::new(BrokenKeyring(|| app_core::secrets::SecretError::Locked)),
+        "en_US.UTF-8",
+    )
+    .unwrap();
+    core.accounts()
+        .set_demo_portal(demo.portal_url(), demo.processor_origins());
+    let outcome = core
+        .accounts()
+        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
+        .await
+        .unwrap();
+    let warning = outcome.keyring_warning.expect("the person is told");
+    assert!(warning.contains("keyring is locked"), "{warning}");
+    assert!(warning.contains("unlock"), "what to do about it: {warning}");
+    assert!(!outcome.account.unwrap().remembered);
+    assert_eq!(core.billing().sync().await.unwrap().unpaid_count, 4);
+    // In Albanian too, and never the message for a keyring that is not there.
+    core.settings().set_language(app_core::Lang::Sq).unwrap();
+    let said = core
+        .ui_error(&app_core::CoreError::Keyring(
+            app_core::secrets::SecretError::Locked,
+        ))
+        .message;
+    assert!(said.contains("e kyçur"), "{said}");
+    // Nothing remembered: a restart asks for the password.
     assert!(core.accounts().restore().await.unwrap().is_none());
 }
 
