@@ -240,6 +240,7 @@ error-funds-refused = The portal did not make the invoice. It said: “{ $reason
 error-not-signed-in = You are not signed in to any account. Sign in to go on.
 error-keyring = The system keyring could not be used: the password was not remembered.
 error-keyring-locked = The system keyring is locked, so the password was not remembered; you are signed in all the same. To remember it, unlock the keyring (it usually opens when you log in to the computer) and sign in again.
+error-disk-full = The app could not save this on the computer: the disk is full. Free some disk space and try again.
 error-internal = Something went wrong inside the app. Try again.
 error-payment-guarded = A payment for this invoice is already being confirmed. Paying again may charge you twice.
 error-payment-record = The payment record on this computer cannot be read or saved just now, so nothing was started or changed. Free some disk space or check the app’s folder, then try again.
@@ -263,6 +264,7 @@ error-offline = You are offline: these are the invoices saved on this computer. 
 error-no-offline-copy = There is no saved copy of this account’s invoices on this computer yet: it is made at the first sync.
 error-offline-copy-damaged = The saved copy of your invoices could not be read. It was set aside as { $path } and will be made again at the next sync.
 offline-banner = Not connected to the portal: these are the invoices saved on this computer at the last sync, { $time }.
+offline-copy-not-saved = Your invoices could not be saved on this computer for use offline (the disk may be full). What you see is up to date; free some disk space so that they are kept.
 offline-open = Show the invoices saved on this computer
 
 ## CSV export of the invoice list

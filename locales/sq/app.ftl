@@ -240,6 +240,7 @@ error-funds-refused = Paneli nuk e krijoi faturën. Ai tha: “{ $reason }”
 error-not-signed-in = Nuk keni hyrë në asnjë llogari. Hyni për të vazhduar.
 error-keyring = Ruajtësja e sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
 error-keyring-locked = Ruajtësja e sistemit është e kyçur, ndaj fjalëkalimi nuk u mbajt mend; keni hyrë gjithsesi. Për ta mbajtur mend, shkyçni ruajtësen (zakonisht hapet kur hyni në kompjuter) dhe hyni përsëri.
+error-disk-full = Aplikacioni nuk e ruajti dot këtë në kompjuter: disku është plot. Lironi pak hapësirë në disk dhe provoni përsëri.
 error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
 error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
 error-payment-record = Regjistri i pagesave në këtë kompjuter nuk mund të lexohet ose të ruhet për momentin, prandaj nuk u nis dhe nuk u ndryshua asgjë. Lironi hapësirë në disk ose kontrolloni dosjen e aplikacionit, pastaj provoni përsëri.
@@ -263,6 +264,7 @@ error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjut
 error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në sinkronizimin e parë.
 error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
 offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat siç ishin në sinkronizimin e fundit ({ $time }), të ruajtura në këtë kompjuter.
+offline-copy-not-saved = Faturat nuk u ruajtën dot në këtë kompjuter për t’i parë pa lidhje (disku mund të jetë plot). Ajo që shihni është e përditësuar; lironi pak hapësirë në disk që të ruhen.
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
 
 ## Eksporti CSV i listës së faturave

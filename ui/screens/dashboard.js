@@ -19,6 +19,7 @@ export async function dashboard(root, options = {}) {
     state.account = view.account;
     root.querySelector('#offline')?.remove();
     if (view.offline_text) root.querySelector('.screen-head').after(h('div', { class: 'alert alert-warn', role: 'status', id: 'offline', text: view.offline_text }));
+    if (view.copy_not_saved) root.querySelector('.screen-head').after(h('div', { class: 'alert alert-warn', role: 'status', id: 'copy-not-saved', text: view.copy_not_saved }));
     const tab = h('button', { type: 'button', class: `invoices-tab ${view.overdue_count ? 'has-overdue' : ''}`, id: 'invoices-tab', onclick: () => go('invoices') },
       h('span', { class: 'tab-count', id: 'unpaid-count', text: String(view.unpaid_count) }),
       h('span', { class: 'tab-title', text: t('nav-invoices') }));

@@ -76,6 +76,15 @@ impl CoreError {
             // Locked is the person's to undo (unlock it), unlike a keyring that is not there.
             CoreError::Keyring(SecretError::Locked) => "keyring-locked",
             CoreError::Keyring(_) => "keyring",
+            // A full disk is the person's to remedy, and said so.
+            CoreError::Io(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+                ) =>
+            {
+                "disk-full"
+            }
             CoreError::Io(_) | CoreError::Internal(_) => "internal",
             CoreError::PaymentGuarded => "payment-guarded",
             CoreError::Offline => "offline",
@@ -228,6 +237,7 @@ mod tests {
             CoreError::Keyring(SecretError::Locked),
             CoreError::Keyring(SecretError::Unavailable("x".into())),
             CoreError::Io(std::io::Error::other("x")),
+            CoreError::Io(std::io::ErrorKind::StorageFull.into()),
             CoreError::Internal("x".into()),
             CoreError::PaymentGuarded,
             CoreError::Offline,

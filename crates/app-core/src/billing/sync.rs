@@ -59,8 +59,19 @@ impl Billing<'_> {
             // What was read in this run replaces the older copy of the same invoice.
             .with_details(account.saved_details.iter().chain(account.details.iter()))
         };
-        if let Err(e) = self.own.cache.save(&copy) {
-            tracing::warn!("the offline copy was not written: {e}");
+        let mut not_saved = self
+            .own
+            .copy_not_saved
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        match self.own.cache.save(&copy) {
+            Ok(()) => {
+                not_saved.remove(key);
+            }
+            Err(e) => {
+                tracing::warn!("the offline copy was not written: {e}");
+                not_saved.insert(key.to_owned());
+            }
         }
     }
 
@@ -109,6 +120,13 @@ impl Billing<'_> {
                 &[("time", Arg::from(synced_at.clone().unwrap_or_default()))],
             )
         });
+        let copy_not_saved = self
+            .own
+            .copy_not_saved
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .contains(&account.record.key())
+            .then(|| c.text(lang, "offline-copy-not-saved", &[]));
         Ok(DashboardView {
             account: self
                 .core
@@ -152,6 +170,7 @@ impl Billing<'_> {
             last_sync,
             all_paid: unpaid_count == 0 && account.last_sync.is_some(),
             offline_text,
+            copy_not_saved,
         })
     }
 

@@ -18,4 +18,6 @@ pub struct DashboardView {
     pub all_paid: bool,
     /// Set while showing the saved copy (the portal could not be reached).
     pub offline_text: Option<String>,
+    /// Set when the copy for use offline could not be written (a full disk).
+    pub copy_not_saved: Option<String>,
 }
