@@ -4,7 +4,9 @@
 
 use crate::{payments, Shell};
 use app_core::payments::ReturnOutcome;
-use portal::checkout::{bank_may_load, place_of, url_allowed, CheckoutRequest, Place};
+use portal::checkout::{
+    bank_may_load, place_of, place_while_loading, url_allowed, CheckoutRequest, Place,
+};
 use portal::HttpMethod;
 use serde::Serialize;
 use tauri::webview::{NewWindowResponse, PageLoadEvent};
@@ -340,9 +342,17 @@ pub fn open(app: &AppHandle, request: CheckoutRequest, attempt: String) -> tauri
                 on_new_window(&popup_app, &popup_request, &popup_hop, url)
             })
             .on_download(move |_webview, event| on_download_event(&dl_app, event))
-            .on_page_load(move |window, payload| {
-                if payload.event() == PageLoadEvent::Started {
+            .on_page_load(move |window, payload| match payload.event() {
+                PageLoadEvent::Started => {
                     on_page_started(&window, payload.url(), &load_request, &load_hop);
+                    // WebKitGTK reports a start only once the page is committed (wry): it is
+                    // shown, after any redirect. Elsewhere a start comes before the page shows.
+                    if cfg!(target_os = "linux") {
+                        on_page_shown(&window, payload.url(), &load_request, &load_hop);
+                    }
+                }
+                PageLoadEvent::Finished => {
+                    on_page_shown(&window, payload.url(), &load_request, &load_hop)
                 }
             })
             .build()?;
@@ -405,9 +415,34 @@ fn on_download_event(app: &AppHandle, event: tauri::webview::DownloadEvent<'_>) 
     }
 }
 
-/// A page starts loading in the whole window (only the whole window reports page loads): this
-/// is where the person is now, and the title says it (the bank's page with its host).
+/// A page starts loading in the whole window (only the whole window reports page loads): what
+/// may load meanwhile follows from where it goes (`place_while_loading`). The title stays the
+/// page's still shown until the new one is (`on_page_shown`).
 fn on_page_started(window: &WebviewWindow, url: &Url, request: &CheckoutRequest, hop: &Url) {
+    let app = window.app_handle();
+    let shell = app.state::<Shell>();
+    if let Some(a) = shell
+        .checkout
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .as_mut()
+    {
+        if url != hop {
+            a.place = place_while_loading(&a.place, request, url);
+            // The person is at the processor: the tracker's pace counts from here.
+            shell.core.payments().checkout_page_loaded(&a.attempt);
+        }
+    };
+}
+
+/// The whole window shows the page at `url` (after any redirect): this is where the person is
+/// now, and the title says it, "Your bank" only for the page a processor's page handed the
+/// window to. Frames never come here.
+fn on_page_shown(window: &WebviewWindow, url: &Url, request: &CheckoutRequest, hop: &Url) {
+    if url == hop || url.as_str() == "about:blank" {
+        // The app's own hop page: nothing of the processor shown yet, the title stays.
+        return;
+    }
     let app = window.app_handle();
     let shell = app.state::<Shell>();
     let place = place_of(request, url);
@@ -417,11 +452,7 @@ fn on_page_started(window: &WebviewWindow, url: &Url, request: &CheckoutRequest,
         .unwrap_or_else(|e| e.into_inner())
         .as_mut()
     {
-        if url != hop {
-            a.place = place.clone();
-            // The person is at the processor: the tracker's pace counts from here.
-            shell.core.payments().checkout_page_loaded(&a.attempt);
-        }
+        a.place = place.clone();
     }
     let title = match &place {
         Place::Bank(host) => shell.core.text(

@@ -663,6 +663,15 @@ async fn paid_through_the_bank(form: &str) {
     app.click("#pay-button").await;
     if form == "frame" {
         app.wait_for("#three-ds-frame").await;
+        // A frame never changes what the title says: the processor's page is still the one
+        // shown.
+        let title = wait_window_titled("Secure payment — 127.0.0.1:").await;
+        assert!(
+            !harness::window_titles()
+                .iter()
+                .any(|t| t.starts_with("Your bank")),
+            "{title}"
+        );
         app.client
             .clone()
             .enter_frame(0)

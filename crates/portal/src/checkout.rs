@@ -203,18 +203,27 @@ mod tests {
 /// Where the checkout window's page is, for the card's bank (3-D Secure).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Place {
-    /// The hop page, before the processor answers.
+    /// The hop page, or a processor's page still loading from it: no processor has shown a
+    /// page yet.
     Starting,
-    /// A processor's page (2Checkout, PayPal).
+    /// A processor's page (2Checkout, PayPal), shown in the whole window.
     Processor,
     /// The card's bank, which the processor handed the whole window to: its host.
     Bank(String),
 }
 
-/// The place a page loaded in the whole window (not a frame) puts it in.
+/// The place a page shown in the whole window (not a frame) puts it in: the page whose
+/// document the window now holds (after any redirect).
 pub fn place_of(request: &CheckoutRequest, url: &Url) -> Place {
+    let portal = &request.return_origin;
+    let at_portal = url.scheme() == portal.scheme()
+        && url.host_str() == portal.host_str()
+        && url.port_or_known_default() == portal.port_or_known_default();
     if url_allowed(url, &request.allowed_domains) {
         Place::Processor
+    } else if at_portal {
+        // The gateway's callback on the portal, on the way back: neither processor nor bank.
+        Place::Starting
     } else if matches!(url.scheme(), "https" | "http") && url.host_str().is_some() {
         Place::Bank(match (url.host_str(), url.port()) {
             (Some(h), Some(p)) => format!("{h}:{p}"),
@@ -223,6 +232,20 @@ pub fn place_of(request: &CheckoutRequest, url: &Url) -> Place {
         })
     } else {
         Place::Starting
+    }
+}
+
+/// The place while a page loads in the whole window, from `current` to `url` (before any
+/// redirect). A processor's page counts as the processor's only once shown ([`place_of`] at
+/// its commit): a request the app itself sends (the hop's form, aimed by the portal's page)
+/// that a processor host redirects elsewhere (an open redirect) is not a processor handing the
+/// window over, and that elsewhere is refused. From a processor's page shown, its next page
+/// is still the processor's while it loads (its form may hand over to the bank by redirect).
+pub fn place_while_loading(current: &Place, request: &CheckoutRequest, url: &Url) -> Place {
+    match place_of(request, url) {
+        Place::Processor if *current == Place::Processor => Place::Processor,
+        Place::Processor => Place::Starting,
+        other => other,
     }
 }
 
@@ -293,6 +316,14 @@ mod bank_tests {
             place_of(&r, &u("https://www.paypal.com/x")),
             Place::Processor
         );
+        assert_eq!(
+            place_of(
+                &r,
+                &u("https://jitops.com/modules/gateways/callback/2checkout.php")
+            ),
+            Place::Starting,
+            "the portal is never the bank"
+        );
         let bank = place_of(&r, &u("https://acs.bank.example/challenge"));
         assert_eq!(bank, Place::Bank("acs.bank.example".into()));
         // From the processor: the bank (frame or window), over https only.
@@ -328,6 +359,29 @@ mod bank_tests {
             &Place::Starting,
             &u("https://acs.bank.example/")
         ));
+        // A processor host reached from the hop (the portal aimed the form at it) is not yet
+        // a processor's page: what it redirects to is not the bank.
+        let open_redirect = u("https://secure.2checkout.com/redirect?to=https://evil.example/");
+        let loading = place_while_loading(&Place::Starting, &r, &open_redirect);
+        assert_eq!(loading, Place::Starting);
+        assert!(!bank_may_load(&r, &loading, &u("https://evil.example/")));
+        // Once shown, it is; its next page, while loading, still is (3-D Secure by redirect).
+        assert_eq!(place_of(&r, &open_redirect), Place::Processor);
+        let next = u("https://secure.2checkout.com/pay");
+        let loading = place_while_loading(&Place::Processor, &r, &next);
+        assert_eq!(loading, Place::Processor);
+        assert!(bank_may_load(
+            &r,
+            &loading,
+            &u("https://acs.bank.example/c")
+        ));
+        // From the bank, the processor's page again: not the processor's until shown.
+        assert_eq!(place_while_loading(&bank, &r, &next), Place::Starting);
+        // The bank, loading in the whole window (allowed only from a processor's page).
+        assert_eq!(
+            place_while_loading(&Place::Processor, &r, &u("https://acs.bank.example/c")),
+            Place::Bank("acs.bank.example".into())
+        );
         // The demo portal's bank is on loopback.
         let demo = request("http://127.0.0.1:4000/", &["127.0.0.1:4001"]);
         assert!(bank_may_load(
