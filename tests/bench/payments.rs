@@ -56,6 +56,7 @@ pub(crate) async fn payment_confirmations() -> Vec<Confirmation> {
             ("JITOPS_TIMING".into(), "1".into()),
         ],
         home: Some(temp_home("app-payments")),
+        ..Launch::default()
     })
     .await;
     app.sign_in_demo(
