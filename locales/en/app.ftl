@@ -62,8 +62,8 @@ dashboard-overdue-count = { $count ->
 }
 dashboard-overdue-total = Overdue total: { $amount }
 dashboard-credit = Credit balance: { $amount }
-dashboard-last-sync = Last synced { $time }
-dashboard-never-synced = Not synced yet
+dashboard-last-sync = Last refreshed { $time }
+dashboard-never-synced = Not refreshed yet
 dashboard-refresh = Refresh
 dashboard-refreshing = Refreshing…
 dashboard-all-paid = All your invoices are paid. Thank you!
@@ -122,7 +122,7 @@ add-funds-limits = You can add from { $min } to { $max } at a time; your credit 
 add-funds-help = The portal makes an invoice for this amount. Pay it like any other invoice; the amount joins your credit once the portal marks it paid.
 add-funds-amount = Amount to add
 add-funds-method = Payment method
-add-funds-submit = Make the invoice
+add-funds-submit = Create the invoice
 invoice-saved-copy = This is the invoice as the app last read it, saved on this computer. Paying it needs a connection to the portal.
 invoice-notes-title = Notes
 invoice-credit-title = Pay with your credit
@@ -142,7 +142,7 @@ invoice-instructions-title = How to pay
 pay-one-off = Make One Off Payment
 pay-one-off-help = Pay this invoice once, by card or PayPal, at 2Checkout.
 pay-recurring = Create Automated Recurring Subscription
-pay-recurring-help = Pay this invoice and every future one automatically ({ $cycle }).
+pay-recurring-help = Pay this invoice now, and the later invoices of the same service automatically ({ $cycle }).
 pay-recurring-withheld = The portal does not offer a subscription for an overdue invoice: pay it once now, then subscribe from the next invoice.
 pay-none = This invoice cannot be paid online.
 cycle-monthly = monthly
@@ -157,7 +157,7 @@ payment-title = Payment
 payment-open-window = The secure payment page of 2Checkout opens in its own window. Enter your card or PayPal details there only.
 payment-waiting = Waiting for the portal to mark the invoice as paid…
 payment-elapsed = { $elapsed } elapsed — usually within 5 minutes
-payment-still-confirming = The processor is still confirming the payment. This can take longer than 5 minutes. We keep checking; do not pay again.
+payment-still-confirming = 2Checkout is still confirming the payment. This can take longer than 5 minutes. We keep checking; do not pay again.
 payment-paid = Paid. Thank you for choosing our service!
 payment-paid-notification = Invoice { $number } is paid.
 payment-guard = A payment for this invoice is already being confirmed. Paying again may charge you twice.
@@ -166,7 +166,7 @@ sign-in-data-not-cleared = The portal’s sign-in page left its cookies on this 
 payment-pay-anyway = Pay anyway
 payment-checking = Asking the portal whether the payment arrived…
 payment-not-seen-yet = The portal shows no payment for this invoice so far. If you paid, it can take up to 5 minutes to show: do not pay again before then. We keep checking.
-payment-failed-unconfirmed = The payment page reported that the payment did not go through, and the portal shows no payment so far. If you were charged, it usually shows within 5 minutes: do not pay again before then. We keep checking.
+payment-failed-unconfirmed = The payment page reported that the payment did not go through, and the portal shows no payment so far. If you were charged, the portal may take a while to show it: do not pay again until it does. We keep checking.
 payment-unknown = The portal cannot be reached, so we cannot tell whether the payment arrived. If you paid, allow up to 5 minutes and do not pay again. We keep trying.
 payment-none-recorded = The portal has recorded no payment for this invoice so far, so you can pay it again. If you finished paying at 2Checkout or PayPal, check your card statement or PayPal account before you pay again: a payment can reach the portal late.
 payment-record-trouble = The record of this payment on this computer cannot be read or saved just now, so the app keeps trying. Do not pay this invoice again in the meantime.
@@ -187,7 +187,7 @@ dashboard-pending-title = Payments being confirmed
 dashboard-pending-row = Invoice { $number }
 dashboard-pending-row-account = Invoice { $number } of { $account }
 dashboard-pending-follow = See progress
-payment-blocked-host = The payment window blocked a page outside the payment processor ({ $host }).
+payment-blocked-host = The payment window blocked a page outside 2Checkout and PayPal ({ $host }).
 payment-blocked-download = The payment window refused a file download from { $host }: nothing was saved on this computer.
 payment-open-in-browser = Open in browser
 checkout-window-title = Secure payment — { $host }
@@ -202,7 +202,7 @@ help-step-4 = Choose “Make One Off Payment” to pay once, or “Create Automa
 help-step-5 = In the secure 2Checkout window, enter the name on the card, its number, expiry date and CVV; or choose PayPal and sign in on PayPal’s own page. If your bank asks you to confirm the payment, its page opens in the same window.
 help-step-6 = Press “Pay” and give us up to 5 minutes to mark your invoice as paid. The app keeps watching and tells you when it is done.
 help-note = Payments are processed by 2Checkout; neither JitOps nor this app stores your card numbers or PayPal credentials.
-help-warning = Never share your card or PayPal details in public: enter them only on secure websites and at payment processors.
+help-warning = Never share your card or PayPal details in public: enter them only on secure websites, such as those of 2Checkout and PayPal.
 help-thanks = Thank you for choosing our service!
 
 ## Settings
@@ -211,14 +211,14 @@ settings-language = Language
 settings-account = Account
 settings-signout = Sign out
 settings-forget = Also forget the remembered password
-settings-remembered = The password is remembered in the system keyring.
+settings-remembered = The password is remembered in the system’s password manager.
 
 ## Errors
 error-wrong-credentials = The e-mail or password is not correct. Check them and try again, or use “Forgot Password?”.
 error-second-factor-required = The portal asks for a two-factor code.
 error-wrong-second-factor = That code was not accepted. Enter the current code from your authenticator app, or a backup code.
 error-captcha-required = The portal asks for a captcha, which only you can answer. Sign in on the portal’s own page: the app carries on from there.
-error-banned = The portal has blocked sign-ins from this address for a while after too many failed attempts. Wait and try again later, or contact support.
+error-banned = The portal has blocked sign-ins from your internet address for a while after too many failed attempts. Wait and try again later, or contact support.
 error-session-expired = Your session has expired. Sign in again.
 error-unreachable = The portal cannot be reached. Check your internet connection and try again.
 error-timeout = The portal took too long to answer. Try again in a moment.
@@ -236,10 +236,10 @@ error-credit-amount = Type an amount more than 0 and no more than { $most }.
 error-credit-not-offered = The portal no longer offers to pay this invoice with credit. Refresh to see its latest figures.
 error-credit-not-applied = The portal did not apply the credit: the invoice still shows the same amount to pay.
 error-funds-amount = Type an amount from { $min } to { $max }.
-error-funds-refused = The portal did not make the invoice. It said: “{ $reason }”
+error-funds-refused = The portal did not create the invoice. It said: “{ $reason }”
 error-not-signed-in = You are not signed in to any account. Sign in to go on.
-error-keyring = The system keyring could not be used: the password was not remembered.
-error-keyring-locked = The system keyring is locked, so the password was not remembered; you are signed in all the same. To remember it, unlock the keyring (it usually opens when you log in to the computer) and sign in again.
+error-keyring = The system’s password manager could not be used: the password was not remembered.
+error-keyring-locked = The system’s password manager is locked, so the password was not remembered; you are signed in all the same. To remember it, unlock the password manager (it usually opens when you log in to the computer) and sign in again.
 error-disk-full = The app could not save this on the computer: the disk is full. Free some disk space and try again.
 error-internal = Something went wrong inside the app. Try again.
 error-payment-guarded = A payment for this invoice is already being confirmed. Paying again may charge you twice.
@@ -261,9 +261,9 @@ payment-back-to-dashboard = Go to the Dashboard
 
 ## Offline: the saved copy of an account's invoices
 error-offline = You are offline: these are the invoices saved on this computer. Refresh to reach the portal again; paying needs the portal.
-error-no-offline-copy = There is no saved copy of this account’s invoices on this computer yet: it is made at the first sync.
-error-offline-copy-damaged = The saved copy of your invoices could not be read. It was set aside as { $path } and will be made again at the next sync.
-offline-banner = Not connected to the portal: these are the invoices saved on this computer at the last sync, { $time }.
+error-no-offline-copy = There is no saved copy of this account’s invoices on this computer yet: it is made the first time the invoices are refreshed.
+error-offline-copy-damaged = The saved copy of your invoices could not be read. It was set aside as { $path } and will be made again at the next refresh.
+offline-banner = Not connected to the portal: these are the invoices saved on this computer when they were last refreshed, { $time }.
 offline-copy-not-saved = Your invoices could not be saved on this computer for use offline (the disk may be full). What you see is up to date; free some disk space so that they are kept.
 offline-open = Show the invoices saved on this computer
 
@@ -336,7 +336,7 @@ accounts-all = All accounts
 accounts-add = Add an account
 accounts-signed-out = signed out
 all-accounts-title = All accounts
-all-accounts-intro = Unpaid and overdue invoices of every account on this computer, from each one’s last sync.
+all-accounts-intro = Unpaid and overdue invoices of every account on this computer, as of each one’s last refresh.
 all-accounts-totals = { $count ->
     [one] 1 unpaid invoice
    *[other] { $count } unpaid invoices
@@ -368,7 +368,7 @@ mass-pay-button = { $count ->
 }
 mass-pay-pick-two = Select two or more unpaid invoices to pay them together.
 mass-pay-unpaid-only = Only unpaid invoices can be paid together.
-mass-pay-one-currency = The portal pays invoices together only in one currency: select invoices in the same currency.
+mass-pay-one-currency = Invoices can be paid together only when they are in the same currency: select invoices in one currency.
 mass-pay-clear = Clear the selection
 row-open = Open invoice { $number }
 mass-pay-region = Pay the selected invoices together
@@ -395,15 +395,15 @@ tray-notice-overdue = Invoice { $number } is overdue
 tray-notice-paid = Invoice { $number } is paid
 tray-notice-other-account = { $notice } ({ $account })
 close-ask-title = Keep JitOps Billing running?
-close-ask-body = Closed, the window can leave JitOps Billing in the tray, where it keeps following your payments and reminding you of invoices that come due. Otherwise the app quits, and nothing is followed until you open it again. You can change this in Settings.
+close-ask-body = Closed, the window can leave JitOps Billing in the tray, where it keeps checking on your payments and reminding you of invoices that come due. Otherwise the app quits, and nothing is checked until you open it again. You can change this in Settings.
 close-ask-keep = Keep in the tray
 close-ask-quit = Quit
 settings-desktop = When the window is closed
-settings-close-to-tray = Keep running in the tray (payments followed, reminders given)
+settings-close-to-tray = Keep running in the tray (payments checked, reminders given)
 settings-start-at-login = Start when I log in, in the tray
 settings-no-tray = This desktop shows no tray icons: closing the window quits the app, and it cannot start in the tray.
 settings-start-at-login-failed = The start at login could not be changed: { $reason }
-autostart-comment = Reminds you of invoices that come due and follows your payments
+autostart-comment = Reminds you of invoices that come due and checks on your payments
 notification-open = Open
 settings-diagnostics = Diagnostics
 settings-diagnostics-help = For a support ticket: the app’s version, your portal’s address and the problems the app met lately. Never a password or a card detail.
@@ -479,7 +479,7 @@ statement-heading-all = { $from } – { $to }, { $count ->
     [one] 1 account
    *[other] { $count } accounts
 }
-statement-empty = No invoice or payment in these dates.
+statement-empty = No invoice or payment between these dates.
 statement-gaps = Incomplete: the payments of { $count ->
     [one] 1 invoice
    *[other] { $count } invoices
@@ -491,7 +491,7 @@ statement-credit-undated = Credit was applied to { $count ->
     [one] that invoice
    *[other] those invoices
 } as still owed.
-statement-saved-copy = You are not signed in to { $account }: its figures come from the copy saved on this computer at its last sync ({ $time }). Anything the portal recorded after that is not in this statement.
+statement-saved-copy = You are not signed in to { $account }: its figures come from the copy saved on this computer when it was last refreshed ({ $time }). Anything the portal recorded after that is not in this statement.
 statement-account-left-out = { $account } is not in this statement: nothing of it is saved on this computer. Sign in to it, then prepare the statement again.
 statement-stopped = Stopped: the invoices not read yet are left out.
 statement-col-currency = Currency

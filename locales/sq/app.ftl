@@ -23,7 +23,7 @@ signin-password-label = Fjalëkalimi
 signin-remember = Më mbaj mend në këtë kompjuter
 signin-submit = Hyni
 signin-busy = Po hyni…
-signin-forgot = „Forgot Password?“ (rigjeneroni fjalëkalimin)
+signin-forgot = Keni harruar fjalëkalimin?
 signin-demo-hint = Demo: hyni si demo@jitops.example me fjalëkalimin „demo“.
 
 twofa-title = Verifikimi me dy hapa
@@ -62,8 +62,8 @@ dashboard-overdue-count = { $count ->
 }
 dashboard-overdue-total = Shuma e faturave të prapambetura: { $amount }
 dashboard-credit = Krediti: { $amount }
-dashboard-last-sync = Sinkronizimi i fundit: { $time }
-dashboard-never-synced = Ende pa sinkronizuar
+dashboard-last-sync = Rifreskimi i fundit: { $time }
+dashboard-never-synced = Ende pa u rifreskuar
 dashboard-refresh = Rifresko
 dashboard-refreshing = Po rifreskohet…
 dashboard-all-paid = Të gjitha faturat tuaja janë paguar. Faleminderit!
@@ -100,7 +100,7 @@ status-overdue = E prapambetur
 status-paid = E paguar
 status-cancelled = E anuluar
 status-refunded = E rimbursuar
-status-collections = Në arkëtim
+status-collections = Dërguar për mbledhje borxhi
 status-payment-pending = Pagesa në pritje
 status-draft = Skicë
 
@@ -115,10 +115,10 @@ invoice-transactions = Transaksionet
 invoice-no-transactions = Ende asnjë transaksion.
 invoice-balance = Për t’u paguar
 invoice-subtotal = Nëntotali
-invoice-credit = Krediti i zbatuar
+invoice-credit = Krediti i përdorur
 add-funds-button = Shto fonde
 add-funds-title = Shtoni fonde në kreditin tuaj
-add-funds-limits = Mund të shtoni nga { $min } deri në { $max } në një herë; krediti juaj mund të arrijë deri në { $most }.
+add-funds-limits = Mund të shtoni nga { $min } deri në { $max } njëherësh; krediti juaj mund të arrijë deri në { $most }.
 add-funds-help = Paneli krijon një faturë për këtë shumë. Paguajeni si çdo faturë tjetër; shuma i shtohet kreditit tuaj sapo paneli ta shënojë të paguar.
 add-funds-amount = Shuma që do të shtohet
 add-funds-method = Mënyra e pagesës
@@ -142,7 +142,7 @@ invoice-instructions-title = Si të paguani
 pay-one-off = Paguaj njëherë („Make One Off Payment“)
 pay-one-off-help = Paguani këtë faturë vetëm njëherë, me kartelë ose PayPal, te 2Checkout.
 pay-recurring = Pagesë automatike („Create Automated Recurring Subscription“)
-pay-recurring-help = Pagesa automatike sa herë që krijohet një faturë ({ $cycle }).
+pay-recurring-help = Paguani këtë faturë tani, dhe faturat e ardhshme të të njëjtit shërbim automatikisht ({ $cycle }).
 pay-recurring-withheld = Paneli nuk ofron pagesë automatike për një faturë të prapambetur: paguajeni njëherë tani, pastaj abonohuni nga fatura e ardhshme.
 pay-none = Kjo faturë nuk mund të paguhet në internet.
 cycle-monthly = mujore
@@ -150,24 +150,24 @@ cycle-quarterly = çdo tre muaj
 cycle-semi-annually = çdo gjashtë muaj
 cycle-annually = vjetore
 cycle-biennially = çdo dy vjet
-cycle-unknown = sa herë që krijohet një faturë e re
+cycle-unknown = sa herë që lëshohet një faturë e re
 
 ## Pagesa
 payment-title = Pagesa
 payment-open-window = Faqja e sigurt e pagesës së 2Checkout hapet në dritaren e saj. Futni detajet e kartelës ose të PayPal vetëm atje.
 payment-waiting = Po presim që paneli ta shënojë faturën si të paguar…
 payment-elapsed = Kanë kaluar { $elapsed } — zakonisht deri në 5 minuta
-payment-still-confirming = Procesori po e konfirmon ende pagesën. Kjo mund të zgjasë më shumë se 5 minuta. Ne vazhdojmë të kontrollojmë; mos paguani përsëri.
+payment-still-confirming = 2Checkout po e konfirmon ende pagesën. Kjo mund të zgjasë më shumë se 5 minuta. Ne vazhdojmë të kontrollojmë; mos paguani përsëri.
 payment-paid = E paguar. Faleminderit që keni zgjedhur shërbimin tonë!
 payment-paid-notification = Fatura { $number } është paguar.
 payment-guard = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
-checkout-data-not-cleared = Cookies dhe të dhënat e dritares së pagesës nuk u fshinë dot nga ky kompjuter. Rinisni aplikacionin për t’i fshirë.
-sign-in-data-not-cleared = Faqja e hyrjes së panelit la cookies në këtë kompjuter dhe ato nuk u fshinë dot. Rinisni aplikacionin për t’i fshirë.
+checkout-data-not-cleared = Kukit dhe të dhënat e tjera të dritares së pagesës nuk u fshinë dot nga ky kompjuter. Rinisni aplikacionin për t’i fshirë.
+sign-in-data-not-cleared = Faqja e hyrjes së panelit la kuki në këtë kompjuter dhe ato nuk u fshinë dot. Rinisni aplikacionin për t’i fshirë.
 payment-pay-anyway = Paguaj gjithsesi
 payment-checking = Po pyesim Panelin e Klientit nëse pagesa ka mbërritur…
 payment-not-seen-yet = Paneli i Klientit nuk tregon ende asnjë pagesë për këtë faturë. Nëse keni paguar, mund të duhen deri në 5 minuta që të shfaqet: mos paguani përsëri para kësaj. Ne vazhdojmë të kontrollojmë.
-payment-failed-unconfirmed = Faqja e pagesës njoftoi se pagesa nuk kaloi, dhe Paneli i Klientit nuk tregon ende asnjë pagesë. Nëse ju është tërhequr shuma, zakonisht shfaqet brenda 5 minutave: mos paguani përsëri para kësaj. Ne vazhdojmë të kontrollojmë.
-payment-unknown = Paneli i Klientit nuk arrihet, prandaj nuk mund ta dimë nëse pagesa ka mbërritur. Nëse keni paguar, prisni deri në 5 minuta dhe mos paguani përsëri. Ne vazhdojmë të provojmë.
+payment-failed-unconfirmed = Faqja e pagesës njoftoi se pagesa nuk kaloi, dhe Paneli i Klientit nuk tregon ende asnjë pagesë. Nëse ju është tërhequr shuma, mund të duhet pak kohë që Paneli i Klientit ta tregojë: mos paguani përsëri derisa ta shihni. Ne vazhdojmë të kontrollojmë.
+payment-unknown = Nuk po lidhemi dot me Panelin e Klientit, prandaj nuk e dimë nëse pagesa ka mbërritur. Nëse keni paguar, prisni deri në 5 minuta dhe mos paguani përsëri. Ne vazhdojmë të provojmë.
 payment-none-recorded = Paneli i Klientit nuk ka regjistruar deri tani asnjë pagesë për këtë faturë, prandaj mund ta paguani përsëri. Nëse e përfunduat pagesën në 2Checkout ose PayPal, kontrolloni pasqyrën e kartelës ose llogarinë PayPal para se të paguani përsëri: një pagesë mund të mbërrijë me vonesë.
 payment-record-trouble = Regjistri i kësaj pagese në këtë kompjuter nuk mund të lexohet ose të ruhet për momentin, prandaj aplikacioni vazhdon të provojë. Ndërkohë mos e paguani përsëri këtë faturë.
 payment-paid-close-window = E paguar: Paneli i Klientit e ka regjistruar pagesën. Mund ta mbyllni dritaren e pagesës.
@@ -175,7 +175,7 @@ payment-guard-lift-help = E ndalëm kontrollin e kësaj pagese pas 24 orësh dhe
 payment-guard-lift = Nuk ka tarifim në kartelë ose në PayPal: hiqe paralajmërimin
 payment-ended = Paneli i Klientit nuk kërkon më pagesë për këtë faturë. Hapeni për të parë gjendjen e saj.
 payment-sign-in-needed = Paneli i Klientit nuk i pranon më kredencialet e ruajtura të kësaj llogarie, prandaj e ndalëm kontrollin e kësaj pagese. Hyni përsëri për të vazhduar; deri atëherë, mos paguani përsëri.
-payment-stopped = E ndalëm kontrollin pas 24 orësh pa përgjigje nga Paneli i Klientit. Hapni faturën për ta kontrolluar përsëri; derisa Paneli ta tregojë të papaguar, një pagesë e re mund t’ju tërheqë shumën dy herë.
+payment-stopped = E ndalëm kontrollin pas 24 orësh pa përgjigje nga Paneli i Klientit. Hapni faturën për ta kontrolluar përsëri; derisa paneli ta tregojë të papaguar, një pagesë e re mund t’ju tërheqë shumën dy herë.
 payment-sign-in-again = Hyni përsëri
 payment-pay-again = Paguaj përsëri
 payment-pay-anyway-choice = Paguaj gjithsesi: { $choice }
@@ -187,7 +187,7 @@ dashboard-pending-title = Pagesa që po konfirmohen
 dashboard-pending-row = Fatura { $number }
 dashboard-pending-row-account = Fatura { $number } e llogarisë { $account }
 dashboard-pending-follow = Shiko ecurinë
-payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë procesorit të pagesave ({ $host }).
+payment-blocked-host = Dritarja e pagesës bllokoi një faqe jashtë 2Checkout dhe PayPal ({ $host }).
 payment-blocked-download = Dritarja e pagesës refuzoi shkarkimin e një skedari nga { $host }: asgjë nuk u ruajt në këtë kompjuter.
 payment-open-in-browser = Hap në shfletues
 checkout-window-title = Pagesë e sigurt — { $host }
@@ -202,7 +202,7 @@ help-step-4 = Zgjidhni „Make One Off Payment“, që do të thotë se pagesa b
 help-step-5 = Në dritaren e sigurt të 2Checkout, futni detajet e kartelës: emri, numri, data e skadimit dhe CVV; ose zgjidhni PayPal dhe hyni në faqen e vetë PayPal. Nëse banka juaj kërkon ta konfirmoni pagesën, faqja e saj hapet në të njëjtën dritare.
 help-step-6 = Klikoni „Pay“ (Paguaj) dhe prisni deri në 5 minuta që faturat të shënohen si të paguara. Aplikacioni vazhdon të kontrollojë dhe ju njofton kur të jetë gati.
 help-note = Pagesat përpunohen nga 2Checkout; as JitOps, as ky aplikacion nuk i ruajnë numrat e kartelave ose kredencialet e PayPal.
-help-warning = Asnjëherë mos i bëni publike të dhënat e kartelës ose PayPal, përveçse në uebfaqe të sigurta dhe te procesorët e pagesave.
+help-warning = Asnjëherë mos i bëni publike të dhënat e kartelës ose PayPal, përveçse në uebfaqe të sigurta, si ato të 2Checkout dhe PayPal.
 help-thanks = Faleminderit që keni zgjedhur shërbimin tonë!
 
 ## Cilësimet
@@ -210,11 +210,11 @@ settings-title = Cilësimet
 settings-language = Gjuha
 settings-account = Llogaria
 settings-signout = Dilni
-settings-forget = Harroni edhe fjalëkalimin e ruajtur
-settings-remembered = Fjalëkalimi ruhet në ruajtësen e sistemit (keyring).
+settings-forget = Fshi edhe fjalëkalimin e ruajtur
+settings-remembered = Fjalëkalimi ruhet te menaxheri i fjalëkalimeve të sistemit.
 
 ## Gabimet
-error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni „Forgot Password?“.
+error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrollojini dhe provoni përsëri, ose përdorni „Keni harruar fjalëkalimin?“.
 error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
 error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin e tanishëm nga aplikacioni i vërtetimit, ose një kod rezervë.
 error-captcha-required = Paneli kërkon një captcha, të cilën mund ta plotësoni vetëm ju. Hyni në faqen e vetë panelit: aplikacioni vazhdon prej andej.
@@ -230,16 +230,16 @@ error-not-found = Kjo faturë nuk u gjet në llogarinë tuaj.
 error-invalid-portal-url = Adresa e panelit nuk është e vlefshme. Përdorni një adresë https://.
 error-refused = Paneli e refuzoi kërkesën. Hyni përsëri dhe provoni sërish.
 error-not-pdf = Paneli nuk dërgoi një PDF.
-error-payment-not-offered = Kjo mënyrë pagese nuk ofrohet për këtë faturë.
-error-foreign-form = Faqja e Panelit të Klientit i kërkoi aplikacionit t’i dërgonte të dhënat tuaja në një sajt tjetër ({ $host }). Nuk u dërgua asgjë. Kontaktoni mbështetjen e Panelit.
+error-payment-not-offered = Kjo zgjedhje pagese nuk ofrohet për këtë faturë.
+error-foreign-form = Faqja e Panelit të Klientit i kërkoi aplikacionit t’i dërgonte të dhënat tuaja në një uebfaqe tjetër ({ $host }). Nuk u dërgua asgjë. Kontaktoni ndihmën e Panelit të Klientit.
 error-credit-amount = Shkruani një shumë më të madhe se 0 dhe jo më shumë se { $most }.
-error-credit-not-offered = Paneli nuk e ofron më pagesën e kësaj fature me kredi. Rifreskoni për të parë shifrat e fundit.
-error-credit-not-applied = Paneli nuk e aplikoi kreditin: fatura tregon ende të njëjtën shumë për t’u paguar.
+error-credit-not-offered = Paneli nuk e ofron më pagesën e kësaj fature me kreditin e llogarisë. Rifreskoni për të parë shifrat e fundit.
+error-credit-not-applied = Paneli nuk e përdori kreditin: fatura tregon ende të njëjtën shumë për t’u paguar.
 error-funds-amount = Shkruani një shumë nga { $min } deri në { $max }.
-error-funds-refused = Paneli nuk e krijoi faturën. Ai tha: “{ $reason }”
+error-funds-refused = Paneli nuk e krijoi faturën. Ai tha: „{ $reason }“
 error-not-signed-in = Nuk keni hyrë në asnjë llogari. Hyni për të vazhduar.
-error-keyring = Ruajtësja e sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
-error-keyring-locked = Ruajtësja e sistemit është e kyçur, ndaj fjalëkalimi nuk u mbajt mend; keni hyrë gjithsesi. Për ta mbajtur mend, shkyçni ruajtësen (zakonisht hapet kur hyni në kompjuter) dhe hyni përsëri.
+error-keyring = Menaxheri i fjalëkalimeve të sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
+error-keyring-locked = Menaxheri i fjalëkalimeve të sistemit është i kyçur, ndaj fjalëkalimi nuk u mbajt mend; keni hyrë gjithsesi. Për ta mbajtur mend, shkyçeni (zakonisht hapet kur hyni në kompjuter) dhe hyni përsëri.
 error-disk-full = Aplikacioni nuk e ruajti dot këtë në kompjuter: disku është plot. Lironi pak hapësirë në disk dhe provoni përsëri.
 error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
 error-payment-guarded = Një pagesë për këtë faturë po konfirmohet tashmë. Nëse paguani përsëri, mund t’ju tërhiqet shuma dy herë.
@@ -261,9 +261,9 @@ payment-back-to-dashboard = Shko te Pulti
 
 ## Pa lidhje: kopja e ruajtur e faturave të një llogarie
 error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t’u lidhur përsëri me Panelin e Klientit; për të paguar nevojitet lidhja.
-error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në sinkronizimin e parë.
-error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në sinkronizimin e ardhshëm.
-offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat siç ishin në sinkronizimin e fundit ({ $time }), të ruajtura në këtë kompjuter.
+error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në rifreskimin e parë.
+error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në rifreskimin e ardhshëm.
+offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat siç ishin në rifreskimin e fundit ({ $time }), të ruajtura në këtë kompjuter.
 offline-copy-not-saved = Faturat nuk u ruajtën dot në këtë kompjuter për t’i parë pa lidhje (disku mund të jetë plot). Ajo që shihni është e përditësuar; lironi pak hapësirë në disk që të ruhen.
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
 
@@ -342,7 +342,7 @@ accounts-all = Të gjitha llogaritë
 accounts-add = Shto një llogari
 accounts-signed-out = jashtë llogarisë
 all-accounts-title = Të gjitha llogaritë
-all-accounts-intro = Faturat e papaguara dhe të prapambetura të çdo llogarie në këtë kompjuter, nga sinkronizimi i fundit i secilës.
+all-accounts-intro = Faturat e papaguara dhe të prapambetura të çdo llogarie në këtë kompjuter, nga rifreskimi i fundit i secilës.
 all-accounts-totals = { $count ->
     [one] 1 faturë e papaguar
    *[other] { $count } fatura të papaguara
@@ -406,14 +406,14 @@ tray-notice-due-soon = Afati i faturës { $number } po afron
 tray-notice-overdue = Fatura { $number } është e prapambetur
 tray-notice-paid = Fatura { $number } u pagua
 tray-notice-other-account = { $notice } ({ $account })
-close-ask-title = Ta mbajmë JitOps Billing në punë?
-close-ask-body = Kur mbyllni dritaren, JitOps Billing mund të mbetet në zonën e njoftimeve, ku vazhdon të ndjekë pagesat tuaja dhe t’ju kujtojë faturat që u afrohet afati. Përndryshe programi mbyllet dhe asgjë nuk ndiqet derisa ta hapni përsëri. Këtë mund ta ndryshoni te Cilësimet.
+close-ask-title = Ta lëmë JitOps Billing të punojë në sfond?
+close-ask-body = Kur mbyllni dritaren, JitOps Billing mund të mbetet në zonën e njoftimeve, ku vazhdon të ndjekë pagesat tuaja dhe t’ju kujtojë faturat që u afrohet afati. Përndryshe aplikacioni mbyllet dhe asgjë nuk ndiqet derisa ta hapni përsëri. Këtë mund ta ndryshoni te Cilësimet.
 close-ask-keep = Mbaje në zonën e njoftimeve
-close-ask-quit = Mbyll programin
+close-ask-quit = Mbyll aplikacionin
 settings-desktop = Kur mbyllet dritarja
-settings-close-to-tray = Mbaje në punë në zonën e njoftimeve (pagesat ndiqen, kujtesat vijnë)
+settings-close-to-tray = Lëre të punojë në zonën e njoftimeve (pagesat ndiqen, kujtesat vijnë)
 settings-start-at-login = Nise kur të hyj në kompjuter, në zonën e njoftimeve
-settings-no-tray = Ky desktop nuk shfaq ikona në zonën e njoftimeve: mbyllja e dritares e mbyll programin, dhe ai nuk mund të niset atje.
+settings-no-tray = Ky desktop nuk shfaq ikona në zonën e njoftimeve: mbyllja e dritares e mbyll aplikacionin, dhe ai nuk mund të niset atje.
 settings-start-at-login-failed = Nisja kur hyni në kompjuter nuk u ndryshua dot: { $reason }
 autostart-comment = Ju kujton faturat që u afrohet afati dhe ndjek pagesat tuaja
 notification-open = Hap
@@ -432,8 +432,9 @@ quotes-title = Ofertat
 quotes-summary = { $count ->
     [0] Nuk ka oferta.
     [one] 1 ofertë; { $awaiting ->
-        [0] asnjë nuk pret përgjigjen tuaj.
-       *[other] pret përgjigjen tuaj.
+        [0] ajo nuk pret përgjigjen tuaj.
+        [one] ajo pret përgjigjen tuaj.
+       *[other] ajo pret përgjigjen tuaj.
     }
    *[other] { $count } oferta; { $awaiting ->
         [0] asnjë nuk pret përgjigjen tuaj.
@@ -453,7 +454,7 @@ quote-stage-accepted = E pranuar
 quote-stage-lost = E refuzuar
 quote-stage-dead = E skaduar
 quote-proposal-title = Propozimi
-quote-items = Rreshtat e ofertës
+quote-items = Artikujt e ofertës
 quote-discount = Zbritja
 quote-discount-rate = { $amount } ({ $rate }%)
 quote-notes-title = Shënime
@@ -461,22 +462,22 @@ quote-pdf = Ruaj PDF-në…
 quote-pdf-save-title = Ruaj PDF-në e ofertës
 quote-pdf-saved = PDF-ja e ofertës u ruajt si { $path }.
 quote-accept-title = Pranoni këtë ofertë
-quote-accept-portal-words = Kushtet e Panelit, me fjalët e tij:
+quote-accept-portal-words = Kushtet e panelit, me fjalët e tij:
 quote-accept-terms-open = Lexoni kushtet e shërbimit
-quote-accept-agree = Pajtohem me kushtet e shërbimit të Panelit
+quote-accept-agree = Pajtohem me kushtet e shërbimit të panelit
 quote-accept-submit = Prano ofertën
-quote-accept-help = Pastaj Paneli krijon një faturë për këtë ofertë, të cilën mund ta paguani menjëherë.
+quote-accept-help = Pastaj paneli krijon një faturë për këtë ofertë, të cilën mund ta paguani menjëherë.
 quote-accepted-invoice = Oferta { $number } u pranua. Paneli krijoi këtë faturë për të.
 quote-accepted-no-invoice = Oferta { $number } u pranua. Paneli nuk e ka krijuar ende faturën e saj; do të shfaqet te faturat tuaja kur ta krijojë.
 error-accept-not-offered = Paneli nuk e ofron më pranimin e kësaj oferte. Hapeni përsëri për të parë gjendjen e saj.
 error-terms-not-agreed = Paneli nuk e pranoi ofertën: kërkon që të pajtoheni me kushtet e tij të shërbimit.
 error-quote-not-accepted = Paneli nuk e pranoi ofertën. Nuk ndryshoi asgjë; hapeni përsëri për të parë gjendjen e saj.
-error-terms-not-ticked = Në fillim shënoni kutinë që pajtoheni me kushtet e shërbimit të Panelit.
+error-terms-not-ticked = Së pari shënoni kutinë që pajtoheni me kushtet e shërbimit të panelit.
 
 ## Statement
 statement-button = Pasqyra e llogarisë…
 statement-title = Pasqyra e llogarisë
-statement-intro = Çdo faturë dhe pagesë midis dy datave, me shumën që detyroheshit në fillim dhe në fund, për çdo monedhë, sipas shifrave të vetë Panelit. Ruajeni si PDF ose CSV për kontabilitetin tuaj.
+statement-intro = Çdo faturë dhe pagesë midis dy datave, me shumën që detyroheshit në datën e parë dhe në të fundit, për çdo monedhë, sipas shifrave të vetë panelit. Ruajeni si PDF ose CSV për kontabilitetin tuaj.
 statement-scope = Llogaritë
 statement-scope-one = Kjo llogari
 statement-scope-all = Të gjitha llogaritë në këtë kompjuter
@@ -494,22 +495,22 @@ statement-empty = Nuk ka asnjë faturë ose pagesë në këto data.
 statement-gaps = E paplotë: pagesat e { $count ->
     [one] 1 fature
    *[other] { $count } faturave
-} nuk u lexuan ose nuk kishin datë të lexueshme ({ $first }). Bilancet nuk i përfshijnë.
+} nuk u lexuan ose nuk kishin datë të lexueshme ({ $first }). Saldot nuk i përfshijnë.
 statement-credit-undated = Krediti u përdor për { $count ->
     [one] 1 faturë
    *[other] { $count } fatura
-} ({ $first }), por paneli nuk tregon datën kur u përdor: bilancet { $count ->
-    [one] e llogarisin atë faturë
-   *[other] i llogarisin ato fatura
-} si ende të papaguar.
-statement-saved-copy = Në llogarinë { $account } nuk keni hyrë: shifrat e saj merren nga kopja e ruajtur në këtë kompjuter në sinkronizimin e fundit ({ $time }). Çfarë ka regjistruar paneli më pas nuk është në këtë pasqyrë.
+} ({ $first }), por paneli nuk tregon datën kur u përdor: saldot { $count ->
+    [one] e llogarisin atë faturë si ende të papaguar
+   *[other] i llogarisin ato fatura si ende të papaguara
+}.
+statement-saved-copy = Në llogarinë { $account } nuk keni hyrë: shifrat e saj merren nga kopja e ruajtur në këtë kompjuter në rifreskimin e fundit ({ $time }). Çfarë ka regjistruar paneli më pas nuk është në këtë pasqyrë.
 statement-account-left-out = Llogaria { $account } nuk është në këtë pasqyrë: në këtë kompjuter nuk është ruajtur asgjë prej saj. Hyni në të, pastaj përgatitni sërish pasqyrën.
 statement-stopped = U ndal: faturat që nuk u lexuan ende nuk përfshihen.
 statement-col-currency = Monedha
-statement-opening = Bilanci në fillim
+statement-opening = Saldo fillestare
 statement-invoiced = Faturuar
 statement-paid = Paguar
-statement-closing = Bilanci në fund
+statement-closing = Saldo përfundimtare
 statement-entries = Veprime
 statement-save-pdf = Ruaj PDF-në…
 statement-save-csv = Ruaj CSV-në…
@@ -523,12 +524,12 @@ statement-col-invoice = Fatura
 statement-col-invoice-id = ID e faturës
 statement-col-reference = Referenca
 statement-col-amount = Shuma
-statement-col-balance = Bilanci
+statement-col-balance = Saldo
 statement-kind-invoice = Faturë
 statement-kind-payment = Pagesë
 statement-kind-refund = Rimbursim
 statement-kind-reversal = Faturë e rimbursuar
-statement-made-on = Krijuar më { $date } nga JitOps Billing sipas shifrave të Panelit.
+statement-made-on = Krijuar më { $date } nga JitOps Billing sipas shifrave të panelit.
 statement-page = Faqja { $page } nga { $count }
 statement-file-name = Pasqyra { $from } deri { $to }
 error-statement-range = Zgjidhni dy data, e para jo pas së dytës.

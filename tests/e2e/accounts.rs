@@ -277,7 +277,7 @@ async fn five_wrong_passwords_and_the_ban_is_explained() {
             }
         }
         assert!(
-            last.starts_with("The portal has blocked sign-ins from this address"),
+            last.starts_with("The portal has blocked sign-ins from your internet address"),
             "{last}"
         );
         both_languages(&app, "screen-signin-banned").await;

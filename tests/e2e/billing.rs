@@ -453,7 +453,7 @@ async fn the_accountants_statement_is_prepared_and_saved_as_csv_and_pdf() {
             app.click("#lang-sq").await;
             app.wait_text("#statement-prepare", "in Albanian", |t| t == "Përgatit")
                 .await;
-            assert!(app.text("#statement-table").await.contains("Bilanci në fund"));
+            assert!(app.text("#statement-table").await.contains("Saldo përfundimtare"));
             let pdf_path = folder.join("pasqyra.pdf");
             app.click("#statement-pdf").await;
             app.answer_file_dialog("Ruaj pasqyrën si PDF", &pdf_path);

@@ -405,7 +405,7 @@ async fn when_the_portal_is_slow_to_confirm_the_guidance_shows_and_no_second_pay
                 .await;
             both_languages(&app, "screen-payment-waiting").await;
             app.wait_text("#payment-message", "the guidance", |t| {
-                t.starts_with("The processor is still confirming")
+                t.starts_with("2Checkout is still confirming")
             })
             .await;
             // Tracking goes on: the bar is still there and no way to pay is offered.

@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(en.rows[0].created, "28 Nov 2026");
         assert_eq!(en.rows[1].stage_text, "On hold");
         let sq = quotes_view(&c, Lang::Sq, &list[2..]);
-        assert_eq!(sq.summary, "1 ofertë; asnjë nuk pret përgjigjen tuaj.");
+        assert_eq!(sq.summary, "1 ofertë; ajo nuk pret përgjigjen tuaj.");
         assert_eq!(sq.rows[0].stage_text, "E pranuar");
         assert_eq!(quotes_view(&c, Lang::En, &[]).summary, "No quotes.");
     }

@@ -163,7 +163,7 @@ async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
         .await
         .unwrap();
     let warning = outcome.keyring_warning.expect("the user is told");
-    assert!(warning.contains("keyring"), "{warning}");
+    assert!(warning.contains("password manager"), "{warning}");
     let account = outcome.account.unwrap();
     assert!(!account.remembered);
     assert_eq!(
@@ -194,7 +194,7 @@ async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering()
         .await
         .unwrap();
     let warning = outcome.keyring_warning.expect("the person is told");
-    assert!(warning.contains("keyring is locked"), "{warning}");
+    assert!(warning.contains("password manager is locked"), "{warning}");
     assert!(warning.contains("unlock"), "what to do about it: {warning}");
     assert!(!outcome.account.unwrap().remembered);
     assert_eq!(core.billing().sync().await.unwrap().unpaid_count, 4);
@@ -205,7 +205,7 @@ async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering()
             app_core::secrets::SecretError::Locked,
         ))
         .message;
-    assert!(said.contains("e kyçur"), "{said}");
+    assert!(said.contains("është i kyçur"), "{said}");
     // Nothing remembered: a restart asks for the password.
     assert!(core.accounts().restore().await.unwrap().is_none());
 }

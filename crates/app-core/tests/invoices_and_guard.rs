@@ -34,7 +34,7 @@ async fn views_in_both_languages_from_the_same_sync() {
     let labels: Vec<&str> = invoice.totals.iter().map(|t| t.label.as_str()).collect();
     assert_eq!(labels.first(), Some(&"Nëntotali"));
     assert_eq!(labels.last(), Some(&"Totali"));
-    assert_eq!(labels[labels.len() - 2], "Krediti i zbatuar");
+    assert_eq!(labels[labels.len() - 2], "Krediti i përdorur");
     assert!(!labels
         .iter()
         .any(|l| ["Sub Total", "Credit", "Total"].contains(l)));

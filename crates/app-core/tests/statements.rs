@@ -143,7 +143,7 @@ async fn a_statement_of_two_thousand_invoices_matches_the_portals_books_online_a
         "the same entries, in the other language"
     );
     let read = pdf_text(&core.statements().statement_pdf().unwrap().0);
-    for said in ["Pasqyra e llogarisë", "Bilanci në fillim", "Në llogarinë"] {
+    for said in ["Pasqyra e llogarisë", "Saldo fillestare", "Në llogarinë"] {
         assert!(read.contains(said), "{said:?} not in the PDF: {read}");
     }
     // A range the wrong way round is refused.
@@ -278,7 +278,7 @@ async fn a_statement_of_every_account_names_one_counted_from_its_saved_copy_or_l
     assert!(all.heading.ends_with(", 2 accounts"), "{}", all.heading);
     let said = all.gaps.expect("the customer's saved copy is named");
     let expected = format!(
-        "You are not signed in to {}: its figures come from the copy saved on this computer at its last sync (",
+        "You are not signed in to {}: its figures come from the copy saved on this computer when it was last refreshed (",
         demo_portal::DEMO_EMAIL
     );
     assert!(said.contains(&expected), "{said}");

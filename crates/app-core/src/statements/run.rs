@@ -42,7 +42,7 @@ pub struct StatementView {
     /// "1 Nov 2026 – 30 Nov 2026, all accounts (3)"
     pub heading: String,
     pub currencies: Vec<CurrencySummary>,
-    /// "No invoice or payment in these dates." when there is none.
+    /// "No invoice or payment between these dates." when there is none.
     pub empty: Option<String>,
     /// What could not be counted, or was counted from a saved copy, said plainly (the
     /// statement may then be incomplete). The saved PDF says the same.
