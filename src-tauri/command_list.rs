@@ -8,7 +8,7 @@ app_commands![
     desktop::system_ui,
     language::catalog,
     language::set_language,
-    language::format_text,
+    language::counted_messages,
     accounts::sign_in,
     accounts::second_factor,
     accounts::request_password_reset,

@@ -32,14 +32,13 @@ impl ShellError {
     pub fn to_ui(&self, core: &Core) -> UiError {
         match self {
             ShellError::Core(e) => core.ui_error(e),
-            other => UiError {
-                kind: other.kind().to_owned(),
-                message: core.catalogues().text(
-                    core.lang(),
-                    &format!("error-{}", other.kind()),
-                    &[],
-                ),
-            },
+            other => UiError::said(
+                core.catalogues(),
+                core.lang(),
+                other.kind(),
+                &format!("error-{}", other.kind()),
+                &[],
+            ),
         }
     }
 }

@@ -74,7 +74,7 @@ function followSystemUi(answer) {
 // window shows (a second launch, the tray) finds its listener. The catalogue asked for without
 // a language is the app's own language, the one `app_info` names.
 async function start() {
-  const [info, texts] = await Promise.all([command.appInfo(), command.catalog({ lang: '' }), listenToApp()]);
+  const [info, texts, countedMessages] = await Promise.all([command.appInfo(), command.catalog({ lang: '' }), command.countedMessages({ lang: '' }), listenToApp()]);
   // `system-ui` only where it draws a face of its own (app_core::ui_font says why). No text is
   // on the page yet: the catalogue's texts come in the same render below.
   followSystemUi(info.system_ui);
@@ -86,6 +86,8 @@ async function start() {
   state.timing = info.timing;
   if (info.demo) state.portal = 'demo';
   state.texts = texts;
+  state.counted = countedMessages;
+  state.plurals = new Intl.PluralRules(info.lang);
   state.lang = info.lang;
   for (const b of document.querySelectorAll('#lang-toggle button')) b.addEventListener('click', () => switchLanguage(b.dataset.lang));
   for (const b of document.querySelectorAll('#rail .rail-item')) b.addEventListener('click', () => go(b.dataset.screen));

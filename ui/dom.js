@@ -1,7 +1,7 @@
 // Building the page: elements (text always as textContent, never HTML), errors, busy buttons,
 // form fields, and the keyboard of invoice rows.
 
-import { t } from './i18n.js';
+import { counted, t } from './i18n.js';
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -25,9 +25,34 @@ export function announce(message) {
   setTimeout(() => { live.textContent = message; }, 30);
 }
 
+// The errors on show, each with what it says (its message id and arguments): a switch of
+// language draws them again in the new one (`errorsOnShow`, `language.js`).
+const saying = new WeakMap();
+
+function errorText(err) {
+  if (err && err.id) return counted(err.id, err.args || {});
+  return (err && err.message) || t('error-internal');
+}
+
 export function errorBox(err) {
-  const message = (err && err.message) || t('error-internal');
-  return h('div', { class: 'alert alert-error', role: 'alert', id: 'error', 'data-kind': err && err.kind, text: message });
+  const box = h('div', { class: 'alert alert-error', role: 'alert', id: 'error', 'data-kind': err && err.kind, text: errorText(err) });
+  saying.set(box, err);
+  return box;
+}
+
+// Every error on show, with where it is (its container's id) and what it says.
+export function errorsOnShow() {
+  return [...document.querySelectorAll('.alert-error')].map((box) => ({ box, place: box.parentElement?.id, err: saying.get(box) }));
+}
+
+// After a switch of language: each error still on show says the same in the new language; one
+// whose screen was drawn again is shown again in the same place, when that place is there.
+export function showErrorsAgain(errors) {
+  for (const { box, place, err } of errors) {
+    if (!err) continue;
+    if (box.isConnected) box.textContent = errorText(err);
+    else if (place && document.getElementById(place)) showError(document.getElementById(place), err);
+  }
 }
 
 export function showError(container, err) {

@@ -1,8 +1,7 @@
-// Text: the Fluent catalogue by message id (formatted in Rust where a count needs its plural),
-// and the static labels (switching the language in place: `language.js`).
+// Text: the Fluent catalogue by message id (a count's plural chosen here, `counted`), and the
+// static labels (switching the language in place: `language.js`).
 
 import * as command from './gen/commands.js';
-import { latestFor, STALE } from './latest.js';
 import { state } from './state.js';
 
 export function t(id, vars = {}) {
@@ -11,12 +10,46 @@ export function t(id, vars = {}) {
   return text;
 }
 
-// A message formatted in Rust with its real arguments: a count's plural and digit grouping are
-// the language's (the page's own `t` only fills markers). The newest call per element draws.
-export function showFormatted(el, id, vars) {
-  latestFor(el)(command.formatText({ id, args: vars })).then((text) => {
-    if (text !== STALE) el.textContent = text;
-  }, () => {});
+// A counted message (one that chooses by a number) formatted here, from the catalogue's
+// parts (`l10n::counted`): the number's plural category by the CLDR rules Fluent uses
+// (`Intl.PluralRules`), its digits grouped the language's way. Nothing asks Rust per keystroke.
+export function counted(id, vars = {}) {
+  const parts = state.counted.messages[id];
+  return parts ? formatParts(parts, vars) : t(id, vars);
+}
+
+export function showCounted(el, id, vars) {
+  el.textContent = counted(id, vars);
+}
+
+function formatParts(parts, vars) {
+  let out = '';
+  for (const part of parts) {
+    if (part.t === 'text') out += part.s;
+    else if (part.t === 'var') out += shown(vars[part.name], part.name);
+    else out += formatParts(chosen(part, vars[part.name]), vars);
+  }
+  return out;
+}
+
+function shown(value, name) {
+  if (value === undefined) return `{${name}}`;
+  if (typeof value !== 'number') return String(value);
+  const digits = String(Math.abs(value));
+  let grouped = value < 0 ? '-' : '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) grouped += state.counted.group;
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
+function chosen(select, value) {
+  const byKey = (key) => select.variants.find((v) => v.key === key);
+  const variant = typeof value === 'number'
+    ? byKey(String(value)) ?? byKey(state.plurals.select(value))
+    : value === undefined ? undefined : byKey(String(value));
+  return (variant ?? select.variants[select.default]).parts;
 }
 
 export function applyStatic(root = document) {
@@ -36,6 +69,9 @@ export function applyStatic(root = document) {
 }
 
 export async function loadTexts(lang) {
-  state.texts = await command.catalog({ lang });
+  const [texts, countedMessages] = await Promise.all([command.catalog({ lang }), command.countedMessages({ lang })]);
+  state.texts = texts;
+  state.counted = countedMessages;
+  state.plurals = new Intl.PluralRules(lang);
   state.lang = lang;
 }

@@ -3,6 +3,7 @@
 
 import * as command from './gen/commands.js';
 import { drawAccounts } from './account.js';
+import { errorsOnShow, showErrorsAgain } from './dom.js';
 import { loadTexts } from './i18n.js';
 import { render } from './router.js';
 import { state } from './state.js';
@@ -15,7 +16,10 @@ export async function switchLanguage(lang) {
   document.getElementById('live').textContent = '';
   // Re-render the current screen from what Rust already holds: no network.
   const keep = document.activeElement && document.activeElement.id;
+  const errors = errorsOnShow();
   await render({ fresh: false });
+  // An error on show is kept, in the new language (a message is its id and arguments).
+  showErrorsAgain(errors);
   // The accounts rail is outside the screen: its headings change language too.
   if (state.signedIn) await drawAccounts();
   if (keep) document.getElementById(keep)?.focus();

@@ -8,6 +8,9 @@ export const state = {
   // The app (app.js, i18n.js, language.js): its language and texts, version, how it started.
   lang: 'en',
   texts: {},
+  // The messages that choose by a count, and the language's plural rules (i18n.js `counted`).
+  counted: { group: ',', messages: {} },
+  plurals: new Intl.PluralRules('en'),
   version: '',
   demo: false,
   timing: false, // `JITOPS_TIMING`: the router reports each painted screen (`make bench`)

@@ -122,13 +122,13 @@ pub fn set_start_at_login(app: AppHandle, shell: State<'_, Shell>, on: bool) -> 
     done.map_err(|e| {
         // Said as what failed, with the system's reason.
         let reason = ui(&shell, CoreError::Io(e));
-        UiError {
-            message: shell.core.text(
-                "settings-start-at-login-failed",
-                &[("reason", l10n::Arg::from(reason.message))],
-            ),
-            ..reason
-        }
+        UiError::said(
+            shell.core.catalogues(),
+            shell.core.lang(),
+            &reason.kind,
+            "settings-start-at-login-failed",
+            &[("reason", l10n::Arg::from(reason.message))],
+        )
     })?;
     Ok(entry.is_enabled())
 }

@@ -1,5 +1,5 @@
-//! Owns the commands for the two languages: the catalogues, a text formatted with its arguments,
-//! switching the language, and the translation review with its CSV.
+//! Owns the commands for the two languages: the catalogues (the counted messages as the window
+//! formats them), switching the language, and the translation review with its CSV.
 
 use super::*;
 
@@ -10,30 +10,13 @@ pub fn catalog(shell: State<'_, Shell>, lang: String) -> Answer<BTreeMap<String,
     Ok(shell.core.catalog(lang))
 }
 
-/// A message formatted in Rust with its real arguments (numbers as numbers): what a count the
-/// page knows (texts shown, PDFs saved so far) needs for its plural and its digit grouping.
+/// The messages that choose by a count, as the window formats them itself: a count that
+/// changes with each keystroke or tick is formatted there, never a round trip.
 #[tauri::command]
 #[tracing::instrument(skip_all)]
-pub fn format_text(
-    shell: State<'_, Shell>,
-    id: String,
-    args: BTreeMap<String, serde_json::Value>,
-) -> String {
-    let args: Vec<(&str, l10n::Arg)> = args
-        .iter()
-        .map(|(name, value)| {
-            let arg = match value {
-                serde_json::Value::Number(n) => n
-                    .as_i64()
-                    .map(l10n::Arg::from)
-                    .unwrap_or_else(|| l10n::Arg::from(n.to_string())),
-                serde_json::Value::String(s) => l10n::Arg::from(s.as_str()),
-                other => l10n::Arg::from(other.to_string()),
-            };
-            (name.as_str(), arg)
-        })
-        .collect();
-    shell.core.text(&id, &args)
+pub fn counted_messages(shell: State<'_, Shell>, lang: String) -> l10n::counted::CountedMessages {
+    let lang = Lang::from_code(&lang).unwrap_or(shell.core.lang());
+    l10n::counted::counted_messages(lang)
 }
 
 #[tauri::command]

@@ -57,10 +57,20 @@ async fn the_language_toggle_switches_to_albanian_and_back_in_place() {
         || async {
             let app = App::start().await;
             app.wait_screen("signin").await;
-            app.type_into("#email", "kept@example.com").await;
+            // An error on show goes with the rest: it is its message, not its text.
+            app.sign_in_demo(demo_portal::DEMO_EMAIL, "not-the-password", false)
+                .await;
+            app.wait_text("#error", "the refusal", |t| {
+                t.starts_with("The e-mail or password is not correct.")
+            })
+            .await;
             app.click("#lang-sq").await;
             app.wait_text("#signin-form h1", "the Albanian title", |t| {
                 t == "Hyni në Panelin e Klientit"
+            })
+            .await;
+            app.wait_text("#error", "the refusal in Albanian", |t| {
+                t.starts_with("E-maili ose fjalëkalimi nuk është i saktë.")
             })
             .await;
             assert_eq!(app.js("return document.documentElement.lang").await, "sq");
@@ -73,6 +83,10 @@ async fn the_language_toggle_switches_to_albanian_and_back_in_place() {
             })
             .await;
             assert_eq!(app.js("return document.documentElement.lang").await, "en");
+            app.wait_text("#error", "the refusal in English again", |t| {
+                t.starts_with("The e-mail or password is not correct.")
+            })
+            .await;
             app.close().await;
         },
     )

@@ -31,12 +31,12 @@ export const catalog = (args) => invoke('catalog', args);
 export const setLanguage = (args) => invoke('set_language', args);
 
 /**
- * A message formatted in Rust with its real arguments (numbers as numbers): what a count the page knows (texts shown, PDFs saved so far) needs for its plural and its digit grouping.
- * `language::format_text`
- * @param {{ id: string, args: Object<string, Value> }} args
- * @returns {Promise<string>}
+ * The messages that choose by a count, as the window formats them itself: a count that changes with each keystroke or tick is formatted there, never a round trip.
+ * `language::counted_messages`
+ * @param {{ lang: string }} args
+ * @returns {Promise<CountedMessages>}
  */
-export const formatText = (args) => invoke('format_text', args);
+export const countedMessages = (args) => invoke('counted_messages', args);
 
 /**
  * `accounts::sign_in`
@@ -458,6 +458,7 @@ export const setUpdateChecks = (args) => invoke('set_update_checks', args);
 /** @typedef {*} AddFundsView Made in Rust (`AddFundsView`): the UI draws its fields. */
 /** @typedef {*} AllAccountsView Made in Rust (`AllAccountsView`): the UI draws its fields. */
 /** @typedef {*} AppInfo Made in Rust (`AppInfo`): the UI draws its fields. */
+/** @typedef {*} CountedMessages Made in Rust (`CountedMessages`): the UI draws its fields. */
 /** @typedef {*} CreditOutcome Made in Rust (`CreditOutcome`): the UI draws its fields. */
 /** @typedef {*} DashboardView Made in Rust (`DashboardView`): the UI draws its fields. */
 /** @typedef {*} DesktopSettings Made in Rust (`DesktopSettings`): the UI draws its fields. */
@@ -477,4 +478,3 @@ export const setUpdateChecks = (args) => invoke('set_update_checks', args);
 /** @typedef {*} StatementView Made in Rust (`StatementView`): the UI draws its fields. */
 /** @typedef {*} SystemUi Made in Rust (`SystemUi`): the UI draws its fields. */
 /** @typedef {*} UpdateView Made in Rust (`UpdateView`): the UI draws its fields. */
-/** @typedef {*} Value Made in Rust (`Value`): the UI draws its fields. */

@@ -5,7 +5,7 @@ import * as command from '../gen/commands.js';
 import { announce, busy, field, h, rowLink, showError } from '../dom.js';
 import { latest, STALE } from '../latest.js';
 import { listWindow } from '../list-window.js';
-import { showFormatted, t } from '../i18n.js';
+import { showCounted, t } from '../i18n.js';
 import { go } from '../router.js';
 import { listen, state } from '../state.js';
 
@@ -150,7 +150,7 @@ function fileActions(root, totals) {
       progress.hidden = false;
       bar.max = String(Math.max(p.total, 1));
       bar.value = String(p.done);
-      showFormatted(text, 'pdfs-progress', { done: p.done, total: p.total, current: p.current });
+      showCounted(text, 'pdfs-progress', { done: p.done, total: p.total, current: p.current });
     });
     try {
       const done = await command.saveAllPdfs({ filter: state.filter });
@@ -198,7 +198,7 @@ function showList(list, view) {
     const rows = query ? listed.rows.filter((r) => [r.number, r.date, r.due, r.total, r.status_text].some((x) => x.toLocaleLowerCase().includes(query))) : listed.rows;
     // While searching, the count says it when nothing matches.
     empty.hidden = rows.length > 0 || Boolean(query);
-    if (query) showFormatted(searchCount, 'invoices-search-count', { shown: rows.length, total: listed.rows.length });
+    if (query) showCounted(searchCount, 'invoices-search-count', { shown: rows.length, total: listed.rows.length });
     else searchCount.textContent = '';
     delete table.dataset.complete;
     drawRowsInto(table, tbody, { rows }, mass.update);

@@ -2,7 +2,7 @@
 
 import * as command from '../gen/commands.js';
 import { announce, busy, field, h, showError } from '../dom.js';
-import { showFormatted, t } from '../i18n.js';
+import { showCounted, t } from '../i18n.js';
 import { go } from '../router.js';
 import { state } from '../state.js';
 
@@ -51,7 +51,7 @@ export async function review(root) {
     shown = rows.filter((r) => (!only.checked || r.state !== 'ok')
       && (!needle || r.id.includes(needle) || r.en.toLowerCase().includes(needle) || r.sq.toLowerCase().includes(needle)));
     tbody.replaceChildren(...shown.map(row));
-    showFormatted(count, 'review-count', { shown: shown.length, total: rows.length });
+    showCounted(count, 'review-count', { shown: shown.length, total: rows.length });
   };
   filter.addEventListener('input', draw);
   only.addEventListener('change', draw);

@@ -61,11 +61,42 @@ pub enum CoreError {
     PaymentRecord(std::io::ErrorKind),
 }
 
-/// An error as the UI receives it.
+/// An error as the UI receives it: its message in the language of the moment, and the
+/// message's id with its arguments, so that the window draws it again when the person
+/// switches the language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct UiError {
     pub kind: String,
     pub message: String,
+    pub id: String,
+    pub args: std::collections::BTreeMap<String, String>,
+}
+
+impl UiError {
+    /// Error `kind`, said by message `id` with `args` in `lang`.
+    pub fn said(
+        catalogues: &Catalogues,
+        lang: Lang,
+        kind: &str,
+        id: &str,
+        args: &[(&str, l10n::Arg)],
+    ) -> UiError {
+        UiError {
+            kind: kind.to_owned(),
+            message: catalogues.text(lang, id, args),
+            id: id.to_owned(),
+            args: args
+                .iter()
+                .map(|(name, arg)| {
+                    let value = match arg {
+                        l10n::Arg::Text(s) => s.clone(),
+                        l10n::Arg::Number(n) => n.to_string(),
+                    };
+                    ((*name).to_owned(), value)
+                })
+                .collect(),
+        }
+    }
 }
 
 impl CoreError {
@@ -135,14 +166,11 @@ impl CoreError {
             CoreError::FundsRefused(reason) => vec![("reason", l10n::Arg::from(reason.clone()))],
             _ => vec![],
         };
-        let message = match self {
-            CoreError::MassPaymentRefused(why) => catalogues.text(lang, why, &[]),
-            _ => catalogues.text(lang, &format!("error-{kind}"), &args),
+        let id = match self {
+            CoreError::MassPaymentRefused(why) => (*why).to_owned(),
+            _ => format!("error-{kind}"),
         };
-        UiError {
-            kind: kind.to_owned(),
-            message,
-        }
+        UiError::said(catalogues, lang, kind, &id, &args)
     }
 }
 

@@ -3,6 +3,7 @@
 //!
 //! Everything here is pure and offline, so the language toggle never needs the network.
 
+pub mod counted;
 mod format;
 
 pub use format::{format_date, format_date_time, format_money, group_count};
