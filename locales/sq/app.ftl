@@ -126,7 +126,7 @@ add-funds-submit = Krijo faturën
 invoice-saved-copy = Kjo është fatura siç u lexua herën e fundit, e ruajtur në këtë kompjuter. Për ta paguar nevojitet lidhja me Panelin e Klientit.
 invoice-notes-title = Shënime
 invoice-credit-title = Paguani me kreditin tuaj
-invoice-credit-available = Bilanci i kreditit tuaj është { $amount }.
+invoice-credit-available = Krediti juaj në dispozicion është { $amount }.
 invoice-credit-amount = Shuma e kreditit që do të përdoret
 invoice-credit-apply = Përdor kreditin
 invoice-credit-applied = Nga krediti juaj u përdorën { $amount } për këtë faturë. Mbetet për t’u paguar: { $left }.
@@ -218,9 +218,9 @@ error-wrong-credentials = E-maili ose fjalëkalimi nuk është i saktë. Kontrol
 error-second-factor-required = Paneli kërkon një kod verifikimi me dy hapa.
 error-wrong-second-factor = Ky kod nuk u pranua. Futni kodin e tanishëm nga aplikacioni i vërtetimit, ose një kod rezervë.
 error-captcha-required = Paneli kërkon një captcha, të cilën mund ta plotësoni vetëm ju. Hyni në faqen e vetë panelit: aplikacioni vazhdon prej andej.
-error-banned = Paneli ka bllokuar përkohësisht hyrjet nga kjo adresë pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
+error-banned = Paneli ka bllokuar përkohësisht hyrjet nga adresa juaj e internetit pas shumë përpjekjeve të dështuara. Prisni dhe provoni më vonë, ose kontaktoni mbështetjen.
 error-session-expired = Seanca juaj ka skaduar. Hyni përsëri.
-error-unreachable = Paneli nuk mund të arrihet. Kontrolloni lidhjen me internetin dhe provoni përsëri.
+error-unreachable = Nuk u lidhëm dot me panelin. Kontrolloni lidhjen me internetin dhe provoni përsëri.
 error-timeout = Paneli nuk u përgjigj në kohë. Provoni përsëri pas pak.
 error-http-status = Paneli u përgjigj me një gabim. Provoni më vonë.
 error-unexpected-page = Paneli shfaqi një faqe që aplikacioni nuk e njeh. Provoni përsëri, ose përdorni panelin në shfletues.
@@ -238,7 +238,7 @@ error-credit-not-applied = Paneli nuk e përdori kreditin: fatura tregon ende t�
 error-funds-amount = Shkruani një shumë nga { $min } deri në { $max }.
 error-funds-refused = Paneli nuk e krijoi faturën. Ai tha: „{ $reason }“
 error-not-signed-in = Nuk keni hyrë në asnjë llogari. Hyni për të vazhduar.
-error-keyring = Menaxheri i fjalëkalimeve të sistemit nuk mund të përdorej: fjalëkalimi nuk u mbajt mend.
+error-keyring = Menaxheri i fjalëkalimeve të sistemit nuk u përdor dot: fjalëkalimi nuk u mbajt mend.
 error-keyring-locked = Menaxheri i fjalëkalimeve të sistemit është i kyçur, ndaj fjalëkalimi nuk u mbajt mend; keni hyrë gjithsesi. Për ta mbajtur mend, shkyçeni (zakonisht hapet kur hyni në kompjuter) dhe hyni përsëri.
 error-disk-full = Aplikacioni nuk e ruajti dot këtë në kompjuter: disku është plot. Lironi pak hapësirë në disk dhe provoni përsëri.
 error-internal = Diçka shkoi keq brenda aplikacionit. Provoni përsëri.
@@ -262,7 +262,7 @@ payment-back-to-dashboard = Shko te Pulti
 ## Pa lidhje: kopja e ruajtur e faturave të një llogarie
 error-offline = Nuk ka lidhje: këto janë faturat e ruajtura në këtë kompjuter. Rifreskoni për t’u lidhur përsëri me Panelin e Klientit; për të paguar nevojitet lidhja.
 error-no-offline-copy = Në këtë kompjuter nuk ka ende kopje të ruajtur të faturave të kësaj llogarie: ajo krijohet në rifreskimin e parë.
-error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk mund të lexohej. U vu mënjanë si { $path } dhe do të krijohet përsëri në rifreskimin e ardhshëm.
+error-offline-copy-damaged = Kopja e ruajtur e faturave tuaja nuk u lexua dot. U vu mënjanë si { $path } dhe do të krijohet përsëri në rifreskimin e ardhshëm.
 offline-banner = Pa lidhje me Panelin e Klientit: po shihni faturat siç ishin në rifreskimin e fundit ({ $time }), të ruajtura në këtë kompjuter.
 offline-copy-not-saved = Faturat nuk u ruajtën dot në këtë kompjuter për t’i parë pa lidhje (disku mund të jetë plot). Ajo që shihni është e përditësuar; lironi pak hapësirë në disk që të ruhen.
 offline-open = Shfaq faturat e ruajtura në këtë kompjuter
@@ -426,7 +426,7 @@ error-window = Një dritare e aplikacionit nuk u hap dot. Provoni përsëri; në
 error-opener = Sistemi nuk e hapi dot: asnjë aplikacion nuk është caktuar për këtë lloj skedari ose lidhjeje.
 error-folder = Sistemi nuk tregon se ku mund ta ruajë këtë aplikacioni. Kontrolloni që në dosjen tuaj personale mund të shkruhet.
 
-## Quotes
+## Ofertat
 nav-quotes = Ofertat
 quotes-title = Ofertat
 quotes-summary = { $count ->
@@ -443,7 +443,7 @@ quotes-summary = { $count ->
     }
 }
 quotes-number = Oferta
-quotes-subject = Subjekti
+quotes-subject = Tema
 quotes-created = Krijuar më
 quotes-valid-until = E vlefshme deri më
 quotes-stage = Gjendja
@@ -474,7 +474,7 @@ error-terms-not-agreed = Paneli nuk e pranoi ofertën: kërkon që të pajtoheni
 error-quote-not-accepted = Paneli nuk e pranoi ofertën. Nuk ndryshoi asgjë; hapeni përsëri për të parë gjendjen e saj.
 error-terms-not-ticked = Së pari shënoni kutinë që pajtoheni me kushtet e shërbimit të panelit.
 
-## Statement
+## Pasqyra e llogarisë
 statement-button = Pasqyra e llogarisë…
 statement-title = Pasqyra e llogarisë
 statement-intro = Çdo faturë dhe pagesë midis dy datave, me shumën që detyroheshit në datën e parë dhe në të fundit, për çdo monedhë, sipas shifrave të vetë panelit. Ruajeni si PDF ose CSV për kontabilitetin tuaj.
@@ -491,7 +491,7 @@ statement-heading-all = { $from } – { $to }, { $count ->
     [one] 1 llogari
    *[other] { $count } llogari
 }
-statement-empty = Nuk ka asnjë faturë ose pagesë në këto data.
+statement-empty = Nuk ka asnjë faturë ose pagesë midis këtyre datave.
 statement-gaps = E paplotë: pagesat e { $count ->
     [one] 1 fature
    *[other] { $count } faturave
@@ -521,7 +521,7 @@ statement-col-account = Llogaria
 statement-col-date = Data
 statement-col-entry = Veprimi
 statement-col-invoice = Fatura
-statement-col-invoice-id = ID e faturës
+statement-col-invoice-id = ID-ja e faturës
 statement-col-reference = Referenca
 statement-col-amount = Shuma
 statement-col-balance = Saldo
@@ -533,7 +533,7 @@ statement-made-on = Krijuar më { $date } nga JitOps Billing sipas shifrave të 
 statement-page = Faqja { $page } nga { $count }
 statement-file-name = Pasqyra { $from } deri { $to }
 error-statement-range = Zgjidhni dy data, e para jo pas së dytës.
-error-no-statement = Në fillim përgatitni pasqyrën.
+error-no-statement = Së pari përgatitni pasqyrën.
 
 ## Përditësimet (Cilësimet, dhe oferta e një versioni më të ri)
 updates-title = Përditësimet
@@ -554,7 +554,7 @@ update-status-downloading = Po shkarkohet versioni { $version }: { $percent }%
 update-status-downloading-unknown = Po shkarkohet versioni { $version }…
 update-status-installing = Versioni { $version } u shkarkua dhe nënshkrimi i tij është i vlefshëm. Po instalohet…
 update-status-installed = Versioni { $version } u instalua. Do të niset kur ta rinisni aplikacionin.
-update-failed-unreachable = Serveri i përditësimeve nuk u arrit. Kontrolloni lidhjen dhe provoni përsëri.
+update-failed-unreachable = Nuk u lidhëm dot me serverin e përditësimeve. Kontrolloni lidhjen dhe provoni përsëri.
 update-failed-refused = Nënshkrimi i përditësimit nuk është i vlefshëm, ndaj nuk u instalua asgjë. Skedari mund të jetë ndryshuar gjatë rrugës, ose nuk është nënshkruar nga JitOps. Ju lutemi, njoftoni mbështetjen.
 update-failed-not-installed = Përditësimi u shkarkua dhe u verifikua, por nuk u instalua (instalimi u anulua ose sistemi e refuzoi). Asgjë nuk ndryshoi; mund të provoni përsëri.
 update-restart-payments = Një pagesë ende po konfirmohet. Nëse e rinisni tani, aplikacioni e ndjek sërish pasi të niset dhe të keni hyrë, dhe ju njofton kur paneli ta shënojë faturën si të paguar.

@@ -45,7 +45,7 @@ async fn credit_pays_part_of_an_invoice_then_a_whole_one() {
             app.type_into("#credit-amount", "9").await;
             app.click("#credit-apply").await;
             app.wait_text("#credit-section .alert-error", "the limit", |t| {
-                t == "Type an amount more than 0 and no more than €5.00."
+                t == "Enter an amount above 0 and at most €5.00."
             })
             .await;
             app.type_into("#credit-amount", "2").await;
@@ -71,7 +71,7 @@ async fn credit_pays_part_of_an_invoice_then_a_whole_one() {
             app.click("#lang-sq").await;
             app.wait_text("#credit-available", "in Albanian", |t| {
                 // WebDriver reads a no-break space as a space.
-                t == "Bilanci i kreditit tuaj është 3,00 €."
+                t == "Krediti juaj në dispozicion është 3,00 €."
             })
             .await;
             assert_eq!(
@@ -182,7 +182,7 @@ async fn funds_added_are_paid_like_an_invoice_and_join_the_credit() {
             app.type_into("#add-funds-amount", "5").await;
             app.keys(ENTER).await;
             app.wait_text("#add-funds-form .alert-error", "the limits", |t| {
-                t == "Type an amount from €10.00 to €100.00."
+                t == "Enter an amount from €10.00 to €100.00."
             })
             .await;
             app.type_into("#add-funds-amount", "20").await;

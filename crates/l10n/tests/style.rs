@@ -193,6 +193,12 @@ fn each_glossary_term_has_one_albanian_word() {
         ("nuk arrihet", "nuk po lidhemi dot me"),
         ("në një herë", "njëherësh"),
         ("sinkroniz", "rifreskim (the button is \"Rifresko\")"),
+        ("arrihet", "nuk u lidhëm dot me"),
+        ("nuk u arrit", "nuk u lidhëm dot me"),
+        ("në fillim", "së pari / në datën e parë"),
+        ("Në fillim", "Së pari"),
+        ("mund të lexohej", "nuk u lexua dot (a past event, not English's tense)"),
+        ("mund të përdorej", "nuk u përdor dot"),
     ];
     let mut found = vec![];
     for (id, texts) in messages(Lang::Sq) {
