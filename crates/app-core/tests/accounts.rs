@@ -144,45 +144,17 @@ fn no_keyring() -> app_core::secrets::SecretError {
     app_core::secrets::SecretError::Unavailable("no Secret Service".into())
 }
 
-#[tokio::test]
-async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
+/// A core on the demo portal whose keyring is `keyring`, signed in with "remember me" asked
+/// for; the warning the person is given, and the account as signed in.
+async fn signed_in_remembering_with(
+    keyring: BrokenKeyring,
+) -> (DemoPortal, tempfile::TempDir, Core, String, bool) {
     let demo = DemoPortal::start(Options::default()).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let core = Core::new(
         &dir.path().join("config"),
         &dir.path().join("data"),
-        Arc::new(BrokenKeyring(no_keyring)),
-        "en_US.UTF-8",
-    )
-    .unwrap();
-    core.accounts()
-        .set_demo_portal(demo.portal_url(), demo.processor_origins());
-    let outcome = core
-        .accounts()
-        .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
-        .await
-        .unwrap();
-    let warning = outcome.keyring_warning.expect("the user is told");
-    assert!(warning.contains("password manager"), "{warning}");
-    let account = outcome.account.unwrap();
-    assert!(!account.remembered);
-    assert_eq!(
-        core.billing().sync().await.unwrap().unpaid_count,
-        4,
-        "it works all the same"
-    );
-    // Nothing to restore from: a restart shows the sign-in screen again.
-    assert!(core.accounts().restore().await.unwrap().is_none());
-}
-
-#[tokio::test]
-async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering() {
-    let demo = DemoPortal::start(Options::default()).await.unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let core = Core::new(
-        &dir.path().join("config"),
-        &dir.path().join("data"),
-        Arc::new(BrokenKeyring(|| app_core::secrets::SecretError::Locked)),
+        Arc::new(keyring),
         "en_US.UTF-8",
     )
     .unwrap();
@@ -194,9 +166,32 @@ async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering()
         .await
         .unwrap();
     let warning = outcome.keyring_warning.expect("the person is told");
+    let remembered = outcome.account.unwrap().remembered;
+    (demo, dir, core, warning, remembered)
+}
+
+#[tokio::test]
+async fn without_a_keyring_the_app_says_so_and_signs_in_without_remembering() {
+    let (_demo, _dir, core, warning, remembered) =
+        signed_in_remembering_with(BrokenKeyring(no_keyring)).await;
+    assert!(warning.contains("password manager"), "{warning}");
+    assert!(!remembered);
+    assert_eq!(
+        core.billing().sync().await.unwrap().unpaid_count,
+        4,
+        "it works all the same"
+    );
+    // Nothing to restore from: a restart shows the sign-in screen again.
+    assert!(core.accounts().restore().await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn a_locked_keyring_is_named_and_the_person_signs_in_without_remembering() {
+    let (_demo, _dir, core, warning, remembered) =
+        signed_in_remembering_with(BrokenKeyring(|| app_core::secrets::SecretError::Locked)).await;
     assert!(warning.contains("password manager is locked"), "{warning}");
     assert!(warning.contains("unlock"), "what to do about it: {warning}");
-    assert!(!outcome.account.unwrap().remembered);
+    assert!(!remembered);
     assert_eq!(core.billing().sync().await.unwrap().unpaid_count, 4);
     // In Albanian too, and never the message for a keyring that is not there.
     core.settings().set_language(app_core::Lang::Sq).unwrap();

@@ -27,10 +27,6 @@ fn core_over(dir: &Path, portal: &str, origins: Vec<String>) -> Core {
     core
 }
 
-fn is_child(name: &str) -> bool {
-    std::env::var("JITOPS_TEST_CHILD").as_deref() == Ok(name)
-}
-
 /// The child's work, until it is killed: signed in, then sync, a payment recorded (its id
 /// printed once the record is written), the window closed on it (recorded too), the
 /// language switched, reminders given, over and over.
@@ -105,7 +101,7 @@ fn random_below(below: u64) -> u64 {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn killed_a_hundred_times_at_random_no_file_is_damaged_and_no_payment_lost() {
     const NAME: &str = "killed_a_hundred_times_at_random_no_file_is_damaged_and_no_payment_lost";
-    if is_child(NAME) {
+    if test_support::child::is_child(NAME) {
         work_until_killed().await;
         return;
     }
@@ -115,9 +111,7 @@ async fn killed_a_hundred_times_at_random_no_file_is_damaged_and_no_payment_lost
     let mut closed: Vec<String> = vec![];
     let mut kill_points = vec![];
     for kill in 0..KILLS {
-        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
-            .args([NAME, "--exact", "--nocapture", "--test-threads=1"])
-            .env("JITOPS_TEST_CHILD", NAME)
+        let mut child = test_support::child::command(NAME)
             .env("JITOPS_FAULT_DIR", dir.path())
             .env("JITOPS_FAULT_PORTAL", demo.portal_url())
             .env("JITOPS_FAULT_ORIGINS", demo.processor_origins().join(" "))
@@ -211,37 +205,11 @@ async fn killed_a_hundred_times_at_random_no_file_is_damaged_and_no_payment_lost
     );
 }
 
-/// Runs test `name` again as a child in a mount namespace of its own, where it mounts what it
-/// needs: root makes one directly; another user as root of a user namespace of its own.
-fn in_own_mounts(name: &str) {
-    let root = std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false);
-    let namespaces: &[&str] = if root {
-        &["--mount", "--propagation", "private"]
-    } else {
-        &["--map-root-user", "--mount", "--propagation", "private"]
-    };
-    let output = std::process::Command::new("unshare")
-        .args(namespaces)
-        .arg(std::env::current_exe().unwrap())
-        .args([name, "--exact", "--nocapture", "--test-threads=1"])
-        .env("JITOPS_TEST_CHILD", name)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && said.contains("1 passed"),
-        "{said}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_full_data_folder_is_said_and_the_files_before_stay_intact() {
     const NAME: &str = "a_full_data_folder_is_said_and_the_files_before_stay_intact";
-    if !is_child(NAME) {
-        in_own_mounts(NAME);
+    if !test_support::child::is_child(NAME) {
+        test_support::child::run_in_own_mounts(NAME, false);
         return;
     }
     let w = test_support::world::start(Options::default()).await;

@@ -680,38 +680,6 @@ async fn two_looks_that_find_the_session_expired_sign_in_once() {
         .is_ok());
 }
 
-/// Runs test `name` of this binary again as a child, where it may change what the whole
-/// process has (its open files, its mounts): in a mount namespace of its own when root, whom
-/// a folder's permissions do not stop.
-fn in_child(name: &str) {
-    let exe = std::env::current_exe().unwrap();
-    let root = std::fs::metadata("/proc/self")
-        .map(|m| std::os::unix::fs::MetadataExt::uid(&m) == 0)
-        .unwrap_or(false);
-    let mut command = if root {
-        let mut c = std::process::Command::new("unshare");
-        c.args(["--mount", "--propagation", "private"]).arg(exe);
-        c
-    } else {
-        std::process::Command::new(exe)
-    };
-    let output = command
-        .args([name, "--exact", "--nocapture", "--test-threads=1"])
-        .env("JITOPS_TEST_CHILD", name)
-        .output()
-        .unwrap();
-    let said = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && said.contains("1 passed"),
-        "{said}\n{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-}
-
-fn is_child(name: &str) -> bool {
-    std::env::var("JITOPS_TEST_CHILD").as_deref() == Ok(name)
-}
-
 /// `dir` can no longer be written: its permissions, or (root, in the child's own mount
 /// namespace) a read-only bind mount of it.
 fn make_read_only(dir: &std::path::Path) {
@@ -738,8 +706,10 @@ fn make_read_only(dir: &std::path::Path) {
 /// customer signed in, 1003 read, a payment of it opened; the attempt's id and the record's
 /// bytes on disk then.
 async fn paying_in_child(name: &str) -> Option<(World, String, Vec<u8>)> {
-    if !is_child(name) {
-        in_child(name);
+    if !test_support::child::is_child(name) {
+        // A child may change what the whole process has (its open files, its mounts): in a
+        // mount namespace of its own when root, whom a folder's permissions do not stop.
+        test_support::child::run_in_own_mounts(name, true);
         return None;
     }
     let w = world(None, true).await;

@@ -76,6 +76,21 @@ pub fn dashboard_body(theme: Theme, account: &Account, today: NaiveDate) -> Stri
     b
 }
 
+/// The accountant's 2,000-invoice list, whole, as the portal serves it in `theme` on `today`
+/// (read without a server by the parsing benchmark and tests).
+pub fn accountants_list_page(theme: Theme, today: NaiveDate) -> String {
+    let account = crate::people::accountant(today);
+    let chrome = Chrome {
+        theme,
+        title: "My Invoices",
+        token: "0123456789abcdef0123456789abcdef01234567",
+        account: Some(&account),
+        lang: crate::Lang::En,
+        head: "",
+    };
+    layout(&chrome, &invoice_list_body(theme, &account))
+}
+
 /// The invoice list as the stock templates write it, line by line with their indentation (a
 /// real page's size and whitespace, which the app's parsing is measured on): a row per
 /// invoice, its dates each beside their ISO form, and in "six" the hidden responsive button.

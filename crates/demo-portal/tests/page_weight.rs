@@ -2,29 +2,16 @@
 //! 1.0 MB in "twenty-one", 1.5 MB in "six": their indentation, menus and dialogs), so that the
 //! app's parsing is measured on a real page, not a lighter one of our own.
 
-use demo_portal::html::{self, Chrome, Theme};
-use demo_portal::people;
+use demo_portal::html::Theme;
 
 #[test]
 fn the_two_thousand_invoice_list_weighs_what_a_stock_page_does() {
     let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let account = people::accountant(today);
     for (theme, low, high) in [
         (Theme::TwentyOne, 900_000, 1_200_000),
         (Theme::Six, 1_350_000, 1_700_000),
     ] {
-        let chrome = Chrome {
-            theme,
-            title: "My Invoices",
-            token: "0123456789abcdef0123456789abcdef01234567",
-            account: Some(&account),
-            lang: demo_portal::Lang::En,
-            head: "",
-        };
-        let page = html::layout(
-            &chrome,
-            &demo_portal::overview_pages::invoice_list_body(theme, &account),
-        );
+        let page = demo_portal::overview_pages::accountants_list_page(theme, today);
         assert!(
             (low..high).contains(&page.len()),
             "{theme:?}: {} bytes",

@@ -173,8 +173,8 @@ impl Catalogues {
 }
 
 /// Calls `each` with every message of a language's sources (the syntax tree, read again: the
-/// bundles keep no tree to walk).
-fn for_each_message(lang: Lang, mut each: impl FnMut(&fluent_syntax::ast::Message<&str>)) {
+/// bundles keep no tree to walk). The tests of the catalogues read them through it too.
+pub fn for_each_message(lang: Lang, mut each: impl FnMut(&fluent_syntax::ast::Message<&str>)) {
     for source in lang.sources() {
         let resource = match fluent_syntax::parser::parse(*source) {
             Ok(r) => r,

@@ -7,41 +7,32 @@ use l10n::{Arg, Catalogues, Lang};
 fn selector_messages(lang: Lang) -> Vec<(String, String, Vec<String>)> {
     use fluent_syntax::ast;
     let mut found = vec![];
-    for source in lang.sources() {
-        let resource = match fluent_syntax::parser::parse(*source) {
-            Ok(r) => r,
-            Err((r, _)) => r,
+    l10n::for_each_message(lang, |message| {
+        let Some(value) = &message.value else {
+            return;
         };
-        for entry in resource.body {
-            let ast::Entry::Message(message) = entry else {
-                continue;
-            };
-            let Some(value) = &message.value else {
-                continue;
-            };
-            for element in &value.elements {
-                if let ast::PatternElement::Placeable {
-                    expression:
-                        ast::Expression::Select {
-                            selector: ast::InlineExpression::VariableReference { id },
-                            variants,
-                        },
-                } = element
-                {
-                    // A count's choice names its singular: the translator decided it.
-                    let has_one = variants.iter().any(|v| {
-                        matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "one")
-                    });
-                    assert!(
-                        has_one,
-                        "{lang:?} {}: choosing by ${} without a [one] variant",
-                        message.id.name, id.name
-                    );
-                    found.push((message.id.name.to_owned(), id.name.to_owned(), vec![]));
-                }
+        for element in &value.elements {
+            if let ast::PatternElement::Placeable {
+                expression:
+                    ast::Expression::Select {
+                        selector: ast::InlineExpression::VariableReference { id },
+                        variants,
+                    },
+            } = element
+            {
+                // A count's choice names its singular: the translator decided it.
+                let has_one = variants.iter().any(
+                    |v| matches!(&v.key, ast::VariantKey::Identifier { name } if *name == "one"),
+                );
+                assert!(
+                    has_one,
+                    "{lang:?} {}: choosing by ${} without a [one] variant",
+                    message.id.name, id.name
+                );
+                found.push((message.id.name.to_owned(), id.name.to_owned(), vec![]));
             }
         }
-    }
+    });
     let vars = l10n::message_variables(lang);
     for (id, _, all) in found.iter_mut() {
         *all = vars.get(id.as_str()).cloned().unwrap_or_default();

@@ -10,25 +10,16 @@ use l10n::Lang;
 /// Each message's id and its text pieces (every variant of every choice), in order.
 fn messages(lang: Lang) -> Vec<(String, Vec<String>)> {
     let mut found = vec![];
-    for source in lang.sources() {
-        let resource = match fluent_syntax::parser::parse(*source) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
-        for entry in resource.body {
-            let ast::Entry::Message(message) = entry else {
-                continue;
-            };
-            let mut texts = vec![];
-            if let Some(value) = &message.value {
-                collect(lang, message.id.name, value, &mut texts);
-            }
-            for attribute in &message.attributes {
-                collect(lang, message.id.name, &attribute.value, &mut texts);
-            }
-            found.push((message.id.name.to_owned(), texts));
+    l10n::for_each_message(lang, |message| {
+        let mut texts = vec![];
+        if let Some(value) = &message.value {
+            collect(lang, message.id.name, value, &mut texts);
         }
-    }
+        for attribute in &message.attributes {
+            collect(lang, message.id.name, &attribute.value, &mut texts);
+        }
+        found.push((message.id.name.to_owned(), texts));
+    });
     found
 }
 
@@ -197,7 +188,10 @@ fn each_glossary_term_has_one_albanian_word() {
         ("nuk u arrit", "nuk u lidhëm dot me"),
         ("në fillim", "së pari / në datën e parë"),
         ("Në fillim", "Së pari"),
-        ("mund të lexohej", "nuk u lexua dot (a past event, not English's tense)"),
+        (
+            "mund të lexohej",
+            "nuk u lexua dot (a past event, not English's tense)",
+        ),
         ("mund të përdorej", "nuk u përdor dot"),
     ];
     let mut found = vec![];

@@ -3,26 +3,13 @@
 //! the depth guard and the reading) and one invoice page.
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use demo_portal::html::{self, Chrome, Theme};
+use demo_portal::html::Theme;
 use demo_portal::people;
 use std::hint::black_box;
 use url::Url;
 
 fn list_page(theme: Theme) -> String {
-    let today = chrono::Local::now().date_naive();
-    let account = people::accountant(today);
-    let chrome = Chrome {
-        theme,
-        title: "My Invoices",
-        token: "0123456789abcdef0123456789abcdef01234567",
-        account: Some(&account),
-        lang: demo_portal::Lang::En,
-        head: "",
-    };
-    html::layout(
-        &chrome,
-        &demo_portal::overview_pages::invoice_list_body(theme, &account),
-    )
+    demo_portal::overview_pages::accountants_list_page(theme, chrono::Local::now().date_naive())
 }
 
 /// What the app does with a fetched list page (`Session::invoices`): one tokenizer pass answers

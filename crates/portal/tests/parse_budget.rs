@@ -32,20 +32,7 @@ fn stray_end_tags_cannot_hide_a_deep_page() {
 
 /// The 2,000-invoice list of a stock theme, as the demo portal draws it.
 fn accountants_list(theme: demo_portal::html::Theme) -> String {
-    let today = chrono::Local::now().date_naive();
-    let account = demo_portal::people::accountant(today);
-    let chrome = demo_portal::html::Chrome {
-        theme,
-        title: "My Invoices",
-        token: "0123456789abcdef0123456789abcdef01234567",
-        account: Some(&account),
-        lang: demo_portal::Lang::En,
-        head: "",
-    };
-    demo_portal::html::layout(
-        &chrome,
-        &demo_portal::overview_pages::invoice_list_body(theme, &account),
-    )
+    demo_portal::overview_pages::accountants_list_page(theme, chrono::Local::now().date_naive())
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! app core over a private folder beside a running demo (`world`), and an update server with
 //! throwaway signing keys (`update_server`).
 
+pub mod child;
 pub mod demo;
 pub mod update_server;
 pub mod wait;
