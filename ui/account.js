@@ -12,7 +12,7 @@ export async function showOffline(account) {
   state.selected.clear();
   state.signedIn = true;
   state.account = account;
-  state.notice = null;
+  state.notices = [];
   await go('dashboard');
   await drawAccounts();
 }
@@ -24,7 +24,7 @@ export async function showAccount(account) {
   if (account.offline) return showOffline(account);
   state.signedIn = true;
   state.account = account;
-  state.notice = null;
+  state.notices = [];
   state.invoiceId = undefined;
   await go('dashboard');
   await drawAccounts();
@@ -75,12 +75,12 @@ export async function openFromAll(row) {
   await switchTo(choice, () => go('invoice', { invoiceId: row.id }));
 }
 
-export async function signedIn(account, warning) {
+export async function signedIn(account, warnings = []) {
   state.selected.clear();
   state.prefillEmail = state.prefillUrl = null;
   state.signedIn = true;
   state.account = account;
-  state.notice = warning || null;
+  state.notices = warnings;
   // Started before any screen is drawn: a click on "Invoices" straight away waits for it too.
   startSync();
   await go('dashboard', { sync: true });

@@ -35,8 +35,7 @@ function listenToApp() {
     // that session. There is no password to remember, and they are told so.
     listen('browser-signed-in', async (event) => {
       const outcome = event.payload;
-      const note = t('signin-browser-no-remember');
-      await signedIn(outcome.account, outcome.keyring_warning ? `${outcome.keyring_warning} ${note}` : note);
+      await signedIn(outcome.account, [...outcome.warnings, { id: 'signin-browser-no-remember' }]);
     }),
     listen('browser-sign-in-failed', (event) => {
       const form = document.getElementById('signin-form') || main();
@@ -114,7 +113,7 @@ async function start() {
       // The person moved on from the saved copy meanwhile: they stay where they are, and the
       // sync brings the portal's figures in the background.
       state.account = account;
-      state.notice = (damaged && damaged.message) || null;
+      state.notices = damaged ? [damaged] : [];
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
       await showWhatFailedOffline();
@@ -123,12 +122,12 @@ async function start() {
       // restored: they stay there, with what they typed; the rail and the badge follow.
       state.signedIn = true;
       state.account = account;
-      state.notice = (damaged && damaged.message) || null;
+      state.notices = damaged ? [damaged] : [];
       startSync().then((view) => updateBadge(view), () => {});
       await drawAccounts();
       setChrome();
       await showWhatFailedOffline();
-    } else if (account) await signedIn(account, damaged && damaged.message);
+    } else if (account) await signedIn(account, damaged ? [damaged] : []);
     else if (damaged) showError(main(), damaged);
   } catch (err) {
     showError(main(), err);

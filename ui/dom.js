@@ -29,13 +29,15 @@ export function announce(message) {
 // language draws them again in the new one (`errorsOnShow`, `language.js`).
 const saying = new WeakMap();
 
-function errorText(err) {
+// What a message from Rust says in the language of the moment: its id with its arguments
+// (an error, a warning), else the text it came with.
+export function messageText(err) {
   if (err && err.id) return counted(err.id, err.args || {});
   return (err && err.message) || t('error-internal');
 }
 
 export function errorBox(err) {
-  const box = h('div', { class: 'alert alert-error', role: 'alert', id: 'error', 'data-kind': err && err.kind, text: errorText(err) });
+  const box = h('div', { class: 'alert alert-error', role: 'alert', id: 'error', 'data-kind': err && err.kind, text: messageText(err) });
   saying.set(box, err);
   return box;
 }
@@ -50,7 +52,7 @@ export function errorsOnShow() {
 export function showErrorsAgain(errors) {
   for (const { box, place, err } of errors) {
     if (!err) continue;
-    if (box.isConnected) box.textContent = errorText(err);
+    if (box.isConnected) box.textContent = messageText(err);
     else if (place && document.getElementById(place)) showError(document.getElementById(place), err);
   }
 }

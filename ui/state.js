@@ -21,7 +21,7 @@ export const state = {
   signedIn: false,
   account: null,
   syncing: null,
-  notice: null, // said once on the dashboard (a damaged saved copy set aside)
+  notices: [], // said on the dashboard beside signing in (the keyring, a damaged saved copy), as messages
   warnings: [], // the payment record's warnings said so far (dashboard.js)
   // The sign-in screens (signin.js): the portal chosen, what to fill in for an account that
   // needs its password again, a backup code's outcome to show once.

@@ -184,6 +184,12 @@ async fn signs_in_through_the_portals_own_page(kind: &'static str) {
         t.contains("no password to remember")
     })
     .await;
+    // Said as a message, it follows a switch of language.
+    app.click("#lang-sq").await;
+    app.wait_text("#notice", "no password kept, in Albanian", |t| {
+        t.contains("nuk ka fjalëkalim për të mbajtur mend")
+    })
+    .await;
     app.close().await;
 }
 

@@ -2,7 +2,7 @@
 
 import * as command from '../gen/commands.js';
 import { startSync, toSignIn, updateBadge } from '../account.js';
-import { announce, busy, h, showError } from '../dom.js';
+import { announce, busy, h, messageText, showError } from '../dom.js';
 import { t } from '../i18n.js';
 import { go, refresh } from '../router.js';
 import { state } from '../state.js';
@@ -13,7 +13,8 @@ export async function dashboard(root, options = {}) {
   // Payments not over yet (after a restart too): each leads to its progress.
   const pending = h('section', { class: 'card', id: 'pending-payments', hidden: true, 'aria-labelledby': 'pending-title' });
   root.append(h('div', { class: 'screen-head' }, h('h1', { text: t('dashboard-title') }), refresh), body);
-  if (state.notice) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notice }));
+  // Said beside signing in (the keyring, a damaged copy): drawn in the language of the moment.
+  if (state.notices.length) root.prepend(h('div', { class: 'alert alert-warn', role: 'status', id: 'notice', text: state.notices.map(messageText).join(' ') }));
   const draw = (view) => {
     updateBadge(view);
     state.account = view.account;

@@ -46,7 +46,7 @@ export async function signin(root) {
         });
         password.value = '';
         if (outcome.second_factor) return go('twofa');
-        await signedIn(outcome.account, outcome.keyring_warning);
+        await signedIn(outcome.account, outcome.warnings);
       } catch (err) {
         showError(form, err);
         if (err && err.kind === 'captcha-required') {
@@ -111,7 +111,7 @@ export async function twofa(root) {
           await render({ fresh: false });
           return;
         }
-        await signedIn(outcome.account, outcome.keyring_warning);
+        await signedIn(outcome.account, outcome.warnings);
       } catch (err) {
         showError(form, err);
         code.select();
@@ -142,7 +142,7 @@ export function newBackupCode(root, outcome) {
   const done = h('button', { type: 'button', class: 'primary', id: 'backup-continue', text: t('backup-new-continue') });
   done.addEventListener('click', () => {
     state.backupOutcome = null;
-    signedIn(outcome.account, outcome.keyring_warning);
+    signedIn(outcome.account, outcome.warnings);
   });
   const card = h('section', { class: 'card narrow', id: 'backup-code-card', 'aria-labelledby': 'backup-code-title' },
     heading, h('div', { class: 'alert alert-warn', text: t('backup-new-help') }), code, copied,

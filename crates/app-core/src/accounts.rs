@@ -144,7 +144,7 @@ impl Accounts<'_> {
                 });
                 Ok(SignInOutcome {
                     second_factor: true,
-                    keyring_warning: None,
+                    warnings: vec![],
                     account: None,
                     new_backup_code: None,
                 })
@@ -223,12 +223,12 @@ impl Accounts<'_> {
         password: &SecretString,
         remember: bool,
     ) -> Result<SignInOutcome> {
-        let mut keyring_warning = None;
+        let mut warnings = vec![];
         if remember {
             match self.own.secrets.set(&record.key(), password) {
                 Ok(()) => record.remembered = true,
                 Err(e) => {
-                    keyring_warning = Some(self.core.ui_error(&CoreError::Keyring(e)).message);
+                    warnings.push(self.core.ui_error(&CoreError::Keyring(e)));
                 }
             }
         }
@@ -240,11 +240,7 @@ impl Accounts<'_> {
             Loaded::Unreadable(kind) => (None, Some(CoreError::Io(kind.into()))),
         };
         if let Some(e) = copy_error {
-            let warning = self.core.ui_error(&e).message;
-            keyring_warning = Some(match keyring_warning {
-                Some(first) => format!("{first} {warning}"),
-                None => warning,
-            });
+            warnings.push(self.core.ui_error(&e));
         }
         let view = self.account_view(&record, false);
         self.core.preferences.put_first(record.clone())?;
@@ -253,7 +249,7 @@ impl Accounts<'_> {
         self.core.changes.tell(Change::SessionStarted);
         Ok(SignInOutcome {
             second_factor: false,
-            keyring_warning,
+            warnings,
             account: Some(view),
             new_backup_code: None,
         })

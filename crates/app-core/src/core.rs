@@ -125,9 +125,10 @@ pub struct AccountChoice {
 #[derive(Debug, Clone, Serialize)]
 pub struct SignInOutcome {
     pub second_factor: bool,
-    /// Set when "remember me" was asked but the keyring could not keep the password, or the
-    /// saved copy of the invoices could not be read (and was set aside).
-    pub keyring_warning: Option<String>,
+    /// What the person is told beside signing in: "remember me" was asked but the keyring
+    /// could not keep the password, or the saved copy of the invoices could not be read (and
+    /// was set aside). Each is a message the window draws in the language of the moment.
+    pub warnings: Vec<crate::UiError>,
     pub account: Option<AccountView>,
     /// After a backup code: the portal used it up and made this new one, shown only once.
     /// The person must see it and keep it.

@@ -165,7 +165,12 @@ async fn signed_in_remembering_with(
         .sign_in(PortalChoice::Demo, "demo@jitops.example", "demo", true)
         .await
         .unwrap();
-    let warning = outcome.keyring_warning.expect("the person is told");
+    let warning = outcome
+        .warnings
+        .first()
+        .expect("the person is told")
+        .message
+        .clone();
     let remembered = outcome.account.unwrap().remembered;
     (demo, dir, core, warning, remembered)
 }

@@ -107,7 +107,12 @@ async fn a_damaged_saved_copy_is_set_aside_with_a_warning_and_made_again() {
         .sign_in(PortalChoice::Demo, demo_portal::DEMO_EMAIL, "demo", false)
         .await
         .unwrap();
-    let warning = outcome.keyring_warning.expect("a warning about the copy");
+    let warning = outcome
+        .warnings
+        .first()
+        .expect("a warning about the copy")
+        .message
+        .clone();
     assert!(warning.contains("set aside"), "{warning}");
     let set_aside: Vec<_> = offline_copies(&w.dir)
         .into_iter()
